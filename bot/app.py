@@ -1,0 +1,139 @@
+"""Wiring: one place that opens the store, builds the engine and hands out dependencies."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+from bot.fetch import Fetcher, FetchSettings
+from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
+from handlers.context import Context
+from storage.db import SessionFactory, open_database
+from storage.ingest import IngestReport, Ingestor, upsert_source
+from storage.models import Article, Source
+from stories.model import Rejected
+
+Progress = Callable[[IngestReport], None]
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: SessionFactory
+    ingestor: Ingestor
+
+    @property
+    def context(self) -> Context:
+        return Context(self.sessions)
+
+    async def article_count(self) -> int:
+        async with self.sessions() as session:
+            return int(await session.scalar(select(func.count()).select_from(Article)) or 0)
+
+
+@asynccontextmanager
+async def open_app(settings: Settings) -> AsyncIterator[App]:
+    engine, sessions = await open_database(settings.database_url)
+    try:
+        ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size)
+        yield App(settings, engine, sessions, ingestor)
+    finally:
+        await engine.dispose()
+
+
+def http_client(settings: FetchSettings) -> httpx.AsyncClient:
+    timeout = httpx.Timeout(
+        settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
+    )
+    return httpx.AsyncClient(
+        timeout=timeout,
+        follow_redirects=False,
+        headers={"User-Agent": settings.user_agent},
+    )
+
+
+async def ingest_inputs(
+    app: App,
+    inputs: Sequence[str],
+    defaults: InputDefaults,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Files and folders are read as they stream; each URL is fetched and kept as a source."""
+    paths = [item for item in inputs if not is_url(item)]
+    urls = [item for item in inputs if is_url(item)]
+    report = await app.ingestor.ingest(iter_paths(paths, defaults), progress=progress)
+    if urls:
+        async with http_client(app.settings.fetch) as client:
+            fetcher = Fetcher(client, app.settings.fetch)
+            for url in urls:
+                _add(report, await ingest_url(app, fetcher, url, progress))
+    return report
+
+
+async def ingest_url(
+    app: App, fetcher: Fetcher, url: str, progress: Progress | None = None
+) -> IngestReport:
+    """Fetch a feed or page with the source's stored validators, ingest, keep new validators."""
+    async with app.sessions() as session, session.begin():
+        source = await upsert_source(session, url)
+        source_id, state = source.id, source_state(source)
+    result = await read_url(url, fetcher, state)
+    report = await app.ingestor.ingest(result.items, source_id=source_id, progress=progress)
+    async with app.sessions() as session, session.begin():
+        source = await session.get(Source, source_id)
+        if source is not None:
+            record_poll(source, result)
+    return report
+
+
+def source_state(source: Source) -> FeedState:
+    return FeedState(etag=source.etag, last_modified=source.last_modified)
+
+
+def record_poll(source: Source, result: UrlResult) -> None:
+    """Keep the validators for the next conditional GET, and count failures in a row."""
+    source.last_polled_at = datetime.now(UTC)
+    if result.kind == "failed":
+        source.failures += 1
+        source.last_error = "; ".join(r.reason for r in result.items if isinstance(r, Rejected))
+        return
+    source.failures = 0
+    source.last_error = None
+    if result.state is not None:
+        source.etag = result.state.etag
+        source.last_modified = result.state.last_modified
+    if result.outlet and not source.title:
+        source.title = result.outlet
+
+
+async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestReport | None:
+    """A new store starts with the seed story, so the first command has something to say."""
+    if await app.article_count() > 0:
+        return None
+    return await app.ingestor.ingest(
+        iter_paths([str(app.settings.seeds_dir)], InputDefaults()), progress=progress
+    )
+
+
+def _add(total: IngestReport, part: IngestReport) -> None:
+    total.added += part.added
+    total.known += part.known
+    total.near_copies += part.near_copies
+    total.new_stories |= part.new_stories
+    total.updated_stories |= part.updated_stories - total.new_stories
+    total.rejected.extend(part.rejected)
+
+
+def rejected_summary(rejected: list[Rejected], limit: int = 20) -> list[str]:
+    lines = [f"{r.origin}: {r.reason}" for r in rejected[:limit]]
+    if len(rejected) > limit:
+        lines.append(f"... and {len(rejected) - limit} more")
+    return lines

@@ -1,0 +1,208 @@
+"""The `newsbot` command: the bot itself, and the tools around its store."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+
+from bot import render
+from bot.app import App, Progress as ProgressFn, ingest_inputs, open_app, rejected_summary
+from bot.app import seed_if_empty
+from bot.config import ConfigError, Settings, load_settings
+from bot.console import CONSOLE_CALLER, chat
+from bot.readers import InputDefaults, is_url
+from handlers.command import parse_command
+from handlers.dispatch import dispatch
+from storage.ingest import IngestReport
+from storage.queries import export_rows
+from stories.extract import parse_datetime
+
+cli = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    help="newsbot: stories across outlets, with sources. Without a command: run the bot.",
+)
+err = Console(stderr=True)
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="config.toml (default: $NEWSBOT_CONFIG)")
+]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="database URL (default: $NEWSBOT_DATABASE_URL)")
+]
+
+
+@dataclasses.dataclass
+class Options:
+    config: Path | None = None
+    db: str | None = None
+    verbose: bool = False
+
+    def settings(self) -> Settings:
+        overrides = {"database_url": self.db} if self.db else {}
+        try:
+            return load_settings(self.config, overrides=overrides)
+        except ConfigError as error:
+            err.print(f"[red]Configuration error:[/] {error}")
+            raise typer.Exit(2) from error
+
+
+@cli.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    config: ConfigOption = None,
+    db: DbOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log more")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=err, show_path=False)],
+    )
+    ctx.obj = Options(config, db, verbose)
+    if ctx.invoked_subcommand is None:
+        asyncio.run(_run(ctx.obj.settings()))
+
+
+@cli.command()
+def run(ctx: typer.Context) -> None:
+    """Run the bot: the configured chat front ends, or the console chat."""
+    asyncio.run(_run(ctx.obj.settings()))
+
+
+async def _run(settings: Settings) -> None:
+    async with open_app(settings) as app:
+        with _progress("Loading the seed story") as progress:
+            report = await seed_if_empty(app, progress)
+        if report is not None:
+            _print_report(report)
+        await chat(app.context, Console())
+
+
+@cli.command()
+def ingest(
+    ctx: typer.Context,
+    inputs: Annotated[list[str], typer.Argument(help="files, folders, feed or page URLs")],
+    outlet: Annotated[
+        str | None, typer.Option(help="outlet for items that do not name one")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="publication date (ISO) for items without one")
+    ] = None,
+) -> None:
+    """Ingest articles: .txt/.md (+ .meta.toml sidecar), .html, .jsonl, feeds and pages."""
+    when = None
+    if published:
+        when = parse_datetime(published)
+        if when is None:
+            err.print(f"[red]--published {published!r} is not an ISO date.[/]")
+            raise typer.Exit(2)
+    missing = [i for i in inputs if not is_url(i) and not Path(i).exists()]
+    for item in missing:
+        err.print(f"[yellow]{item}: no such file or folder[/]")
+    report = asyncio.run(
+        _ingest(ctx.obj.settings(), inputs, InputDefaults(outlet=outlet, published=when))
+    )
+    _print_report(report)
+
+
+async def _ingest(settings: Settings, inputs: list[str], defaults: InputDefaults) -> IngestReport:
+    async with open_app(settings) as app:
+        with _progress("Ingesting", total=_estimate(inputs)) as progress:
+            return await ingest_inputs(app, inputs, defaults, progress)
+
+
+def _estimate(inputs: list[str]) -> int | None:
+    """How many items the inputs hold, when that is cheap to know (files and JSONL lines)."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if is_url(item) or not path.exists():
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".jsonl":
+                with file.open("rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            elif file.suffix in (".txt", ".md", ".html", ".htm"):
+                total += 1
+    return total
+
+
+@contextmanager
+def _progress(label: str, total: int | None = None) -> Iterator[ProgressFn]:
+    columns = [
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total, status="")
+
+        def update(report: IngestReport) -> None:
+            status = f"{report.added} new, {len(report.new_stories)} stories"
+            bar.update(task, completed=report.seen, status=status)
+
+        yield update
+
+
+def _print_report(report: IngestReport) -> None:
+    for line in rejected_summary(report.rejected):
+        err.print(f"[yellow]rejected[/] {line}", highlight=False)
+    err.print(report.summary(), highlight=False)
+
+
+@cli.command()
+def ask(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help='a command, e.g. "/stories"')],
+    as_json: Annotated[bool, typer.Option("--json", help="print the reply as JSON")] = False,
+) -> None:
+    """Answer one command and exit (for scripts)."""
+    command = parse_command(text, CONSOLE_CALLER)
+    if command is None:
+        err.print(f"[red]Not a command:[/] {text!r} (commands start with /, try /help)")
+        raise typer.Exit(2)
+
+    async def answer() -> str:
+        async with open_app(ctx.obj.settings()) as app:
+            reply = await dispatch(command, app.context)
+        return render.as_json(reply) if as_json else render.plain(reply)
+
+    print(asyncio.run(answer()))
+
+
+@cli.command()
+def export(ctx: typer.Context) -> None:
+    """Print every stored article as a JSON line: id, url, outlet, story, near_copy_of."""
+
+    async def lines(app: App) -> None:
+        async with app.sessions() as session:
+            async for row in export_rows(session):
+                sys.stdout.write(json.dumps(dataclasses.asdict(row), ensure_ascii=False) + "\n")
+
+    async def go() -> None:
+        async with open_app(ctx.obj.settings()) as app:
+            await lines(app)
+
+    asyncio.run(go())
+
+
+def main() -> Any:
+    return cli()

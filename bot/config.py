@@ -1,0 +1,142 @@
+"""Settings: defaults for everything, then ``config.toml``, then the environment.
+
+Every key can be overridden by an environment variable: ``NEWSBOT_`` followed by the key
+path in upper case, sections joined by a double underscore, e.g.
+``NEWSBOT_DATABASE_URL`` or ``NEWSBOT_ENGINE__CLUSTER__QUIET_DAYS=3``. Secrets (chat tokens)
+are read from the environment only, never from the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from bot.fetch import FetchSettings
+from stories.settings import EngineSettings
+
+ENV_PREFIX = "NEWSBOT_"
+CONFIG_ENV = "NEWSBOT_CONFIG"
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be used; the message names the key and the problem."""
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    #: articles stored per transaction; a crash loses at most the batch in flight
+    batch_size: int = 200
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite:///newsbot.db"
+    seeds_dir: Path = PROJECT_DIR / "seeds"
+    engine: EngineSettings = field(default_factory=EngineSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+
+T = TypeVar("T")
+
+
+def load_settings(
+    path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Read settings once: defaults < config file < environment < explicit overrides.
+
+    ``path`` defaults to ``$NEWSBOT_CONFIG``, else ``config.toml`` in the working directory
+    when it exists.
+    """
+    env = os.environ if env is None else env
+    data: dict[str, Any] = {}
+    config_path = path or (Path(env[CONFIG_ENV]) if CONFIG_ENV in env else None)
+    if config_path is None and Path("config.toml").is_file():
+        config_path = Path("config.toml")
+    if config_path is not None:
+        try:
+            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"cannot read {config_path}: {error}") from error
+    for name, value in env.items():
+        if name.startswith(ENV_PREFIX) and name != CONFIG_ENV:
+            keys = name[len(ENV_PREFIX) :].lower().split("__")
+            if _is_known(Settings, keys):
+                _set_path(data, keys, value)
+    for dotted, value in (overrides or {}).items():
+        _set_path(data, dotted.split("."), value)
+    return build(Settings, data, "")
+
+
+def _is_known(cls: type[Any], keys: list[str]) -> bool:
+    """Environment variables that name no setting (secrets, other tools) are left alone."""
+    hints = get_type_hints(cls)
+    head, *rest = keys
+    if head not in hints:
+        return False
+    if not rest:
+        return True
+    inner = hints[head]
+    return dataclasses.is_dataclass(inner) and _is_known(inner, rest)
+
+
+def _set_path(data: dict[str, Any], keys: list[str], value: Any) -> None:
+    for key in keys[:-1]:
+        data = data.setdefault(key, {})
+    data[keys[-1]] = value
+
+
+def build(cls: type[T], data: Mapping[str, Any], where: str) -> T:
+    """Make a settings dataclass from a mapping, converting and checking every value."""
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{where or 'settings'}: expected a table, got {data!r}")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ConfigError(f"unknown setting {where}{unknown[0]!r}; known: {sorted(names)}")
+    values = {key: _convert(hints[key], value, f"{where}{key}") for key, value in data.items()}
+    defaults = cls()
+    return dataclasses.replace(defaults, **values)  # type: ignore[type-var]
+
+
+def _convert(kind: Any, value: Any, where: str) -> Any:
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        options = [k for k in get_args(kind) if k is not type(None)]
+        if value in (None, "") and len(options) < len(get_args(kind)):
+            return None
+        return _convert(options[0], value, where)
+    if dataclasses.is_dataclass(kind):
+        return build(kind, value, f"{where}.")  # type: ignore[arg-type]
+    if origin is tuple:
+        items = value.split(",") if isinstance(value, str) else list(value)
+        return tuple(_convert(get_args(kind)[0], item, where) for item in items if item != "")
+    try:
+        if kind is bool:
+            return _to_bool(value)
+        if kind in (int, float, str, Path):
+            return kind(value)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{where}: {value!r} is not a valid {kind.__name__}") from error
+    raise ConfigError(f"{where}: unsupported setting type {kind!r}")
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(value)

@@ -1,0 +1,239 @@
+"""Fetching URLs safely: http(s) only, public addresses only, bounded in time and size.
+
+Redirects are followed here, not by httpx, so that every hop is checked: a public page must
+not be able to redirect the bot to ``http://169.254.169.254/`` or to the intranet.
+
+Known gap: the host is resolved for the check and then again by httpx to connect, so a DNS
+server that answers differently the second time (DNS rebinding) is not caught.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from dataclasses import dataclass
+
+import httpx
+
+_MB = 1024 * 1024
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Limits of one fetch. Times are in seconds.
+
+    ``allowed_networks`` lists networks (CIDR) that are fetched even though they are not
+    public, e.g. an intranet feed server; ``allow_private_addresses`` allows them all.
+    """
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_deadline: float = 30.0
+    max_bytes: int = 5 * _MB
+    max_redirects: int = 5
+    allow_private_addresses: bool = False
+    allowed_networks: tuple[str, ...] = ()
+    user_agent: str = "newsbot/0.1 (news monitoring bot)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A response: the body of a 2xx, or an empty ``not_modified`` 304."""
+
+    url: str
+    final_url: str
+    status: int
+    body: bytes
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def media_type(self) -> str | None:
+        """The content type without parameters, lower case (``text/html``)."""
+        if not self.content_type:
+            return None
+        return self.content_type.split(";", 1)[0].strip().lower() or None
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched, with a reason to show to the user as is."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+
+
+def human_size(size: int) -> str:
+    """``5 MB``, ``2.5 MB``, ``64 KB`` or ``1000 bytes``."""
+    if size >= _MB:
+        return f"{size / _MB:g} MB"
+    if size >= 1024:
+        return f"{size / 1024:g} KB"
+    return f"{size} bytes"
+
+
+class Fetcher:
+    """Fetches URLs with the given client, which is owned (and closed) by the caller."""
+
+    def __init__(self, client: httpx.AsyncClient, settings: FetchSettings) -> None:
+        self._client = client
+        self._settings = settings
+        self._timeout = httpx.Timeout(
+            settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
+        )
+        self._allowed = tuple(
+            ipaddress.ip_network(n, strict=False) for n in settings.allowed_networks
+        )
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        """GET ``url``; with ``etag``/``last_modified`` a conditional GET that may be a 304.
+
+        Raises ``FetchError`` for anything but a 2xx or 304 response.
+        """
+        deadline = self._settings.total_deadline
+        try:
+            async with asyncio.timeout(deadline):
+                return await self._follow(url, self._headers(etag, last_modified))
+        except TimeoutError:
+            raise FetchError(url, f"timed out after {deadline:g} s") from None
+        except httpx.TimeoutException as error:
+            raise FetchError(url, _timeout_reason(error, self._settings)) from None
+        except httpx.TransportError as error:
+            raise FetchError(url, f"connection failed: {error or type(error).__name__}") from None
+        except httpx.RequestError as error:
+            raise FetchError(url, f"bad response: {error or type(error).__name__}") from None
+
+    def _headers(self, etag: str | None, last_modified: str | None) -> dict[str, str]:
+        headers = {"User-Agent": self._settings.user_agent}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return headers
+
+    async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+        current = _parse_url(url)
+        for _ in range(self._settings.max_redirects + 1):
+            await self._check_target(url, current)
+            request = self._client.build_request(
+                "GET", current, headers=headers, timeout=self._timeout
+            )
+            response = await self._client.send(request, stream=True, follow_redirects=False)
+            try:
+                location = response.headers.get("location")
+                if response.status_code in _REDIRECT_STATUSES and location:
+                    current = _parse_url(url, current, location)
+                    continue
+                return await self._result(url, response)
+            finally:
+                await response.aclose()
+        raise FetchError(url, f"more than {self._settings.max_redirects} redirects")
+
+    async def _result(self, url: str, response: httpx.Response) -> FetchResult:
+        status = response.status_code
+        if status != 304 and not 200 <= status < 300:
+            raise FetchError(url, f"HTTP {status}")
+        body = b"" if status == 304 else await self._read_body(url, response)
+        return FetchResult(
+            url=url,
+            final_url=str(response.url),
+            status=status,
+            body=body,
+            content_type=response.headers.get("content-type"),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+    async def _read_body(self, url: str, response: httpx.Response) -> bytes:
+        limit = self._settings.max_bytes
+        too_large = FetchError(url, f"larger than {human_size(limit)}")
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_large
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def _check_target(self, url: str, target: httpx.URL) -> None:
+        """Refuse other schemes, and hosts that resolve to a non-public address."""
+        if target.scheme not in ("http", "https"):
+            raise FetchError(url, "only http and https URLs are fetched")
+        if not target.host:
+            raise FetchError(url, "the URL has no host")
+        if self._settings.allow_private_addresses:
+            return
+        for resolved in await self._resolve(url, target):
+            address = _unmapped(resolved)
+            kind = _non_public_kind(address)
+            if kind and not any(address in network for network in self._allowed):
+                raise FetchError(url, f"refused: {address} is {kind} address")
+
+    async def _resolve(self, url: str, target: httpx.URL) -> list[IPAddress]:
+        try:
+            return [ipaddress.ip_address(target.host)]
+        except ValueError:
+            pass
+        port = target.port or (443 if target.scheme == "https" else 80)
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await loop.getaddrinfo(target.host, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as error:
+            raise FetchError(url, f"cannot resolve {target.host}: {error.strerror}") from None
+        return [ipaddress.ip_address(info[4][0]) for info in infos]
+
+
+def _parse_url(url: str, base: httpx.URL | None = None, location: str | None = None) -> httpx.URL:
+    """``url``, or ``location`` resolved against ``base`` when following a redirect."""
+    try:
+        if base is not None and location is not None:
+            return base.join(location)
+        return httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise FetchError(url, f"not a valid URL: {error}") from None
+
+
+def _unmapped(address: IPAddress) -> IPAddress:
+    """The IPv4 address inside an IPv4-mapped IPv6 one (``::ffff:10.0.0.5``), which reaches
+    the same host and must pass the same checks."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def _non_public_kind(address: IPAddress) -> str | None:
+    """What makes ``address`` non-public (``"a private"``), or ``None`` if it is public."""
+    checks = (
+        (address.is_unspecified, "an unspecified"),
+        (address.is_loopback, "a loopback"),
+        (address.is_link_local, "a link-local"),
+        (address.is_multicast, "a multicast"),
+        (address.is_reserved, "a reserved"),
+        (address.is_private, "a private"),
+        (not address.is_global, "a non-public"),
+    )
+    return next((kind for flagged, kind in checks if flagged), None)
+
+
+def _timeout_reason(error: httpx.TimeoutException, settings: FetchSettings) -> str:
+    if isinstance(error, httpx.ConnectTimeout):
+        return f"could not connect within {settings.connect_timeout:g} s"
+    if isinstance(error, httpx.ReadTimeout):
+        return f"the server sent nothing for {settings.read_timeout:g} s"
+    return f"timed out ({type(error).__name__})"

@@ -1,0 +1,515 @@
+"""Inputs (files, folders, URLs) as a stream of ``RawArticle | Rejected``.
+
+Supported files:
+
+- ``.txt`` and ``.md``: the first non-empty line is the headline (leading ``#`` stripped in
+  markdown); the whole text is passed on, cleaning happens in the engine.
+- ``.html`` / ``.htm``: the main text is extracted (``stories.extract.extract_html``).
+- ``.jsonl``: one article per line, a JSON object with ``text`` and optionally ``id``,
+  ``url``, ``outlet``, ``title`` and ``published`` (an ISO date or date-time); other fields are
+  ignored. A bad line is rejected as ``file.jsonl:17`` and the rest of the file goes on.
+
+Metadata for a file sits next to it in a TOML *sidecar* named after the file's stem:
+``000_x.txt`` is described by ``000_x.meta.toml``::
+
+    outlet = "Reuters"
+    published = 2025-12-13            # a TOML date or date-time, or an ISO string
+    url = "https://www.reuters.com/..."
+    id = "reuters-123"
+
+A ``_meta.toml`` in a folder gives ``outlet`` and ``published`` to every file in that folder
+(not to subfolders). The most specific value wins: a JSONL line's own fields, then the sidecar,
+then ``_meta.toml``, then what the HTML page says about itself, then the command line's
+``InputDefaults``. A date without a time is midnight UTC; a time without an offset is UTC.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Literal
+
+from bot.fetch import Fetcher, FetchError, FetchResult, human_size
+from stories.extract import (
+    FeedEntry,
+    ParsedFeed,
+    extract_html,
+    parse_datetime,
+    parse_feed,
+    to_utc,
+)
+from stories.model import RawArticle, Rejected
+
+Item = RawArticle | Rejected
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_LINE_BYTES = 2 * 1024 * 1024
+
+_SIDECAR_KEYS = frozenset({"outlet", "published", "url", "id"})
+_FOLDER_META_KEYS = frozenset({"outlet", "published"})
+_FOLDER_META = "_meta.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class InputDefaults:
+    """Metadata from the command line, used when an item has none of its own."""
+
+    outlet: str | None = None
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    outlet: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    id: str | None = None
+
+    def over(self, fallback: _Meta) -> _Meta:
+        """These values, with the gaps filled from ``fallback``."""
+        return _Meta(
+            outlet=self.outlet or fallback.outlet,
+            published=self.published or fallback.published,
+            url=self.url or fallback.url,
+            id=self.id or fallback.id,
+        )
+
+
+class _BadInput(Exception):
+    """An input that is rejected as a whole; ``reason`` is shown to the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def is_url(argument: str) -> bool:
+    """Whether a command-line argument is a URL (``scheme://...``) rather than a path.
+
+    Any scheme counts, so that ``ftp://...`` is refused as a URL instead of "no such file".
+    """
+    return re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", argument) is not None
+
+
+def iter_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    defaults: InputDefaults,
+    *,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[Item]:
+    """Read files and folders, lazily. A folder means every supported file in it, recursively,
+    in sorted order; hidden entries and unsupported files in a folder are skipped."""
+    reader = _FileReader(defaults, max_file_bytes, max_line_bytes)
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from reader.read_folder(path)
+        else:
+            yield from reader.read_file(path)
+
+
+class _FileReader:
+    def __init__(self, defaults: InputDefaults, max_file_bytes: int, max_line_bytes: int) -> None:
+        self._defaults = _Meta(outlet=defaults.outlet, published=defaults.published)
+        self._max_file_bytes = max_file_bytes
+        self._max_line_bytes = max_line_bytes
+        self._folder_meta: dict[Path, _Meta | Rejected] = {}
+
+    def read_folder(self, folder: Path) -> Iterator[Item]:
+        files = _supported_files(folder)
+        if not files:
+            suffixes = ", ".join(sorted(SUPPORTED_SUFFIXES))
+            yield Rejected(str(folder), f"has no supported files ({suffixes})")
+        for path in files:
+            yield from self.read_file(path)
+
+    def read_file(self, path: Path) -> Iterator[Item]:
+        origin = str(path)
+        suffix = path.suffix.lower()
+        if not path.exists():
+            yield Rejected(origin, "no such file or directory")
+            return
+        if suffix not in SUPPORTED_SUFFIXES:
+            supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+            yield Rejected(origin, f"unsupported file type (supported: {supported})")
+            return
+        try:
+            meta = self._meta_for(path)
+            if suffix in JSONL_SUFFIXES:
+                yield from self._read_jsonl(path, meta)
+            else:
+                yield self._read_document(path, suffix, meta)
+        except _BadInput as bad:
+            yield Rejected(origin, bad.reason)
+
+    def _meta_for(self, path: Path) -> _Meta:
+        folder = self._folder_meta.get(path.parent)
+        if folder is None:
+            folder = self._read_meta_file(path.parent / _FOLDER_META, _FOLDER_META_KEYS)
+            self._folder_meta[path.parent] = folder
+        if isinstance(folder, Rejected):
+            raise _BadInput(folder.reason)
+        sidecar = self._read_meta_file(path.with_name(f"{path.stem}.meta.toml"), _SIDECAR_KEYS)
+        if isinstance(sidecar, Rejected):
+            raise _BadInput(sidecar.reason)
+        return sidecar.over(folder)
+
+    def _read_meta_file(self, path: Path, keys: frozenset[str]) -> _Meta | Rejected:
+        if not path.is_file():
+            return _Meta()
+        try:
+            return _meta_from_toml(path.read_bytes(), keys)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, _BadInput) as error:
+            reason = error.reason if isinstance(error, _BadInput) else str(error)
+            return Rejected(str(path), f"bad metadata file {path.name}: {reason}")
+
+    def _read_document(self, path: Path, suffix: str, meta: _Meta) -> Item:
+        data = self._read_small_file(path)
+        origin = str(path)
+        if suffix in HTML_SUFFIXES:
+            # HTML declares its own encoding; trafilatura decodes it from the bytes.
+            page = extract_html(data, meta.url, origin)
+            return self._finish(page, meta, item_first=False)
+        text = _decode(data)
+        title = _headline(text, markdown=suffix == ".md")
+        article = RawArticle(text=text, title=title, origin=origin)
+        return self._finish(article, meta, item_first=False)
+
+    def _finish(self, item: Item, meta: _Meta, *, item_first: bool) -> Item:
+        """``item`` with its metadata completed from the file's ``meta`` and the command line's
+        defaults. ``item_first``: the item's own values (a JSONL line's fields) beat ``meta``;
+        otherwise ``meta`` beats them (what an HTML page says about itself is a guess)."""
+        if isinstance(item, Rejected):
+            return item
+        own = _Meta(outlet=item.outlet, published=item.published, url=item.url, id=item.external_id)
+        full = (own.over(meta) if item_first else meta.over(own)).over(self._defaults)
+        return replace(
+            item, outlet=full.outlet, published=full.published, url=full.url, external_id=full.id
+        )
+
+    def _read_small_file(self, path: Path) -> bytes:
+        size = _stat_size(path)
+        if size > self._max_file_bytes:
+            raise _BadInput(
+                f"is {human_size(size)}, larger than the {human_size(self._max_file_bytes)} "
+                "limit for one file"
+            )
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise _BadInput(f"cannot be read: {error.strerror or error}") from None
+        if not data.strip():
+            raise _BadInput("is empty")
+        if b"\x00" in data:
+            raise _BadInput("is not UTF-8 text (it is binary)")
+        return data
+
+    def _read_jsonl(self, path: Path, meta: _Meta) -> Iterator[Item]:
+        if _stat_size(path) == 0:
+            raise _BadInput("is empty")
+        try:
+            stream = path.open("rb")
+        except OSError as error:
+            raise _BadInput(f"cannot be read: {error.strerror or error}") from None
+        with stream:
+            seen_line = False
+            for number, line in _lines(stream, self._max_line_bytes):
+                if line is not None and not line.strip():
+                    continue
+                origin = f"{path}:{number}"
+                if line is None:
+                    limit = human_size(self._max_line_bytes)
+                    yield Rejected(origin, f"line longer than the {limit} limit")
+                    continue
+                if not seen_line and (b"\x00" in line or not _is_utf8(line)):
+                    raise _BadInput("is not UTF-8 text")
+                seen_line = True
+                yield self._finish(_jsonl_article(line, origin), meta, item_first=True)
+            if not seen_line:
+                raise _BadInput("is empty")
+
+
+def _supported_files(folder: Path) -> list[Path]:
+    """Supported files under ``folder``, recursively, sorted; hidden entries skipped."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in sorted(files)
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+        )
+    return found
+
+
+def _stat_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        raise _BadInput("no such file or directory") from None
+    except OSError as error:
+        raise _BadInput(f"cannot be read: {error.strerror or error}") from None
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _BadInput("is not UTF-8 text") from None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _headline(text: str, *, markdown: bool) -> str | None:
+    for line in text.splitlines():
+        headline = line.strip()
+        if markdown:
+            headline = headline.lstrip("#").strip()
+        if headline:
+            return headline
+    return None
+
+
+def _lines(stream: IO[bytes], max_line_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of a binary stream; ``None`` for a line longer than ``max_line_bytes``,
+    which is skipped without being held in memory."""
+    number = 0
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_line_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(max_line_bytes)
+            yield number, None
+        else:
+            yield number, line
+
+
+def _jsonl_article(line: bytes, origin: str) -> Item:
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError:
+        return Rejected(origin, "not UTF-8 text")
+    except json.JSONDecodeError as error:
+        return Rejected(origin, f"not JSON: {error.msg} at column {error.colno}")
+    if not isinstance(record, dict):
+        return Rejected(origin, f"not a JSON object but {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Rejected(origin, 'no "text" (a non-empty string) in this line')
+    try:
+        meta = _meta_from_mapping(record, None)
+        title = _optional_str(record, "title")
+    except _BadInput as bad:
+        return Rejected(origin, bad.reason)
+    return RawArticle(
+        text=text,
+        title=title,
+        url=meta.url,
+        outlet=meta.outlet,
+        published=meta.published,
+        external_id=meta.id,
+        origin=origin,
+    )
+
+
+def _meta_from_toml(data: bytes, keys: frozenset[str]) -> _Meta:
+    return _meta_from_mapping(tomllib.loads(data.decode("utf-8-sig")), keys)
+
+
+def _meta_from_mapping(values: dict[str, object], keys: frozenset[str] | None) -> _Meta:
+    """Metadata from a sidecar or a JSONL line. With ``keys``, other keys are errors (a typo in
+    a hand-written sidecar must not go unnoticed); without, they are ignored."""
+    if keys is not None:
+        unknown = sorted(set(values) - keys)
+        if unknown:
+            expected = ", ".join(sorted(keys))
+            raise _BadInput(f"unknown key {unknown[0]!r} (expected {expected})")
+    identifier = values.get("id")
+    if isinstance(identifier, int) and not isinstance(identifier, bool):
+        identifier = str(identifier)
+    return _Meta(
+        outlet=_optional_str(values, "outlet"),
+        published=_published(values.get("published")),
+        url=_optional_str(values, "url"),
+        id=_optional_str({"id": identifier}, "id"),
+    )
+
+
+def _optional_str(values: dict[str, object], key: str) -> str | None:
+    value = values.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _BadInput(f"{key} is not a string")
+    return value.strip() or None
+
+
+def _published(value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return to_utc(value)
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise _BadInput(f"published is not an ISO date or date-time: {value!r}")
+    return parsed
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a feed's last response said about its version, for the next conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UrlResult:
+    """What one URL gave: a feed's entries, a page's article, or why it failed.
+
+    ``state`` is set for feeds (pass it to the next ``read_url`` of the same feed);
+    ``not_modified`` means the feed has not changed since ``state`` (no items).
+    """
+
+    url: str
+    kind: Literal["feed", "page", "failed"]
+    items: tuple[Item, ...]
+    state: FeedState | None = None
+    not_modified: bool = False
+    outlet: str | None = None
+
+
+_FEED_MEDIA_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+    }
+)
+_HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_ROOT = re.compile(
+    rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*<(?:rss|feed|rdf:rdf)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_feed(media_type: str | None, body: bytes) -> bool:
+    """Whether a response is a feed: by its content type, or by its root element (feeds are
+    often served as ``text/xml`` or even ``text/html``)."""
+    if media_type in _FEED_MEDIA_TYPES:
+        return True
+    return _FEED_ROOT.match(body[:4096].removeprefix(b"\xef\xbb\xbf")) is not None
+
+
+async def read_url(
+    url: str, fetcher: Fetcher, state: FeedState | None = None, *, entry_concurrency: int = 4
+) -> UrlResult:
+    """Read a feed or an article page. ``state`` makes a feed poll a conditional GET.
+
+    A feed entry without its full text has its page fetched and extracted, at most
+    ``entry_concurrency`` at a time; a failing entry is rejected and the others go on.
+    """
+    state = state or FeedState()
+    try:
+        response = await fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
+    except FetchError as error:
+        return UrlResult(url, "failed", (Rejected(url, error.reason),))
+    if response.not_modified:
+        return UrlResult(url, "feed", (), state=_new_state(response, state), not_modified=True)
+    if looks_like_feed(response.media_type, response.body):
+        return await _read_feed(url, response, fetcher, state, entry_concurrency)
+    page = _page_article(response, origin=url)
+    kind: Literal["page", "failed"] = "failed" if isinstance(page, Rejected) else "page"
+    return UrlResult(url, kind, (page,), outlet=None if isinstance(page, Rejected) else page.outlet)
+
+
+def _new_state(response: FetchResult, previous: FeedState) -> FeedState:
+    return FeedState(
+        etag=response.etag or previous.etag,
+        last_modified=response.last_modified or previous.last_modified,
+    )
+
+
+def _page_article(response: FetchResult, origin: str) -> Item:
+    media_type = response.media_type
+    if media_type is not None and media_type not in _HTML_MEDIA_TYPES:
+        return Rejected(origin, f"not an HTML page or a feed ({media_type})")
+    return extract_html(response.body, response.final_url, origin)
+
+
+async def _read_feed(
+    url: str, response: FetchResult, fetcher: Fetcher, state: FeedState, concurrency: int
+) -> UrlResult:
+    feed = parse_feed(response.body, response.final_url)
+    if isinstance(feed, Rejected):
+        return UrlResult(url, "failed", (Rejected(url, feed.reason),))
+    limit = asyncio.Semaphore(concurrency)
+
+    async def read(number: int, entry: FeedEntry) -> Item:
+        if entry.has_full_text or not entry.link:
+            return _entry_article(url, number, entry, feed)
+        async with limit:
+            return await _fetch_entry(fetcher, entry.link, entry, feed)
+
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(read(n, e)) for n, e in enumerate(feed.entries, start=1)]
+    items = tuple(task.result() for task in tasks)
+    return UrlResult(url, "feed", items, state=_new_state(response, state), outlet=feed.title)
+
+
+def _entry_article(feed_url: str, number: int, entry: FeedEntry, feed: ParsedFeed) -> Item:
+    """An entry that carries its article (or has no page to fetch)."""
+    origin = entry.link or f"{feed_url} (entry {number})"
+    if not entry.has_full_text:
+        return Rejected(origin, "feed entry has only a short summary and no link to the article")
+    return RawArticle(
+        text=entry.content_text,
+        title=entry.title,
+        url=entry.link,
+        outlet=feed.title,
+        published=entry.published,
+        external_id=entry.id,
+        origin=origin,
+    )
+
+
+async def _fetch_entry(fetcher: Fetcher, link: str, entry: FeedEntry, feed: ParsedFeed) -> Item:
+    """The entry's page, extracted; the feed's title, date and id take precedence over the
+    page's guesses, and the feed's title names the outlet."""
+    try:
+        response = await fetcher.fetch(link)
+    except FetchError as error:
+        return Rejected(link, error.reason)
+    page = _page_article(response, origin=link)
+    if isinstance(page, Rejected):
+        return page
+    return replace(
+        page,
+        title=entry.title or page.title,
+        url=link,
+        outlet=feed.title or page.outlet,
+        published=entry.published or page.published,
+        external_id=entry.id,
+    )

@@ -1,0 +1,13 @@
+"""What every handler is given: the store and the few settings that shape replies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.db import SessionFactory
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    sessions: SessionFactory
+    page_size: int = 10

@@ -1,0 +1,22 @@
+"""/help: what the bot answers."""
+
+from __future__ import annotations
+
+from handlers.command import Command
+from handlers.context import Context
+from handlers.reply import Line, Reply, Section
+
+USAGE: dict[str, str] = {
+    "stories": "/stories [page N | words] — the stories, newest activity first",
+    "summary": "/summary [story id or headline words] — what a story says, with its outlets",
+    "help": "/help — this list",
+}
+
+
+async def handle(command: Command, context: Context) -> Reply:
+    lines = tuple(Line(text) for text in USAGE.values())
+    return Reply(
+        "newsbot answers",
+        (Section(None, lines),),
+        footer="Without an argument, a story command means the story updated most recently.",
+    )

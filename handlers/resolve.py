@@ -1,0 +1,48 @@
+"""Finding the story a command means: an id from /stories, words from a headline, or none."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.reply import Choice, Line, Reply, Section
+from storage import queries
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.queries import StoryInfo
+
+_ID = re.compile(r"^#?(\d{1,18})$")
+MAX_CHOICES = 5
+
+
+async def resolve_story(
+    session: AsyncSession, args: str, command: str
+) -> StoryInfo | Reply:
+    """The story ``args`` names; otherwise a reply saying what went wrong or offering choices.
+
+    No argument means the story updated most recently.
+    """
+    text = args.strip()
+    if not text:
+        latest = await queries.recent_stories(session, limit=1)
+        if latest:
+            return latest[0]
+        return Reply.error("No stories yet.", "Add articles with: newsbot ingest PATH_OR_URL")
+    if match := _ID.match(text):
+        story = await queries.story_by_id(session, int(match.group(1)))
+        if story is not None:
+            return story
+        return Reply.error(f"There is no story #{match.group(1)}.", "/stories lists them.")
+    found = await queries.stories_matching(session, text, limit=MAX_CHOICES + 1)
+    if not found:
+        return Reply.error(
+            f"No story matches “{text}”.", "Try other words from the headline, or /stories."
+        )
+    if len(found) == 1:
+        return found[0]
+    shown = found[:MAX_CHOICES]
+    more = " (and more: add words to narrow it)" if len(found) > MAX_CHOICES else ""
+    return Reply(
+        title=f"Several stories match “{text}”{more}. Which one?",
+        sections=(Section(None, tuple(Line(f"#{s.id} {s.title}") for s in shown)),),
+        choices=tuple(Choice(f"#{s.id} {s.title}", f"/{command} {s.id}") for s in shown),
+    )

@@ -1,0 +1,336 @@
+"""The write path: raw articles in, stored articles folded into stories out.
+
+The engine's indexes (near-copy LSH, story index) live in memory and are rebuilt from the
+database when an ``Ingestor`` starts. Before each batch the ingestor also replays articles
+that another process stored since it last looked, so several writers sharing one
+PostgreSQL keep deciding on the same state. The database's unique keys are the final word
+on "already known": a batch that loses a race is rolled back and retried against the
+fresh state, so nothing is stored twice and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.db import SessionFactory
+from storage.models import Article as ArticleRow
+from storage.models import Source, Story
+from stories.clean import clean_article
+from stories.cluster import StoryIndex
+from stories.dedupe import (
+    NearCopyIndex,
+    canonical_url,
+    content_key,
+    is_near_copy,
+    signature,
+    signature_from_bytes,
+    signature_to_bytes,
+)
+from stories.features import Features, extract_features
+from stories.model import Article, RawArticle, Rejected
+from stories.settings import EngineSettings
+
+log = logging.getLogger(__name__)
+
+Item = RawArticle | Rejected
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    known: int = 0
+    near_copies: int = 0
+    new_stories: set[int] = field(default_factory=set)
+    updated_stories: set[int] = field(default_factory=set)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.known + len(self.rejected)
+
+    def summary(self) -> str:
+        return (
+            f"added {self.added}, already known {self.known}, near-copies {self.near_copies}, "
+            f"new stories {len(self.new_stories)}, updated stories {len(self.updated_stories)}, "
+            f"rejected {len(self.rejected)}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article with everything the engine computed for it, ready to decide and store."""
+
+    article: Article
+    content_key: str
+    canonical_url: str | None
+    signature: bytes
+    features: Features
+
+
+@dataclass
+class _Known:
+    """What the ingestor remembers of every stored article to decide on new ones."""
+
+    by_key: dict[str, int] = field(default_factory=dict)
+    by_url: dict[str, int] = field(default_factory=dict)
+    story_of: dict[int, int] = field(default_factory=dict)
+    #: article id -> the original it copies (only for near-copies)
+    original_of: dict[int, int] = field(default_factory=dict)
+    last_id: int = 0
+
+
+class Ingestor:
+    def __init__(
+        self, sessions: SessionFactory, settings: EngineSettings, batch_size: int = 200
+    ) -> None:
+        self._sessions = sessions
+        self._settings = settings
+        self._batch_size = batch_size
+        self._reset()
+
+    def _reset(self) -> None:
+        self._known = _Known()
+        self._copies = NearCopyIndex(self._settings.near_copy)
+        self._stories = StoryIndex(self._settings.cluster)
+
+    def prepare(self, raw: RawArticle) -> Prepared | Rejected:
+        """The CPU part: clean, key, sign and describe one article (no database)."""
+        cleaned = clean_article(raw, self._settings.clean)
+        if isinstance(cleaned, Rejected):
+            return cleaned
+        text = cleaned.body
+        sig = signature(text, self._settings.near_copy)
+        return Prepared(
+            article=cleaned,
+            content_key=content_key(f"{cleaned.title}\n{text}"),
+            canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
+            signature=signature_to_bytes(sig),
+            features=extract_features(cleaned),
+        )
+
+    async def ingest(
+        self,
+        items: Iterable[Item] | AsyncIterable[Item],
+        *,
+        source_id: int | None = None,
+        progress: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Store every good item and report every bad one; one bad item stops nothing."""
+        report = IngestReport()
+        batch: list[Prepared] = []
+        async for item in _aiter(items):
+            prepared = item if isinstance(item, Rejected) else self.prepare(item)
+            if isinstance(prepared, Rejected):
+                report.rejected.append(prepared)
+                if progress:
+                    progress(report)
+                continue
+            batch.append(prepared)
+            if len(batch) >= self._batch_size:
+                await self._store(batch, source_id, report, progress)
+                batch = []
+        if batch:
+            await self._store(batch, source_id, report, progress)
+        return report
+
+    async def _store(
+        self,
+        batch: list[Prepared],
+        source_id: int | None,
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> None:
+        for attempt in range(3):
+            await self.sync()
+            outcome = IngestReport()
+            try:
+                async with self._sessions() as session, session.begin():
+                    await _Batch(self, session, source_id, outcome).run(batch)
+            except IntegrityError:
+                # The indexes saw articles that were rolled back: rebuild them from the store.
+                self._reset()
+                if attempt == 2:
+                    raise
+                log.warning("another writer stored some of this batch first; retrying")
+                continue
+            except BaseException:
+                self._reset()
+                raise
+            _merge(report, outcome)
+            if progress:
+                progress(report)
+            return
+
+    async def sync(self) -> None:
+        """Replay into the indexes every article stored since we last looked."""
+        async with self._sessions() as session:
+            result = await session.stream(
+                select(
+                    ArticleRow.id,
+                    ArticleRow.content_key,
+                    ArticleRow.canonical_url,
+                    ArticleRow.story_id,
+                    ArticleRow.near_copy_of,
+                    ArticleRow.signature,
+                    ArticleRow.features,
+                )
+                .where(ArticleRow.id > self._known.last_id)
+                .order_by(ArticleRow.id)
+                .execution_options(yield_per=2000)
+            )
+            async for id_, key, url, story_id, copy_of, sig, features in result:
+                self._remember(id_, key, url, story_id, copy_of)
+                if copy_of is None:
+                    self._copies.add(id_, signature_from_bytes(sig))
+                    self._stories.add(story_id, Features.from_json(features))
+
+    def _remember(
+        self, id_: int, key: str, url: str | None, story_id: int, copy_of: int | None
+    ) -> None:
+        known = self._known
+        known.by_key[key] = id_
+        if url:
+            known.by_url[url] = id_
+        known.story_of[id_] = story_id
+        if copy_of is not None:
+            known.original_of[id_] = copy_of
+        known.last_id = max(known.last_id, id_)
+
+
+class _Batch:
+    """Decides and stores one batch inside one transaction."""
+
+    def __init__(
+        self, owner: Ingestor, session: AsyncSession, source_id: int | None, report: IngestReport
+    ) -> None:
+        self.owner = owner
+        self.session = session
+        self.source_id = source_id
+        self.report = report
+        self.bodies: dict[int, str] = {}
+        self.now = datetime.now(UTC)
+
+    async def run(self, batch: list[Prepared]) -> None:
+        for prepared in batch:
+            await self.one(prepared)
+
+    async def one(self, p: Prepared) -> None:
+        owner = self.owner
+        known = owner._known
+        if p.content_key in known.by_key or (p.canonical_url and p.canonical_url in known.by_url):
+            self.report.known += 1
+            return
+        sig = signature_from_bytes(p.signature)
+        original = await self.find_original(p.article.body, owner._copies.candidates(sig))
+        if original is not None:
+            story_id = known.story_of[original]
+        else:
+            match = owner._stories.match(p.features)
+            story_id = match.story_id if match else await self.new_story(p.article)
+        article_id = await self.insert(p, story_id, original)
+        owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
+        if original is None:
+            owner._copies.add(article_id, sig)
+            owner._stories.add(story_id, p.features)
+            self.bodies[article_id] = p.article.body
+        else:
+            self.report.near_copies += 1
+        await self.touch_story(story_id, p.article.published, is_copy=original is not None)
+        self.report.added += 1
+
+    async def find_original(self, body: str, candidates: list[int]) -> int | None:
+        """The stored original this body copies, confirmed on the text, or None."""
+        if not candidates:
+            return None
+        missing = [c for c in candidates if c not in self.bodies]
+        if missing:
+            rows = await self.session.execute(
+                select(ArticleRow.id, ArticleRow.body).where(ArticleRow.id.in_(missing))
+            )
+            self.bodies.update({id_: text for id_, text in rows})
+        near = self.owner._settings.near_copy
+        for candidate in sorted(candidates):
+            if candidate in self.bodies and is_near_copy(body, self.bodies[candidate], near):
+                return self.owner._known.original_of.get(candidate, candidate)
+        return None
+
+    async def new_story(self, article: Article) -> int:
+        story = Story(title=article.title, created_at=self.now, updated_at=self.now)
+        self.session.add(story)
+        await self.session.flush()
+        self.report.new_stories.add(story.id)
+        return story.id
+
+    async def insert(self, p: Prepared, story_id: int, original: int | None) -> int:
+        a = p.article
+        values = {
+            "external_id": a.external_id,
+            "url": a.url,
+            "canonical_url": p.canonical_url,
+            "content_key": p.content_key,
+            "title": a.title,
+            "body": a.body,
+            "captions": "\n".join(a.captions),
+            "outlet": a.outlet,
+            "published": a.published,
+            "ingested_at": self.now,
+            "origin": a.origin,
+            "source_id": self.source_id,
+            "story_id": story_id,
+            "near_copy_of": original,
+            "signature": p.signature,
+            "features": p.features.to_json(),
+        }
+        inserted = await self.session.execute(
+            insert(ArticleRow).returning(ArticleRow.id), values
+        )
+        return int(inserted.scalar_one())
+
+    async def touch_story(self, story_id: int, published: datetime | None, is_copy: bool) -> None:
+        story = await self.session.get(Story, story_id)
+        assert story is not None, f"story {story_id} vanished mid-batch"
+        story.article_count += 1
+        story.copy_count += int(is_copy)
+        story.updated_at = self.now
+        if published is not None:
+            if story.first_published is None or published < story.first_published:
+                story.first_published = published
+            if story.last_published is None or published > story.last_published:
+                story.last_published = published
+        if story_id not in self.report.new_stories:
+            self.report.updated_stories.add(story_id)
+
+
+def _merge(total: IngestReport, part: IngestReport) -> None:
+    total.added += part.added
+    total.known += part.known
+    total.near_copies += part.near_copies
+    total.new_stories |= part.new_stories
+    total.updated_stories |= part.updated_stories - total.new_stories
+
+
+async def _aiter(items: Iterable[Item] | AsyncIterable[Item]) -> AsyncIterable[Item]:
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item
+
+
+async def upsert_source(session: AsyncSession, url: str, title: str | None = None) -> Source:
+    source = await session.scalar(select(Source).where(Source.url == url))
+    if source is None:
+        source = Source(url=url, title=title, failures=0, paused=False)
+        session.add(source)
+        await session.flush()
+    elif title and not source.title:
+        source.title = title
+    return source

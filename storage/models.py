@@ -1,0 +1,120 @@
+"""SQLAlchemy 2 models: sources, articles and the stories they are folded into."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: SQLite only auto-increments INTEGER primary keys; PostgreSQL gets BIGINT.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite drops the zone otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Source(Base):
+    """A feed or page that is polled; keeps what the next conditional GET needs."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_polled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class Story(Base):
+    """Articles from any outlets that tell one event.
+
+    ``article_count`` and ``copy_count`` are kept on the row so that listing stories does
+    not count articles on every request.
+    """
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+    first_published: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_published: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    article_count: Mapped[int] = mapped_column(Integer, default=0)
+    copy_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_story_id_id", "story_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2048))
+    canonical_url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    content_key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    captions: Mapped[str] = mapped_column(Text, default="")
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    ingested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    origin: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("sources.id", ondelete="SET NULL")
+    )
+    story_id: Mapped[int] = mapped_column(Id, ForeignKey("stories.id"))
+    near_copy_of: Mapped[int | None] = mapped_column(Id, ForeignKey("articles.id"))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    features: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,198 @@
+"""Read queries the handlers ask; they return plain dataclasses, never ORM rows."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Article, Story
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    id: int
+    title: str
+    outlet: str
+    url: str | None
+    published: datetime | None
+    near_copy_of: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    id: int
+    title: str
+    updated_at: datetime
+    first_published: datetime | None
+    last_published: datetime | None
+    article_count: int
+    copy_count: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryText:
+    """A story with the text of its original articles (copies are left out)."""
+
+    info: StoryInfo
+    articles: tuple[ArticleRef, ...]
+    bodies: dict[int, str]
+
+
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def outlet_name(outlet: str | None) -> str:
+    return outlet or UNKNOWN_OUTLET
+
+
+async def _outlets(session: AsyncSession, story_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Outlets per story, the most prolific first (one grouped query for all stories)."""
+    if not story_ids:
+        return {}
+    rows = await session.execute(
+        select(Article.story_id, Article.outlet, func.count())
+        .where(Article.story_id.in_(story_ids))
+        .group_by(Article.story_id, Article.outlet)
+    )
+    counted: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for story_id, outlet, count in rows:
+        counted[story_id].append((count, outlet_name(outlet)))
+    return {
+        story_id: tuple(name for _, name in sorted(pairs, key=lambda p: (-p[0], p[1])))
+        for story_id, pairs in counted.items()
+    }
+
+
+def _info(story: Story, outlets: tuple[str, ...]) -> StoryInfo:
+    return StoryInfo(
+        id=story.id,
+        title=story.title,
+        updated_at=story.updated_at,
+        first_published=story.first_published,
+        last_published=story.last_published,
+        article_count=story.article_count,
+        copy_count=story.copy_count,
+        outlets=outlets,
+    )
+
+
+async def _infos(session: AsyncSession, stories: Sequence[Story]) -> list[StoryInfo]:
+    outlets = await _outlets(session, [s.id for s in stories])
+    return [_info(s, outlets.get(s.id, ())) for s in stories]
+
+
+async def count_stories(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(Story)) or 0)
+
+
+async def recent_stories(session: AsyncSession, limit: int, offset: int = 0) -> list[StoryInfo]:
+    """Stories with the newest activity first; the biggest first among equals."""
+    stories = await session.scalars(
+        select(Story)
+        .order_by(Story.updated_at.desc(), Story.article_count.desc(), Story.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return await _infos(session, list(stories))
+
+
+async def story_by_id(session: AsyncSession, story_id: int) -> StoryInfo | None:
+    story = await session.get(Story, story_id)
+    return None if story is None else (await _infos(session, [story]))[0]
+
+
+_WORD = re.compile(r"\w+")
+
+
+async def stories_matching(session: AsyncSession, words: str, limit: int) -> list[StoryInfo]:
+    """Stories whose headline contains every word given (case-insensitive), newest first."""
+    terms = [w.lower() for w in _WORD.findall(words)][:8]
+    if not terms:
+        return []
+    query = select(Story)
+    for term in terms:
+        pattern = f"%{term}%"
+        query = query.where(
+            or_(
+                func.lower(Story.title).like(pattern),
+                Story.id.in_(
+                    select(Article.story_id).where(func.lower(Article.title).like(pattern))
+                ),
+            )
+        )
+    stories = await session.scalars(
+        query.order_by(
+            Story.updated_at.desc(), Story.article_count.desc(), Story.id.desc()
+        ).limit(limit)
+    )
+    return await _infos(session, list(stories))
+
+
+async def story_text(session: AsyncSession, story_id: int) -> StoryText | None:
+    info = await story_by_id(session, story_id)
+    if info is None:
+        return None
+    rows = await session.execute(
+        select(
+            Article.id,
+            Article.title,
+            Article.outlet,
+            Article.url,
+            Article.published,
+            Article.near_copy_of,
+            Article.body,
+        )
+        .where(Article.story_id == story_id)
+        .order_by(Article.published.is_(None), Article.published, Article.id)
+    )
+    refs: list[ArticleRef] = []
+    bodies: dict[int, str] = {}
+    for id_, title, outlet, url, published, copy_of, body in rows:
+        refs.append(ArticleRef(id_, title, outlet_name(outlet), url, published, copy_of))
+        if copy_of is None:
+            bodies[id_] = body
+    return StoryText(info, tuple(refs), bodies)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    id: str
+    url: str | None
+    outlet: str | None
+    story: int
+    near_copy_of: str | None
+
+
+async def export_rows(session: AsyncSession, chunk: int = 1000) -> AsyncIterator[ExportRow]:
+    """Every stored article in id order; ids are the input ids where the input gave them."""
+    original = Article.__table__.alias("original")
+    query = (
+        select(
+            Article.id,
+            Article.external_id,
+            Article.url,
+            Article.outlet,
+            Article.story_id,
+            original.c.id,
+            original.c.external_id,
+        )
+        .outerjoin(original, original.c.id == Article.near_copy_of)
+        .order_by(Article.id)
+        .execution_options(yield_per=chunk)
+    )
+    result = await session.stream(query)
+    async for id_, ext, url, outlet, story, copy_id, copy_ext in result:
+        yield ExportRow(
+            id=ext or str(id_),
+            url=url,
+            outlet=outlet,
+            story=story,
+            near_copy_of=None if copy_id is None else (copy_ext or str(copy_id)),
+        )

@@ -1,0 +1,540 @@
+"""Turn a raw article text into a clean Article: headline, body paragraphs, photo captions.
+
+Pages arrive with site chrome around the story: navigation rows, share prompts, bylines,
+timestamps, photo credits. The rules here look at the *shape* of a line, not at one site's
+strings, so they carry over to outlets we have never seen:
+
+- The body is made of prose: lines with enough words that end like a sentence (or are long
+  enough to be prose anyway) and are not mostly capitalised words. Bulleted items inside the
+  body and the line that introduces them ("Also freed were:") are content too.
+- Every other line is dropped: site names, section labels, in-article subheadings, bylines,
+  datelines, credits, link rows. Subheadings are dropped on purpose: they are not sentences,
+  and every fact we extract must come from a sentence of the article.
+- A few kinds of chrome look like prose (promotions, cookie notices, aggregator slogans), so
+  they are matched by pattern, and a footer (a run of chrome lines near the end, after which
+  there is little prose) is cut as a whole.
+- Photo captions are kept apart: a sentence followed by a credit line, a sentence ending in a
+  credit ("... Vilnius, Lithuania. Reuters"), or a sentence repeated before the lead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from rapidfuzz import fuzz
+
+from stories.model import Article, RawArticle, Rejected
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """Limits for cleaning; the defaults suit news articles in languages written with spaces."""
+
+    min_prose_words: int = 40
+    """Fewer words of prose than this after cleaning: not an article (link list, tag page)."""
+    max_chars: int = 200_000
+    """Longer input is cut to this many characters before cleaning."""
+    min_sentence_words: int = 5
+    """A line with fewer words is never prose (but it can be a bullet)."""
+    long_line_words: int = 20
+    """A line with this many words is prose even when it does not end like a sentence."""
+    title_sentence_words: int = 15
+    """A first line that is a sentence of this many words opens the body, not a headline."""
+    max_title_chars: int = 160
+    footer_max_prose_words: int = 30
+    """A footer may hold a little prose (a site slogan), never more than this."""
+    min_letter_share: float = 0.5
+    max_control_share: float = 0.01
+    max_long_token_share: float = 0.5
+    """Share of characters in tokens over 40 characters (encoded data, URL dumps)."""
+
+
+class _Kind(Enum):
+    PROSE = auto()
+    BULLET = auto()
+    CHROME = auto()
+    SHORT = auto()
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    block: int
+
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\v\f]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
+_LONG_TOKEN = re.compile(r"\S{41,}")
+_WORD = re.compile(r"\w+")
+_CLOSERS = "\"'”’»)]*"
+_SENTENCE_END = ".!?…:"
+
+_BULLET = re.compile(r"^(?:[•·▪▫‣◦●○■□►▶➤✓✔*]|[-–—](?=\s))\s*(?P<text>\S.*)$")
+
+_AGENCY = re.compile(
+    r"\b(?:reuters|ap|afp|getty(?:\s+images)?|epa(?:-efe)?|efe|bloomberg|xinhua|tass|sputnik"
+    r"|ria\s+novosti|shutterstock|alamy|anadolu(?:\s+agency)?|nurphoto|zuma(?:\s+press)?"
+    r"|sopa(?:\s+images)?|associated\s+press|agence\s+france-presse|pa(?:\s+(?:images|wire|media))?"
+    r"|dpa|anp|aap|imago|corbis|upi|pool|handout|lightrocket|belta|ukrinform)\b",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:via|photo(?:graph)?s?|image|images|pictures?|credit|by|for|and|the|/)\b|[©()/,|&]",
+    re.IGNORECASE,
+)
+_PHOTO_PREFIX = re.compile(
+    r"^\(?(?:photo(?:graph)?s?|images?|pictures?|video|credits?|foto|illustration)"
+    r"\s*(?:by\b|:|/)",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT = re.compile(r"^(?P<caption>.{20,}?[.!?][\"'”’]?)\s+(?P<credit>[^.!?]{2,80})$")
+
+_BYLINE = re.compile(r"^(?:[Bb][Yy]:\s*\S|(?:By|BY)\s+[A-Z][\w.'’-]*\s+[A-Z])")
+_POSTED = re.compile(r"^(?:posted|published|updated|last\s+updated|modified)\b", re.IGNORECASE)
+_READ_TIME = re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+_LINK_PROMPT = re.compile(
+    r"^(?:(?:read|see|view|show|load|watch|listen(?:\s+to)?)\s+(?:more|this|also|full|the\s+full"
+    r"|all|next|related|now|on)\b|(?:most|also)\s+(?:read|popular|viewed|shared|watched)\b"
+    r"|related(?:\s+(?:articles?|stories|news|content|topics|coverage))?\s*:?$|recommended\b"
+    r"|trending\b|you\s+may\s+also\s+like|more\s+(?:from|on|about|stories)\b|advertisement\b"
+    r"|sponsored\b|continue\s+reading\b|top\s+stories\b|latest\s+news\b)",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"^\(?(?:(?:sources?|credits?|via)\s*:|(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by"
+    r"|compiled\s+by|with\s+(?:additional\s+)?reporting\s+(?:by|from)\b)",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"\b(?:subscribe\s+(?:to|now|for)|sign\s+up\s+(?:for|to|now)|(?:our|free|daily|weekly)"
+    r"\s+newsletters?|download\s+(?:our|the)\s+app|follow\s+us\s+on|click\s+here|all\s+rights"
+    r"\s+reserved|we\s+use\s+cookies|cookie\s+(?:policy|settings)|accept\s+(?:all\s+)?cookies"
+    r"|by\s+continuing\s+to\s+(?:browse|use)|in\s+your\s+pocket|enable\s+javascript"
+    r"|(?:update|upgrade)\s+your\s+browser|read\s+the\s+latest\s+(?:\w+\s+){0,4}news"
+    r"|copyright\s+\d{4}|©)",
+    re.IGNORECASE,
+)
+_NAV = re.compile(
+    r"\b(?:contact(?:\s+us)?|site\s*map|follow(?:\s+us)?|about(?:\s+us)?|home(?:page)?"
+    r"|privacy(?:\s+policy)?|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions))?"
+    r"|cookies?(?:\s+(?:policy|settings))?|accessibility|careers|jobs|advertise(?:\s+with\s+us)?"
+    r"|subscribe|subscriptions?|newsletters?|sign\s+(?:in|up|out)|log\s*(?:in|out)|register"
+    r"|(?:my\s+)?account|share(?:\s+this)?|tweet|e-?mail|print|copy\s+link|whatsapp|facebook"
+    r"|twitter|x|linkedin|telegram|instagram|youtube|tiktok|rss|download|apps?|app\s+store"
+    r"|play\s+store|google\s+play|logo|application|menu|search|skip\s+to(?:\s+main)?\s+content"
+    r"|back\s+to\s+top|top|next|prev(?:ious)?|comments?|feedback|help|faq|get|our|the|on|in"
+    r"|with|for|us|now|free|and|more|news|a|to|here|store|mobile)\b",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_OR_TIME = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[ecmp][sd]?t|cet|msk))?"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
+    r"|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE,
+)
+_DATELINE_FILLER = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:posted|published|updated|on|at|ago"
+    r"|last|modified|am|pm|gmt|utc|et|edt|est|views?)\b|[^\w\s]|\b\d+\b",
+    re.IGNORECASE,
+)
+
+
+def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) -> Article | Rejected:
+    """Clean one raw article, or say in plain words why it is not an article."""
+    if not raw.text.strip():
+        return Rejected(raw.origin, "empty text")
+    text = _truncate(raw.text, settings.max_chars)
+    problem = _not_text_reason(text, settings)
+    if problem is not None:
+        return Rejected(raw.origin, problem)
+    lines = _split_lines(_normalise(text))
+    if not lines:
+        return Rejected(raw.origin, "empty text (only invisible characters)")
+    title, lines = _take_title(raw.title, lines, settings)
+    paragraphs, captions = _separate(_join_wrapped(lines), settings)
+    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    if words < settings.min_prose_words:
+        return Rejected(
+            raw.origin,
+            f"too little article text: {words} words of prose after removing site chrome "
+            f"(an article needs at least {settings.min_prose_words})",
+        )
+    return Article(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        captions=tuple(captions),
+        url=raw.url,
+        outlet=raw.outlet,
+        published=raw.published,
+        external_id=raw.external_id,
+        origin=raw.origin,
+    )
+
+
+# ---- input checks and normalisation ----
+
+
+def _truncate(text: str, max_chars: int) -> str:
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    boundary = cut.rfind("\n")
+    return cut[:boundary] if boundary > max_chars // 2 else cut
+
+
+def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
+    """Say why ``text`` is not natural-language text, or None when it is."""
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return "empty text"
+    controls = sum(1 for char in visible if _is_control(char))
+    if controls / len(visible) > settings.max_control_share:
+        return (
+            f"not natural-language text: {controls} control or invalid characters "
+            "(binary data?)"
+        )
+    letters = sum(1 for char in visible if char.isalpha())
+    if letters / len(visible) < settings.min_letter_share:
+        share = round(100 * letters / len(visible))
+        return f"not natural-language text: only {share}% of its characters are letters"
+    long_chars = sum(len(token) for token in _LONG_TOKEN.findall(text))
+    if long_chars / len(visible) > settings.max_long_token_share:
+        return "not natural-language text: mostly long unbroken strings (encoded data or URLs?)"
+    return None
+
+
+def _is_control(char: str) -> bool:
+    return char == "\ufffd" or unicodedata.category(char) in {"Cc", "Cs"}
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = "".join(char for char in text if char == "\n" or not _is_control(char))
+    return _SPACES.sub(" ", text)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Non-empty lines, each tagged with its block (blocks are separated by blank lines)."""
+    lines: list[_Line] = []
+    block = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lines.append(_Line(stripped, block))
+        else:
+            block += 1
+    return lines
+
+
+# ---- title ----
+
+
+def _take_title(
+    given: str | None, lines: list[_Line], settings: CleanSettings
+) -> tuple[str, list[_Line]]:
+    """The headline and the lines left for the body, without repeats of the headline."""
+    title = " ".join(_normalise(given).split()) if given else ""
+    if title:
+        return _shorten(title, settings.max_title_chars), _without_repeats(title, lines)
+    first = next((line for line in lines if not _is_chrome(line.text)), lines[0])
+    rest = [line for line in lines if line is not first]
+    without = _without_repeats(first.text, rest)
+    if len(without) == len(rest) and _opens_body(first.text, settings):
+        return _shorten(first.text, settings.max_title_chars), lines
+    return _shorten(first.text, settings.max_title_chars), without
+
+
+def _opens_body(line: str, settings: CleanSettings) -> bool:
+    """True when a first line is the lead sentence of a text that has no headline.
+
+    A headline may end in an abbreviation ("... in deal with the U.S."): that is no sentence.
+    """
+    if len(line.split()) < settings.title_sentence_words or _ABBREVIATION_END.search(line):
+        return False
+    return _ends_sentence(line)
+
+
+def _without_repeats(title: str, lines: list[_Line]) -> list[_Line]:
+    key = _key(title)
+    return [line for line in lines if not _same_key(key, _key(line.text))]
+
+
+def _same_key(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    similar_length = min(len(a), len(b)) >= 0.9 * max(len(a), len(b))
+    return similar_length and fuzz.ratio(a, b) >= 92
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-") + "…"
+
+
+# ---- line shapes ----
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _capitalised_share(line: str) -> float:
+    """The share of cased words that start with a capital (title case and names are high)."""
+    words = [word for word in line.split() if word[:1].isupper() or word[:1].islower()]
+    if not words:
+        return 0.0
+    return sum(1 for word in words if word[0].isupper()) / len(words)
+
+
+def _is_prose(line: str, settings: CleanSettings) -> bool:
+    words = len(line.split())
+    if words < settings.min_sentence_words:
+        return False
+    if not (_ends_sentence(line) or words >= settings.long_line_words):
+        return False
+    return _capitalised_share(line) <= 0.75 and not _is_chrome(line)
+
+
+def _is_credit(line: str) -> bool:
+    """A photo or text credit: "A B | Afp | Getty Images", "Reuters", "Photo: AP"."""
+    words = line.split()
+    if not words or len(words) > 12 or _ends_sentence(line.rstrip(")")):
+        return False
+    if "|" in line:
+        return all(len(part.split()) <= 6 for part in line.split("|"))
+    if _PHOTO_PREFIX.match(line):
+        return True
+    if not _AGENCY.search(line):
+        return False
+    rest = _CREDIT_WORDS.sub(" ", _AGENCY.sub(" ", line)).split()
+    return len(rest) <= 4 and all(word[:1].isupper() for word in rest)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line of dates and times, perhaps with a section label: "World 10:13 AM - 2025-12-14"."""
+    if len(line.split()) > 12 or not _DATE_OR_TIME.search(line):
+        return False
+    rest = _DATELINE_FILLER.sub(" ", _DATE_OR_TIME.sub(" ", line)).split()
+    return len(rest) <= 2
+
+
+def _is_nav(line: str) -> bool:
+    """A row of navigation, share or app-store links: "Contact Us", "Play Store App Store"."""
+    if len(line.split()) > 10:
+        return False
+    return not _NAV.sub(" ", re.sub(r"[^\w\s]", " ", line)).split()
+
+
+def _is_byline(line: str) -> bool:
+    words = line.split()
+    if len(words) > 14:
+        return False
+    if line[:3].casefold() == "by:" or _DATE_OR_TIME.search(line) or "|" in line:
+        return bool(_BYLINE.match(line))
+    return bool(_BYLINE.match(line)) and _capitalised_share(line) >= 0.6
+
+
+def _is_chrome(line: str) -> bool:
+    """Site chrome recognisable by its own shape, wherever it stands."""
+    words = len(line.split())
+    short = words <= 15
+    return (
+        _is_credit(line)
+        or _is_byline(line)
+        or _is_dateline(line)
+        or _is_nav(line)
+        or (short and bool(_POSTED.match(line) or _READ_TIME.search(line)))
+        or (short and bool(_LINK_PROMPT.match(line)))
+        or (words <= 30 and bool(_ATTRIBUTION.match(line)))
+        or (words <= 40 and bool(_PROMO.search(line)))
+    )
+
+
+def _bullet_text(line: str) -> str | None:
+    match = _BULLET.match(line)
+    return match.group("text").strip() if match else None
+
+
+def _kind(line: str, settings: CleanSettings) -> _Kind:
+    bullet = _bullet_text(line)
+    if bullet is not None:
+        return _Kind.CHROME if _is_chrome(bullet) or len(bullet.split()) < 2 else _Kind.BULLET
+    if _is_chrome(line):
+        return _Kind.CHROME
+    return _Kind.PROSE if _is_prose(line, settings) else _Kind.SHORT
+
+
+# ---- hard-wrapped paragraphs ----
+
+
+def _join_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Join lines of one paragraph that a fixed-width layout broke in the middle."""
+    joined: list[_Line] = []
+    for line in lines:
+        if joined and _continues(joined[-1], line):
+            joined[-1] = _Line(f"{joined[-1].text} {line.text}", line.block)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    if previous.block != line.block or _ends_sentence(previous.text):
+        return False
+    if _BULLET.match(line.text) or _is_chrome(previous.text) or _is_chrome(line.text):
+        return False
+    if line.text[:1].islower() or previous.text[-1] in ",;-–—(":
+        return True
+    return len(previous.text) >= 60 and _capitalised_share(previous.text) <= 0.6
+
+
+# ---- body and captions ----
+
+
+def _separate(lines: list[_Line], settings: CleanSettings) -> tuple[list[str], list[str]]:
+    """Split lines into body paragraphs and photo captions; everything else is dropped."""
+    kinds = [_kind(line.text, settings) for line in lines]
+    captions = _find_captions(lines, kinds)
+    texts = [captions.get(index, line.text) for index, line in enumerate(lines)]
+    keys = [_key(text) for text in texts]
+    start = _body_start(kinds, keys, captions)
+    _mark_leading_repeats(kinds, keys, captions, start, texts)
+    end = _footer_start(kinds, lines, captions, start, settings)
+    paragraphs = _body(lines, kinds, keys, captions, start, end)
+    seen: set[str] = set()
+    kept_captions: list[str] = []
+    for index in sorted(captions):
+        if index < end and keys[index] not in seen:
+            seen.add(keys[index])
+            kept_captions.append(captions[index])
+    return paragraphs, kept_captions
+
+
+def _find_captions(lines: list[_Line], kinds: list[_Kind]) -> dict[int, str]:
+    """Prose lines that describe a photo, mapped to their text without the credit."""
+    captions: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if kinds[index] is _Kind.BULLET:
+            continue
+        match = _CAPTION_CREDIT.match(line.text)
+        if match and _is_credit(match.group("credit").strip("() ")):
+            captions[index] = match.group("caption")
+        elif kinds[index] is _Kind.PROSE and _credit_follows(lines, index):
+            captions[index] = line.text
+    return captions
+
+
+def _credit_follows(lines: list[_Line], index: int) -> bool:
+    """True when the next line credits a photo: in the same block, or a photo-only credit."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    if not _is_credit(following.text):
+        return False
+    same_block = following.block == lines[index].block
+    return same_block or "|" in following.text or bool(_PHOTO_PREFIX.match(following.text))
+
+
+def _body_start(kinds: list[_Kind], keys: list[str], captions: dict[int, str]) -> int:
+    """The index of the lead: the first prose line that is neither a caption nor repeated."""
+    counts: dict[str, int] = {}
+    for index, kind in enumerate(kinds):
+        if kind is _Kind.PROSE or index in captions:
+            counts[keys[index]] = counts.get(keys[index], 0) + 1
+    for index, kind in enumerate(kinds):
+        if kind is _Kind.PROSE and index not in captions and counts[keys[index]] == 1:
+            return index
+    return len(kinds)
+
+
+def _mark_leading_repeats(
+    kinds: list[_Kind],
+    keys: list[str],
+    captions: dict[int, str],
+    start: int,
+    texts: list[str],
+) -> None:
+    """A sentence shown before the lead and again later is a caption: mark every copy."""
+    leading = {keys[index] for index in range(start) if kinds[index] is _Kind.PROSE}
+    leading |= {keys[index] for index in captions if index < start}
+    for index, key in enumerate(keys):
+        if key in leading and (kinds[index] is _Kind.PROSE or index in captions):
+            captions.setdefault(index, texts[index])
+
+
+def _footer_start(
+    kinds: list[_Kind],
+    lines: list[_Line],
+    captions: dict[int, str],
+    start: int,
+    settings: CleanSettings,
+) -> int:
+    """Where the footer begins: a chrome line after which chrome outweighs a little prose."""
+    chrome = content = words = 0
+    footer = len(kinds)
+    for index in range(len(kinds) - 1, start, -1):
+        kind = kinds[index]
+        if kind in {_Kind.CHROME, _Kind.SHORT} and index not in captions:
+            chrome += 1
+        else:
+            content += 1
+            words += len(lines[index].text.split())
+        if words > settings.footer_max_prose_words:
+            break
+        if kind is _Kind.CHROME and chrome >= 2 and chrome > content:
+            footer = index
+    return footer
+
+
+def _body(
+    lines: list[_Line],
+    kinds: list[_Kind],
+    keys: list[str],
+    captions: dict[int, str],
+    start: int,
+    end: int,
+) -> list[str]:
+    """Body paragraphs: prose, bullets and their lead-in lines, each paragraph once."""
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for index in range(start, end):
+        text = _content(lines, kinds, index, end)
+        if text is None or index in captions or keys[index] in seen:
+            continue
+        seen.add(keys[index])
+        paragraphs.append(text)
+    return paragraphs
+
+
+def _content(lines: list[_Line], kinds: list[_Kind], index: int, end: int) -> str | None:
+    kind = kinds[index]
+    text = lines[index].text
+    if kind is _Kind.PROSE:
+        return text
+    if kind is _Kind.BULLET:
+        return _bullet_text(text)
+    introduces_list = index + 1 < end and kinds[index + 1] is _Kind.BULLET
+    if kind is _Kind.SHORT and introduces_list and text.endswith(":"):
+        return text
+    return None

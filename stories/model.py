@@ -1,0 +1,53 @@
+"""Typed values that flow through the engine: raw input in, cleaned articles out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as a source gave it, before cleaning.
+
+    ``origin`` names where it came from (a file path, a feed URL, ``file.jsonl:12``) so that
+    every message about it can point the user at the right item.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    external_id: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: a headline and body paragraphs with site chrome removed.
+
+    Photo captions are kept apart from the body: they may spell a name, but they are not
+    the story (their dates and places belong to the photo, not the event).
+    """
+
+    title: str
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...]
+    url: str | None
+    outlet: str | None
+    published: datetime | None
+    external_id: str | None
+    origin: str
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input item that was not ingested, and why (shown to the user as is)."""
+
+    origin: str
+    reason: str

@@ -1,0 +1,62 @@
+"""The `newsbot` command as a user runs it (in-process through Typer's runner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from bot.cli import cli
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+
+
+def invoke(db: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["--db", f"sqlite:///{db}", *args], input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_ask_export(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "too short"}\nnot json\n')
+    code, _, err = invoke(db, "ingest", str(SEEDS), str(bad), str(tmp_path / "missing.txt"))
+    assert code == 0
+    assert "added 5, already known 0, near-copies 0, new stories 1" in err
+    assert "bad.jsonl:2" in err
+    assert "missing.txt" in err
+
+    code, _, err = invoke(db, "ingest", str(SEEDS))
+    assert "added 0, already known 5" in err
+
+    code, out, _ = invoke(db, "ask", "/stories")
+    assert code == 0
+    assert out.startswith("Stories (1)")
+
+    code, out, _ = invoke(db, "ask", "/summary", "--json")
+    reply = json.loads(out)
+    assert reply["tone"] == "ok"
+    assert {
+        c["outlet"] for s in reply["sections"] for line in s["lines"] for c in line["citations"]
+    }
+
+    code, out, _ = invoke(db, "export")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert sorted(r["id"] for r in rows) == ["000", "001", "002", "003", "004"]
+    assert {tuple(sorted(r)) for r in rows} == {("id", "near_copy_of", "outlet", "story", "url")}
+    assert len({r["story"] for r in rows}) == 1
+
+
+def test_ask_rejects_non_commands(tmp_path: Path) -> None:
+    code, _, err = invoke(tmp_path / "n.db", "ask", "hello")
+    assert code == 2
+    assert "Not a command" in err
+
+
+def test_bare_newsbot_seeds_and_chats(tmp_path: Path) -> None:
+    code, out, err = invoke(tmp_path / "n.db", input="/stories\nquit\n")
+    assert code == 0
+    assert "added 5" in err
+    assert "Stories (1)" in out

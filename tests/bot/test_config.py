@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+
+def test_defaults_need_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(env={})
+    assert settings.database_url == "sqlite:///newsbot.db"
+    assert (settings.seeds_dir / "gold.toml").is_file()
+
+
+def test_file_then_environment(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        'database_url = "sqlite:///file.db"\n'
+        '[fetch]\nmax_bytes = 1000\nallowed_networks = ["127.0.0.1/32"]\n'
+        "[ingest]\nbatch_size = 50\n"
+    )
+    settings = load_settings(
+        config,
+        env={
+            "NEWSBOT_DATABASE_URL": "postgresql://db/newsbot",
+            "NEWSBOT_FETCH__ALLOW_PRIVATE_ADDRESSES": "yes",
+            "NEWSBOT_TELEGRAM_TOKEN": "not a setting, left alone",
+        },
+    )
+    assert settings.database_url == "postgresql://db/newsbot"
+    assert settings.fetch.max_bytes == 1000
+    assert settings.fetch.allowed_networks == ("127.0.0.1/32",)
+    assert settings.fetch.allow_private_addresses is True
+    assert settings.ingest.batch_size == 50
+
+
+def test_config_path_from_environment(tmp_path: Path) -> None:
+    config = tmp_path / "elsewhere.toml"
+    config.write_text("[ingest]\nbatch_size = 7\n")
+    assert load_settings(env={"NEWSBOT_CONFIG": str(config)}).ingest.batch_size == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[ingest]\nbatch_sise = 5\n", "unknown setting ingest.'batch_sise'"),
+        ('[ingest]\nbatch_size = "many"\n', "ingest.batch_size: 'many' is not a valid int"),
+        ("ingest = 3\n", "expected a table"),
+        ("[ingest\n", "cannot read"),
+    ],
+)
+def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace(".", r"\.")):
+        load_settings(config, env={})
+
+
+def test_example_config_is_valid() -> None:
+    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    load_settings(example, env={})

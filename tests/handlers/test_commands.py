@@ -1,0 +1,95 @@
+"""Handlers answer over a real store: seeds plus invented stories."""
+
+from __future__ import annotations
+
+from bot.app import App, seed_if_empty
+from handlers.command import Command
+from handlers.dispatch import dispatch
+from handlers.reply import Reply, Tone
+from tests.articles import MERGER, QUAKE, raw, when
+
+
+async def ask(app: App, name: str, args: str = "") -> Reply:
+    return await dispatch(Command(name, args), app.context)
+
+
+def text_of(reply: Reply) -> str:
+    lines = [line.text for section in reply.sections for line in section.lines]
+    return "\n".join([reply.title, *lines, reply.footer or ""])
+
+
+async def test_empty_store_says_how_to_start(app: App) -> None:
+    stories = await ask(app, "stories")
+    assert "No stories yet" in stories.title
+    summary = await ask(app, "summary")
+    assert summary.tone is Tone.ERROR
+    assert "newsbot ingest" in text_of(summary)
+
+
+async def test_stories_lists_outlets_and_counts(app: App) -> None:
+    await seed_if_empty(app)
+    reply = await ask(app, "stories")
+    assert reply.title == "Stories (1)"
+    line = reply.sections[0].lines[0].text
+    assert "5 outlets, 5 articles" in line
+    assert "Lukashenko" in line or "Belarus" in line
+    assert "13 Dec – 14 Dec 2025" in line
+
+
+async def test_stories_pages(app: App) -> None:
+    await seed_if_empty(app)
+    await app.ingestor.ingest([raw(QUAKE, outlet="A", published=when(3)), raw(MERGER, outlet="B")])
+    context = app.context
+    small = type(context)(context.sessions, page_size=2)
+    first = await dispatch(Command("stories"), small)
+    assert "Page 1 of 2" in (first.footer or "")
+    second = await dispatch(Command("stories", "page 2"), small)
+    assert len(second.sections[0].lines) == 1
+    missing = await dispatch(Command("stories", "page 9"), small)
+    assert missing.tone is Tone.NOTICE
+
+
+async def test_summary_cites_every_outlet(app: App) -> None:
+    await seed_if_empty(app)
+    reply = await ask(app, "summary")
+    cited = {c.outlet for s in reply.sections for line in s.lines for c in line.citations}
+    assert len(cited) == 5
+    assert "123" in text_of(reply)
+    assert "Contact Us" not in text_of(reply)
+
+
+async def test_summary_by_id_and_by_words(app: App) -> None:
+    await seed_if_empty(app)
+    await app.ingestor.ingest([raw(QUAKE, outlet="A", published=when(3))])
+    quake = await ask(app, "summary", "Arequipa earthquake")
+    assert "Arequipa" in text_of(quake)
+    story_id = quake.title.split()[0]
+    again = await ask(app, "summary", story_id)
+    assert again.title == quake.title
+    none = await ask(app, "summary", "#999999")
+    assert none.tone is Tone.ERROR
+    unknown = await ask(app, "summary", "volcano iceland")
+    assert "No story matches" in unknown.title
+
+
+async def test_ambiguous_words_offer_choices(app: App) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="A", published=when(3), title="Earthquake kills 14 in Peru"),
+            raw(MERGER, outlet="B", published=when(3), title="Deal follows Peru earthquake"),
+        ]
+    )
+    reply = await ask(app, "summary", "peru")
+    assert len(reply.choices) == 2
+    assert all(c.command.startswith("/summary ") for c in reply.choices)
+
+
+async def test_unknown_command_suggests(app: App) -> None:
+    reply = await ask(app, "sumary")
+    assert reply.tone is Tone.ERROR
+    assert "/summary" in text_of(reply)
+
+
+async def test_help_lists_commands(app: App) -> None:
+    reply = await ask(app, "help")
+    assert {"/stories", "/summary", "/help"} <= set(text_of(reply).split())

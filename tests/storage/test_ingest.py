@@ -1,0 +1,116 @@
+"""The write path on SQLite and PostgreSQL: idempotent, copies marked, stories formed."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.app import App, seed_if_empty
+from storage.ingest import Ingestor
+from storage.models import Article, Story
+from storage.queries import export_rows, recent_stories
+from stories.model import Rejected
+from tests.articles import MERGER, QUAKE, raw, when, wire_copy
+
+
+async def test_seeds_make_one_story_and_no_copies(app: App) -> None:
+    report = await seed_if_empty(app)
+    assert report is not None
+    assert (report.added, report.known, report.near_copies) == (5, 0, 0)
+    assert len(report.new_stories) == 1
+    async with app.sessions() as session:
+        stories = await recent_stories(session, limit=10)
+    assert len(stories) == 1
+    assert stories[0].article_count == 5
+    assert len(stories[0].outlets) == 5
+
+
+async def test_ingesting_again_changes_nothing(app: App) -> None:
+    await seed_if_empty(app)
+    again = await app.ingestor.ingest([raw(QUAKE, outlet="A", published=when(3))])
+    assert again.added == 1
+    restarted = Ingestor(app.sessions, app.settings.engine)
+    report = await restarted.ingest(
+        [raw(QUAKE, outlet="A", published=when(3)), raw(QUAKE.replace("\n\n", "\n\n\n"))]
+    )
+    assert (report.added, report.known) == (0, 2)
+    assert await app.article_count() == 6
+
+
+async def test_same_url_is_the_same_article(app: App) -> None:
+    url = "https://News.example.com/quake?utm_source=x#top"
+    await app.ingestor.ingest([raw(QUAKE, url=url)])
+    report = await app.ingestor.ingest(
+        [
+            raw(
+                QUAKE + "\n\nUpdated with the governor's remarks.",
+                url="https://news.example.com/quake",
+            )
+        ]
+    )
+    assert report.known == 1
+
+
+async def test_wire_copy_is_marked_and_joins_the_original_story(app: App) -> None:
+    first = await app.ingestor.ingest([raw(QUAKE, outlet="Reuters", published=when(3))])
+    copy = await Ingestor(app.sessions, app.settings.engine).ingest(
+        [raw(wire_copy(QUAKE, "Daily Courier"), outlet="Daily Courier", published=when(3))]
+    )
+    assert copy.near_copies == 1
+    assert copy.updated_stories == first.new_stories
+    async with app.sessions() as session:
+        rows = (await session.scalars(select(Article).order_by(Article.id))).all()
+        story = await session.get(Story, rows[0].story_id)
+    assert rows[1].near_copy_of == rows[0].id
+    assert rows[1].story_id == rows[0].story_id
+    assert story is not None
+    assert (story.article_count, story.copy_count) == (2, 1)
+
+
+async def test_different_events_are_different_stories(app: App) -> None:
+    report = await app.ingestor.ingest(
+        [raw(QUAKE, outlet="A", published=when(3)), raw(MERGER, outlet="B", published=when(3))]
+    )
+    assert len(report.new_stories) == 2
+
+
+async def test_bad_items_are_reported_and_the_rest_is_stored(app: App) -> None:
+    items = [
+        Rejected("feed.xml#3", "HTTP 404"),
+        raw("", outlet="Empty"),
+        raw(QUAKE, outlet="A"),
+        raw("\x00\x01\x02 binary junk " * 50, outlet="B"),
+        raw(MERGER, outlet="C"),
+    ]
+    report = await app.ingestor.ingest(items)
+    assert report.added == 2
+    assert [r.origin for r in report.rejected][0] == "feed.xml#3"
+    assert len(report.rejected) == 3
+    assert all(r.reason for r in report.rejected)
+
+
+async def test_small_batches_and_a_second_writer_agree(app: App) -> None:
+    """Two ingestors on one store (two processes) never store an article twice."""
+    one = Ingestor(app.sessions, app.settings.engine, batch_size=1)
+    two = Ingestor(app.sessions, app.settings.engine, batch_size=1)
+    await one.ingest([raw(QUAKE, outlet="A", published=when(3))])
+    report = await two.ingest([raw(QUAKE, outlet="A", published=when(3)), raw(MERGER, outlet="B")])
+    assert (report.added, report.known) == (1, 1)
+    copy = await one.ingest([raw(wire_copy(MERGER, "Biz Daily"), outlet="Biz Daily")])
+    assert copy.near_copies == 1
+
+
+async def test_export_names_input_ids_and_originals(app: App) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Reuters", external_id="r-1", url="https://r.example/q"),
+            raw(wire_copy(QUAKE, "Courier"), outlet="Courier", external_id="c-9"),
+            raw(MERGER, outlet="FT"),
+        ]
+    )
+    async with app.sessions() as session:
+        rows = [row async for row in export_rows(session)]
+    assert [r.id for r in rows[:2]] == ["r-1", "c-9"]
+    assert rows[1].near_copy_of == "r-1"
+    assert rows[0].url == "https://r.example/q"
+    assert rows[0].story == rows[1].story != rows[2].story
+    assert rows[2].id.isdigit()
