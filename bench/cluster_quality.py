@@ -30,9 +30,9 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from stories.cluster import ClusterSettings, StoryIndex  # noqa: E402
-from stories.features import Features, extract_features  # noqa: E402
-from stories.model import Article  # noqa: E402
+from stories.cluster import ClusterSettings, StoryIndex
+from stories.features import Features, extract_features
+from stories.model import Article
 
 METRICS = ("pair_p", "pair_r", "pair_f1", "b3_p", "b3_r", "b3_f1")
 
@@ -49,7 +49,9 @@ def load(path: Path, half: str | None) -> list[Row]:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     topics = sorted({r["topic"] for r in rows}, key=lambda t: (len(t), t))
     keep = set(topics) if half is None else set(topics[0 if half == "a" else 1 :: 2])
-    return [Row(r["title"], r["text"], r["cluster"], r["topic"]) for r in rows if r["topic"] in keep]
+    return [
+        Row(r["title"], r["text"], r["cluster"], r["topic"]) for r in rows if r["topic"] in keep
+    ]
 
 
 def to_article(row: Row, index: int) -> Article:
@@ -65,7 +67,9 @@ def to_article(row: Row, index: int) -> Article:
     )
 
 
-def cluster(features: Sequence[Features], order: Sequence[int], settings: ClusterSettings) -> list[int]:
+def cluster(
+    features: Sequence[Features], order: Sequence[int], settings: ClusterSettings
+) -> list[int]:
     """Story id per article (indexed like ``features``), fed in ``order``."""
     index = StoryIndex(settings)
     labels = [0] * len(features)

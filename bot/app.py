@@ -16,7 +16,7 @@ from bot.fetch import Fetcher, FetchSettings
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
 from handlers.context import Context
 from storage.db import SessionFactory, open_database
-from storage.ingest import IngestReport, Ingestor, upsert_source
+from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.models import Article, Source
 from stories.model import Rejected
 
@@ -88,9 +88,9 @@ async def ingest_url(
     result = await read_url(url, fetcher, state)
     report = await app.ingestor.ingest(result.items, source_id=source_id, progress=progress)
     async with app.sessions() as session, session.begin():
-        source = await session.get(Source, source_id)
-        if source is not None:
-            record_poll(source, result)
+        polled = await session.get(Source, source_id)
+        if polled is not None:
+            record_poll(polled, result)
     return report
 
 

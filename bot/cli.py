@@ -15,12 +15,18 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from bot import render
-from bot.app import App, Progress as ProgressFn, ingest_inputs, open_app, rejected_summary
-from bot.app import seed_if_empty
+from bot.app import App, ingest_inputs, open_app, rejected_summary, seed_if_empty
+from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import CONSOLE_CALLER, chat
 from bot.readers import InputDefaults, is_url
@@ -136,7 +142,9 @@ def _estimate(inputs: list[str]) -> int | None:
         for file in files:
             if file.suffix == ".jsonl":
                 with file.open("rb") as handle:
-                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+                    total += sum(
+                        chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")
+                    )
             elif file.suffix in (".txt", ".md", ".html", ".htm"):
                 total += 1
     return total

@@ -85,7 +85,7 @@ def _is_known(cls: type[Any], keys: list[str]) -> bool:
         return False
     if not rest:
         return True
-    inner = hints[head]
+    inner: type[Any] = hints[head]
     return dataclasses.is_dataclass(inner) and _is_known(inner, rest)
 
 

@@ -35,9 +35,7 @@ async def answer(line: str, context: Context, choices: tuple[Choice, ...] = ()) 
     return await dispatch(command, context)
 
 
-async def chat(
-    context: Context, console: Console, read_line: ReadLine | None = None
-) -> None:
+async def chat(context: Context, console: Console, read_line: ReadLine | None = None) -> None:
     """Answer commands until end of input or ``quit``."""
     read = read_line or (lambda prompt: _read_terminal(console, prompt))
     console.print("[bold]newsbot[/] console — /help lists the commands, quit leaves.")

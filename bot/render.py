@@ -63,5 +63,6 @@ def rich(reply: Reply) -> RenderableType:
         parts.append(Text(reply.footer, style="dim"))
     style = _TONE_STYLE[reply.tone]
     title = Text(reply.title, style=f"bold {style}")
-    return Panel(Group(*parts) if parts else Text(""), title=title, title_align="left",
-                 border_style=style)
+    return Panel(
+        Group(*parts) if parts else Text(""), title=title, title_align="left", border_style=style
+    )

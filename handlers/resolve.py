@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import re
 
-from handlers.reply import Choice, Line, Reply, Section
-from storage import queries
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers.reply import Choice, Line, Reply, Section
+from storage import queries
 from storage.queries import StoryInfo
 
 _ID = re.compile(r"^#?(\d{1,18})$")
 MAX_CHOICES = 5
 
 
-async def resolve_story(
-    session: AsyncSession, args: str, command: str
-) -> StoryInfo | Reply:
+async def resolve_story(session: AsyncSession, args: str, command: str) -> StoryInfo | Reply:
     """The story ``args`` names; otherwise a reply saying what went wrong or offering choices.
 
     No argument means the story updated most recently.

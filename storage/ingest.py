@@ -15,7 +15,7 @@ from collections.abc import AsyncIterable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -188,7 +188,7 @@ class Ingestor:
             async for id_, key, url, story_id, copy_of, sig, features in result:
                 self._remember(id_, key, url, story_id, copy_of)
                 if copy_of is None:
-                    self._copies.add(id_, signature_from_bytes(sig))
+                    self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
                     self._stories.add(story_id, Features.from_json(features))
 
     def _remember(
@@ -204,8 +204,31 @@ class Ingestor:
         known.last_id = max(known.last_id, id_)
 
 
+@dataclass
+class _StoryChange:
+    """What one batch does to a story; written in one statement at the end of the batch."""
+
+    articles: int = 0
+    copies: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+    def add(self, published: datetime | None, is_copy: bool) -> None:
+        self.articles += 1
+        self.copies += int(is_copy)
+        if published is not None:
+            self.first = published if self.first is None else min(self.first, published)
+            self.last = published if self.last is None else max(self.last, published)
+
+
 class _Batch:
-    """Decides and stores one batch inside one transaction."""
+    """Decides a batch in memory, then writes it with a few bulk statements.
+
+    Ids are handed out from the current maximum inside the transaction, so decisions can
+    refer to articles and stories of the same batch before anything is written. Another
+    writer taking the same ids makes the insert fail on the primary key; the caller then
+    rolls back and retries against the fresh state.
+    """
 
     def __init__(
         self, owner: Ingestor, session: AsyncSession, source_id: int | None, report: IngestReport
@@ -216,10 +239,20 @@ class _Batch:
         self.report = report
         self.bodies: dict[int, str] = {}
         self.now = datetime.now(UTC)
+        self.articles: list[dict[str, object]] = []
+        self.new_stories: list[dict[str, object]] = []
+        self.changes: dict[int, _StoryChange] = {}
+        self.next_article = 0
+        self.next_story = 0
 
     async def run(self, batch: list[Prepared]) -> None:
+        max_article = await self.session.scalar(select(func.max(ArticleRow.id)))
+        max_story = await self.session.scalar(select(func.max(Story.id)))
+        self.next_article = int(max_article or 0) + 1
+        self.next_story = int(max_story or 0) + 1
         for prepared in batch:
             await self.one(prepared)
+        await self.write()
 
     async def one(self, p: Prepared) -> None:
         owner = self.owner
@@ -227,22 +260,27 @@ class _Batch:
         if p.content_key in known.by_key or (p.canonical_url and p.canonical_url in known.by_url):
             self.report.known += 1
             return
-        sig = signature_from_bytes(p.signature)
+        sig = signature_from_bytes(p.signature, owner._settings.near_copy)
         original = await self.find_original(p.article.body, owner._copies.candidates(sig))
         if original is not None:
             story_id = known.story_of[original]
+            self.report.near_copies += 1
         else:
             match = owner._stories.match(p.features)
-            story_id = match.story_id if match else await self.new_story(p.article)
-        article_id = await self.insert(p, story_id, original)
+            story_id = match.story_id if match else self.new_story(p.article)
+        article_id = self.next_article
+        self.next_article += 1
+        self.articles.append(self.row(article_id, p, story_id, original))
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
         if original is None:
             owner._copies.add(article_id, sig)
             owner._stories.add(story_id, p.features)
             self.bodies[article_id] = p.article.body
-        else:
-            self.report.near_copies += 1
-        await self.touch_story(story_id, p.article.published, is_copy=original is not None)
+        self.changes.setdefault(story_id, _StoryChange()).add(
+            p.article.published, is_copy=original is not None
+        )
+        if story_id not in self.report.new_stories:
+            self.report.updated_stories.add(story_id)
         self.report.added += 1
 
     async def find_original(self, body: str, candidates: list[int]) -> int | None:
@@ -261,16 +299,28 @@ class _Batch:
                 return self.owner._known.original_of.get(candidate, candidate)
         return None
 
-    async def new_story(self, article: Article) -> int:
-        story = Story(title=article.title, created_at=self.now, updated_at=self.now)
-        self.session.add(story)
-        await self.session.flush()
-        self.report.new_stories.add(story.id)
-        return story.id
+    def new_story(self, article: Article) -> int:
+        story_id = self.next_story
+        self.next_story += 1
+        self.new_stories.append(
+            {
+                "id": story_id,
+                "title": article.title,
+                "created_at": self.now,
+                "updated_at": self.now,
+                "article_count": 0,
+                "copy_count": 0,
+            }
+        )
+        self.report.new_stories.add(story_id)
+        return story_id
 
-    async def insert(self, p: Prepared, story_id: int, original: int | None) -> int:
+    def row(
+        self, article_id: int, p: Prepared, story_id: int, original: int | None
+    ) -> dict[str, object]:
         a = p.article
-        values = {
+        return {
+            "id": article_id,
             "external_id": a.external_id,
             "url": a.url,
             "canonical_url": p.canonical_url,
@@ -288,24 +338,23 @@ class _Batch:
             "signature": p.signature,
             "features": p.features.to_json(),
         }
-        inserted = await self.session.execute(
-            insert(ArticleRow).returning(ArticleRow.id), values
-        )
-        return int(inserted.scalar_one())
 
-    async def touch_story(self, story_id: int, published: datetime | None, is_copy: bool) -> None:
-        story = await self.session.get(Story, story_id)
-        assert story is not None, f"story {story_id} vanished mid-batch"
-        story.article_count += 1
-        story.copy_count += int(is_copy)
-        story.updated_at = self.now
-        if published is not None:
-            if story.first_published is None or published < story.first_published:
-                story.first_published = published
-            if story.last_published is None or published > story.last_published:
-                story.last_published = published
-        if story_id not in self.report.new_stories:
-            self.report.updated_stories.add(story_id)
+    async def write(self) -> None:
+        if self.new_stories:
+            await self.session.execute(insert(Story), self.new_stories)
+        if self.articles:
+            await self.session.execute(insert(ArticleRow), self.articles)
+        if not self.changes:
+            return
+        stories = await self.session.scalars(select(Story).where(Story.id.in_(list(self.changes))))
+        for story in stories:
+            change = self.changes[story.id]
+            story.article_count += change.articles
+            story.copy_count += change.copies
+            story.updated_at = self.now
+            if change.first is not None and change.last is not None:
+                story.first_published = min(filter(None, (story.first_published, change.first)))
+                story.last_published = max(filter(None, (story.last_published, change.last)))
 
 
 def _merge(total: IngestReport, part: IngestReport) -> None:

@@ -111,9 +111,7 @@ class Article(Base):
     published: Mapped[datetime | None] = mapped_column(UtcDateTime())
     ingested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     origin: Mapped[str] = mapped_column(Text, default="")
-    source_id: Mapped[int | None] = mapped_column(
-        Id, ForeignKey("sources.id", ondelete="SET NULL")
-    )
+    source_id: Mapped[int | None] = mapped_column(Id, ForeignKey("sources.id", ondelete="SET NULL"))
     story_id: Mapped[int] = mapped_column(Id, ForeignKey("stories.id"))
     near_copy_of: Mapped[int | None] = mapped_column(Id, ForeignKey("articles.id"))
     signature: Mapped[bytes] = mapped_column(LargeBinary)

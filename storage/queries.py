@@ -128,9 +128,9 @@ async def stories_matching(session: AsyncSession, words: str, limit: int) -> lis
             )
         )
     stories = await session.scalars(
-        query.order_by(
-            Story.updated_at.desc(), Story.article_count.desc(), Story.id.desc()
-        ).limit(limit)
+        query.order_by(Story.updated_at.desc(), Story.article_count.desc(), Story.id.desc()).limit(
+            limit
+        )
     )
     return await _infos(session, list(stories))
 

@@ -200,10 +200,7 @@ def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
         return "empty text"
     controls = sum(1 for char in visible if _is_control(char))
     if controls / len(visible) > settings.max_control_share:
-        return (
-            f"not natural-language text: {controls} control or invalid characters "
-            "(binary data?)"
-        )
+        return f"not natural-language text: {controls} control or invalid characters (binary data?)"
     letters = sum(1 for char in visible if char.isalpha())
     if letters / len(visible) < settings.min_letter_share:
         share = round(100 * letters / len(visible))
@@ -222,8 +219,8 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
-    text = "".join(char for char in text if char == "\n" or not _is_control(char))
-    return _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return "".join(char for char in text if char == "\n" or not _is_control(char))
 
 
 def _split_lines(text: str) -> list[_Line]:

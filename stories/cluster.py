@@ -35,11 +35,10 @@ _MIN_DOC_SHARE = 1e-5
 class ClusterSettings:
     """Knobs of the story index. Defaults were chosen on ECB+ (see bench/cluster_quality.py)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.18
     word_weight: float = 0.35
     number_weight: float = 2.0
     phrase_weight: float = 0.5
-    actor_weight: float = 1.0
     quiet_days: float = 5.0
     prior_docs: float = 200.0
     query_terms: int = 30
@@ -107,11 +106,7 @@ class StoryIndex:
 
     def _vector(self, features: Features) -> dict[str, float]:
         kinds = self._kind_weights
-        actor = self.settings.actor_weight
-        vec = {
-            t: w * self.idf(t) * kinds.get(t[:2], 1.0) * (actor if t in features.actors else 1.0)
-            for t, w in features.terms
-        }
+        vec = {t: w * self.idf(t) * kinds.get(t[:2], 1.0) for t, w in features.terms}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
@@ -131,8 +126,16 @@ class StoryIndex:
         return [sid for sid, _ in ranked[: self.settings.max_candidates]]
 
     def _score(self, q_ids: IntArray, q_w: FloatArray, story: _Story) -> float:
+        """Cosine to the centroid without its largest single-term share.
+
+        A match must not rest on one shared name: two acquisitions by the same company share
+        the buyer and little else, two write-ups of one event share many specifics.
+        """
         _, qi, si = np.intersect1d(q_ids, story.ids, assume_unique=True, return_indices=True)
-        return float(np.dot(q_w[qi], story.weights[si])) / story.norm
+        if qi.size == 0:
+            return 0.0
+        shares = q_w[qi] * story.weights[si]
+        return float(shares.sum() - shares.max()) / story.norm
 
     def match(self, features: Features) -> Match | None:
         """The best story for this article, or None when it should start a new story."""

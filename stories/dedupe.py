@@ -40,7 +40,7 @@ class NearCopySettings:
     """MinHash permutations: more is a closer Jaccard estimate but a slower signature."""
     shingle_words: int = 4
     """Words per shingle for the MinHash signature."""
-    lsh_threshold: float = 0.3
+    lsh_threshold: float = 0.2
     """Estimated Jaccard similarity above which LSH proposes a candidate; kept low so that
     light rewrites (whose shingle overlap falls fast) are still proposed."""
     confirm_words: int = 3

@@ -39,9 +39,11 @@ LEMMA_ZIPF = 3.0
 
 _TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*)"
-    r"|(?P<stop>[.!?;:\n\"“”()\[\]]+)",
+    r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)*)"
+    r"|(?P<stop>[.!?;:\n\"\u201c\u201d()\[\]]+)",
 )
+
+_CURLY_APOSTROPHE = "\u2019"
 
 KIND_WORD = "w:"
 KIND_ENTITY = "e:"
@@ -60,7 +62,6 @@ class Features:
     terms: tuple[tuple[str, float], ...]
     entities: frozenset[str]
     numbers: frozenset[str]
-    actors: frozenset[str]
     published: datetime | None
 
     def to_json(self) -> str:
@@ -69,7 +70,6 @@ class Features:
                 "terms": [[t, w] for t, w in self.terms],
                 "entities": sorted(self.entities),
                 "numbers": sorted(self.numbers),
-                "actors": sorted(self.actors),
                 "published": self.published.isoformat() if self.published else None,
             },
             ensure_ascii=False,
@@ -83,7 +83,6 @@ class Features:
             terms=tuple((str(t), float(w)) for t, w in data["terms"]),
             entities=frozenset(data["entities"]),
             numbers=frozenset(data["numbers"]),
-            actors=frozenset(data["actors"]),
             published=datetime.fromisoformat(published) if published else None,
         )
 
@@ -109,7 +108,7 @@ def stem(word: str) -> str:
     Unlike a suffix stripper this keeps stems that are real words, so the wordfreq rarity
     prior still applies to them: "releases", "released" and "releasing" all give "release".
     """
-    w = word.replace("’", "'").removesuffix("'s").removesuffix("'")
+    w = word.replace(_CURLY_APOSTROPHE, "'").removesuffix("'s").removesuffix("'")
     candidates: tuple[str, ...] = ()
     if w.endswith("ies"):
         candidates = (w[:-3] + "y",)
@@ -146,21 +145,14 @@ def _number_term(raw: str) -> str:
 
 
 def _entity_key(lower: str) -> str:
-    return lower.replace("’", "'").removesuffix("'s").removesuffix("'")
+    return lower.replace(_CURLY_APOSTROPHE, "'").removesuffix("'s").removesuffix("'")
 
 
 @dataclass(slots=True)
 class _Scanner:
-    """Accumulates weighted terms over the parts of one article.
-
-    It also notes which capitalised tokens end a multiword name ("Jamal Williams") and which
-    stand alone ("Williams"): a token that does both is how news writing refers back to a
-    person (or a body) by surname, so it marks a main actor of the article.
-    """
+    """Accumulates weighted terms over the parts of one article (title, body, captions)."""
 
     acc: dict[str, float] = field(default_factory=dict)
-    name_ends: set[str] = field(default_factory=set)
-    alone: set[str] = field(default_factory=set)
     run: list[str] = field(default_factory=list)
 
     def add(self, key: str, w: float) -> None:
@@ -169,9 +161,6 @@ class _Scanner:
     def close_run(self, w: float) -> None:
         if len(self.run) > 1:
             self.add(KIND_PHRASE + " ".join(self.run), w)
-            self.name_ends.add(self.run[-1])
-        elif self.run:
-            self.alone.add(self.run[0])
         self.run.clear()
 
     def scan(self, text: str, weight: float, lead_weight: float) -> None:
@@ -203,9 +192,6 @@ class _Scanner:
             at_start = False
         self.close_run(w)
 
-    def actors(self) -> frozenset[str]:
-        return frozenset(KIND_ENTITY + k for k in self.name_ends & self.alone)
-
 
 def extract_features(article: Article) -> Features:
     """Turn a cleaned article into its weighted term vector, entities and numbers."""
@@ -220,6 +206,5 @@ def extract_features(article: Article) -> Features:
         terms=terms,
         entities=frozenset(t for t in acc if t.startswith((KIND_ENTITY, KIND_PHRASE))),
         numbers=frozenset(t for t in acc if t.startswith(KIND_NUMBER)),
-        actors=scanner.actors(),
         published=article.published,
     )

@@ -83,7 +83,7 @@ async def test_bad_items_are_reported_and_the_rest_is_stored(app: App) -> None:
     ]
     report = await app.ingestor.ingest(items)
     assert report.added == 2
-    assert [r.origin for r in report.rejected][0] == "feed.xml#3"
+    assert report.rejected[0].origin == "feed.xml#3"
     assert len(report.rejected) == 3
     assert all(r.reason for r in report.rejected)
 

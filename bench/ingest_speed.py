@@ -1,0 +1,334 @@
+"""Ingest speed on a growing store: clean + dedupe + cluster + store on SQLite.
+
+    .venv/bin/python bench/ingest_speed.py ../shared/data/ecbplus-dev.jsonl [--total 100000]
+
+The stream is built from real texts (a JSONL file with ``text`` and ``cluster``). Each
+synthetic event takes one real event's write-ups and gives them new names and numbers (a
+consistent renaming per event, so its write-ups still agree with each other and differ from
+every other event); the event's articles arrive over a few days, some as wire copies (other
+site chrome) or light rewrites (words changed, a paragraph dropped). Events start day after
+day, so old stories go quiet as in a real feed.
+
+Reports articles/s in windows around 10k, 50k and 100k stored articles (the cost per article
+must stay flat as the store grows), the peak RSS, and a brute-force baseline (each new article
+compared with every stored one by rapidfuzz) on the first N articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from wordfreq import zipf_frequency
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storage.db import open_database
+from storage.ingest import Ingestor, IngestReport
+from stories.model import RawArticle
+from stories.settings import EngineSettings
+
+console = Console()
+CHECKPOINTS = (10_000, 50_000, 100_000)
+WINDOW = 2_000
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_LOWER = re.compile(r"\b[a-z]{3,}\b")
+_DIGITS = re.compile(r"\d")
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ver",
+    "tan",
+    "sul",
+    "bri",
+    "dor",
+    "en",
+    "zu",
+    "pal",
+    "rik",
+    "mon",
+    "ta",
+    "vel",
+    "gar",
+    "ine",
+    "os",
+    "ha",
+    "lin",
+    "qu",
+    "der",
+    "ami",
+    "ros",
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    cluster: str
+
+
+def load(path: Path) -> dict[str, list[str]]:
+    events: dict[str, list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            events[row["cluster"]].append(row["text"])
+    return dict(events)
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+class Vocabulary:
+    """The source texts' lowercase words, bucketed by how common they are in English."""
+
+    def __init__(self, events: dict[str, list[str]]) -> None:
+        words = {w for texts in events.values() for t in texts for w in _LOWER.findall(t)}
+        buckets: dict[int, list[str]] = defaultdict(list)
+        for word in sorted(words):
+            buckets[round(zipf_frequency(word, "en"))].append(word)
+        self.bucket_of = {w: b for b, ws in buckets.items() for w in ws}
+        self.buckets = dict(buckets)
+        self.index = {w: i for ws in buckets.values() for i, w in enumerate(ws)}
+
+
+class Renamer:
+    """One synthetic event's consistent rewording: names, digits and content words.
+
+    Content words are swapped for other words of the same commonness (an affine permutation
+    within each bucket), so two events built on the same real text share little more than
+    function words, while the write-ups of one event keep what they really share.
+    """
+
+    def __init__(self, rng: random.Random, vocabulary: Vocabulary) -> None:
+        self.rng = rng
+        self.vocabulary = vocabulary
+        self.names: dict[str, str] = {}
+        digits = list("0123456789")
+        rng.shuffle(digits)
+        self.digits = dict(zip("0123456789", digits, strict=True))
+        self.shift = rng.randrange(1, 1 << 30)
+
+    def _rename(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        if zipf_frequency(word.lower(), "en") >= 4.0:
+            return word
+        if word not in self.names:
+            self.names[word] = _name(self.rng)
+        return self.names[word]
+
+    def _reword(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        bucket = self.vocabulary.bucket_of.get(word)
+        if bucket is None or bucket >= 6:
+            return word
+        words = self.vocabulary.buckets[bucket]
+        return words[(self.vocabulary.index[word] + self.shift) % len(words)]
+
+    def __call__(self, text: str) -> str:
+        text = _CAPITALISED.sub(self._rename, text)
+        text = _LOWER.sub(self._reword, text)
+        return _DIGITS.sub(lambda m: self.digits[m.group(0)], text)
+
+
+def _light_rewrite(text: str, rng: random.Random) -> str:
+    words = text.split(" ")
+    for _ in range(max(1, len(words) // 40)):
+        i = rng.randrange(len(words))
+        words[i] = rng.choice(["reportedly", "also", "on Monday", "said", "further"])
+    sentences = " ".join(words).split(". ")
+    if len(sentences) > 4:
+        del sentences[rng.randrange(1, len(sentences))]
+    return ". ".join(sentences)
+
+
+def _wire_copy(text: str, outlet: str) -> str:
+    return f"{outlet} | World\n\n{text}\n\nRead more stories on {outlet}\nShare this article"
+
+
+def stream(events: dict[str, list[str]], total: int, seed: int = 7) -> Iterator[RawArticle]:
+    rng = random.Random(seed)
+    outlets = [
+        f"{_name(rng)} {rng.choice(['Times', 'Post', 'News', 'Herald', 'Daily'])}"
+        for _ in range(300)
+    ]
+    keys = sorted(events)
+    vocabulary = Vocabulary(events)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    made = 0
+    event_no = 0
+    pending: list[tuple[datetime, int, RawArticle]] = []
+    while made < total:
+        # A new event roughly every 20 minutes; its articles arrive over up to three days.
+        begins = start + timedelta(minutes=20 * event_no)
+        base = events[keys[event_no % len(keys)]]
+        rename = Renamer(random.Random(rng.random()), vocabulary)
+        for number, text in enumerate(base):
+            when = begins + timedelta(hours=rng.uniform(0, 72))
+            outlet = rng.choice(outlets)
+            body = rename(text)
+            pending.append((when, made, _article(body, outlet, when, event_no, number)))
+            made += 1
+            roll = rng.random()
+            if roll < 0.15:
+                copier = rng.choice(outlets)
+                pending.append(
+                    (
+                        when + timedelta(hours=1),
+                        made,
+                        _article(_wire_copy(body, copier), copier, when, event_no, f"{number}c"),
+                    )
+                )
+                made += 1
+            elif roll < 0.25:
+                pending.append(
+                    (
+                        when + timedelta(hours=2),
+                        made,
+                        _article(
+                            _light_rewrite(body, rng),
+                            rng.choice(outlets),
+                            when,
+                            event_no,
+                            f"{number}r",
+                        ),
+                    )
+                )
+                made += 1
+        event_no += 1
+        cutoff = begins
+        pending.sort()
+        while pending and pending[0][0] < cutoff:
+            yield pending.pop(0)[2]
+    pending.sort()
+    for _, _, article in pending:
+        yield article
+
+
+def _article(text: str, outlet: str, when: datetime, event: int, number: object) -> RawArticle:
+    title = text.split(". ", 1)[0][:150]
+    slug = f"e{event}-{number}"
+    return RawArticle(
+        text=text,
+        title=title,
+        outlet=outlet,
+        published=when,
+        url=f"https://{outlet.split()[0].lower()}.example/{slug}",
+        external_id=slug,
+        origin=slug,
+    )
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def measure(events: dict[str, list[str]], total: int, db: Path) -> dict[str, float]:
+    _, sessions = await open_database(f"sqlite:///{db}")
+    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+    marks: dict[int, float] = {}
+    figures: dict[str, float] = {}
+    report_box: list[IngestReport] = []
+    columns = [
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    ]
+    wanted = {c - WINDOW for c in CHECKPOINTS if c <= total} | {
+        c for c in CHECKPOINTS if c <= total
+    }
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("ingest", total=total, rate="")
+        started = time.perf_counter()
+
+        def tick(report: IngestReport) -> None:
+            seen = report.seen
+            now = time.perf_counter()
+            for mark in wanted:
+                if mark not in marks and seen >= mark:
+                    marks[mark] = now
+            progress.update(task, completed=seen, rate=f"{seen / (now - started):.0f}/s")
+            report_box[:] = [report]
+
+        report = await ingestor.ingest(stream(events, total), progress=tick)
+        elapsed = time.perf_counter() - started
+    for checkpoint in CHECKPOINTS:
+        if checkpoint in marks and checkpoint - WINDOW in marks:
+            figures[f"articles/s around {checkpoint:,}"] = WINDOW / (
+                marks[checkpoint] - marks[checkpoint - WINDOW]
+            )
+    figures["articles/s overall"] = report.seen / elapsed
+    figures["stored"] = report.added
+    figures["near-copies"] = report.near_copies
+    figures["stories"] = len(report.new_stories)
+    figures["rejected"] = len(report.rejected)
+    return figures
+
+
+async def ours_on_first(events: dict[str, list[str]], n: int, db: Path) -> float:
+    _, sessions = await open_database(f"sqlite:///{db}")
+    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+    started = time.perf_counter()
+    await ingestor.ingest(stream(events, n))
+    return n / (time.perf_counter() - started)
+
+
+def brute_force(events: dict[str, list[str]], n: int) -> float:
+    """Each new article compared with every stored one: the naive way to find its story."""
+    stored: list[str] = []
+    started = time.perf_counter()
+    for article in stream(events, n):
+        best = 0.0
+        for other in stored:
+            best = max(best, fuzz.token_set_ratio(article.text, other))
+        stored.append(article.text)
+    return n / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="JSONL with text and cluster (e.g. ECB+)")
+    parser.add_argument("--total", type=int, default=100_000)
+    parser.add_argument(
+        "--baseline", type=int, default=2_000, help="articles for the brute-force comparison"
+    )
+    args = parser.parse_args()
+    events = load(args.data)
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = asyncio.run(measure(events, args.total, Path(tmp) / "speed.db"))
+        figures["peak RSS (MB)"] = rss_mb()
+        ours = asyncio.run(ours_on_first(events, args.baseline, Path(tmp) / "base.db"))
+    brute = brute_force(events, args.baseline)
+    figures[f"ours, first {args.baseline:,} (articles/s)"] = ours
+    figures[f"brute force, first {args.baseline:,} (articles/s)"] = brute
+    figures["speed ratio (ours / brute force)"] = ours / brute
+    table = Table(title=f"Ingest speed, {args.total:,} articles, SQLite, one process")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in figures.items():
+        table.add_row(name, f"{value:,.1f}" if isinstance(value, float) else f"{value:,}")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

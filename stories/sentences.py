@@ -1,0 +1,82 @@
+"""Sentences with their character spans, so every fact can point back into its article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    (
+        "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd corp "
+        "co no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
+        "u.s u.k u.n e.g i.e a.m p.m"
+    ).split()
+)
+# A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_NEXT_START = re.compile(r"\s+[\"'“‘(\[]?(?:[A-Z0-9]|[^\W\d_](?<![a-z]))")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    stop = match.start()
+    word_start = stop
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:stop].lower().lstrip("\"'“‘(")
+    if text[stop] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word)):
+        return False
+    return _NEXT_START.match(text, match.end()) is not None or match.end() >= len(text.rstrip())
+
+
+#: a quotation this long without its closing mark is taken as unbalanced, not as one sentence
+MAX_QUOTE = 600
+
+
+def _inside_quote(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` leaves a quotation open: ellipses inside quotes are common."""
+    chunk = text[start:stop]
+    if stop - start > MAX_QUOTE:
+        return False
+    return chunk.count("“") > chunk.count("”") or chunk.count('"') % 2 == 1
+
+
+def split_paragraph(text: str, offset: int = 0, paragraph: int = 0) -> Iterator[Sentence]:
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if not _ends_sentence(text, match) or _inside_quote(text, start, match.end()):
+            continue
+        yield from _emit(text, start, match.end(), offset, paragraph)
+        start = match.end()
+    yield from _emit(text, start, len(text), offset, paragraph)
+
+
+def _emit(text: str, start: int, end: int, offset: int, paragraph: int) -> Iterator[Sentence]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        begin = offset + start + lead
+        yield Sentence(stripped, begin, begin + len(stripped), paragraph)
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences of a body whose paragraphs are separated by blank lines.
+
+    Spans index into ``body``: ``body[s.start:s.end] == s.text``.
+    """
+    sentences: list[Sentence] = []
+    position = 0
+    for number, paragraph in enumerate(body.split("\n\n")):
+        sentences.extend(split_paragraph(paragraph, position, number))
+        position += len(paragraph) + 2
+    return sentences

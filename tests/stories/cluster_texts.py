@@ -1,0 +1,96 @@
+"""Invented short news texts for the clustering tests: pairs of related but different events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from stories.model import Article
+
+
+def article(title: str, body: str, published: datetime | None = None) -> Article:
+    return Article(
+        title=title,
+        paragraphs=tuple(p.strip() for p in body.split("\n\n") if p.strip()),
+        captions=(),
+        url=None,
+        outlet=None,
+        published=published,
+        external_id=None,
+        origin="test",
+    )
+
+
+QUAKE_PERU_A = article(
+    "Magnitude 6.8 earthquake strikes southern Peru near Arequipa",
+    """A magnitude 6.8 earthquake struck southern Peru on Tuesday, killing at least 14 people
+    and collapsing dozens of adobe homes in villages around Arequipa, officials said.
+
+    The quake hit at a depth of 35 kilometres, 60 kilometres north of Arequipa, according to
+    the Geophysical Institute of Peru. President Dina Boluarte flew to the region.
+
+    Rescue teams searched rubble in the town of Chivay, where the church tower fell.""",
+)
+
+QUAKE_PERU_B = article(
+    "Deadly Peru quake kills 14 in Arequipa region",
+    """At least 14 people died after a strong 6.8 magnitude earthquake shook the Arequipa
+    region of southern Peru on Tuesday, authorities said, as rescuers dug through the rubble.
+
+    In Chivay, the bell tower of the colonial church collapsed. The Geophysical Institute of
+    Peru put the epicentre 60 kilometres north of Arequipa. Dina Boluarte visited victims.""",
+)
+
+QUAKE_TURKEY = article(
+    "Magnitude 5.9 earthquake rattles eastern Turkey, damaging homes in Malatya",
+    """A magnitude 5.9 earthquake struck eastern Turkey on Thursday, injuring 23 people and
+    damaging buildings in Malatya province, the disaster agency AFAD said.
+
+    The quake was centred in the Yesilyurt district at a depth of 7 kilometres. Interior
+    Minister Ali Yerlikaya said teams were inspecting schools in Malatya and Elazig.""",
+)
+
+ACQUIRE_SOLARIS = article(
+    "Orbitex to buy chipmaker Solaris Semiconductor for $4.2 billion",
+    """Orbitex Corp agreed to acquire Solaris Semiconductor for $4.2 billion in cash, the
+    companies said on Monday, giving the software group its own chip design team.
+
+    Solaris, based in Austin, makes low-power processors for data centres. Orbitex chief
+    executive Maren Holt said the deal would close in the third quarter.""",
+)
+
+ACQUIRE_SOLARIS_B = article(
+    "Orbitex strikes $4.2 billion deal for Solaris Semiconductor",
+    """Software maker Orbitex will pay $4.2 billion for Austin chip designer Solaris
+    Semiconductor, it said Monday. Maren Holt, Orbitex's chief executive, called the Solaris
+    processors a perfect fit. Shareholders of Solaris will receive $61 a share.""",
+)
+
+ACQUIRE_QUILLPOINT = article(
+    "Orbitex agrees to acquire analytics startup Quillpoint for $310 million",
+    """Orbitex Corp said on Wednesday it would buy Quillpoint, a Berlin analytics startup,
+    for $310 million in stock and cash.
+
+    Quillpoint, founded by Anja Vogel in 2017, sells dashboards to retailers. The purchase is
+    expected to close by December, Orbitex said.""",
+)
+
+SUMMIT_JUNE = article(
+    "Prime Minister Lena Varga meets Chancellor Otto Brandt on energy pipeline",
+    """Prime Minister Lena Varga met Chancellor Otto Brandt in Vienna on Friday to discuss
+    the Danube gas pipeline, agreeing to speed up permits for the 420-kilometre link.""",
+    published=datetime(2025, 6, 6, 12, 0),
+)
+
+SUMMIT_JUNE_B = article(
+    "Varga and Brandt agree to fast-track Danube gas pipeline",
+    """Lena Varga and Otto Brandt agreed in Vienna on Friday to fast-track permits for the
+    420-kilometre Danube gas pipeline, the two governments said.""",
+    published=datetime(2025, 6, 6, 18, 0),
+)
+
+SUMMIT_JULY = article(
+    "Lena Varga and Otto Brandt clash over migration quotas in Brussels",
+    """Prime Minister Lena Varga and Chancellor Otto Brandt clashed over migration quotas at a
+    summit in Brussels on Thursday, weeks after their meeting in Vienna.""",
+    published=datetime(2025, 7, 10, 12, 0),
+)

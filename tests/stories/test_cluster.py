@@ -1,0 +1,108 @@
+"""Story clustering: same event joins, related but different events stay apart."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from pathlib import Path
+
+from stories.cluster import ClusterSettings, StoryIndex
+from stories.features import extract_features
+from stories.model import Article
+from tests.stories.cluster_texts import (
+    ACQUIRE_QUILLPOINT,
+    ACQUIRE_SOLARIS,
+    ACQUIRE_SOLARIS_B,
+    QUAKE_PERU_A,
+    QUAKE_PERU_B,
+    QUAKE_TURKEY,
+    SUMMIT_JULY,
+    SUMMIT_JUNE,
+    SUMMIT_JUNE_B,
+    article,
+)
+
+SEEDS = Path(__file__).parents[2] / "seeds"
+
+
+def stories_of(articles: Sequence[Article], index: StoryIndex | None = None) -> list[int]:
+    """Feed articles in order, as storage does; return the story id given to each."""
+    if index is None:
+        index = StoryIndex(ClusterSettings())
+    ids = []
+    for a in articles:
+        features = extract_features(a)
+        found = index.match(features)
+        story = found.story_id if found else len(index)
+        index.add(story, features)
+        ids.append(story)
+    return ids
+
+
+def test_two_writeups_of_one_quake_join_and_another_quake_stays_apart() -> None:
+    peru_a, turkey, peru_b = stories_of([QUAKE_PERU_A, QUAKE_TURKEY, QUAKE_PERU_B])
+    assert peru_a == peru_b
+    assert turkey != peru_a
+
+
+def test_two_acquisitions_by_one_company_stay_apart() -> None:
+    solaris, quillpoint, solaris_b = stories_of(
+        [ACQUIRE_SOLARIS, ACQUIRE_QUILLPOINT, ACQUIRE_SOLARIS_B]
+    )
+    assert solaris == solaris_b
+    assert quillpoint != solaris
+
+
+def test_same_people_weeks_later_start_a_new_story() -> None:
+    june, june_b, july = stories_of([SUMMIT_JUNE, SUMMIT_JUNE_B, SUMMIT_JULY])
+    assert june == june_b
+    assert july != june
+
+
+def test_quiet_days_apply_only_when_dates_are_known() -> None:
+    undated = [article(a.title, a.body) for a in (SUMMIT_JUNE, SUMMIT_JUNE_B, QUAKE_PERU_A)]
+    first, second, quake = stories_of(undated)
+    assert first == second != quake
+
+
+def read_seed(path: Path) -> Article:
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    return article(lines[0], "\n\n".join(lines[1:]))
+
+
+def test_the_five_seeds_form_one_story() -> None:
+    seeds = [read_seed(p) for p in sorted(SEEDS.glob("*.txt"))]
+    assert len(seeds) == 5
+    assert len(set(stories_of(seeds))) == 1
+
+
+def test_seeds_stay_apart_from_other_events() -> None:
+    seeds = [read_seed(p) for p in sorted(SEEDS.glob("*.txt"))]
+    ids = stories_of([QUAKE_PERU_A, ACQUIRE_SOLARIS, *seeds])
+    assert len(set(ids)) == 3
+
+
+def test_match_does_not_mutate() -> None:
+    index = StoryIndex(ClusterSettings())
+    stories_of([QUAKE_PERU_A, ACQUIRE_SOLARIS], index)
+    before = (copy.deepcopy(vars(index)), len(index), index.articles)
+    features = extract_features(QUAKE_PERU_B)
+    first = index.match(features)
+    assert first is not None
+    assert index.match(features) == first
+    after = vars(index)
+    assert (len(index), index.articles) == before[1:]
+    for name in ("_vocab", "_df", "_postings", "_docs"):
+        assert after[name] == before[0][name]
+
+
+def test_rebuild_by_adding_again_gives_the_same_matches() -> None:
+    articles = [QUAKE_PERU_A, ACQUIRE_SOLARIS, QUAKE_TURKEY]
+    ids = stories_of(articles)
+    rebuilt = StoryIndex(ClusterSettings())
+    for a, story in zip(articles, ids, strict=True):
+        rebuilt.add(story, extract_features(a))
+    found = rebuilt.match(extract_features(QUAKE_PERU_B))
+    assert found is not None
+    assert found.story_id == ids[0]
