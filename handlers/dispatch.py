@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from rapidfuzz import process
 
 from handlers import help as help_command
-from handlers import stories, summary
+from handlers import diff, stories, summary, who
 from handlers.command import Command
 from handlers.context import Context
 from handlers.reply import Reply
@@ -20,6 +20,8 @@ Handler = Callable[[Command, Context], Awaitable[Reply]]
 HANDLERS: dict[str, Handler] = {
     "stories": stories.handle,
     "summary": summary.handle,
+    "who": who.handle,
+    "diff": diff.handle,
     "help": help_command.handle,
     "start": help_command.handle,
 }

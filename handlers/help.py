@@ -8,7 +8,9 @@ from handlers.reply import Line, Reply, Section
 
 USAGE: dict[str, str] = {
     "stories": "/stories [page N | words] — the stories, newest activity first",
-    "summary": "/summary [story id or headline words] — what a story says, with its outlets",
+    "summary": "/summary [story id or headline words] — what most outlets agree on, with counts",
+    "who": "/who <name> — a person across outlets: spellings, descriptions, quotes, stories",
+    "diff": "/diff [story] — where outlets disagree, spell names differently, or report alone",
     "help": "/help — this list",
 }
 

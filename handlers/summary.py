@@ -1,19 +1,14 @@
-"""/summary [story]: what the story is, told from its articles, with the outlets behind it."""
+"""/summary [story]: the sentences most outlets support, each with its count and outlets."""
 
 from __future__ import annotations
 
 from handlers.command import Command
 from handlers.context import Context
-from handlers.format import outlets_short, story_counts, story_dates
+from handlers.format import outlets_short, plural, story_counts, story_dates
 from handlers.reply import Citation, Line, Reply, Section
 from handlers.resolve import resolve_story
 from storage import queries
-
-LEAD_ARTICLES = 3
-
-
-def _lead(body: str) -> str:
-    return body.split("\n\n", 1)[0].strip()
+from stories.summarize import summarize
 
 
 async def handle(command: Command, context: Context) -> Reply:
@@ -21,17 +16,20 @@ async def handle(command: Command, context: Context) -> Reply:
         story = await resolve_story(session, command.args, command.name)
         if isinstance(story, Reply):
             return story
-        text = await queries.story_text(session, story.id)
-    if text is None:
-        return Reply.error(f"Story #{story.id} is gone.")
-    originals = [a for a in text.articles if a.near_copy_of is None]
-    leads = tuple(
-        Line(_lead(text.bodies[a.id]), (Citation(a.outlet, a.url, a.id),))
-        for a in originals[:LEAD_ARTICLES]
-    )
+        articles = await queries.story_articles(session, story.id)
+        views = await queries.story_views(session, story.id)
+    urls = {v.article_id: v.url for v in views}
+    outlet_of = {v.article_id: v.outlet for v in views}
+    lines = []
+    for line in summarize(views):
+        cites = {
+            outlet_of[a]: Citation(outlet_of[a], urls[a], a) for a in line.article_ids
+        }
+        support = f" ({plural(line.support, 'outlet')})" if line.support > 1 else ""
+        lines.append(Line(f"{line.text}{support}", tuple(cites.values())))
     sources = tuple(
         Line(a.title, (Citation(a.outlet, a.url, a.id),))
-        for a in text.articles
+        for a in articles
         if a.near_copy_of is None
     )
     dates = story_dates(story)
@@ -39,7 +37,7 @@ async def handle(command: Command, context: Context) -> Reply:
     return Reply(
         title=f"#{story.id} {story.title}",
         sections=(
-            Section(f"{subtitle}{' · ' + dates if dates else ''}", leads),
+            Section(f"{subtitle}{' · ' + dates if dates else ''}", tuple(lines)),
             Section("Sources", sources),
         ),
     )

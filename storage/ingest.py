@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import SessionFactory
 from storage.models import Article as ArticleRow
-from storage.models import Source, Story
+from storage.models import Mention, Source, Story
 from stories.clean import clean_article
 from stories.cluster import StoryIndex
 from stories.dedupe import (
@@ -33,7 +33,10 @@ from stories.dedupe import (
     signature_from_bytes,
     signature_to_bytes,
 )
+from stories.facts import ArticleFacts, EntityKind
+from stories.factfinder import extract_facts, facts_to_json
 from stories.features import Features, extract_features
+from stories.names import clean_name, surname_key
 from stories.model import Article, RawArticle, Rejected
 from stories.settings import EngineSettings
 
@@ -72,6 +75,7 @@ class Prepared:
     canonical_url: str | None
     signature: bytes
     features: Features
+    facts: ArticleFacts
 
 
 @dataclass
@@ -113,6 +117,7 @@ class Ingestor:
             canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
             signature=signature_to_bytes(sig),
             features=extract_features(cleaned),
+            facts=extract_facts(cleaned),
         )
 
     async def ingest(
@@ -240,6 +245,7 @@ class _Batch:
         self.bodies: dict[int, str] = {}
         self.now = datetime.now(UTC)
         self.articles: list[dict[str, object]] = []
+        self.mentions: list[dict[str, object]] = []
         self.new_stories: list[dict[str, object]] = []
         self.changes: dict[int, _StoryChange] = {}
         self.next_article = 0
@@ -276,6 +282,7 @@ class _Batch:
             owner._copies.add(article_id, sig)
             owner._stories.add(story_id, p.features)
             self.bodies[article_id] = p.article.body
+            self.mentions.extend(_people(p, article_id, story_id))
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
@@ -337,6 +344,7 @@ class _Batch:
             "near_copy_of": original,
             "signature": p.signature,
             "features": p.features.to_json(),
+            "facts": facts_to_json(p.facts),
         }
 
     async def write(self) -> None:
@@ -344,6 +352,8 @@ class _Batch:
             await self.session.execute(insert(Story), self.new_stories)
         if self.articles:
             await self.session.execute(insert(ArticleRow), self.articles)
+        if self.mentions:
+            await self.session.execute(insert(Mention), self.mentions)
         if not self.changes:
             return
         stories = await self.session.scalars(select(Story).where(Story.id.in_(list(self.changes))))
@@ -355,6 +365,28 @@ class _Batch:
             if change.first is not None and change.last is not None:
                 story.first_published = min(filter(None, (story.first_published, change.first)))
                 story.last_published = max(filter(None, (story.last_published, change.last)))
+
+
+def _people(p: Prepared, article_id: int, story_id: int) -> list[dict[str, object]]:
+    """One row per person an original article names, with the first description it gives."""
+    described: dict[str, str | None] = {}
+    for mention in p.facts.mentions:
+        name = clean_name(mention.name)
+        if mention.kind is EntityKind.PERSON and name and " " in name:
+            if described.get(name) is None:
+                described[name] = mention.description
+    return [
+        {
+            "article_id": article_id,
+            "story_id": story_id,
+            "name": name[:300],
+            "surname_key": surname_key(name)[:100],
+            "description": description,
+            "published": p.article.published,
+        }
+        for name, description in described.items()
+        if surname_key(name)
+    ]
 
 
 def _merge(total: IngestReport, part: IngestReport) -> None:

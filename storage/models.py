@@ -116,3 +116,20 @@ class Article(Base):
     near_copy_of: Mapped[int | None] = mapped_column(Id, ForeignKey("articles.id"))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     features: Mapped[str] = mapped_column(Text)
+    #: the article's typed facts as JSON (``stories.factfinder.facts_to_json``)
+    facts: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Mention(Base):
+    """A person named in an article, indexed by surname skeleton so /who finds every spelling."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_surname_key_story_id", "surname_key", "story_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    article_id: Mapped[int] = mapped_column(Id, ForeignKey("articles.id", ondelete="CASCADE"))
+    story_id: Mapped[int] = mapped_column(Id, ForeignKey("stories.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    surname_key: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(UtcDateTime())

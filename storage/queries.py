@@ -11,7 +11,9 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Article, Story
+from storage.models import Article, Mention, Story
+from stories.factfinder import facts_from_json
+from stories.story_input import ArticleView
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +36,6 @@ class StoryInfo:
     article_count: int
     copy_count: int
     outlets: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryText:
-    """A story with the text of its original articles (copies are left out)."""
-
-    info: StoryInfo
-    articles: tuple[ArticleRef, ...]
-    bodies: dict[int, str]
 
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -135,10 +128,8 @@ async def stories_matching(session: AsyncSession, words: str, limit: int) -> lis
     return await _infos(session, list(stories))
 
 
-async def story_text(session: AsyncSession, story_id: int) -> StoryText | None:
-    info = await story_by_id(session, story_id)
-    if info is None:
-        return None
+async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRef]:
+    """Every article of a story, copies included, in publication order."""
     rows = await session.execute(
         select(
             Article.id,
@@ -147,18 +138,76 @@ async def story_text(session: AsyncSession, story_id: int) -> StoryText | None:
             Article.url,
             Article.published,
             Article.near_copy_of,
-            Article.body,
         )
         .where(Article.story_id == story_id)
         .order_by(Article.published.is_(None), Article.published, Article.id)
     )
-    refs: list[ArticleRef] = []
-    bodies: dict[int, str] = {}
-    for id_, title, outlet, url, published, copy_of, body in rows:
-        refs.append(ArticleRef(id_, title, outlet_name(outlet), url, published, copy_of))
-        if copy_of is None:
-            bodies[id_] = body
-    return StoryText(info, tuple(refs), bodies)
+    return [
+        ArticleRef(id_, title, outlet_name(outlet), url, published, copy_of)
+        for id_, title, outlet, url, published, copy_of in rows
+    ]
+
+
+#: the most original articles a comparison reads: the earliest ones tell the story
+MAX_VIEWS = 60
+
+
+async def story_views(
+    session: AsyncSession, story_id: int, limit: int = MAX_VIEWS
+) -> list[ArticleView]:
+    """The story's original articles (near-copies left out) with their facts, oldest first."""
+    rows = await session.execute(
+        select(
+            Article.id, Article.outlet, Article.url, Article.published, Article.body, Article.facts
+        )
+        .where(Article.story_id == story_id, Article.near_copy_of.is_(None))
+        .order_by(Article.id)
+        .limit(limit)
+    )
+    return [
+        ArticleView(id_, outlet_name(outlet), url, published, body, facts_from_json(facts))
+        for id_, outlet, url, published, body, facts in rows
+    ]
+
+
+async def names_with_key(session: AsyncSession, surname_key: str) -> list[str]:
+    """Every spelling of a person stored under one surname skeleton, most mentioned first."""
+    rows = await session.execute(
+        select(Mention.name, func.count())
+        .where(Mention.surname_key == surname_key)
+        .group_by(Mention.name)
+        .order_by(func.count().desc(), Mention.name)
+    )
+    return [name for name, _ in rows]
+
+
+async def known_names(session: AsyncSession, limit: int) -> list[str]:
+    """The most mentioned people, for "did you mean" when a name is not known."""
+    rows = await session.execute(
+        select(Mention.name)
+        .group_by(Mention.name)
+        .order_by(func.count().desc(), Mention.name)
+        .limit(limit)
+    )
+    return list(rows.scalars())
+
+
+async def stories_naming(
+    session: AsyncSession, surname_key: str, names: Sequence[str], limit: int
+) -> list[StoryInfo]:
+    """Stories that mention any of ``names`` (all under ``surname_key``), newest first."""
+    story_ids = (
+        select(Mention.story_id)
+        .where(Mention.surname_key == surname_key, Mention.name.in_(list(names)))
+        .distinct()
+    )
+    stories = await session.scalars(
+        select(Story)
+        .where(Story.id.in_(story_ids))
+        .order_by(Story.updated_at.desc(), Story.id.desc())
+        .limit(limit)
+    )
+    return await _infos(session, list(stories))
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,10 @@ class _Line:
     block: int
 
 
+# Control characters (C0 and C1 but tab, newline and carriage return), lone surrogates and
+# the replacement character that marks undecodable bytes.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\v\f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -92,6 +96,7 @@ _PHOTO_PREFIX = re.compile(
     r"\s*(?:by\b|:|/)",
     re.IGNORECASE,
 )
+_MAX_CAPTION_WORDS = 60
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.{20,}?[.!?][\"'”’]?)\s+(?P<credit>[^.!?]{2,80})$")
 
 _BYLINE = re.compile(r"^(?:[Bb][Yy]:\s*\S|(?:By|BY)\s+[A-Z][\w.'’-]*\s+[A-Z])")
@@ -195,24 +200,20 @@ def _truncate(text: str, max_chars: int) -> str:
 
 def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
     """Say why ``text`` is not natural-language text, or None when it is."""
-    visible = [char for char in text if not char.isspace()]
+    visible = sum(map(len, text.split()))
     if not visible:
         return "empty text"
-    controls = sum(1 for char in visible if _is_control(char))
-    if controls / len(visible) > settings.max_control_share:
+    controls = len(_CONTROL.findall(text))
+    if controls / visible > settings.max_control_share:
         return f"not natural-language text: {controls} control or invalid characters (binary data?)"
-    letters = sum(1 for char in visible if char.isalpha())
-    if letters / len(visible) < settings.min_letter_share:
-        share = round(100 * letters / len(visible))
+    letters = sum(map(len, _LETTERS.findall(text)))
+    if letters / visible < settings.min_letter_share:
+        share = round(100 * letters / visible)
         return f"not natural-language text: only {share}% of its characters are letters"
     long_chars = sum(len(token) for token in _LONG_TOKEN.findall(text))
-    if long_chars / len(visible) > settings.max_long_token_share:
+    if long_chars / visible > settings.max_long_token_share:
         return "not natural-language text: mostly long unbroken strings (encoded data or URLs?)"
     return None
-
-
-def _is_control(char: str) -> bool:
-    return char == "\ufffd" or unicodedata.category(char) in {"Cc", "Cs"}
 
 
 def _normalise(text: str) -> str:
@@ -220,7 +221,7 @@ def _normalise(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    return "".join(char for char in text if char == "\n" or not _is_control(char))
+    return _CONTROL.sub("", text)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -258,7 +259,10 @@ def _opens_body(line: str, settings: CleanSettings) -> bool:
     """True when a first line is the lead sentence of a text that has no headline.
 
     A headline may end in an abbreviation ("... in deal with the U.S."): that is no sentence.
+    A line longer than any headline is body text even when it does not end like a sentence.
     """
+    if len(line) > settings.max_title_chars:
+        return True
     if len(line.split()) < settings.title_sentence_words or _ABBREVIATION_END.search(line):
         return False
     return _ends_sentence(line)
@@ -298,10 +302,11 @@ def _ends_sentence(line: str) -> bool:
 
 def _capitalised_share(line: str) -> float:
     """The share of cased words that start with a capital (title case and names are high)."""
-    words = [word for word in line.split() if word[:1].isupper() or word[:1].islower()]
-    if not words:
+    words = line.split()
+    cased = [word[0] for word in words if word[0].isupper() or word[0].islower()]
+    if not cased:
         return 0.0
-    return sum(1 for word in words if word[0].isupper()) / len(words)
+    return sum(map(str.isupper, cased)) / len(cased)
 
 
 def _is_prose(line: str, settings: CleanSettings) -> bool:
@@ -435,11 +440,16 @@ def _find_captions(lines: list[_Line], kinds: list[_Kind]) -> dict[int, str]:
         if kinds[index] is _Kind.BULLET:
             continue
         match = _CAPTION_CREDIT.match(line.text)
-        if match and _is_credit(match.group("credit").strip("() ")):
+        if match and _is_credit_suffix(match.group("caption"), match.group("credit")):
             captions[index] = match.group("caption")
         elif kinds[index] is _Kind.PROSE and _credit_follows(lines, index):
             captions[index] = line.text
     return captions
+
+
+def _is_credit_suffix(caption: str, credit: str) -> bool:
+    """True for "<caption>. Reuters": a credit glued to a caption of caption length."""
+    return len(caption.split()) <= _MAX_CAPTION_WORDS and _is_credit(credit.strip("() "))
 
 
 def _credit_follows(lines: list[_Line], index: int) -> bool:

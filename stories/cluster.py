@@ -8,12 +8,16 @@ A story keeps a centroid: the sum of its members' normalised tf-idf vectors, pru
 heaviest terms and stored as compact numpy arrays. Rarity (idf) blends the store's online
 document frequencies with an English word-frequency prior, which matters while the store is
 still small. Idf is frozen into a member's vector when it is added.
+
+Dates in the text (``d:`` terms) weigh like numbers: two write-ups of one event tend to name
+the same day, two events of the same kind rarely do. They are not used as a veto: articles
+name backstory years too often (a year-conflict penalty lost more recall than it gained).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from array import array
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -21,10 +25,11 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from stories.features import KIND_NUMBER, KIND_PHRASE, KIND_WORD, Features, zipf
+from stories.features import KIND_DATE, KIND_NUMBER, KIND_PHRASE, KIND_WORD, Features, zipf
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
+_Static = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
 
 # Rough length of an article in words, to turn a word frequency into a document frequency.
 _DOC_WORDS = 300.0
@@ -39,6 +44,7 @@ class ClusterSettings:
     word_weight: float = 0.35
     number_weight: float = 2.0
     phrase_weight: float = 0.5
+    date_weight: float = 2.0
     quiet_days: float = 5.0
     prior_docs: float = 200.0
     query_terms: int = 30
@@ -82,12 +88,14 @@ class StoryIndex:
             KIND_WORD: self.settings.word_weight,
             KIND_NUMBER: self.settings.number_weight,
             KIND_PHRASE: self.settings.phrase_weight,
+            KIND_DATE: self.settings.date_weight,
         }
         self._vocab: dict[str, int] = {}
-        self._df: list[int] = []
+        self._df = np.zeros(1024, dtype=np.int32)
         self._docs = 0
-        self._postings: dict[int, list[int]] = {}
+        self._postings: dict[int, array[int]] = {}
         self._stories: dict[int, _Story] = {}
+        self._last: tuple[Features, _Static] | None = None
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -99,16 +107,43 @@ class StoryIndex:
     def idf(self, term: str) -> float:
         """Blend of online idf (weight: documents seen) and the prior (weight: prior_docs)."""
         tid = self._vocab.get(term)
-        df = self._df[tid] if tid is not None else 0
+        df = int(self._df[tid]) if tid is not None else 0
         online = math.log((self._docs + 1.0) / (df + 0.5))
         k = self.settings.prior_docs
         return (self._docs * online + k * prior_idf(term)) / (self._docs + k)
 
-    def _vector(self, features: Features) -> dict[str, float]:
+    def _vector(self, features: Features, tids: IntArray) -> FloatArray:
+        """Normalised tf-idf weights of the article's terms (``tids``: -1 for unseen terms)."""
+        tf, prior, kind = self._static(features)
+        df = np.where(tids >= 0, self._df[np.maximum(tids, 0)], 0)
+        online = np.log((self._docs + 1.0) / (df + 0.5)) * kind
+        k = self.settings.prior_docs
+        vec = tf * (self._docs * online + k * prior) / (self._docs + k)
+        norm = float(np.sqrt(np.dot(vec, vec))) or 1.0
+        return (vec / norm).astype(np.float32)
+
+    def _static(self, features: Features) -> _Static:
+        """Term frequency, kind-weighted prior idf and kind weight per term of an article.
+
+        They do not depend on the store, and ``add`` usually follows ``match`` for the same
+        article, so the last article's arrays are kept.
+        """
+        if self._last is not None and self._last[0] is features:
+            return self._last[1]
         kinds = self._kind_weights
-        vec = {t: w * self.idf(t) * kinds.get(t[:2], 1.0) for t, w in features.terms}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
+        n = len(features.terms)
+        kind = np.fromiter((kinds.get(t[:2], 1.0) for t, _ in features.terms), np.float64, n)
+        tf = np.fromiter((w for _, w in features.terms), np.float64, n)
+        prior = np.fromiter((prior_idf(t) for t, _ in features.terms), np.float64, n) * kind
+        static = (tf, prior, kind)
+        self._last = (features, static)
+        return static
+
+    def _known_ids(self, features: Features) -> IntArray:
+        vocab = self._vocab
+        return np.fromiter(
+            (vocab.get(t, -1) for t, _ in features.terms), dtype=np.int32, count=len(features.terms)
+        )
 
     def _is_quiet(self, story: _Story, published: datetime | None) -> bool:
         if published is None or story.first is None or story.last is None:
@@ -116,90 +151,118 @@ class StoryIndex:
         gap = max(story.first - published, published - story.last).total_seconds()
         return gap > self.settings.quiet_days * 86_400.0
 
-    def _candidates(self, query: dict[int, float]) -> list[int]:
-        top = sorted(query.items(), key=lambda kv: -kv[1])[: self.settings.query_terms]
-        votes: dict[int, float] = {}
-        for tid, weight in top:
-            for sid in set(self._postings.get(tid, ())):
-                votes[sid] = votes.get(sid, 0.0) + weight
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        return [sid for sid, _ in ranked[: self.settings.max_candidates]]
+    def _candidates(self, q_ids: IntArray, q_w: FloatArray) -> IntArray:
+        """Stories sharing the article's heaviest terms, ranked by the weight they share."""
+        top = np.argsort(-q_w)[: self.settings.query_terms]
+        lists = [(i, self._postings.get(int(q_ids[i]))) for i in top.tolist()]
+        parts = [np.frombuffer(p, dtype=np.int32) for _, p in lists if p]
+        if not parts:
+            return np.empty(0, dtype=np.int32)
+        sids = np.concatenate(parts).astype(np.int64)
+        slot = np.repeat(
+            np.array([i for i, p in lists if p], dtype=np.int64), [len(p) for p in parts]
+        )
+        keys = np.unique(sids * len(q_ids) + slot)
+        story_of, votes = np.unique(keys // len(q_ids), return_inverse=True)
+        totals = np.bincount(votes, weights=q_w[keys % len(q_ids)])
+        best = np.argsort(-totals, kind="stable")[: self.settings.max_candidates]
+        return story_of[best].astype(np.int32)
 
-    def _score(self, q_ids: IntArray, q_w: FloatArray, story: _Story) -> float:
-        """Cosine to the centroid without its largest single-term share.
+    def _scores(self, q_ids: IntArray, q_w: FloatArray, stories: list[_Story]) -> FloatArray:
+        """Cosine to each centroid without its largest single-term share.
 
         A match must not rest on one shared name: two acquisitions by the same company share
         the buyer and little else, two write-ups of one event share many specifics.
         """
-        _, qi, si = np.intersect1d(q_ids, story.ids, assume_unique=True, return_indices=True)
-        if qi.size == 0:
-            return 0.0
-        shares = q_w[qi] * story.weights[si]
-        return float(shares.sum() - shares.max()) / story.norm
+        ids = np.concatenate([s.ids for s in stories])
+        weights = np.concatenate([s.weights for s in stories])
+        starts = np.cumsum([0] + [s.ids.size for s in stories[:-1]])
+        pos = np.minimum(np.searchsorted(q_ids, ids), q_ids.size - 1)
+        shares = np.where(q_ids[pos] == ids, q_w[pos], 0.0) * weights
+        total = np.add.reduceat(shares, starts)
+        top = np.maximum.reduceat(shares, starts)
+        norms = np.array([s.norm for s in stories], dtype=np.float32)
+        return np.asarray((total - top) / norms, dtype=np.float32)
 
     def match(self, features: Features) -> Match | None:
         """The best story for this article, or None when it should start a new story."""
-        vec = self._vector(features)
-        query = {self._vocab[t]: v for t, v in vec.items() if t in self._vocab}
-        if not query:
+        tids = self._known_ids(features)
+        vec = self._vector(features, tids)
+        known = tids >= 0
+        if not known.any():
             return None
-        q_ids, q_w = _arrays(query)
-        best: Match | None = None
-        for sid in self._candidates(query):
-            story = self._stories[sid]
-            if self._is_quiet(story, features.published):
-                continue
-            score = self._score(q_ids, q_w, story)
-            if best is None or score > best.score:
-                best = Match(sid, score)
-        if best is None or best.score < self.settings.threshold:
+        order = np.argsort(tids[known])
+        q_ids, q_w = tids[known][order], vec[known][order]
+        published = features.published
+        sids = [
+            sid
+            for sid in self._candidates(q_ids, q_w).tolist()
+            if not self._is_quiet(self._stories[sid], published)
+        ]
+        if not sids:
             return None
-        return best
+        stories = [self._stories[sid] for sid in sids]
+        scores = self._scores(q_ids, q_w, stories)
+        best = int(np.argmax(scores))
+        if scores[best] < self.settings.threshold:
+            return None
+        return Match(sids[best], float(scores[best]))
 
     def add(self, story_id: int, features: Features) -> None:
         """Add an article to a story (new or existing) and update the online statistics."""
-        vec = self._vector(features)
-        for term, _ in features.terms:
-            self._term_id(term)
-        ids = {self._vocab[t]: v for t, v in vec.items()}
-        self._merge(story_id, ids, features.published)
-        for tid in _heaviest(ids, self.settings.query_terms):
-            self._post(tid, story_id)
-        for term, _ in features.terms:
-            self._df[self._vocab[term]] += 1
+        tids = np.fromiter(
+            (self._term_id(t) for t, _ in features.terms),
+            dtype=np.int32,
+            count=len(features.terms),
+        )
+        vec = self._vector(features, tids)
+        self._merge(story_id, tids, vec, features)
+        for i in np.argsort(-vec)[: self.settings.query_terms].tolist():
+            self._post(int(tids[i]), story_id)
+        np.add.at(self._df, tids, 1)
         self._docs += 1
 
     def _term_id(self, term: str) -> int:
         tid = self._vocab.get(term)
         if tid is None:
-            tid = len(self._df)
+            tid = len(self._vocab)
             self._vocab[term] = tid
-            self._df.append(0)
+            if tid >= self._df.size:
+                self._df = np.concatenate([self._df, np.zeros_like(self._df)])
         return tid
 
     def _post(self, tid: int, story_id: int) -> None:
         """Append to a posting list; past twice the cap keep the most recent distinct stories."""
-        posting = self._postings.setdefault(tid, [])
-        if posting and posting[-1] == story_id:
+        posting = self._postings.get(tid)
+        if posting is None:
+            self._postings[tid] = array("i", (story_id,))
+            return
+        if posting[-1] == story_id:
             return
         posting.append(story_id)
         cap = self.settings.posting_cap
         if len(posting) > 2 * cap:
             recent = list(dict.fromkeys(reversed(posting)))[:cap]
-            posting[:] = recent[::-1]
+            self._postings[tid] = array("i", reversed(recent))
 
-    def _merge(self, story_id: int, vec: dict[int, float], published: datetime | None) -> None:
+    def _merge(self, story_id: int, tids: IntArray, vec: FloatArray, features: Features) -> None:
         story = self._stories.get(story_id)
         if story is not None:
-            for tid, w in zip(story.ids.tolist(), story.weights.tolist(), strict=True):
-                vec[tid] = vec.get(tid, 0.0) + w
-        kept = dict(_heaviest_items(vec, self.settings.centroid_terms))
-        ids, weights = _arrays(kept)
+            tids = np.concatenate([story.ids, tids])
+            vec = np.concatenate([story.weights, vec])
+        ids, inverse = np.unique(tids, return_inverse=True)
+        weights = np.bincount(inverse, weights=vec).astype(np.float32)
+        if ids.size > self.settings.centroid_terms:
+            keep = np.sort(
+                np.argpartition(-weights, self.settings.centroid_terms)[
+                    : self.settings.centroid_terms
+                ]
+            )
+            ids, weights = ids[keep], weights[keep]
         norm = float(np.sqrt(np.dot(weights, weights))) or 1.0
-        first, last = _span(story, published)
-        self._stories[story_id] = _Story(
-            ids, weights, norm, (story.size if story else 0) + 1, first, last
-        )
+        first, last = _span(story, features.published)
+        size = (story.size if story else 0) + 1
+        self._stories[story_id] = _Story(ids.astype(np.int32), weights, norm, size, first, last)
 
 
 def _span(story: _Story | None, published: datetime | None) -> tuple[datetime | None, ...]:
@@ -210,18 +273,3 @@ def _span(story: _Story | None, published: datetime | None) -> tuple[datetime | 
     first = min(story.first, published) if story.first else published
     last = max(story.last, published) if story.last else published
     return first, last
-
-
-def _heaviest_items(vec: dict[int, float], n: int) -> list[tuple[int, float]]:
-    return sorted(vec.items(), key=lambda kv: -kv[1])[:n]
-
-
-def _heaviest(vec: dict[int, float], n: int) -> Iterable[int]:
-    return (tid for tid, _ in _heaviest_items(vec, n))
-
-
-def _arrays(vec: dict[int, float]) -> tuple[IntArray, FloatArray]:
-    ids = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
-    weights = np.fromiter(vec.values(), dtype=np.float32, count=len(vec))
-    order = np.argsort(ids)
-    return ids[order], weights[order]

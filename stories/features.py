@@ -5,7 +5,9 @@ Terms carry a kind prefix so that one vector can hold every signal:
 - ``e:lohan`` a capitalised token that is not merely sentence-initial (a name, place, body),
 - ``p:lindsay lohan`` a multiword name (a run of capitalised tokens),
 - ``n:6.1`` a number,
-- ``w:quake`` a lightly stemmed content word.
+- ``w:quake`` a lightly stemmed content word,
+- ``d:2013`` a year, ``d:2013-09`` a month of a year, ``d:09-18`` a day of a month, read from
+  date expressions in the text (two events of the same kind usually differ in date).
 
 Weights are position-weighted term frequencies (title and lead count more than the tail,
 captions less), damped with ``log1p``. Rarity (idf) is not applied here: it depends on the
@@ -49,6 +51,23 @@ KIND_WORD = "w:"
 KIND_ENTITY = "e:"
 KIND_PHRASE = "p:"
 KIND_NUMBER = "n:"
+KIND_DATE = "d:"
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+# The lookahead rejects most positions before the alternation is tried (twice as fast).
+_DATE_RE = re.compile(
+    rf"\b(?=[\dJFMASONDjfmasond])(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?"
+    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
+    rf"|(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b"
+    rf"|(?P<y4>{_YEAR})\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +212,33 @@ class _Scanner:
         self.close_run(w)
 
 
+def _month(name: str) -> str:
+    return f"{_MONTHS.index(name[:3].lower()) + 1:02d}"
+
+
+def date_terms(text: str) -> set[str]:
+    """Year, month-of-year and day-of-month terms of the date expressions in a text.
+
+    A bare month name needs a day or a year next to it ("May 3", "3 May", "May 2013"), so
+    the verb "may" and the name "March" alone are not dates.
+    """
+    found: set[str] = set()
+    for m in _DATE_RE.finditer(text):
+        month_name = m["m1"] or m["m2"] or m["m3"]
+        day = m["d1"] or m["d2"]
+        year = m["y1"] or m["y2"] or m["y3"] or m["y4"]
+        month = _month(month_name) if month_name else None
+        if month_name and month_name[0].islower() and not year:
+            continue
+        if year:
+            found.add(KIND_DATE + year)
+        if month and year:
+            found.add(f"{KIND_DATE}{year}-{month}")
+        if month and day:
+            found.add(f"{KIND_DATE}{month}-{int(day.rstrip('stndrh')):02d}")
+    return found
+
+
 def extract_features(article: Article) -> Features:
     """Turn a cleaned article into its weighted term vector, entities and numbers."""
     scanner = _Scanner()
@@ -201,6 +247,8 @@ def extract_features(article: Article) -> Features:
     for caption in article.captions:
         scanner.scan(caption, CAPTION_WEIGHT, CAPTION_WEIGHT)
     acc = scanner.acc
+    for term in date_terms("\n".join((article.title, *article.paragraphs))):
+        acc[term] = acc.get(term, 0.0) + TITLE_WEIGHT
     terms = tuple(sorted((t, round(math.log1p(w), 4)) for t, w in acc.items()))
     return Features(
         terms=terms,

@@ -25,7 +25,7 @@ SAME_PERSON_SCORE = 0.82
 """``person_score`` at or above this is one person."""
 SURNAME_MIN_RATIO = 80.0
 """Folded surnames less similar than this (rapidfuzz ratio) are different names."""
-GIVEN_MIN_RATIO = 70.0
+GIVEN_MIN_RATIO = 80.0
 """Folded given names at least this similar are one name in two romanisations."""
 QUERY_MIN_SCORE = 60.0
 """Candidates scoring below this are not offered for a ``/who`` query at all."""
@@ -33,7 +33,9 @@ CLEAR_MATCH_SCORE = 85.0
 AMBIGUITY_MARGIN = 8.0
 """A best match this far above the next one is clear; closer ones are ambiguous."""
 
-_SPECIAL_LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d"})
+_SPECIAL_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d"}
+)
 
 # Ordered rewrites from romanisation variants to one skeleton (after casefold and accents).
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -146,7 +148,7 @@ def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     if not first_a or not first_b:
         return True
     if len(a[0]) == 1 or len(b[0]) == 1:
-        return first_a[0] == first_b[0]
+        return _plain(a[0])[0] == _plain(b[0])[0]
     if first_a.startswith(first_b) or first_b.startswith(first_a):
         return min(len(first_a), len(first_b)) >= 3
     return fuzz.ratio(first_a, first_b) >= GIVEN_MIN_RATIO
@@ -297,7 +299,12 @@ def _prefer_same_article(
 
 def _canonical(names: list[str], by_name: dict[str, list[PersonMention]]) -> str:
     full = [n for n in names if len(name_tokens(n)) > 1] or names
-    return max(full, key=lambda n: (len({m.article_id for m in by_name[n]}), len(n), n))
+
+    def preference(name: str) -> tuple[int, int, int]:
+        articles = {m.article_id for m in by_name[name]}
+        return (len(articles), len(name), -min(articles))
+
+    return max(full, key=preference)
 
 
 def _spelling(written: str, canonical: str) -> str:

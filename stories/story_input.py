@@ -33,4 +33,6 @@ class Citation:
 
     @classmethod
     def of(cls, view: ArticleView, span: Span) -> Citation:
-        return cls(view.article_id, view.outlet, span.sentence, span.start, span.end, span.in_caption)
+        return cls(
+            view.article_id, view.outlet, span.sentence, span.start, span.end, span.in_caption
+        )

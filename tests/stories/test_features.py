@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from stories.features import Features, extract_features, stem
+from stories.features import Features, date_terms, extract_features, stem
 from tests.stories.cluster_texts import QUAKE_PERU_A, SUMMIT_JUNE, article
 
 
@@ -44,3 +44,14 @@ def test_json_round_trip_keeps_timezone() -> None:
     )
     f = extract_features(a)
     assert Features.from_json(f.to_json()).published == f.published
+
+
+def test_date_terms_read_days_months_and_years() -> None:
+    assert date_terms("September 18th, 2013, 05:31 GMT") == {"d:2013", "d:2013-09", "d:09-18"}
+    assert date_terms("on 3 May 2012") == {"d:2012", "d:2012-05", "d:05-03"}
+    assert date_terms("from September 2010") == {"d:2010", "d:2010-09"}
+    assert date_terms("he said in 1998") == {"d:1998"}
+
+
+def test_a_bare_lowercase_month_word_is_not_a_date() -> None:
+    assert date_terms("you may 3 times, march 12 miles, 1500 people, 12:30") == set()

@@ -1,0 +1,132 @@
+"""/diff [story]: where outlets disagree, spell names differently, or report alone."""
+
+from __future__ import annotations
+
+from handlers.command import Command
+from handlers.context import Context
+from handlers.format import outlets_short, plural
+from handlers.reply import Citation, Line, Reply, Section, Tone
+from handlers.resolve import resolve_story
+from storage import queries
+from stories.compare import (
+    NumberDiff,
+    NumberDiffKind,
+    NumberValue,
+    QuoteVariant,
+    SpellingVariant,
+    StoryDiff,
+    UniqueDetail,
+    diff_story,
+)
+from stories.facts import Qualifier
+from stories.names import resolve_people
+from stories.story_input import ArticleView
+from stories.story_input import Citation as Source
+
+#: items shown per section; the rest are counted
+SHOWN = 6
+QUOTE_CHARS = 160
+
+
+def _cite(sources: tuple[Source, ...], urls: dict[int, str | None]) -> tuple[Citation, ...]:
+    seen: dict[str, Citation] = {}
+    for source in sources:
+        seen.setdefault(source.outlet, Citation(source.outlet, urls.get(source.article_id), source.article_id))
+    return tuple(seen.values())
+
+
+def _short(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _value_text(value: NumberValue) -> str:
+    """The figure as the outlet gives it: ``more than 1 000``, ``109 + 5``."""
+    if value.parts:
+        return " + ".join(value.parts)
+    qualified = value.qualifier not in (Qualifier.EXACT, Qualifier.VAGUE)
+    prefix = f"{value.qualifier.value} "
+    if qualified and not value.text.casefold().startswith(prefix):
+        return prefix + value.text
+    return value.text
+
+
+def number_line(diff: NumberDiff, urls: dict[int, str | None]) -> Line:
+    values = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in diff.values]
+    label = {
+        NumberDiffKind.CONFLICT: "outlets disagree",
+        NumberDiffKind.QUALIFIED: "given differently",
+        NumberDiffKind.BREAKDOWN: "same total, different breakdown",
+        NumberDiffKind.AGREEMENT: "agreed",
+    }[diff.kind]
+    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", _cite(diff.citations, urls))
+
+
+def spelling_line(variant: SpellingVariant, urls: dict[int, str | None]) -> Line:
+    main, *others = variant.spellings
+    rest = "; ".join(f"{s.spelling} by {outlets_short(s.outlets)}" for s in others)
+    text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}"
+    return Line(text, _cite(variant.citations, urls))
+
+
+def quote_lines(variant: QuoteVariant, urls: dict[int, str | None]) -> list[Line]:
+    lines = [Line(f"{variant.speaker}, quoted {len(variant.versions)} ways:")]
+    for version in variant.versions:
+        lines.append(
+            Line(f"  “{_short(version.text)}”", _cite((version.citation,), urls))
+        )
+    return lines
+
+
+def unique_line(detail: UniqueDetail, urls: dict[int, str | None]) -> Line:
+    source = detail.citation
+    return Line(f"Only {source.outlet}: {_short(source.sentence, 240)}", _cite((source,), urls))
+
+
+def _capped(title: str, lines: list[Line], total: int) -> Section:
+    heading = title if total <= SHOWN else f"{title} ({total}, showing {SHOWN})"
+    return Section(heading, tuple(lines))
+
+
+def diff_sections(diff: StoryDiff, views: list[ArticleView]) -> list[Section]:
+    urls = {v.article_id: v.url for v in views}
+    sections: list[Section] = []
+    numbers = [n for n in diff.numbers if n.kind is not NumberDiffKind.AGREEMENT]
+    if numbers:
+        lines = [number_line(n, urls) for n in numbers[:SHOWN]]
+        sections.append(_capped("Numbers", lines, len(numbers)))
+    if diff.spellings:
+        lines = [spelling_line(v, urls) for v in diff.spellings[:SHOWN]]
+        sections.append(_capped("Names spelled differently", lines, len(diff.spellings)))
+    if diff.quotes:
+        lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, urls)]
+        sections.append(_capped("Quotes worded differently", lines, len(diff.quotes)))
+    if diff.unique:
+        lines = [unique_line(u, urls) for u in diff.unique[:SHOWN]]
+        sections.append(_capped("Only one outlet reports", lines, len(diff.unique)))
+    return sections
+
+
+async def handle(command: Command, context: Context) -> Reply:
+    async with context.sessions() as session:
+        story = await resolve_story(session, command.args, command.name)
+        if isinstance(story, Reply):
+            return story
+        views = await queries.story_views(session, story.id)
+    title = f"#{story.id} {story.title}"
+    if len({v.outlet for v in views}) < 2:
+        return Reply(
+            title,
+            (Section(None, (Line("Only one outlet has told this story so far: nothing to compare."),)),),
+            tone=Tone.NOTICE,
+        )
+    diff = diff_story(views, resolve_people(views))
+    sections = diff_sections(diff, views)
+    if not sections:
+        sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
+    outlets = sorted({v.outlet for v in views})
+    return Reply(
+        title,
+        tuple(sections),
+        footer=f"Compared {plural(len(views), 'article')} from {plural(len(outlets), 'outlet')}.",
+    )

@@ -1,0 +1,664 @@
+"""Where the outlets of one story disagree or add something: the engine behind ``/diff``.
+
+Four kinds of items, each citing the articles, outlets and sentences behind it:
+
+- numbers that count the same thing in the same role but differ between outlets (with
+  breakdowns that add up, and qualified figures, told apart from contradictions),
+- people spelled differently by different outlets,
+- quotes of one speaker about one thing worded differently,
+- details only one outlet reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations
+
+from stories import content
+from stories.content import Terms, coverage, dice, is_distinctive, terms
+from stories.facts import NumberFact, Qualifier, Quote
+from stories.features import stem
+from stories.names import Person, clean_name, name_tokens, same_person
+from stories.sentences import Sentence, split_sentences
+from stories.story_input import ArticleView, Citation
+
+# ---- numbers ----
+SAME_VALUE_LINK = 0.35
+"""Two equal figures count the same thing when their what-and-role similarity reaches this."""
+DIFFERENT_VALUE_LINK = 0.5
+"""Two different exact figures need this much similarity to be compared at all..."""
+DIFFERENT_VALUE_CONTEXT = 0.3
+"""...and this much similarity of their role (the predicate around them)."""
+LOOSE_VALUE_LINK = 0.3
+"""A qualified or vague figure ("thousands") joins a compatible one at this similarity."""
+MAX_VALUE_RATIO = 2.0
+"""Exact figures further apart than this factor are not two reports of one count."""
+BREAKDOWN_DISTANCE = 600
+"""Parts of a breakdown are given within this many characters of each other."""
+SAME_VALUE_BONUS = 0.15
+GROUP_SAMPLE = 8
+"""A figure is compared with a group's first members only (a story may have 100 articles)."""
+# ---- quotes ----
+QUOTE_LINK = 0.4
+"""Weighted Dice overlap at which two quotes of one speaker say the same thing."""
+QUOTE_CONTAINED = 0.8
+QUOTE_MIN_TERMS = 3
+LOOSE_QUOTE_WEIGHT = 1.5
+"""Leftover quotes of one speaker pair up on a shared term at least this rare."""
+# ---- unique details ----
+UNIQUE_MIN_SHARE = 0.15
+"""At least this share of a sentence's content weight must be found in no other outlet."""
+BACKGROUND_COVERAGE = 0.75
+"""A sentence this covered by another outlet's article is shared background, not a detail..."""
+NAMELESS_BACKGROUND = 0.6
+"""...and from this coverage on it needs a name or a figure of its own to be a detail.
+Without one it needs two rare words of its own: one rare word is style, not a fact."""
+UNIQUE_MIN_TERMS = 3
+
+
+class NumberDiffKind(StrEnum):
+    AGREEMENT = "agreement"
+    CONFLICT = "conflict"
+    QUALIFIED = "differing descriptions"
+    """Compatible but different: "more than 1,000" and "1,227"."""
+    BREAKDOWN = "consistent breakdown"
+    """Parts that add up: "109 Belarusians and 5 Ukrainians" and "114"."""
+
+
+class DiffKind(StrEnum):
+    NUMBER = "number"
+    SPELLING = "spelling"
+    QUOTE = "quote"
+    UNIQUE = "unique"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    """One way the outlets give a figure, with every citation that gives it so.
+
+    ``parts`` holds the figures of a breakdown (``109`` and ``5``) when this value is one.
+    """
+
+    text: str
+    value: float
+    low: float
+    high: float
+    qualifier: Qualifier
+    citations: tuple[Citation, ...]
+    parts: tuple[str, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.outlet for c in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberDiff:
+    what: str
+    kind: NumberDiffKind
+    values: tuple[NumberValue, ...]
+    position: float
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for v in self.values for c in v.citations)
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    spelling: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.outlet for c in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingVariant:
+    """One person spelled differently; ``spellings`` most used first (the canonical one)."""
+
+    person: str
+    spellings: tuple[Spelling, ...]
+    position: float
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for s in self.spellings for c in s.citations)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVersion:
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    speaker: str
+    versions: tuple[QuoteVersion, ...]
+    position: float
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(v.citation for v in self.versions)
+
+
+@dataclass(frozen=True, slots=True)
+class UniqueDetail:
+    """A sentence only one outlet reports; ``words`` are its content no other outlet has."""
+
+    citation: Citation
+    words: tuple[str, ...]
+    score: float
+    position: float
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return (self.citation,)
+
+
+DiffItem = NumberDiff | SpellingVariant | QuoteVariant | UniqueDetail
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDiff:
+    """Each list is ordered by significance; ``agreed_numbers`` are the figures all agree on."""
+
+    numbers: tuple[NumberDiff, ...]
+    spellings: tuple[SpellingVariant, ...]
+    quotes: tuple[QuoteVariant, ...]
+    unique: tuple[UniqueDetail, ...]
+    agreed_numbers: tuple[NumberDiff, ...] = ()
+
+    def ranked(self) -> list[DiffItem]:
+        """All items by significance: outlets involved, then numbers, names, quotes, details."""
+        items: list[DiffItem] = [*self.numbers, *self.spellings, *self.quotes, *self.unique]
+        return sorted(items, key=significance)
+
+
+_KIND_RANK = {NumberDiff: 0, SpellingVariant: 1, QuoteVariant: 2, UniqueDetail: 3}
+
+
+def significance(item: DiffItem) -> tuple[int, int, float]:
+    outlets = len({c.outlet for c in item.citations})
+    return (-outlets, _KIND_RANK[type(item)], item.position)
+
+
+def _position(view: ArticleView, start: int) -> float:
+    """Where in its article a sentence stands, 0 (lead) to 1 (end)."""
+    return min(1.0, start / max(1, len(view.body)))
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    view: ArticleView
+    fact: NumberFact
+    head: str
+    counted: Terms
+    context: Terms
+
+    @property
+    def exact(self) -> bool:
+        return self.fact.qualifier is Qualifier.EXACT and self.fact.low == self.fact.high
+
+    @property
+    def citation(self) -> Citation:
+        return Citation.of(self.view, self.fact.span)
+
+
+def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
+    counted = terms(fact.counted.lower())
+    context = {k: w for k, w in terms(fact.context).items() if k not in counted}
+    if not context and not counted:
+        context = terms(fact.span.sentence)
+    words = re.findall(r"[^\W\d_]+", fact.counted.lower())
+    return _Figure(view, fact, stem(words[-1]) if words else "", counted, context)
+
+
+def _interval(fact: NumberFact) -> tuple[float, float]:
+    """The values a figure allows: "more than 1,000" allows 1,001 and up."""
+    low, high = min(fact.low, fact.value), max(fact.high, fact.value)
+    match fact.qualifier:
+        case Qualifier.MORE_THAN | Qualifier.AT_LEAST:
+            return low, float("inf")
+        case Qualifier.LESS_THAN | Qualifier.UP_TO:
+            return 0.0, high
+        case Qualifier.ABOUT:
+            return low * 0.85, high * 1.15
+        case Qualifier.VAGUE:
+            return low, high * 10 if low == high else high
+        case _:
+            return low, high
+
+
+def _compatible(a: NumberFact, b: NumberFact) -> bool:
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _same_value(a: NumberFact, b: NumberFact) -> bool:
+    return (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
+
+
+def _representative(fact: NumberFact) -> float:
+    return fact.high if fact.qualifier in (Qualifier.UP_TO, Qualifier.LESS_THAN) else fact.value
+
+
+def _close_in_size(a: NumberFact, b: NumberFact) -> bool:
+    x, y = _representative(a), _representative(b)
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= MAX_VALUE_RATIO
+
+
+def _link(a: _Figure, b: _Figure) -> float:
+    """How surely two figures of different articles count one thing in one role (0 if not)."""
+    counted = 1.0 if a.head and a.head == b.head else dice(a.counted, b.counted)
+    role = dice(a.context, b.context)
+    score = 0.4 * counted + 0.6 * role
+    if a.fact.value == b.fact.value and _same_value(a.fact, b.fact):
+        return score + SAME_VALUE_BONUS if score + SAME_VALUE_BONUS >= SAME_VALUE_LINK else 0.0
+    if a.exact and b.exact:
+        close = _close_in_size(a.fact, b.fact)
+        linked = close and score >= DIFFERENT_VALUE_LINK and role >= DIFFERENT_VALUE_CONTEXT
+        return score if linked else 0.0
+    # A vague or qualified figure is one description among others: its role decides.
+    loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
+    return score if loose and (_close_in_size(a.fact, b.fact) or not (a.exact or b.exact)) else 0.0
+
+
+def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
+    """Greedy average linkage: a figure joins the group it links to best on average.
+
+    It needs links to half the group, or to a member giving the very same figure. A group
+    holds one figure per article, so two figures of one article are never compared.
+    """
+    groups: list[list[_Figure]] = []
+    for figure in figures:
+        best, best_score = None, 0.0
+        for group in groups:
+            if any(f.view.article_id == figure.view.article_id for f in group):
+                continue
+            members = group[:GROUP_SAMPLE]
+            scores = [_link(figure, member) for member in members]
+            average = sum(scores) / len(scores)
+            twin = any(
+                s > 0 and _same_value(figure.fact, m.fact)
+                for s, m in zip(scores, members, strict=True)
+            )
+            if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > best_score:
+                best, best_score = group, average
+        if best is None:
+            groups.append([figure])
+        else:
+            best.append(figure)
+    return groups
+
+
+def _common_value(group: list[_Figure]) -> float | None:
+    exact = [f.fact.value for f in group if f.exact]
+    return max(exact, key=exact.count) if exact else None
+
+
+def _attach_breakdowns(groups: list[list[_Figure]], figures: Sequence[_Figure]) -> None:
+    """Merge figures into a group when, with figures next to them, they add up to its figure.
+
+    "109 Belarusians (and 5 Ukrainians) taken to Ukraine" joins "114 taken to Ukraine":
+    the counted nouns differ, but the role matches and the parts add up.
+    """
+    for group in groups:
+        total = _common_value(group)
+        if total is None:
+            continue
+        for other in groups:
+            if other is not group and other and _adds_up_to(other, group, total, figures):
+                group.extend(other)
+                other.clear()
+    groups[:] = [g for g in groups if g]
+
+
+def _adds_up_to(
+    part: list[_Figure], group: list[_Figure], total: float, figures: Sequence[_Figure]
+) -> bool:
+    """Whether ``part`` (one figure, repeated by outlets) is a part of ``group``'s total."""
+    first = part[0]
+    present = {f.view.article_id for f in group}
+    if not all(f.exact and f.fact.value == first.fact.value for f in part):
+        return False
+    if first.fact.value >= total or any(f.view.article_id in present for f in part):
+        return False
+    role = max(dice(first.context, member.context) for member in group[:GROUP_SAMPLE])
+    return role >= DIFFERENT_VALUE_CONTEXT and bool(_breakdown(first, total, figures))
+
+
+def _values(group: list[_Figure]) -> list[NumberValue]:
+    by_reading: dict[tuple[float, float, Qualifier], list[_Figure]] = defaultdict(list)
+    for figure in group:
+        fact = figure.fact
+        by_reading[(fact.low, fact.high, fact.qualifier)].append(figure)
+    values = []
+    for (low, high, qualifier), figures in by_reading.items():
+        fact = figures[0].fact
+        citations = tuple(f.citation for f in figures)
+        values.append(NumberValue(fact.text, fact.value, low, high, qualifier, citations))
+    values.sort(key=lambda v: (-len(v.outlets), v.value))
+    return values
+
+
+def _breakdown(part: _Figure, total: float, figures: Sequence[_Figure]) -> tuple[_Figure, ...]:
+    """Figures of ``part``'s article, near it and counting the same kind, that sum to total."""
+    near = [
+        f
+        for f in figures
+        if f is not part
+        and f.view.article_id == part.view.article_id
+        and f.exact
+        and not f.fact.span.in_caption
+        and abs(f.fact.span.start - part.fact.span.start) <= BREAKDOWN_DISTANCE
+        and (not part.head or not f.head or f.head == part.head)
+    ]
+    for size in (1, 2):
+        for others in combinations(near, size):
+            if part.fact.value + sum(f.fact.value for f in others) == total:
+                return (part, *others)
+    return ()
+
+
+def _classify(
+    group: list[_Figure], figures: Sequence[_Figure]
+) -> tuple[NumberDiffKind, list[NumberValue]]:
+    values = _values(group)
+    if len(values) == 1:
+        return NumberDiffKind.AGREEMENT, values
+    exact = [f for f in group if f.exact]
+    common = _common_value(group)
+    if common is None or len({f.fact.value for f in exact}) <= 1:
+        clash = any(not _compatible(a.fact, b.fact) for a, b in combinations(group, 2))
+        return (NumberDiffKind.CONFLICT if clash else NumberDiffKind.QUALIFIED), values
+    explained: dict[float, tuple[_Figure, ...]] = {}
+    for figure in exact:
+        if figure.fact.value != common:
+            parts = _breakdown(figure, common, figures)
+            if not parts:
+                return NumberDiffKind.CONFLICT, values
+            explained[figure.fact.value] = parts
+    return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
+
+
+def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]]) -> NumberValue:
+    parts = explained.get(value.value)
+    if value.qualifier is not Qualifier.EXACT or not parts:
+        return value
+    citations = value.citations + tuple(
+        p.citation for p in parts[1:] if p.citation not in value.citations
+    )
+    texts = tuple(f"{p.fact.text} {p.fact.counted}".strip() for p in parts)
+    total = sum(p.fact.value for p in parts)
+    return NumberValue(
+        " + ".join(texts), total, total, total, value.qualifier, citations, parts=texts
+    )
+
+
+def _what(group: list[_Figure]) -> str:
+    said = [f.fact.counted for f in group if f.fact.counted]
+    counted = max(said, key=lambda c: (said.count(c), -len(c)), default="")
+    context = min((f.fact.context for f in group if f.fact.context), key=len, default="")
+    return " ".join(p for p in (counted, context) if p)
+
+
+def number_diffs(views: Sequence[ArticleView]) -> tuple[list[NumberDiff], list[NumberDiff]]:
+    """Figures compared across outlets: the differing ones, and the ones all agree on."""
+    figures = [
+        _figure(view, fact)
+        for view in views
+        for fact in sorted(view.facts.numbers, key=lambda f: f.span.start)
+        if not fact.span.in_caption
+    ]
+    figures.sort(key=lambda f: (_position(f.view, f.fact.span.start), f.view.article_id))
+    differing: list[NumberDiff] = []
+    agreed: list[NumberDiff] = []
+    groups = _group_figures(figures)
+    _attach_breakdowns(groups, figures)
+    for group in groups:
+        if len({f.view.outlet for f in group}) < 2:
+            continue
+        kind, values = _classify(group, figures)
+        position = min(_position(f.view, f.fact.span.start) for f in group)
+        diff = NumberDiff(_what(group), kind, tuple(values), position)
+        (agreed if kind is NumberDiffKind.AGREEMENT else differing).append(diff)
+    return sorted(differing, key=_number_rank), sorted(agreed, key=_number_rank)
+
+
+_NUMBER_KIND_RANK = {
+    NumberDiffKind.CONFLICT: 0,
+    NumberDiffKind.QUALIFIED: 1,
+    NumberDiffKind.BREAKDOWN: 2,
+    NumberDiffKind.AGREEMENT: 3,
+}
+
+
+def _number_rank(diff: NumberDiff) -> tuple[int, int, float]:
+    outlets = len({c.outlet for c in diff.citations})
+    return (_NUMBER_KIND_RANK[diff.kind], -outlets, diff.position)
+
+
+# ---------------------------------------------------------------- spellings
+
+
+def _is_variant(a: str, b: str) -> bool:
+    """Whether two spellings differ in a word (not merely by a word added or left out)."""
+    words_a = {w.casefold() for w in name_tokens(a)}
+    words_b = {w.casefold() for w in name_tokens(b)}
+    return not (words_a <= words_b or words_b <= words_a)
+
+
+def spelling_variants(
+    views: Sequence[ArticleView], people: Sequence[Person]
+) -> list[SpellingVariant]:
+    by_id = {v.article_id: v for v in views}
+    variants = []
+    for person in people:
+        spellings = list(person.spellings)
+        if not any(_is_variant(a, b) for a, b in combinations(spellings, 2)):
+            continue
+        entries = []
+        for spelling in spellings:
+            ids = person.spellings[spelling]
+            citations = tuple(_spelling_citation(person, spelling, by_id[i]) for i in sorted(ids))
+            entries.append(Spelling(spelling, citations))
+        entries.sort(key=lambda s: (-len(s.outlets), s.spelling != person.name))
+        first = min((m for m in person.mentions), key=lambda m: m.mention.span.start)
+        position = _position(by_id[first.article_id], first.mention.span.start)
+        variants.append(SpellingVariant(person.name, tuple(entries), position))
+    variants.sort(key=lambda v: (-len({c.outlet for c in v.citations}), v.position))
+    return variants
+
+
+def _spelling_citation(person: Person, spelling: str, view: ArticleView) -> Citation:
+    """The first sentence of the article that writes the spelling's surname as such."""
+    surname = name_tokens(spelling)[-1].casefold()
+    mentions = [m.mention for m in person.mentions if m.article_id == view.article_id]
+    for mention in mentions:
+        if surname in mention.span.sentence.casefold():
+            return Citation.of(view, mention.span)
+    return Citation.of(view, mentions[0].span)
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    view: ArticleView
+    quote: Quote
+    speaker: str
+    terms: Terms
+
+
+def _speaker(name: str, people: Sequence[Person]) -> str:
+    """The canonical name of a quote's speaker, or the speaker as written."""
+    cleaned = clean_name(name)
+    for person in people:
+        if any(same_person(cleaned, spelling) for spelling in person.spellings):
+            return person.name
+    return cleaned
+
+
+def _normalised(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def _quotes_match(a: _Said, b: _Said) -> bool:
+    if dice(a.terms, b.terms) >= QUOTE_LINK:
+        return True
+    shorter, longer = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+    return len(shorter.terms) >= QUOTE_MIN_TERMS and (
+        coverage(shorter.terms, longer.terms) >= QUOTE_CONTAINED
+    )
+
+
+def _loose_pairs(left: list[_Said]) -> list[list[_Said]]:
+    """Leftover quotes of one speaker in two outlets that are each other's best match.
+
+    They must share a rare term: two outlets quoting one speaker on one subject.
+    """
+
+    def shared(a: _Said, b: _Said) -> float:
+        return sum(w for t, w in a.terms.items() if t in b.terms and w >= LOOSE_QUOTE_WEIGHT)
+
+    def best(said: _Said) -> _Said | None:
+        others = [o for o in left if o.view.outlet != said.view.outlet]
+        top = max(others, key=lambda o: shared(said, o), default=None)
+        return top if top is not None and shared(said, top) > 0 else None
+
+    pairs = []
+    for a in left:
+        b = best(a)
+        if b is not None and best(b) is a and id(a) < id(b):
+            pairs.append([a, b])
+    return pairs
+
+
+def _quote_groups(said: list[_Said]) -> list[list[_Said]]:
+    groups: list[list[_Said]] = []
+    for item in said:
+        for group in groups:
+            other_outlets = all(m.view.outlet != item.view.outlet for m in group)
+            if other_outlets and any(_quotes_match(item, m) for m in group):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    left = [g[0] for g in groups if len(g) == 1]
+    return [g for g in groups if len(g) > 1] + _loose_pairs(left)
+
+
+def _worded_differently(group: list[_Said]) -> bool:
+    texts = [_normalised(s.quote.text) for s in group]
+    return any(a not in b and b not in a for a, b in combinations(texts, 2))
+
+
+def quote_variants(views: Sequence[ArticleView], people: Sequence[Person]) -> list[QuoteVariant]:
+    by_speaker: dict[str, list[_Said]] = defaultdict(list)
+    speakers: dict[str, str] = {}
+    for view in views:
+        for quote in view.facts.quotes:
+            if quote.speaker and not quote.span.in_caption:
+                if quote.speaker not in speakers:
+                    speakers[quote.speaker] = _speaker(quote.speaker, people)
+                speaker = speakers[quote.speaker]
+                by_speaker[speaker].append(_Said(view, quote, speaker, terms(quote.text)))
+    variants = []
+    for speaker, said in by_speaker.items():
+        for group in _quote_groups(said):
+            if len({s.view.outlet for s in group}) < 2 or not _worded_differently(group):
+                continue
+            group.sort(key=lambda s: s.view.article_id)
+            versions = tuple(
+                QuoteVersion(s.quote.text, Citation.of(s.view, s.quote.span)) for s in group
+            )
+            position = min(_position(s.view, s.quote.span.start) for s in group)
+            variants.append(QuoteVariant(speaker, versions, position))
+    variants.sort(key=lambda v: (-len(v.versions), v.position))
+    return variants
+
+
+# ---------------------------------------------------------------- unique details
+
+
+def unique_details(views: Sequence[ArticleView]) -> list[UniqueDetail]:
+    """Sentences whose distinctive content (names, numbers, rare words) no other outlet has."""
+    if len({v.outlet for v in views}) < 2:
+        return []
+    sentences = {v.article_id: split_sentences(v.body) for v in views}
+    outlet_terms: dict[str, set[str]] = defaultdict(set)
+    for view in views:
+        for sentence in sentences[view.article_id]:
+            outlet_terms[view.outlet].update(terms(sentence.text))
+    term_outlets: dict[str, set[str]] = defaultdict(set)
+    for outlet, found in outlet_terms.items():
+        for term in found:
+            term_outlets[term].add(outlet)
+    details = []
+    for view in views:
+        others = [found for outlet, found in outlet_terms.items() if outlet != view.outlet]
+        for sentence in sentences[view.article_id]:
+            detail = _unique_detail(view, sentence, term_outlets, others)
+            if detail is not None:
+                details.append(detail)
+    details.sort(key=_unique_rank)
+    return details
+
+
+def _unique_detail(
+    view: ArticleView,
+    sentence: Sentence,
+    term_outlets: dict[str, set[str]],
+    others: list[set[str]],
+) -> UniqueDetail | None:
+    written = content.terms_as_written(sentence.text)
+    bag = {term: w for term, (w, _) in written.items()}
+    if len(bag) < UNIQUE_MIN_TERMS:
+        return None
+    unique = {t: w for t, w in bag.items() if term_outlets[t] == {view.outlet}}
+    distinctive = [t for t, w in unique.items() if is_distinctive(t, w)]
+    share = content.weight(unique) / content.weight(bag)
+    if not distinctive or share < UNIQUE_MIN_SHARE:
+        return None
+    background = max(coverage(bag, found) for found in others)
+    named = any(t.startswith((content.NAME_PREFIX, content.NUMBER_PREFIX)) for t in distinctive)
+    if background >= BACKGROUND_COVERAGE:
+        return None
+    if not named and (background >= NAMELESS_BACKGROUND or len(distinctive) < 2):
+        return None
+    score = sum(unique[t] for t in distinctive) + share
+    words = tuple(written[t][1] for t in distinctive)
+    citation = Citation(view.article_id, view.outlet, sentence.text, sentence.start, sentence.end)
+    return UniqueDetail(citation, words, score, _position(view, sentence.start))
+
+
+def _unique_rank(detail: UniqueDetail) -> tuple[bool, float, float]:
+    named = any(w[:1].isupper() or w[:1].isdigit() for w in detail.words)
+    return (not named, -detail.score, detail.position)
+
+
+# ---------------------------------------------------------------- the story
+
+
+def diff_story(views: Sequence[ArticleView], people: Sequence[Person]) -> StoryDiff:
+    """Everything that differs between the outlets of one story, most significant first."""
+    differing, agreed = number_diffs(views)
+    return StoryDiff(
+        numbers=tuple(differing),
+        spellings=tuple(spelling_variants(views, people)),
+        quotes=tuple(quote_variants(views, people)),
+        unique=tuple(unique_details(views)),
+        agreed_numbers=tuple(agreed),
+    )

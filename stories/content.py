@@ -1,0 +1,156 @@
+"""The distinctive content of a sentence: names, numbers and rare words, weighted by rarity.
+
+Shared by ``compare`` and ``summarize`` to decide whether another outlet "says the same":
+two sentences share content when they share most of the weight of these terms. Names are
+keyed by their transliteration skeleton (``Bialatski`` and ``Bialiatski`` are one term),
+numbers by value (``nine`` and ``9``, ``1,000`` and ``1 000``), words by a light stem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from itertools import islice
+
+from stories.features import stem, zipf
+from stories.names import fold
+from stories.sentences import Sentence, split_paragraph
+
+NAME_PREFIX = "@"
+NUMBER_PREFIX = "#"
+STOP_ZIPF = 5.5
+"""Lowercase words at least this common carry no content ("said", "people", "more")."""
+NAME_AT_START_ZIPF = 4.5
+"""A capitalised sentence-initial word rarer than this is taken as a name."""
+NAME_WEIGHT = 3.0
+NUMBER_WEIGHT = 3.0
+YEAR_WEIGHT = 1.5
+MAX_WORD_WEIGHT = 3.0
+MIN_WORD_WEIGHT = 0.3
+RARE_WORD_WEIGHT = 2.5
+CALENDAR_WEIGHT = 1.0
+"""Month and weekday names: when, not what (and years and days weigh as little)."""
+
+_NUMBER_WORDS = {
+    word: index
+    for index, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:[.-][^\W\d_]+)*)"
+    r"|(?P<stop>[.!?;:\"“”()\[\]—–]+)"
+)
+
+Terms = Mapping[str, float]
+
+
+@lru_cache(maxsize=100_000)
+def _number_term(raw: str) -> tuple[str, float]:
+    digits = re.sub(r"[,\u00a0 ]", "", raw)
+    value = float(digits)
+    label = digits if "." in digits else str(int(value))
+    weight = YEAR_WEIGHT if "." not in digits and 1900 <= value <= 2100 else NUMBER_WEIGHT
+    return NUMBER_PREFIX + label, weight
+
+
+@lru_cache(maxsize=100_000)
+def _word_term(word: str, at_start: bool) -> tuple[str, float] | None:
+    lower = word.lower().replace("’", "'")
+    if lower in _NUMBER_WORDS:
+        return NUMBER_PREFIX + str(_NUMBER_WORDS[lower]), NUMBER_WEIGHT
+    if lower in _CALENDAR:
+        return lower, CALENDAR_WEIGHT
+    capitalised = word[0].isupper() and len(word) > 1
+    if capitalised and (not at_start or zipf(lower) < NAME_AT_START_ZIPF):
+        key = fold(lower.removesuffix("'s"))
+        return (NAME_PREFIX + key, NAME_WEIGHT) if key else None
+    frequency = zipf(lower)
+    if frequency >= STOP_ZIPF or len(lower) < 3:
+        return None
+    root = stem(lower)
+    frequency = max(frequency, zipf(root))
+    weight = min(MAX_WORD_WEIGHT, max(MIN_WORD_WEIGHT, 6.5 - frequency))
+    return root, weight
+
+
+def terms(text: str) -> dict[str, float]:
+    """The content terms of a text with their weights (a term counts once)."""
+    return {term: w for term, (w, _) in terms_as_written(text).items()}
+
+
+def terms_as_written(text: str) -> dict[str, tuple[float, str]]:
+    """The content terms of a text, each with its weight and its first form in the text."""
+    found: dict[str, tuple[float, str]] = {}
+    at_start = True
+    after_month = False
+    for number, word, stop in _TOKEN.findall(text):
+        if stop:
+            at_start = True
+            continue
+        if number:
+            term = _number_term(number)
+            if after_month:
+                term = (term[0], YEAR_WEIGHT)
+            after_month = False
+        else:
+            found_term = _word_term(word, at_start)
+            after_month = found_term is not None and found_term[0] in _CALENDAR
+            if found_term is None:
+                at_start = False
+                continue
+            term = found_term
+        at_start = False
+        if term[0] not in found:
+            found[term[0]] = (term[1], number or word)
+    return found
+
+
+def weight(bag: Terms) -> float:
+    return sum(bag.values())
+
+
+def coverage(bag: Terms, other: Iterable[str] | Mapping[str, float]) -> float:
+    """The share of ``bag``'s weight that ``other`` also has (0 for an empty bag)."""
+    total = weight(bag)
+    if total == 0:
+        return 0.0
+    keys = other if isinstance(other, Mapping | set | frozenset) else set(other)
+    return sum(bag[term] for term in bag.keys() & keys) / total
+
+
+def dice(a: Terms, b: Terms) -> float:
+    """Weighted Dice overlap of two bags: the shared weight over the mean weight."""
+    total = weight(a) + weight(b)
+    if total == 0:
+        return 0.0
+    shared = sum(w for term, w in a.items() if term in b) + sum(
+        w for term, w in b.items() if term in a
+    )
+    return shared / total
+
+
+def is_distinctive(term: str, term_weight: float) -> bool:
+    """A name, a number, or a rare word: what makes a detail a detail."""
+    if term.startswith(NUMBER_PREFIX):
+        return term_weight >= NUMBER_WEIGHT
+    return term.startswith(NAME_PREFIX) or term_weight >= RARE_WORD_WEIGHT
+
+
+def leading_sentences(body: str, limit: int) -> list[Sentence]:
+    """The first ``limit`` sentences of a body, without splitting the rest of it."""
+    return list(islice(_sentences(body), limit))
+
+
+def _sentences(body: str) -> Iterator[Sentence]:
+    position = 0
+    for number, paragraph in enumerate(body.split("\n\n")):
+        yield from split_paragraph(paragraph, position, number)
+        position += len(paragraph) + 2

@@ -1,0 +1,142 @@
+"""Typed facts from one cleaned article: mentions, numbers, quotes and event dates.
+
+Pure functions. Mentions come from the body and the captions (a caption may spell a name);
+numbers, quotes and dates come from the body only (a caption dates and counts the photo, not
+the event). Spans index into ``article.body``, or into the captions joined by newlines when
+``in_caption`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from stories.dates import find_dates
+from stories.facts import (
+    ArticleFacts,
+    EntityKind,
+    EventDate,
+    Mention,
+    NumberFact,
+    Qualifier,
+    Quote,
+    Span,
+)
+from stories.model import Article
+from stories.numbers import find_numbers
+from stories.people import find_mentions
+from stories.quotes import find_quotes
+from stories.sentences import Sentence, split_paragraph, split_sentences
+
+FORMAT_VERSION = 1
+
+
+def extract_facts(article: Article) -> ArticleFacts:
+    body = article.body
+    sentences = split_sentences(body)
+    mentions = find_mentions(sentences, caption_sentences(article.captions))
+    published = article.published.date() if article.published is not None else None
+    return ArticleFacts(
+        mentions=mentions,
+        numbers=find_numbers(sentences),
+        quotes=find_quotes(body, sentences, [m for m in mentions if not m.span.in_caption]),
+        dates=find_dates(sentences, published),
+    )
+
+
+def caption_sentences(captions: tuple[str, ...]) -> list[Sentence]:
+    """Sentences of the captions, with spans into the captions joined by newlines."""
+    sentences: list[Sentence] = []
+    position = 0
+    for number, caption in enumerate(captions):
+        sentences.extend(split_paragraph(caption, position, number))
+        position += len(caption) + 1
+    return sentences
+
+
+# ---- storage ----
+
+
+def facts_to_json(facts: ArticleFacts) -> str:
+    """A compact JSON document for storage; ``facts_from_json`` reads it back unchanged."""
+    document = {
+        "version": FORMAT_VERSION,
+        "mentions": [_mention(m) for m in facts.mentions],
+        "numbers": [_number(n) for n in facts.numbers],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "span": _span(q.span)} for q in facts.quotes
+        ],
+        "dates": [
+            {"day": d.day.isoformat(), "text": d.text, "span": _span(d.span)} for d in facts.dates
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def facts_from_json(text: str) -> ArticleFacts:
+    document = json.loads(text)
+    return ArticleFacts(
+        mentions=tuple(
+            Mention(
+                m["name"],
+                m["surface"],
+                EntityKind(m["kind"]),
+                _read_span(m["span"]),
+                m["description"],
+            )
+            for m in document["mentions"]
+        ),
+        numbers=tuple(
+            NumberFact(
+                n["text"],
+                n["value"],
+                n["low"],
+                n["high"],
+                Qualifier(n["qualifier"]),
+                n["counted"],
+                n["context"],
+                _read_span(n["span"]),
+            )
+            for n in document["numbers"]
+        ),
+        quotes=tuple(
+            Quote(q["text"], q["speaker"], _read_span(q["span"])) for q in document["quotes"]
+        ),
+        dates=tuple(
+            EventDate(date.fromisoformat(d["day"]), d["text"], _read_span(d["span"]))
+            for d in document["dates"]
+        ),
+    )
+
+
+def _span(span: Span) -> list[Any]:
+    return [span.start, span.end, span.sentence, span.in_caption]
+
+
+def _read_span(value: list[Any]) -> Span:
+    start, end, sentence, in_caption = value
+    return Span(int(start), int(end), str(sentence), bool(in_caption))
+
+
+def _mention(mention: Mention) -> dict[str, Any]:
+    return {
+        "name": mention.name,
+        "surface": mention.surface,
+        "kind": mention.kind.value,
+        "span": _span(mention.span),
+        "description": mention.description,
+    }
+
+
+def _number(number: NumberFact) -> dict[str, Any]:
+    return {
+        "text": number.text,
+        "value": number.value,
+        "low": number.low,
+        "high": number.high,
+        "qualifier": number.qualifier.value,
+        "counted": number.counted,
+        "context": number.context,
+        "span": _span(number.span),
+    }

@@ -1,0 +1,395 @@
+"""Quantities in one article, with what they count and the predicate that gives their role.
+
+"Nine of the released prisoners left Belarus for Lithuania and 114 were taken to Ukraine"
+gives two facts: 9 released prisoners (left Belarus for Lithuania) and 114 released prisoners
+(taken to Ukraine: the noun is carried over from the previous number of the sentence).
+
+Years ("in 2020", "the 2022 Nobel prize"), dates ("December 13"), times ("3:12 a.m."),
+ordinals and numbers inside codes ("COVID-19") are not quantities. A four-digit whole number
+from 1000 to 2100 written without a separator is always taken as a year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from stories.facts import NumberFact, Qualifier, Span
+from stories.sentences import Sentence
+
+_SMALL = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, int] = {
+    **{word: index + 1 for index, word in enumerate(_SMALL)},
+    **{word: 20 + 10 * index for index, word in enumerate(_TENS)},
+    "dozen": 12,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
+}
+VAGUE_VALUES = {
+    "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "billions": 1_000_000_000,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+}
+CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+
+_DIGITS = (
+    r"(?<![\w.,:/\-])(?:"
+    r"[1-9]\d{0,2}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)(?:\.\d+)?"
+    r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+    r"|\d+(?:\.\d+)?"
+    r")(?![\w:]|[.,]\d)"
+)
+
+
+def _either_case(word: str) -> str:
+    """``[Nn]ine``: matching both cases of the first letter only is much faster than
+    re.IGNORECASE over a long alternation."""
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+
+
+_WORDS = (
+    r"\b(?:[Aa]\s+(?:dozen|hundred|thousand)|dozen"
+    + "".join(
+        f"|{_either_case(tens)}(?:-(?:{'|'.join(_SMALL[:9])}))?" for tens in _TENS
+    )
+    + "".join(f"|{_either_case(word)}" for word in reversed(_SMALL))
+    + r")\b(?!-(?:year|time))"
+)
+_VAGUE = (
+    r"\b(?:[Tt]ens\s+of\s+thousands|[Hh]undreds\s+of\s+thousands|[Dd]ozens|[Hh]undreds"
+    r"|[Tt]housands|[Mm]illions|[Bb]illions)\b"
+)
+_NUMBER_KINDS = (
+    ("vague", re.compile(_VAGUE)),
+    ("digits", re.compile(_DIGITS)),
+    ("word", re.compile(_WORDS)),
+)
+_SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:or|to|-|–|and)\s*", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_OF_GROUP = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their))?(?=\s)")
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’\-]*)")
+_HYPHEN_UNIT = re.compile(r"-([a-z]+)")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*")
+_NUMBER_OF = re.compile(r"\bnumber of(?: the)?(?= )", re.IGNORECASE)
+_ASIDE = re.compile(
+    r",\s*(?:including|among them|such as|mostly|many of them|most of them)\b[^,.;]*,\s*"
+)
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
+
+QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), qualifier)
+    for words, qualifier in (
+        ("more than|over|upwards of|in excess of", Qualifier.MORE_THAN),
+        ("less than|fewer than|under|below", Qualifier.LESS_THAN),
+        ("up to|as many as", Qualifier.UP_TO),
+        ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
+        ("a total of|a further|another", Qualifier.EXACT),
+        (
+            "about|around|roughly|approximately|some|nearly|almost|close to|an estimated"
+            "|estimated",
+            Qualifier.ABOUT,
+        ),
+    )
+)
+STOP_WORDS = frozenset(
+    "a an the this that these those his her its their our and or but of to in on at by for "
+    "from with as than then is are was were be been being has have had will would can could "
+    "should may might must who whom whose which what while when where after before since "
+    "including among against per whom it he she they we i you him them us himself herself "
+    "itself themselves more less others".split()
+)
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would can could should may might must "
+    "reportedly also still".split()
+)
+CLAUSE_WORDS = frozenset(
+    "and but while whereas which who whom whose that including because although as".split()
+)
+IRREGULAR_PLURALS = frozenset(
+    "people children men women police staff personnel cattle sheep fish troops".split()
+)
+MAX_PREDICATE_WORDS = 6
+MAX_BEFORE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One number as written: its value(s), where it is, and what kind of match it was."""
+
+    low: float
+    high: float
+    start: int
+    end: int
+    vague: bool
+    money: str | None
+
+
+def find_numbers(sentences: Sequence[Sentence], in_caption: bool = False) -> tuple[NumberFact, ...]:
+    """Every quantity in ``sentences``; spans are offsets into the text they were split from."""
+    facts: list[NumberFact] = []
+    for sentence in sentences:
+        facts.extend(_sentence_numbers(sentence, in_caption))
+    return tuple(facts)
+
+
+def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFact]:
+    text = sentence.text
+    previous = ""
+    for found in _numbers(text):
+        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text[: found.start])
+        counted, rest, from_number_of = _counted(text, found)
+        counted = counted or previous
+        previous = counted
+        value = (found.low + found.high) / 2
+        context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
+        yield NumberFact(
+            text=text[found.start : found.end],
+            value=value,
+            low=found.low,
+            high=found.high,
+            qualifier=qualifier,
+            counted=counted,
+            context=context,
+            span=Span(
+                sentence.start + found.start, sentence.start + found.end, text, in_caption
+            ),
+        )
+
+
+# ---- finding numbers ----
+
+
+def _numbers(text: str) -> Iterator[_Found]:
+    matches = sorted(
+        ((match, kind) for kind, pattern in _NUMBER_KINDS for match in pattern.finditer(text)),
+        key=lambda item: item[0].start(),
+    )
+    position = 0
+    for match, kind in matches:
+        if match.start() < position:
+            continue
+        found = _found(text, match, kind)
+        position = match.end() if found is None else max(found.end, match.end())
+        if found is not None:
+            yield found
+
+
+def _found(text: str, match: re.Match[str], kind: str) -> _Found | None:
+    raw = match.group()
+    if kind == "vague":
+        value = float(VAGUE_VALUES[" ".join(raw.lower().split())])
+        return _Found(value, value, match.start(), match.end(), True, None)
+    if _excluded(text, match, kind):
+        return None
+    value = _value(raw, kind)
+    end = match.end()
+    scale = _SCALE.match(text, end)
+    if scale is not None:
+        value *= SCALES[(scale.group(1) or scale.group(2)).lower()]
+        end = scale.end()
+    money = CURRENCIES.get(text[match.start() - 1]) if match.start() > 0 else None
+    low = high = value
+    second = _range_end(text, end, kind)
+    if second is not None:
+        other, end = second
+        low, high = min(value, other), max(value, other)
+    return _Found(low, high, match.start(), end, False, money)
+
+
+def _value(raw: str, kind: str) -> float:
+    if kind == "word":
+        lower = " ".join(raw.lower().split())
+        if "-" in lower:
+            tens, unit = lower.split("-")
+            return float(WORD_VALUES[tens] + WORD_VALUES[unit])
+        return float(WORD_VALUES[lower])
+    digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", raw)
+    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
+    return float(digits)
+
+
+def _excluded(text: str, match: re.Match[str], kind: str) -> bool:
+    raw = match.group()
+    before, after = text[: match.start()], text[match.end() :]
+    if kind == "word":
+        return raw.lower() == "one" and _not_a_count(before, after)
+    if re.fullmatch(r"\d{4}", raw) and 1000 <= int(raw) <= 2100:
+        return True
+    if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    return _MONTH_BEFORE.search(before) is not None or _MONTH_AFTER.match(after) is not None
+
+
+def _not_a_count(before: str, after: str) -> bool:
+    """ "one of", "no one", "one himself": the word one that counts nothing."""
+    next_word = _WORD.match(after.lstrip())
+    if next_word is None or next_word.group().lower() in STOP_WORDS:
+        return True
+    last = before.split()[-1].lower() if before.split() else ""
+    return last in {"no", "any", "every", "each", "the", "this", "that", "another"}
+
+
+def _range_end(text: str, end: int, kind: str) -> tuple[float, int] | None:
+    """ "1,300 or 1,400", "10 to 12": the second number of a range, and where it ends."""
+    joiner = _RANGE.match(text, end)
+    if joiner is None:
+        return None
+    match = dict(_NUMBER_KINDS)[kind].match(text, joiner.end())
+    if match is None or _excluded(text, match, kind):
+        return None
+    return _value(match.group(), kind), match.end()
+
+
+def _qualifier(before: str) -> Qualifier:
+    for pattern, qualifier in QUALIFIERS:
+        if pattern.search(before[-30:]):
+            return qualifier
+    return Qualifier.EXACT
+
+
+# ---- what is counted, and the predicate ----
+
+
+def _counted(text: str, found: _Found) -> tuple[str, int, bool]:
+    """The counted noun phrase, where the text after it starts, and whether it came from a
+    "number of X ... at N" construction."""
+    end = found.end
+    percent = _PERCENT.match(text, end)
+    if percent is not None:
+        return "percent", percent.end(), False
+    unit = _HYPHEN_UNIT.match(text, end)
+    if unit is not None:
+        return unit.group(1), unit.end(), False
+    if found.money:
+        return found.money, end, False
+    group = _OF_GROUP.match(text, end)
+    start = group.end() if group is not None else end
+    phrase, stop = _noun_phrase(text, start)
+    if phrase:
+        return phrase, stop, False
+    number_of = list(_NUMBER_OF.finditer(text, 0, found.start))
+    if number_of:
+        phrase, _ = _noun_phrase(text, number_of[-1].end())
+        return phrase, end, bool(phrase)
+    return "", end, False
+
+
+def _noun_phrase(text: str, start: int) -> tuple[str, int]:
+    """Up to four words after a number, through the first plural noun ("political
+    prisoners"), or the first word when no plural follows ("earthquake")."""
+    words: list[re.Match[str]] = []
+    position = start
+    while len(words) < 4:
+        match = _NEXT_WORD.match(text, position)
+        if match is None or not _noun_word(match.group(1), first=not words):
+            break
+        words.append(match)
+        position = match.end()
+        if _plural(match.group(1)):
+            return text[words[0].start(1) : match.end()], match.end()
+    if not words or words[0].group(1)[0].isupper():
+        return "", start
+    return words[0].group(1), words[0].end()
+
+
+def _noun_word(word: str, first: bool) -> bool:
+    lower = word.lower()
+    if lower in STOP_WORDS or word[0].isdigit() or lower in AUXILIARIES:
+        return False
+    if word[0].isupper():
+        return re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)s?", word) is not None
+    return not (first and lower.endswith("ly"))
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def _context(text: str, number_start: int, rest: int, qualifier: Qualifier, prefer_after: bool) -> str:
+    after, is_predicate = _after_phrase(text, rest)
+    if is_predicate or prefer_after:
+        return after
+    before = _before_phrase(text, number_start, qualifier)
+    return before or after
+
+
+def _after_phrase(text: str, start: int) -> tuple[str, bool]:
+    """The words after the counted noun up to the clause end, and whether they start with a
+    verb (a predicate) rather than a preposition."""
+    aside = _ASIDE.match(text, start)
+    if aside is not None:
+        start = aside.end()
+    stop = _CLAUSE_END.search(text, start)
+    clause = text[start : stop.start() if stop else len(text)]
+    words = clause.split()
+    if words and words[0].lower() == "and" and len(words) > 1 and words[1].endswith("ing"):
+        # "killing 14 people and damaging homes": the next verb is another clause's.
+        return "", False
+    while words and (words[0].lower() in AUXILIARIES or words[0].lower() == "and"):
+        words = words[1:]
+    untouched = len(clause.split()) == len(words)
+    if untouched and words and (words[0].lower() in STOP_WORDS or words[0].endswith("ing")):
+        return _join_until_clause(words), False
+    return _join_until_clause(words), bool(words)
+
+
+def _join_until_clause(words: list[str]) -> str:
+    kept: list[str] = []
+    for word in words[:MAX_PREDICATE_WORDS]:
+        if kept and word.lower() in CLAUSE_WORDS:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _before_phrase(text: str, number_start: int, qualifier: Qualifier) -> str:
+    """Up to four words before the number (its qualifier left out), back to a name or a
+    clause boundary: "freed" in "Lukashenko freed 123 prisoners"."""
+    before = text[:number_start]
+    if qualifier is not Qualifier.VAGUE:
+        for pattern, _ in QUALIFIERS:
+            before = pattern.sub("", before)
+    stop = max(before.rfind(mark) for mark in ",;:()\"“”—")
+    words = before[stop + 1 :].split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word[0].isupper() or len(kept) == MAX_BEFORE_WORDS:
+            break
+        kept.insert(0, word)
+    while kept and kept[0].lower() in AUXILIARIES:
+        kept = kept[1:]
+    while kept and kept[-1].lower() in STOP_WORDS:
+        kept = kept[:-1]
+    return " ".join(kept)

@@ -1,0 +1,640 @@
+"""People, organisations and places named in one article, with the descriptions it gives them.
+
+A name is a run of capitalised words. The rules use the shape of the text, not lists of names:
+
+- A capitalised word that opens a sentence is a name only if it is not a common English word,
+  or if the article also capitalises it where no sentence starts.
+- Titles and nationality words in front of a name ("Belarusian President", "U.S. Special
+  Envoy") are not part of the name; they become its description.
+- The kind comes from votes over every mention of the entity in the article: a personal title,
+  a first-name-and-surname shape or a ", who" clause vote for a person; a head word
+  ("Committee", "Agency") or a noun in front ("human rights group Viasna") for an
+  organisation; a head word ("River"), a preposition ("in Minsk") or a nationality word
+  derived from the name ("Belarus" / "Belarusian") for a place. A one-word name without any
+  cue is left out: a wrong kind is worse than a missing mention.
+- A surname alone (or a first name alone) takes the fullest name of the person it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from wordfreq import zipf_frequency
+
+from stories.facts import EntityKind, Mention, Span
+from stories.sentences import Sentence
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Prof|Jr|Sr)\."
+    r"|[^\W\d_](?:[\w'’]|-(?![A-Z]\.))*(?<=\w)"
+    r"|\d+(?:[.,]\d+)*"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PLAIN_GAP = re.compile(r"[ \u00a0]")
+_OPENS_SENTENCE = re.compile(r"(?:^|[“\"‘(:•\-–—]\s*|\n)$")
+_DEMONYM = re.compile(r"[A-Z][a-z]+?(?:(?P<sure>ian|ean|ese|ish)|an|i)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE"})
+
+TITLES = frozenset(
+    "president vice prime minister secretary chancellor envoy special ambassador senator sen "
+    "governor gov mayor judge justice chief executive ceo general gen colonel col captain capt "
+    "coach king queen prince princess pope sheikh sir dame lord lady mr mrs ms dr prof "
+    "professor rev father cardinal archbishop bishop rabbi imam commander director chairman "
+    "chairwoman spokesman spokeswoman spokesperson deputy foreign defence defense interior "
+    "finance opposition leader representative rep congressman congresswoman lawmaker mp "
+    "presidential premier lt sgt officer inspector detective".split()
+)
+ORG_HEADS = frozenset(
+    "committee union group ministry agency company corporation corp inc ltd llc plc bank party "
+    "council commission court university institute foundation association organisation "
+    "organization federation office department service survey directorate army police navy "
+    "forces times post news press journal network channel airlines airways club fc league "
+    "assembly parliament congress senate government administration board fund bureau academy "
+    "school college hospital church museum society centre center authority holdings motors "
+    "industries express media coalition alliance movement front embassy logistics".split()
+)
+PLACE_HEADS = frozenset(
+    "street road avenue square river sea ocean lake bay gulf mountains mountain valley island "
+    "islands coast province region district county city states kingdom republic highway "
+    "bridge airport border peninsula desert strait canal park".split()
+)
+PLACE_LEADS = frozenset("united north south east west new san santa saint lake mount cape".split())
+MISC_HEADS = frozenset(
+    "prize prizes award awards medal cup games olympics war act treaty agreement accord summit "
+    "festival day week month year".split()
+)
+ORG_NOUNS = frozenset(
+    "group company firm agency channel airline party organisation organization newspaper "
+    "broadcaster bank ministry union network outlet carrier operator maker giant team club "
+    "charity station magazine producer insurer lender retailer startup".split()
+)
+PLACE_NOUNS = frozenset(
+    "city capital town village region province country district port island river state "
+    "county republic".split()
+)
+PLACE_PREPOSITIONS = frozenset(
+    "in to from near across into at outside inside towards toward via throughout within".split()
+)
+NAME_PARTICLES = frozenset("de van von der den bin al da dos du la le di del".split())
+SPEECH_VERBS = frozenset(
+    "said says told tells added adds noted notes stated states asked asks wrote writes "
+    "explained confirmed warned insisted argued announced declared replied".split()
+)
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those his her its their our my your whose which who whom what "
+    "and or but nor so yet if as at by for from in into of on onto to with without over under "
+    "about after before between during since until while when where than then also even just "
+    "is are was were be been being has have had do does did will would can could should may "
+    "might must not no including among against per via like said says told it he she they we "
+    "i you him them us me there here all both each every some any such".split()
+)
+PRONOUNS = frozenset("he she they it we i you him her them".split())
+DETERMINERS = frozenset("the a an its his her their our my your this that these those".split())
+VERB_CUES = frozenset(
+    "to that which who will would can could should may might must do does did".split()
+)
+ROLE_MODIFIERS = frozenset("former exiled acting then late new outgoing incoming".split())
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+APPOSITIVE_OPENERS = frozenset("a an the one another who whose which now then former".split())
+CLAUSE_BREAKS = frozenset("that said says told and but while when after because".split())
+_APPOSITIVE_END = re.compile(r",|;|\s[—–-]\s|[—–(]|$")
+_PLURAL_CLAUSE = re.compile(r"who (?:were|are|have)\b")
+_SUBORDINATE = re.compile(r"\s(?:while|when|because|although|after|before|whose)\s")
+_DEMONYM_ENDINGS = ("ian", "n", "ese", "i", "ish", "vian")
+
+COMMON_ZIPF = 3.3
+"""A sentence-initial word at least this frequent in English is taken as a common word."""
+DEMONYM_ZIPF = 2.5
+DEMONYM_PLURAL_ZIPF = 2.9
+"""A word shaped like a nationality word ("Belarusian") and this frequent is one."""
+MAX_DESCRIPTION_WORDS = 18
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """English frequency of ``word`` (cached: a wordfreq lookup takes about 0.1 ms)."""
+    return float(zipf_frequency(word, "en"))
+
+
+def common_word(word: str) -> bool:
+    return zipf(word) >= COMMON_ZIPF
+
+
+class _Token(NamedTuple):
+    """A word of a sentence (a named tuple: an article has thousands, and they must be cheap)."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    capitalised: bool
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One capitalised run in one sentence, before the article-level decisions."""
+
+    surface: str
+    start: int
+    end: int
+    sentence: Sentence
+    in_caption: bool
+    tokens: tuple[str, ...]
+    votes: dict[EntityKind, int] = field(default_factory=dict)
+    description: str | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the article as a whole says about words: where they are capitalised."""
+
+    mid_capitals: frozenset[str]
+    lowercase_words: frozenset[str]
+    capitalised_words: frozenset[str]
+
+
+def find_mentions(
+    body: Sequence[Sentence], captions: Sequence[Sentence] = ()
+) -> tuple[Mention, ...]:
+    """Every named entity mention in the body and the captions, in text order."""
+    located = [(s, False) for s in body] + [(s, True) for s in captions]
+    tokenised = [(s, flag, _tokens(s.text)) for s, flag in located]
+    context = _context(tokens for _, _, tokens in tokenised)
+    candidates: list[_Candidate] = []
+    for sentence, in_caption, tokens in tokenised:
+        candidates.extend(_candidates(sentence, in_caption, tokens, context))
+    return tuple(_decide(candidates, context))
+
+
+# ---- tokens and article context ----
+
+
+def _tokens(text: str) -> list[_Token]:
+    new = tuple.__new__
+    return [
+        new(_Token, (word, m.start(), m.end(), word.lower().rstrip("."), word[0].isupper()))
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
+
+
+def _context(sentences: Iterable[list[_Token]]) -> _Context:
+    mid: set[str] = set()
+    lower: set[str] = set()
+    capitals: set[str] = set()
+    for tokens in sentences:
+        for index, token in enumerate(tokens):
+            if token.capitalised:
+                word = _POSSESSIVE.sub("", token.text)
+                capitals.add(word)
+                if index > 0:
+                    mid.add(word)
+            else:
+                lower.add(token.text)
+    return _Context(frozenset(mid), frozenset(lower), frozenset(capitals))
+
+
+def _opens_sentence(text: str, tokens: list[_Token], index: int) -> bool:
+    before = text[tokens[index - 1].end if index else 0 : tokens[index].start]
+    return index == 0 or _OPENS_SENTENCE.search(before) is not None
+
+
+def _plain_gap(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    return len(gap) == 1 and _PLAIN_GAP.match(gap) is not None
+
+
+# ---- runs of capitalised words ----
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Index ranges ``[i, j)`` of capitalised runs; a possessive ends its run."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capitalised or tokens[i].text[0].isdigit():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and not _POSSESSIVE.search(tokens[j - 1].text):
+            if not _plain_gap(text, tokens[j - 1], tokens[j]):
+                break
+            if tokens[j].capitalised:
+                j += 1
+            elif _joins(text, tokens, j):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _joins(text: str, tokens: list[_Token], j: int) -> bool:
+    """A lowercase particle inside a name: "Ludwig van Beethoven", "Ministry of Defence"."""
+    if j + 1 >= len(tokens) or not tokens[j + 1].capitalised:
+        return False
+    if not _plain_gap(text, tokens[j], tokens[j + 1]):
+        return False
+    word = tokens[j].text
+    if word in NAME_PARTICLES:
+        return True
+    head = tokens[j - 1].lower
+    return word == "of" and (head in ORG_HEADS or head in PLACE_HEADS)
+
+
+def _candidates(
+    sentence: Sentence, in_caption: bool, tokens: list[_Token], context: _Context
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for i, j in _runs(sentence.text, tokens):
+        candidate = _candidate(sentence, in_caption, tokens, i, j, context)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _is_title(token: _Token) -> bool:
+    return token.lower in TITLES
+
+
+@lru_cache(maxsize=65536)
+def _is_demonym(word: str) -> bool:
+    """ "Belarusian", "Chinese", "Israeli", "American": shaped like a nationality word and
+    frequent; for the weaker endings (-an, -i) its plural must be frequent too ("Americans",
+    "Israelis"), which tells "Japan" and "Sergei" apart."""
+    match = _DEMONYM.fullmatch(word)
+    if match is None or zipf(word.lower()) < DEMONYM_ZIPF:
+        return False
+    return match["sure"] is not None or zipf(word.lower() + "s") >= DEMONYM_PLURAL_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def _is_abbreviation(word: str) -> bool:
+    return "." in word or _ACRONYM.fullmatch(word) is not None
+
+
+def _candidate(
+    sentence: Sentence,
+    in_caption: bool,
+    tokens: list[_Token],
+    i: int,
+    j: int,
+    context: _Context,
+) -> _Candidate | None:
+    """The name in ``tokens[i:j]`` without openers, dates and titles, with its votes."""
+    text = sentence.text
+    words = [_POSSESSIVE.sub("", t.text) for t in tokens[i:j]]
+    lo, hi = i, j
+    if _opens_sentence(text, tokens, i) and _common_opener(words, context):
+        lo += 1
+    while lo < hi and (tokens[lo].lower in CALENDAR or tokens[lo].text == "I"):
+        lo += 1
+    while lo < hi and tokens[hi - 1].lower in CALENDAR:
+        hi -= 1
+    words = words[lo - i : hi - i]
+    prefix = _title_prefix(words)
+    if prefix == len(words) or words[-1].lower() in MISC_HEADS or len(words[-1]) < 2:
+        return None
+    if len(words) - prefix == 1 and _is_demonym(words[-1]):
+        if j >= len(tokens) or not _speaks(tokens[j]):
+            return None
+    first = lo + prefix
+    words = words[prefix:]
+    end = tokens[hi - 1].start + len(words[-1])
+    candidate = _Candidate(
+        surface=" ".join(words),
+        start=sentence.start + tokens[first].start,
+        end=sentence.start + end,
+        sentence=sentence,
+        in_caption=in_caption,
+        tokens=tuple(words),
+    )
+    titled = tokens[lo:first]
+    _vote(candidate, tokens, first, hi, titled, context)
+    candidate.description = _describe(text, tokens, first, hi, titled, end)
+    return candidate
+
+
+def _common_opener(words: list[str], context: _Context) -> bool:
+    """Whether the first word of a sentence-initial run is an ordinary word, not a name."""
+    word = words[0]
+    lower = word.lower()
+    if lower in FUNCTION_WORDS or lower in CALENDAR:
+        return True
+    if word in context.mid_capitals or _is_abbreviation(word):
+        return False
+    if len(words) > 1:
+        second = words[1]
+        lead = _is_abbreviation(second) or _is_demonym(second) or second.lower() in TITLES
+        return lead and common_word(lower)
+    return lower in context.lowercase_words or common_word(lower)
+
+
+def _title_prefix(words: list[str]) -> int:
+    """How many leading words are titles or nationality words before a title."""
+    last_title = -1
+    for index, word in enumerate(words):
+        lower = word.lower().rstrip(".")
+        if lower in TITLES:
+            last_title = index
+        elif not (_is_abbreviation(word) or _is_demonym(word)):
+            break
+    return last_title + 1
+
+
+def _head(words: Sequence[str]) -> str:
+    """The word that names the kind: "Union", or "Department" in "Department of Justice"."""
+    if "of" in words[1:]:
+        return words[words.index("of") - 1].lower()
+    return words[-1].lower()
+
+
+def _speaks(token: _Token) -> bool:
+    return token.text in SPEECH_VERBS
+
+
+# ---- votes for the kind ----
+
+
+def _vote(
+    candidate: _Candidate,
+    tokens: list[_Token],
+    i: int,
+    j: int,
+    titled: list[_Token],
+    context: _Context,
+) -> None:
+    """Cues for the kind found around this one mention (summed over the article later)."""
+    words = candidate.tokens
+    head = _head(words)
+    single = len(words) == 1
+    person = 3 if any(_is_title(t) for t in titled) else 0
+    organisation = place = 0
+    if head in ORG_HEADS:
+        organisation += 3
+    elif head in PLACE_HEADS or words[0].lower() in PLACE_LEADS:
+        place += 3
+    elif single and words[0] in COUNTRY_ACRONYMS:
+        place += 1
+    elif single and _ACRONYM.fullmatch(words[0]):
+        organisation += 1
+    elif single and "." in words[0]:
+        place += 1
+    elif 2 <= len(words) <= 4:
+        person += 2
+    before = tokens[i - 1].lower if i > 0 else ""
+    before2 = tokens[i - 2].lower if i > 1 else ""
+    if before == "of" and before2 in PLACE_NOUNS:
+        place += 2
+    elif before in ORG_NOUNS:
+        organisation += 2
+    elif before in PLACE_NOUNS:
+        place += 2
+    elif before in PLACE_PREPOSITIONS or (before == "the" and before2 in PLACE_PREPOSITIONS):
+        place += 1
+    if j < len(tokens) and _speaks(tokens[j]):
+        person += 1
+    elif j < len(tokens) and tokens[j].lower in ORG_NOUNS:
+        organisation += 2
+    if single and _has_demonym(words[0], context):
+        place += 2
+    rest = candidate.sentence.text[tokens[j - 1].end : tokens[j - 1].end + 9]
+    if rest.startswith(", who "):
+        person += 2
+    elif rest.startswith((", which ", " — which ", " - which ")):
+        organisation += 1
+    candidate.votes = {
+        EntityKind.PERSON: person,
+        EntityKind.ORGANISATION: organisation,
+        EntityKind.PLACE: place,
+    }
+
+
+def _has_demonym(word: str, context: _Context) -> bool:
+    """Whether the article uses a nationality word made from ``word`` (Belarus, Belarusian)."""
+    stems = (word, word[:-1]) if word[-1] in "aeo" else (word,)
+    return any(stem + ending in context.capitalised_words for stem in stems
+               for ending in _DEMONYM_ENDINGS)
+
+
+# ---- descriptions ----
+
+
+def _describe(
+    text: str, tokens: list[_Token], i: int, j: int, titled: list[_Token], end: int
+) -> str | None:
+    """The role or appositive the sentence gives the name, shortest clause only."""
+    after = _post_appositive(text, end, participle=False)
+    if after:
+        return after
+    before = _pre_appositive(text, tokens, i, end)
+    if before:
+        return before
+    return _post_appositive(text, end, participle=True) or _role(text, tokens, i, titled)
+
+
+def _post_appositive(text: str, end: int, participle: bool) -> str | None:
+    """ "Maria Kalesnikava, a former flautist and ...", "Tatsiana Khomich, Kalesnikava's sister"."""
+    if not text.startswith(", ", end):
+        return None
+    rest = text[end + 2 :]
+    first = rest.split(" ", 1)[0]
+    possessive = _POSSESSIVE.search(first) is not None and first[:1].isupper()
+    if participle:
+        opener = first.endswith("ed") and first.islower()
+    else:
+        opener = possessive or first.lower() in APPOSITIVE_OPENERS or first.startswith("co-")
+    if not opener or _PLURAL_CLAUSE.match(rest):
+        return None
+    stop = _APPOSITIVE_END.search(rest)
+    phrase = rest[: stop.start() if stop else len(rest)]
+    content = [
+        w
+        for w in phrase.split()
+        if w.islower() and w not in FUNCTION_WORDS and w not in APPOSITIVE_OPENERS
+    ]
+    if not content or (first.lower() == "the" and len(phrase.split()) > 6):
+        return None
+    cut = _SUBORDINATE.search(phrase)
+    if cut and len(phrase[: cut.start()].split()) >= 3:
+        phrase = phrase[: cut.start()]
+    return _short(phrase)
+
+
+def _pre_appositive(text: str, tokens: list[_Token], i: int, end: int) -> str | None:
+    """ "Trump's envoy, John Coale, ...": a noun phrase, a comma, then the name."""
+    start = tokens[i].start
+    if i == 0 or not text[:start].endswith(", "):
+        return None
+    if end < len(text) and text[end] not in ",.;:)—–" and not text.startswith(" said", end):
+        return None
+    clause_start = max(text.rfind(mark, 0, start - 2) for mark in (",", ";", ":", "(", "—"))
+    clause = [t for t in tokens[:i] if t.start > clause_start]
+    broken = False
+    for index in range(len(clause) - 1, -1, -1):
+        if clause[index].lower in CLAUSE_BREAKS or clause[index].lower == "whose":
+            clause, broken = clause[index + 1 :], True
+            break
+    opener = next(
+        (k for k, t in enumerate(clause) if t.lower in DETERMINERS or _POSSESSIVE.search(t.text)),
+        None,
+    )
+    if opener is None and not broken and (not clause or clause[0] is not tokens[0]):
+        return None
+    clause = clause[opener or 0 :]
+    if not any(_role_like(t) for t in clause):
+        return None
+    if len(clause) > 8:
+        return None
+    return text[clause[0].start : clause[-1].end] if clause else None
+
+
+def _role_like(token: _Token) -> bool:
+    if token.capitalised:
+        return token.lower in TITLES
+    return token.text.replace("-", "").isalpha() and token.lower not in FUNCTION_WORDS
+
+
+def _role(text: str, tokens: list[_Token], i: int, titled: list[_Token]) -> str | None:
+    """ "exiled opposition leader Sviatlana Tsikhanouskaya": words right before the name."""
+    first = i - len(titled)
+    k = first
+    lowercase = 0
+    while k > 0 and _plain_gap(text, tokens[k - 1], tokens[k]) and first - k < 6:
+        word = tokens[k - 1]
+        if word.capitalised:
+            if _opens_sentence(text, tokens, k - 1) and word.lower in FUNCTION_WORDS:
+                break
+        elif titled and word.lower not in ROLE_MODIFIERS:
+            break
+        elif not _role_word(tokens, k - 1, adjacent=k == first):
+            break
+        else:
+            lowercase += 1
+        k -= 1
+    if not titled and lowercase == 0:
+        return None
+    if k == first and not titled:
+        return None
+    start = tokens[k].start if k < first else titled[0].start
+    stop = titled[-1].end if titled else tokens[first - 1].end
+    phrase = text[start:stop].strip()
+    return phrase or None
+
+
+def _role_word(tokens: list[_Token], index: int, adjacent: bool) -> bool:
+    """Whether a lowercase word in front of a name can belong to the name's role."""
+    word = tokens[index].text
+    lower = word.lower()
+    if lower in FUNCTION_WORDS or lower in SPEECH_VERBS or lower.endswith("ly"):
+        return False
+    previous = tokens[index - 1] if index > 0 else None
+    after_subject = previous is not None and (
+        previous.lower in PRONOUNS or (previous.capitalised and index > 1)
+    )
+    if after_subject and lower.endswith(("s", "ed")) and not lower.endswith("ss"):
+        return False
+    if previous is not None and previous.lower in VERB_CUES:
+        return False
+    if not adjacent:
+        return True
+    if lower.endswith(("ing", "ed")):
+        return False
+    after_determiner = previous is not None and (
+        previous.lower in DETERMINERS or _POSSESSIVE.search(previous.text) is not None
+    )
+    return len(lower) >= 5 or after_determiner
+
+
+def _short(phrase: str) -> str | None:
+    words = phrase.split()
+    if not words:
+        return None
+    return " ".join(words[:MAX_DESCRIPTION_WORDS]).rstrip(".,;:")
+
+
+# ---- article-level decisions: full names and kinds ----
+
+
+def _decide(candidates: list[_Candidate], context: _Context) -> list[Mention]:
+    del context
+    full = _full_names(candidates)
+    for candidate in candidates:
+        candidate.name = _resolve(candidate, full)
+    votes: dict[str, dict[EntityKind, int]] = {}
+    for candidate in candidates:
+        total = votes.setdefault(candidate.name, {})
+        for kind, count in candidate.votes.items():
+            total[kind] = total.get(kind, 0) + count
+    for name in full.values():
+        total = votes.setdefault(name, {})
+        total[EntityKind.PERSON] = total.get(EntityKind.PERSON, 0) + 3
+    mentions: list[Mention] = []
+    for candidate in candidates:
+        kind = _kind(votes[candidate.name])
+        if kind is None:
+            continue
+        span = Span(candidate.start, candidate.end, candidate.sentence.text, candidate.in_caption)
+        mentions.append(
+            Mention(candidate.name, candidate.surface, kind, span, candidate.description)
+        )
+    mentions.sort(key=lambda m: (m.span.in_caption, m.span.start))
+    return mentions
+
+
+def _full_names(candidates: list[_Candidate]) -> dict[str, str]:
+    """Multi-word person names, each also under its first and last word."""
+    people = Counter[str]()
+    for candidate in candidates:
+        if len(candidate.tokens) > 1:
+            kind = _kind(candidate.votes)
+            if kind is EntityKind.PERSON:
+                people[candidate.surface] += 1
+    by_part: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for name in sorted(people, key=lambda n: (-len(n.split()), -people[n], n)):
+        parts = name.split()
+        for part in (parts[0], parts[-1]):
+            known = by_part.get(part)
+            if known is not None and known != name and not _contains(known, name):
+                ambiguous.add(part)
+            by_part.setdefault(part, name)
+        by_part.setdefault(name, name)
+    for part in ambiguous:
+        by_part.pop(part, None)
+    return by_part
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def _resolve(candidate: _Candidate, full: dict[str, str]) -> str:
+    if candidate.surface in full:
+        return full[candidate.surface]
+    if len(candidate.tokens) == 1:
+        return candidate.surface
+    for name in full.values():
+        if len(name) > len(candidate.surface) and _contains(name, candidate.surface):
+            return name
+    return candidate.surface
+
+
+def _kind(votes: dict[EntityKind, int]) -> EntityKind | None:
+    """The kind with the most votes; none on a tie or without votes."""
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -1,0 +1,227 @@
+"""What happened, in the sentences most outlets agree on: the engine behind ``/summary``.
+
+A sentence is supported by an outlet when that outlet's article holds most of its
+distinctive content (names, numbers, rare words; see ``stories.content``). Support is
+computed for all candidate sentences at once with numpy: a term-by-article incidence
+matrix gathered by each sentence's term ids and summed with its term weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+import numpy as np
+import numpy.typing as npt
+
+from stories.content import coverage, leading_sentences, terms
+from stories.sentences import Sentence
+from stories.story_input import ArticleView
+
+SENTENCES_PER_ARTICLE = 15
+"""Only an article's first sentences count as its content (speed)..."""
+CANDIDATES_PER_ARTICLE = 10
+"""...and only the first of those are candidates for the summary."""
+SUPPORT_COVERAGE = 0.5
+"""An article supports a sentence holding at least this share of its content weight."""
+NEAR_DUPLICATE = 0.5
+"""A candidate this covered by a chosen sentence (or covering it) says the same again."""
+LEAD_BONUS = 0.75
+"""Score bonus for an article's first sentence, falling linearly to 0 at the cap."""
+PREPARED_CACHE = 4096
+"""Articles whose sentence terms are kept between calls."""
+MIN_TERMS = 4
+MIN_WORDS = 6
+MAX_WORDS = 60
+# A sentence opening with one of these leans on the one before it: not for a summary.
+_LEANING_OPENERS = frozenset(
+    "he she it they his her its their this these those him them also but".split()
+)
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLine:
+    """A summary sentence, taken from ``article_ids[0]``, and the outlets that support it."""
+
+    text: str
+    support: int
+    article_ids: tuple[int, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    article: int
+    index: int
+    sentence: Sentence
+    bag: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One article's candidate sentences and content, ready for the support matrix.
+
+    ``terms`` is the article's vocabulary; ``term_ids``, ``weights`` and ``sizes`` are the
+    candidates' terms (indices into ``terms``), concatenated, and how many each has.
+    """
+
+    candidates: tuple[tuple[int, Sentence, Mapping[str, float]], ...]
+    terms: tuple[str, ...]
+    term_ids: npt.NDArray[np.int64]
+    weights: npt.NDArray[np.float32]
+    sizes: npt.NDArray[np.int64]
+
+
+def _is_candidate(index: int, sentence: Sentence, bag: Mapping[str, float]) -> bool:
+    words = len(sentence.text.split())
+    return (
+        index < CANDIDATES_PER_ARTICLE
+        and MIN_WORDS <= words <= MAX_WORDS
+        and len(bag) >= MIN_TERMS
+        and sentence.text.endswith(_SENTENCE_ENDS)
+        and sentence.text.split(maxsplit=1)[0].lower() not in _LEANING_OPENERS
+    )
+
+
+def _frozen(array: npt.NDArray[np.generic]) -> None:
+    array.flags.writeable = False
+
+
+@lru_cache(maxsize=PREPARED_CACHE)
+def _prepare(body: str) -> _Prepared:
+    """Per-article work, cached: a story's articles are summarised again and again."""
+    vocabulary: dict[str, int] = {}
+    candidates = []
+    for index, sentence in enumerate(leading_sentences(body, SENTENCES_PER_ARTICLE)):
+        bag = terms(sentence.text)
+        for term in bag:
+            vocabulary.setdefault(term, len(vocabulary))
+        if _is_candidate(index, sentence, bag):
+            candidates.append((index, sentence, MappingProxyType(bag)))
+    term_ids = np.array([vocabulary[t] for _, _, bag in candidates for t in bag], dtype=np.int64)
+    weights = np.array([w for _, _, bag in candidates for w in bag.values()], dtype=np.float32)
+    sizes = np.array([len(bag) for _, _, bag in candidates], dtype=np.int64)
+    for array in (term_ids, weights, sizes):
+        _frozen(array)
+    return _Prepared(tuple(candidates), tuple(vocabulary), term_ids, weights, sizes)
+
+
+def _candidates(views: Sequence[ArticleView]) -> tuple[list[_Candidate], list[_Prepared]]:
+    candidates: list[_Candidate] = []
+    prepared = [_prepare(view.body) for view in views]
+    for article, ready in enumerate(prepared):
+        candidates.extend(_Candidate(article, i, s, bag) for i, s, bag in ready.candidates)
+    return candidates, prepared
+
+
+def _support_matrix(prepared: Sequence[_Prepared]) -> npt.NDArray[np.bool_]:
+    """``[candidate, article]``: whether the article holds most of the candidate's content."""
+    vocabulary: dict[str, int] = {}
+    global_ids = [
+        np.array([vocabulary.setdefault(t, len(vocabulary)) for t in ready.terms], dtype=np.int64)
+        for ready in prepared
+    ]
+    incidence = np.zeros((len(vocabulary), len(prepared)), dtype=np.float32)
+    for article, ids in enumerate(global_ids):
+        incidence[ids, article] = 1.0
+    ids = np.concatenate([g[r.term_ids] for g, r in zip(global_ids, prepared, strict=True)])
+    weights = np.concatenate([r.weights for r in prepared])
+    sizes = np.concatenate([r.sizes for r in prepared])
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    shared = np.add.reduceat(incidence[ids] * weights[:, None], offsets, axis=0)
+    totals = np.add.reduceat(weights, offsets)
+    result: npt.NDArray[np.bool_] = shared / totals[:, None] >= SUPPORT_COVERAGE
+    return result
+
+
+def _outlet_support(
+    supported: npt.NDArray[np.bool_], views: Sequence[ArticleView]
+) -> npt.NDArray[np.int64]:
+    outlets = {o: i for i, o in enumerate(dict.fromkeys(v.outlet for v in views))}
+    if len(outlets) == len(views):
+        counts: npt.NDArray[np.int64] = supported.sum(axis=1)
+        return counts
+    membership = np.zeros((len(views), len(outlets)), dtype=np.float32)
+    for article, view in enumerate(views):
+        membership[article, outlets[view.outlet]] = 1.0
+    by_outlet = (supported.astype(np.float32) @ membership) > 0
+    return by_outlet.sum(axis=1)  # type: ignore[no-any-return]
+
+
+def _is_near_duplicate(candidate: _Candidate, chosen: Sequence[_Candidate]) -> bool:
+    return any(
+        coverage(candidate.bag, c.bag) >= NEAR_DUPLICATE
+        or coverage(c.bag, candidate.bag) >= NEAR_DUPLICATE
+        for c in chosen
+    )
+
+
+def _choose(
+    candidates: Sequence[_Candidate],
+    support: npt.NDArray[np.int64],
+    max_sentences: int,
+    min_sentences: int,
+) -> list[int]:
+    lead = np.array(
+        [LEAD_BONUS * (1 - c.index / SENTENCES_PER_ARTICLE) for c in candidates], dtype=np.float64
+    )
+    order = np.argsort(-(support + lead), kind="stable")
+    top_support = int(support[order[0]])
+    chosen: list[int] = []
+    for position in order:
+        i = int(position)
+        if len(chosen) >= max_sentences:
+            break
+        if len(chosen) >= min_sentences and (support[i] < 2 or support[i] * 2 < top_support):
+            break
+        if not _is_near_duplicate(candidates[i], [candidates[j] for j in chosen]):
+            chosen.append(i)
+    return chosen
+
+
+def _in_reading_order(
+    chosen: list[int], candidates: Sequence[_Candidate], supported: npt.NDArray[np.bool_]
+) -> list[int]:
+    """Sorted by where each sentence's content comes in the article supporting most of them."""
+    anchor = int(np.argmax(supported[chosen].sum(axis=0)))
+    anchor_sentences = [c for c in candidates if c.article == anchor]
+
+    def place(i: int) -> float:
+        candidate = candidates[i]
+        matches = [(coverage(candidate.bag, a.bag), a.index) for a in anchor_sentences]
+        best = max(matches, default=(0.0, 0))
+        if best[0] >= SUPPORT_COVERAGE:
+            return float(best[1])
+        return float(candidate.index) + 0.5
+
+    return sorted(chosen, key=lambda i: (place(i), candidates[i].index))
+
+
+def summarize(
+    views: Sequence[ArticleView], max_sentences: int = 6, min_sentences: int = 3
+) -> list[SummaryLine]:
+    """Up to ``max_sentences`` sentences, those most outlets support, in reading order."""
+    candidates, prepared = _candidates(views)
+    if not candidates:
+        return []
+    supported = _support_matrix(prepared)
+    support = _outlet_support(supported, views)
+    chosen = _choose(candidates, support, max_sentences, min_sentences)
+    lines = []
+    for i in _in_reading_order(chosen, candidates, supported):
+        candidate = candidates[i]
+        source = views[candidate.article]
+        others = [views[a] for a in np.flatnonzero(supported[i]).tolist() if a != candidate.article]
+        backing = [source, *others]
+        lines.append(
+            SummaryLine(
+                candidate.sentence.text,
+                int(support[i]),
+                tuple(v.article_id for v in backing),
+                tuple(dict.fromkeys(v.outlet for v in backing)),
+            )
+        )
+    return lines

@@ -1,0 +1,109 @@
+"""/who, /diff and /summary over a real store: the seed story and invented coverage."""
+
+from __future__ import annotations
+
+from bot.app import App, seed_if_empty
+from handlers.reply import Reply, Tone
+from tests.articles import QUAKE, raw, when
+from tests.handlers.test_commands import ask, text_of
+
+QUAKE_OTHER = """At least 16 people were killed when a magnitude 6.8 earthquake hit southern Peru \
+near Arequipa on Tuesday, the civil defence institute said, raising an earlier toll.
+
+The quake struck at a depth of 35 kilometres, the United States Geological Survey said. \
+President Dina Boluarte travelled to the area and declared a state of emergency for 60 days.
+
+Most of the dead were found in collapsed adobe homes in Chala and Yauca. About 300 homes \
+were destroyed, officials said, and landslides cut the Pan-American Highway.
+
+"Our priority is the families who lost everything," regional governor Rohel Sanchez said."""
+
+
+def cited_outlets(reply: Reply) -> set[str]:
+    return {c.outlet for s in reply.sections for line in s.lines for c in line.citations}
+
+
+async def test_who_finds_a_person_by_another_spelling(app: App) -> None:
+    await seed_if_empty(app)
+    reply = await ask(app, "who", "Kolesnikova")
+    assert reply.tone is Tone.OK, text_of(reply)
+    assert reply.title == "Maria Kalesnikava"
+    described = next(s for s in reply.sections if s.heading == "Described as")
+    assert len({c.outlet for line in described.lines for c in line.citations}) >= 3
+    assert "flautist" in text_of(reply)
+    assert any(s.heading == "Stories, newest first" for s in reply.sections)
+
+
+async def test_who_shows_spellings_with_their_outlets(app: App) -> None:
+    await seed_if_empty(app)
+    reply = await ask(app, "who", "Cole")
+    assert reply.title == "John Coale"
+    spelled = next(s for s in reply.sections if s.heading == "Spelled")
+    cole = next(line for line in spelled.lines if line.text.startswith("John Cole "))
+    assert [c.outlet for c in cole.citations] == ["Unnamed outlet (004, translated)"]
+    said = next(s for s in reply.sections if s.heading == "Said")
+    assert "potash" in " ".join(line.text for line in said.lines)
+
+
+async def test_who_never_merges_husband_and_wife(app: App) -> None:
+    await seed_if_empty(app)
+    husband = await ask(app, "who", "Sergei Tikhanovsky")
+    wife = await ask(app, "who", "Tsikhanouskaya")
+    assert husband.title == "Sergei Tikhanovsky"
+    assert wife.title == "Sviatlana Tsikhanouskaya"
+    assert "Sviatlana" not in " ".join(
+        line.text for s in husband.sections if s.heading == "Spelled" for line in s.lines
+    )
+
+
+async def test_who_unknown_names_and_odd_input(app: App) -> None:
+    await seed_if_empty(app)
+    typo = await ask(app, "who", "Babaryk")
+    assert typo.title == "Viktar Babaryka"
+    unknown = await ask(app, "who", "Qwxz Plonk")
+    assert unknown.title.startswith("No one called")
+    empty = await ask(app, "who")
+    assert empty.tone is Tone.ERROR
+    odd = await ask(app, "who", "<b>Bialiatski</b> & co")
+    assert "Bialiatski" in odd.title or odd.title.startswith(("No one", "Several"))
+
+
+async def test_diff_on_the_seeds(app: App) -> None:
+    await seed_if_empty(app)
+    reply = await ask(app, "diff")
+    text = text_of(reply)
+    assert "John Cole" in text
+    assert "114" in text
+    assert "Budanov" in text
+    for trap in ("September 9, 2021", "December 3, 2020", "Contact Us", "Site Map"):
+        assert trap not in text
+    assert len(cited_outlets(reply)) >= 4
+
+
+async def test_diff_reports_a_conflicting_toll(app: App) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(QUAKE_OTHER, outlet="Wire", published=when(3), title="Peru quake kills 16"),
+        ]
+    )
+    reply = await ask(app, "diff", "Arequipa")
+    numbers = next(s for s in reply.sections if s.heading and s.heading.startswith("Numbers"))
+    toll = " ".join(line.text for line in numbers.lines)
+    assert "14" in toll
+    assert "16" in toll
+
+
+async def test_diff_with_one_outlet_says_so(app: App) -> None:
+    await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
+    reply = await ask(app, "diff")
+    assert reply.tone is Tone.NOTICE
+
+
+async def test_summary_counts_support(app: App) -> None:
+    await seed_if_empty(app)
+    reply = await ask(app, "summary")
+    lines = reply.sections[0].lines
+    assert 3 <= len(lines) <= 6
+    assert any("(5 outlets)" in line.text or "(4 outlets)" in line.text for line in lines)
+    assert all(line.citations for line in lines)

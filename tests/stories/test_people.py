@@ -1,0 +1,198 @@
+"""Named entities: spellings on the seeds, descriptions, kinds, and invented articles."""
+
+from __future__ import annotations
+
+from stories.facts import EntityKind, Mention
+from stories.factfinder import caption_sentences
+from stories.people import find_mentions
+from stories.sentences import split_sentences
+from tests.stories.test_factfinder import SEED_KEYS, gold, seed_facts
+
+
+def mentions(text: str, captions: tuple[str, ...] = ()) -> tuple[Mention, ...]:
+    return find_mentions(split_sentences(text), caption_sentences(captions))
+
+
+def people(found: tuple[Mention, ...]) -> set[str]:
+    return {m.name for m in found if m.kind is EntityKind.PERSON}
+
+
+def kinds(found: tuple[Mention, ...]) -> dict[str, EntityKind]:
+    return {m.name: m.kind for m in found}
+
+
+def described(found: tuple[Mention, ...], name: str) -> list[str]:
+    return [m.description for m in found if m.name == name and m.description]
+
+
+def test_every_gold_spelling_is_a_person_mention() -> None:
+    for entry in gold()["names"]:
+        for spelling, keys in entry["spellings"].items():
+            for key in keys:
+                found = seed_facts(key).mentions
+                surfaces = {m.surface for m in found if m.kind is EntityKind.PERSON}
+                assert spelling in surfaces, (spelling, key)
+
+
+def test_caption_spelling_is_kept_apart() -> None:
+    found = seed_facts("002").mentions
+    caption = [m for m in found if m.surface == "Ales Bialatski"]
+    assert caption
+    assert all(m.span.in_caption for m in caption)
+    assert "Ales Bialiatski" in {m.name for m in found if not m.span.in_caption}
+
+
+def test_gold_descriptions_of_kalesnikava() -> None:
+    entry = next(e for e in gold()["names"] if e["person"] == "Maria Kalesnikava")
+    for key, expected in entry["descriptions"].items():
+        found = described(seed_facts(key).mentions, "Maria Kalesnikava")
+        wanted = set(expected.split())
+        assert any(
+            wanted <= set(d.split()) or d in expected for d in found
+        ), (key, expected, found)
+
+
+def test_surnames_take_the_full_name() -> None:
+    found = seed_facts("001").mentions
+    coale = [m for m in found if m.surface == "Coale"]
+    assert coale
+    assert {m.name for m in coale} == {"John Coale"}
+    cole = [m for m in seed_facts("004").mentions if m.surface == "Cole"]
+    assert {m.name for m in cole} == {"John Cole"}
+
+
+def test_husband_and_wife_stay_two_people() -> None:
+    found = seed_facts("004").mentions
+    names = people(found)
+    assert {"Sergei Tikhanovsky", "Sviatlana Tsikhanouskaya"} <= names
+    assert described(found, "Sviatlana Tsikhanouskaya") == ["wife"]
+
+
+def test_seed_descriptions_and_kinds() -> None:
+    found = seed_facts("000").mentions
+    assert "Trump's envoy" in described(found, "John Coale")
+    assert "Kalesnikava's sister" in described(found, "Tatsiana Khomich")
+    assert "exiled opposition leader" in described(found, "Sviatlana Tsikhanouskaya")
+    assert "Belarusian President" in described(found, "Alexander Lukashenko")
+    assert kinds(found)["Viasna"] is EntityKind.ORGANISATION
+    assert kinds(found)["Norwegian Nobel Committee"] is EntityKind.ORGANISATION
+    assert kinds(found)["Lithuania"] is EntityKind.PLACE
+    assert kinds(found)["Minsk"] is EntityKind.PLACE
+    assert "The U.S. Special Envoy for Belarus" in described(seed_facts("003").mentions, "John Coale")
+    assert "The US special envoy for Belarus" in described(seed_facts("004").mentions, "John Cole")
+
+
+def test_no_seed_mention_is_a_common_word_or_a_nationality() -> None:
+    for key in SEED_KEYS:
+        names = {m.name for m in seed_facts(key).mentions}
+        for word in ("The", "Western", "Visibly", "Belarusian", "Ukrainian", "Saturday", "Potash"):
+            assert word not in names, (key, word)
+
+
+QUAKE = (
+    "A magnitude 6.8 earthquake struck the Peruvian coast near the city of Arequipa early on "
+    "Tuesday, killing at least 14 people, Peru's civil defence institute said. "
+    "President Dina Boluarte flew to the region. Rescue teams searched the districts of Chala "
+    "and Yauca.\n\n"
+    "The quake was recorded by the United States Geological Survey. Boluarte said the "
+    "government would rebuild every school."
+)
+
+
+def test_earthquake_article() -> None:
+    found = mentions(QUAKE)
+    assert kinds(found)["Dina Boluarte"] is EntityKind.PERSON
+    assert kinds(found)["Arequipa"] is EntityKind.PLACE
+    assert kinds(found)["United States Geological Survey"] is EntityKind.ORGANISATION
+    assert [m.name for m in found if m.surface == "Boluarte"] == ["Dina Boluarte"]
+    assert described(found, "Dina Boluarte") == ["President"]
+    assert "Peruvian" not in kinds(found)
+    assert "Rescue" not in kinds(found)
+
+
+MERGER = (
+    "Northwind Logistics agreed on Monday to buy the Dutch parcel firm Van Dijk Express for "
+    "2.4 billion euros. Northwind chief executive Marta Lindqvist said the deal needed "
+    "approval from the European Commission. Lindqvist, who joined the company in 2019, "
+    "called it a turning point. Unions in the Netherlands want guarantees for jobs in "
+    "Rotterdam."
+)
+
+
+def test_merger_article() -> None:
+    found = mentions(MERGER)
+    assert kinds(found)["Northwind Logistics"] is EntityKind.ORGANISATION
+    assert kinds(found)["Van Dijk Express"] is EntityKind.ORGANISATION
+    assert kinds(found)["European Commission"] is EntityKind.ORGANISATION
+    assert kinds(found)["Marta Lindqvist"] is EntityKind.PERSON
+    assert kinds(found)["Rotterdam"] is EntityKind.PLACE
+    assert "Northwind chief executive" in described(found, "Marta Lindqvist")
+    assert "who joined the company in 2019" in described(found, "Marta Lindqvist")
+    assert "Dutch" not in kinds(found)
+    assert "Unions" not in kinds(found)
+
+
+ELECTION = (
+    "Voters in Moldova re-elected Maia Sandu on Sunday. Her rival, Alexandr Stoianoglo, "
+    "conceded defeat late in the evening. Stoianoglo, a former prosecutor general, thanked "
+    "his supporters in Chisinau. Electoral Commission chief Angelica Caraman said turnout "
+    "was 54 percent."
+)
+
+
+def test_election_article() -> None:
+    found = mentions(ELECTION)
+    names = people(found)
+    assert {"Maia Sandu", "Alexandr Stoianoglo", "Angelica Caraman"} <= names
+    assert "Her rival" in described(found, "Alexandr Stoianoglo")
+    assert "a former prosecutor general" in described(found, "Alexandr Stoianoglo")
+    assert kinds(found)["Moldova"] is EntityKind.PLACE
+    assert kinds(found)["Chisinau"] is EntityKind.PLACE
+
+
+COURT = (
+    "A federal judge in Boston on Thursday blocked the rule. Judge Allison Burroughs wrote "
+    "that the agency had acted unlawfully. The Department of Homeland Security said it would "
+    "appeal. Lawyers for Harvard University, which brought the case, welcomed the ruling. "
+    "Burroughs ordered a hearing for next week."
+)
+
+
+def test_court_article() -> None:
+    found = mentions(COURT)
+    assert kinds(found)["Allison Burroughs"] is EntityKind.PERSON
+    assert [m.name for m in found if m.surface == "Burroughs"] == ["Allison Burroughs"]
+    assert kinds(found)["Department of Homeland Security"] is EntityKind.ORGANISATION
+    assert kinds(found)["Harvard University"] is EntityKind.ORGANISATION
+    assert kinds(found)["Boston"] is EntityKind.PLACE
+    assert described(found, "Allison Burroughs") == ["Judge"]
+
+
+SPORTS = (
+    "Coach Luis Enrique praised striker Ousmane Dembele after the win in Munich. Dembele, "
+    "who scored twice, said the team had deserved it. Midfielder Vitinha was injured."
+)
+
+
+def test_sports_article() -> None:
+    found = mentions(SPORTS)
+    assert {"Luis Enrique", "Ousmane Dembele"} <= people(found)
+    assert described(found, "Luis Enrique") == ["Coach"]
+    assert "striker" in described(found, "Ousmane Dembele")
+    assert kinds(found)["Munich"] is EntityKind.PLACE
+    assert all(m.name != "Coach" for m in found)
+
+
+def test_a_one_word_name_without_cues_is_left_out() -> None:
+    found = mentions("Officials met Zorblat yesterday. They talked for an hour.")
+    assert found == ()
+
+
+def test_caption_offsets_index_joined_captions() -> None:
+    captions = ("A crowd in Vilnius.", "Ales Bialatski arrives in Vilnius, Lithuania.")
+    found = mentions("Ales Bialiatski was freed on Saturday, his lawyer said.", captions)
+    joined = "\n".join(captions)
+    in_caption = [m for m in found if m.span.in_caption]
+    assert in_caption
+    for mention in in_caption:
+        assert joined[mention.span.start : mention.span.end] == mention.surface
