@@ -29,10 +29,7 @@ class App:
     engine: AsyncEngine
     sessions: SessionFactory
     ingestor: Ingestor
-
-    @property
-    def context(self) -> Context:
-        return Context(self.sessions)
+    context: Context
 
     async def article_count(self) -> int:
         async with self.sessions() as session:
@@ -44,7 +41,7 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     engine, sessions = await open_database(settings.database_url)
     try:
         ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size)
-        yield App(settings, engine, sessions, ingestor)
+        yield App(settings, engine, sessions, ingestor, Context(sessions))
     finally:
         await engine.dispose()
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from handlers.directory import NameDirectory
 from storage.db import SessionFactory
 
 
@@ -11,3 +12,4 @@ from storage.db import SessionFactory
 class Context:
     sessions: SessionFactory
     page_size: int = 10
+    directory: NameDirectory = field(default_factory=NameDirectory)

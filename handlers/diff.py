@@ -31,7 +31,9 @@ QUOTE_CHARS = 160
 def _cite(sources: tuple[Source, ...], urls: dict[int, str | None]) -> tuple[Citation, ...]:
     seen: dict[str, Citation] = {}
     for source in sources:
-        seen.setdefault(source.outlet, Citation(source.outlet, urls.get(source.article_id), source.article_id))
+        seen.setdefault(
+            source.outlet, Citation(source.outlet, urls.get(source.article_id), source.article_id)
+        )
     return tuple(seen.values())
 
 
@@ -72,9 +74,7 @@ def spelling_line(variant: SpellingVariant, urls: dict[int, str | None]) -> Line
 def quote_lines(variant: QuoteVariant, urls: dict[int, str | None]) -> list[Line]:
     lines = [Line(f"{variant.speaker}, quoted {len(variant.versions)} ways:")]
     for version in variant.versions:
-        lines.append(
-            Line(f"  “{_short(version.text)}”", _cite((version.citation,), urls))
-        )
+        lines.append(Line(f"  “{_short(version.text)}”", _cite((version.citation,), urls)))
     return lines
 
 
@@ -117,7 +117,11 @@ async def handle(command: Command, context: Context) -> Reply:
     if len({v.outlet for v in views}) < 2:
         return Reply(
             title,
-            (Section(None, (Line("Only one outlet has told this story so far: nothing to compare."),)),),
+            (
+                Section(
+                    None, (Line("Only one outlet has told this story so far: nothing to compare."),)
+                ),
+            ),
             tone=Tone.NOTICE,
         )
     diff = diff_story(views, resolve_people(views))

@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable
 
 from rapidfuzz import process
 
-from handlers import help as help_command
 from handlers import diff, stories, summary, who
+from handlers import help as help_command
 from handlers.command import Command
 from handlers.context import Context
 from handlers.reply import Reply

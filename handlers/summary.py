@@ -22,9 +22,7 @@ async def handle(command: Command, context: Context) -> Reply:
     outlet_of = {v.article_id: v.outlet for v in views}
     lines = []
     for line in summarize(views):
-        cites = {
-            outlet_of[a]: Citation(outlet_of[a], urls[a], a) for a in line.article_ids
-        }
+        cites = {outlet_of[a]: Citation(outlet_of[a], urls[a], a) for a in line.article_ids}
         support = f" ({plural(line.support, 'outlet')})" if line.support > 1 else ""
         lines.append(Line(f"{line.text}{support}", tuple(cites.values())))
     sources = tuple(

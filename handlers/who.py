@@ -25,9 +25,8 @@ from stories.story_input import ArticleView
 
 STORIES_READ = 5
 SHOWN = 8
-SUGGESTIONS = 3
-#: how many known names "did you mean" looks through when a surname is not known at all
-KNOWN_NAMES = 20_000
+#: below this score a single candidate is offered as a question, not answered
+GUESS_SCORE = 75
 
 
 @dataclass
@@ -36,9 +35,7 @@ class Profile:
 
     name: str
     spellings: dict[str, dict[str, Citation]] = field(default_factory=lambda: defaultdict(dict))
-    descriptions: dict[str, dict[str, Citation]] = field(
-        default_factory=lambda: defaultdict(dict)
-    )
+    descriptions: dict[str, dict[str, Citation]] = field(default_factory=lambda: defaultdict(dict))
     quotes: list[Line] = field(default_factory=list)
 
 
@@ -55,9 +52,17 @@ def _group_candidates(ranked: list[tuple[str, float]]) -> list[list[str]]:
     return groups
 
 
-async def _candidates(session: AsyncSession, query: str) -> tuple[str, list[str]]:
+async def _candidates(session: AsyncSession, query: str, context: Context) -> list[str]:
+    """Stored spellings under the query's surname key, or under the nearest keys (typos)."""
     key = surname_key(query)
-    return key, await queries.names_with_key(session, key) if key else []
+    if not key:
+        return []
+    exact = await queries.names_with_keys(session, [key])
+    if exact:
+        return exact[key]
+    near = await context.directory.near_keys(session, key)
+    found = await queries.names_with_keys(session, near)
+    return [name for near_key in near for name in found.get(near_key, [])]
 
 
 def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> bool:
@@ -134,28 +139,31 @@ async def handle(command: Command, context: Context) -> Reply:
     if not query:
         return Reply.error("Whom should I look up?", "Usage: /who <name>, e.g. /who Kalesnikava")
     async with context.sessions() as session:
-        key, names = await _candidates(session, query)
-        ranked = match_person_query(query, names)
-        if not ranked:
-            known = await queries.known_names(session, KNOWN_NAMES)
-            guesses = _group_candidates(match_person_query(query, known))[:SUGGESTIONS]
-            if not guesses:
-                return Reply.error(f"No one called “{query}” in the stories.")
-            return Reply(
-                f"No one called “{query}” in the stories. Did you mean:",
-                choices=tuple(Choice(g[0], f"/who {g[0]}") for g in guesses),
-                sections=(Section(None, tuple(Line(g[0]) for g in guesses)),),
-            )
+        ranked = match_person_query(query, await _candidates(session, query, context))
         groups = _group_candidates(ranked)
-        if len(groups) > 1 and not is_clear_match(ranked):
-            return Reply(
-                f"Several people match “{query}”. Which one?",
-                choices=tuple(Choice(g[0], f"/who {g[0]}") for g in groups[:SHOWN]),
-                sections=(Section(None, tuple(Line(g[0]) for g in groups[:SHOWN])),),
+        if not groups:
+            return Reply.error(
+                f"No one called “{query}” in the stories.", "Try a surname, e.g. /who Coale."
             )
+        if not is_clear_match(ranked) and (len(groups) > 1 or ranked[0][1] < GUESS_SCORE):
+            return _did_you_mean(query, groups)
         chosen = groups[0]
-        stories = await queries.stories_naming(session, key, chosen, STORIES_READ)
+        stories = await queries.stories_naming(session, chosen, STORIES_READ)
         profile = Profile(chosen[0])
         for story in stories:
             _read(profile, chosen, await queries.story_views(session, story.id))
     return _render(profile, stories)
+
+
+def _did_you_mean(query: str, groups: list[list[str]]) -> Reply:
+    shown = groups[:SHOWN]
+    title = (
+        f"Several people match “{query}”. Which one?"
+        if len(groups) > 1
+        else f"No one called “{query}” in the stories. Did you mean:"
+    )
+    return Reply(
+        title,
+        sections=(Section(None, tuple(Line(g[0]) for g in shown)),),
+        choices=tuple(Choice(g[0], f"/who {g[0]}") for g in shown),
+    )

@@ -33,11 +33,11 @@ from stories.dedupe import (
     signature_from_bytes,
     signature_to_bytes,
 )
-from stories.facts import ArticleFacts, EntityKind
 from stories.factfinder import extract_facts, facts_to_json
+from stories.facts import ArticleFacts, EntityKind
 from stories.features import Features, extract_features
-from stories.names import clean_name, surname_key
 from stories.model import Article, RawArticle, Rejected
+from stories.names import clean_name, surname_key
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -372,9 +372,8 @@ def _people(p: Prepared, article_id: int, story_id: int) -> list[dict[str, objec
     described: dict[str, str | None] = {}
     for mention in p.facts.mentions:
         name = clean_name(mention.name)
-        if mention.kind is EntityKind.PERSON and name and " " in name:
-            if described.get(name) is None:
-                described[name] = mention.description
+        if mention.kind is EntityKind.PERSON and " " in name and described.get(name) is None:
+            described[name] = mention.description
     return [
         {
             "article_id": article_id,

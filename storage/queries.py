@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Article, Mention, Story
 from stories.factfinder import facts_from_json
+from stories.names import surname_key
 from stories.story_input import ArticleView
 
 
@@ -170,35 +171,33 @@ async def story_views(
     ]
 
 
-async def names_with_key(session: AsyncSession, surname_key: str) -> list[str]:
-    """Every spelling of a person stored under one surname skeleton, most mentioned first."""
-    rows = await session.execute(
-        select(Mention.name, func.count())
-        .where(Mention.surname_key == surname_key)
-        .group_by(Mention.name)
-        .order_by(func.count().desc(), Mention.name)
-    )
-    return [name for name, _ in rows]
+async def surname_keys(session: AsyncSession) -> list[str]:
+    """Every distinct surname key (an index-only scan)."""
+    return list((await session.scalars(select(Mention.surname_key).distinct())).all())
 
 
-async def known_names(session: AsyncSession, limit: int) -> list[str]:
-    """The most mentioned people, for "did you mean" when a name is not known."""
+async def names_with_keys(session: AsyncSession, keys: Sequence[str]) -> dict[str, list[str]]:
+    """Spellings stored under each of ``keys``, most mentioned first."""
     rows = await session.execute(
-        select(Mention.name)
-        .group_by(Mention.name)
+        select(Mention.surname_key, Mention.name, func.count())
+        .where(Mention.surname_key.in_(list(keys)))
+        .group_by(Mention.surname_key, Mention.name)
         .order_by(func.count().desc(), Mention.name)
-        .limit(limit)
     )
-    return list(rows.scalars())
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, name, _ in rows:
+        found[key].append(name)
+    return dict(found)
 
 
 async def stories_naming(
-    session: AsyncSession, surname_key: str, names: Sequence[str], limit: int
+    session: AsyncSession, names: Sequence[str], limit: int
 ) -> list[StoryInfo]:
-    """Stories that mention any of ``names`` (all under ``surname_key``), newest first."""
+    """Stories that mention any of ``names``, newest activity first."""
+    keys = {surname_key(name) for name in names}
     story_ids = (
         select(Mention.story_id)
-        .where(Mention.surname_key == surname_key, Mention.name.in_(list(names)))
+        .where(Mention.surname_key.in_(keys), Mention.name.in_(list(names)))
         .distinct()
     )
     stories = await session.scalars(

@@ -6,7 +6,8 @@ The rule: a day named in the body ("on Saturday", "Saturday afternoon", "Decembe
 or a background paragraph dating something else ("September 9, 2021") is outside the window.
 Months and vaguer spans ("last month", "in November") are not days. Weekdays resolve to the
 last such day on or before publication ("last Saturday": strictly before). Without a
-publication date, the latest full date of the body (with its year) is the anchor.
+publication date there are no event dates: anchoring on a date of the text itself would turn
+the only date of a background paragraph ("December 3, 2020") into the event's date.
 """
 
 from __future__ import annotations
@@ -73,17 +74,16 @@ class _Raw:
 
 def find_dates(sentences: Sequence[Sentence], published: date | None) -> tuple[EventDate, ...]:
     """Event dates named in ``sentences`` (body sentences only: captions date the photo)."""
-    found = [(sentence, raw) for sentence in sentences for raw in _expressions(sentence.text)]
-    anchor = published or _latest_full_date(raw for _, raw in found)
-    if anchor is None:
+    if published is None:
         return ()
     dates: list[EventDate] = []
-    for sentence, raw in found:
-        day = _resolve(raw, anchor)
-        if day is None or not _in_window(day, anchor):
-            continue
-        span = Span(sentence.start + raw.start, sentence.start + raw.end, sentence.text)
-        dates.append(EventDate(day, sentence.text[raw.start : raw.end], span))
+    for sentence in sentences:
+        for raw in _expressions(sentence.text):
+            day = _resolve(raw, published)
+            if day is None or not _in_window(day, published):
+                continue
+            span = Span(sentence.start + raw.start, sentence.start + raw.end, sentence.text)
+            dates.append(EventDate(day, sentence.text[raw.start : raw.end], span))
     return tuple(dates)
 
 
@@ -122,7 +122,9 @@ def _full(match: re.Match[str]) -> _Raw | None:
         return None
     if match["year"]:
         day = _make_date(int(match["year"]), month, day_number)
-        return None if day is None else _Raw(match.start(), match.end(), day, None, None, False, None)
+        return (
+            None if day is None else _Raw(match.start(), match.end(), day, None, None, False, None)
+        )
     return _Raw(match.start(), match.end(), None, (month, day_number), None, False, None)
 
 
@@ -131,11 +133,6 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def _latest_full_date(raws: Iterator[_Raw]) -> date | None:
-    days = [raw.day for raw in raws if raw.day is not None]
-    return max(days) if days else None
 
 
 def _resolve(raw: _Raw, anchor: date) -> date | None:

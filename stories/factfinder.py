@@ -76,6 +76,10 @@ def facts_to_json(facts: ArticleFacts) -> str:
 
 def facts_from_json(text: str) -> ArticleFacts:
     document = json.loads(text)
+    if document.get("version") != FORMAT_VERSION:
+        raise ValueError(
+            f"facts stored in format {document.get('version')!r}, not {FORMAT_VERSION}"
+        )
     return ArticleFacts(
         mentions=tuple(
             Mention(

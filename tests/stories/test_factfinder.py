@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,10 +92,15 @@ def test_json_round_trip() -> None:
     assert facts_from_json(facts_to_json(ArticleFacts())) == ArticleFacts()
 
 
+def test_unknown_storage_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="format"):
+        facts_from_json('{"version": 99}')
+
+
 def test_invented_article_round_trips() -> None:
     facts = extract_facts(
         article(
-            'Judge Amara Okoye sentenced the former mayor, Paul Renner, to 12 years on Monday. '
+            "Judge Amara Okoye sentenced the former mayor, Paul Renner, to 12 years on Monday. "
             '"Nobody is above the law in this city," Okoye said.',
             captions=("Paul Renner arrives at court in Lagos on March 3, 2019.",),
             day=date(2026, 3, 4),
@@ -151,8 +157,9 @@ def test_never_raises(paragraphs: list[str], captions: list[str], dated: bool) -
     item = article(*paragraphs, captions=tuple(captions), day=date(2025, 12, 13) if dated else None)
     facts = extract_facts(item)
     body = item.body
-    for fact in (*facts.numbers, *facts.dates, *facts.quotes):
-        assert 0 <= fact.span.start <= fact.span.end <= len(body)
+    spans = [n.span for n in facts.numbers] + [d.span for d in facts.dates]
+    for span in spans + [q.span for q in facts.quotes]:
+        assert 0 <= span.start <= span.end <= len(body)
     assert facts_from_json(facts_to_json(facts)) == facts
 
 

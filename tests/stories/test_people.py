@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stories.facts import EntityKind, Mention
 from stories.factfinder import caption_sentences
+from stories.facts import EntityKind, Mention
 from stories.people import find_mentions
 from stories.sentences import split_sentences
 from tests.stories.test_factfinder import SEED_KEYS, gold, seed_facts
@@ -47,9 +47,7 @@ def test_gold_descriptions_of_kalesnikava() -> None:
     for key, expected in entry["descriptions"].items():
         found = described(seed_facts(key).mentions, "Maria Kalesnikava")
         wanted = set(expected.split())
-        assert any(
-            wanted <= set(d.split()) or d in expected for d in found
-        ), (key, expected, found)
+        assert any(wanted <= set(d.split()) or d in expected for d in found), (key, expected, found)
 
 
 def test_surnames_take_the_full_name() -> None:
@@ -78,7 +76,9 @@ def test_seed_descriptions_and_kinds() -> None:
     assert kinds(found)["Norwegian Nobel Committee"] is EntityKind.ORGANISATION
     assert kinds(found)["Lithuania"] is EntityKind.PLACE
     assert kinds(found)["Minsk"] is EntityKind.PLACE
-    assert "The U.S. Special Envoy for Belarus" in described(seed_facts("003").mentions, "John Coale")
+    assert "The U.S. Special Envoy for Belarus" in described(
+        seed_facts("003").mentions, "John Coale"
+    )
     assert "The US special envoy for Belarus" in described(seed_facts("004").mentions, "John Cole")
 
 
@@ -181,6 +181,16 @@ def test_sports_article() -> None:
     assert "striker" in described(found, "Ousmane Dembele")
     assert kinds(found)["Munich"] is EntityKind.PLACE
     assert all(m.name != "Coach" for m in found)
+
+
+def test_honorifics_and_days_are_not_descriptions() -> None:
+    found = mentions(
+        "Mr Paul Ferguson, a researcher at the security company Trend Micro, said on Monday "
+        "that the flaw was serious. On Wednesday owner Tom Benson praised the team."
+    )
+    assert described(found, "Paul Ferguson") == ["a researcher at the security company Trend Micro"]
+    assert described(found, "Tom Benson") == ["owner"]
+    assert kinds(found)["Trend Micro"] is EntityKind.ORGANISATION
 
 
 def test_a_one_word_name_without_cues_is_left_out() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stories.facts import Quote
 from stories.factfinder import extract_facts
+from stories.facts import Quote
 from stories.quotes import find_quotes
 from tests.stories.test_factfinder import SEED_KEYS, article, gold, seed_facts
 

@@ -1,0 +1,120 @@
+"""Latency of /who, /diff and /summary on a large store.
+
+    .venv/bin/python bench/command_latency.py ../shared/data/ecbplus-dev.jsonl \
+        [--db /tmp/latency.db] [--total 100000] [--samples 200]
+
+Builds the store with the ingest benchmark's synthetic stream when ``--db`` has no articles
+yet (reuse the file for repeated runs), then answers commands through the same dispatcher as
+every front end and reports p50 / p95 / max per command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+from sqlalchemy import func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ingest_speed import load, stream  # noqa: E402
+
+from handlers.command import Command  # noqa: E402
+from handlers.context import Context  # noqa: E402
+from handlers.dispatch import dispatch  # noqa: E402
+from handlers.reply import Tone  # noqa: E402
+from storage.db import SessionFactory, open_database  # noqa: E402
+from storage.ingest import IngestReport, Ingestor  # noqa: E402
+from storage.models import Article, Mention, Story  # noqa: E402
+from stories.settings import EngineSettings  # noqa: E402
+
+console = Console()
+
+
+async def build(sessions: SessionFactory, data: Path, total: int) -> None:
+    async with sessions() as session:
+        stored = int(await session.scalar(select(func.count()).select_from(Article)) or 0)
+    if stored >= total:
+        console.print(f"store has {stored:,} articles: reused")
+        return
+    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+    with Progress(console=console) as progress:
+        task = progress.add_task("building the store", total=total)
+
+        def tick(report: IngestReport) -> None:
+            progress.update(task, completed=report.seen)
+
+        await ingestor.ingest(stream(load(data), total), progress=tick)
+
+
+async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list[str]]:
+    rng = random.Random(3)
+    async with sessions() as session:
+        story_ids = list((await session.scalars(select(Story.id))).all())
+        names = list(
+            (await session.scalars(select(Mention.name).group_by(Mention.name))).all()
+        )
+    return rng.sample(story_ids, min(count, len(story_ids))), rng.sample(
+        names, min(count, len(names))
+    )
+
+
+async def timed(context: Context, command: Command) -> tuple[float, Tone]:
+    started = time.perf_counter()
+    reply = await dispatch(command, context)
+    return (time.perf_counter() - started) * 1000, reply.tone
+
+
+async def run(data: Path, db: Path, total: int, count: int) -> None:
+    engine, sessions = await open_database(f"sqlite:///{db}")
+    await build(sessions, data, total)
+    story_ids, names = await samples(sessions, count)
+    context = Context(sessions)
+    commands = {
+        "/summary <id>": [Command("summary", str(i)) for i in story_ids],
+        "/diff <id>": [Command("diff", str(i)) for i in story_ids],
+        "/who <name>": [Command("who", name) for name in names],
+        "/who <typo>": [Command("who", name[:-1] + "x") for name in names[: count // 4]],
+        "/stories": [Command("stories")] * 20,
+    }
+    table = Table(title=f"Command latency (ms) on {db.name}")
+    for column in ("command", "n", "p50", "p95", "max", "errors"):
+        table.add_column(column, justify="right" if column != "command" else "left")
+    for name, batch in commands.items():
+        results = [await timed(context, command) for command in batch]
+        times = sorted(t for t, _ in results)
+        errors = sum(tone is Tone.ERROR for _, tone in results)
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+        table.add_row(
+            name,
+            str(len(times)),
+            f"{statistics.median(times):.1f}",
+            f"{p95:.1f}",
+            f"{times[-1]:.1f}",
+            str(errors),
+        )
+    console.print(table)
+    await engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/newsbot-latency.db"))
+    parser.add_argument("--total", type=int, default=100_000)
+    parser.add_argument("--samples", type=int, default=200)
+    args = parser.parse_args()
+    asyncio.run(run(args.data, args.db, args.total, args.samples))
+
+
+if __name__ == "__main__":
+    main()
