@@ -71,7 +71,7 @@ async def ingest_inputs(
         async with http_client(app.settings.fetch) as client:
             fetcher = Fetcher(client, app.settings.fetch)
             for url in urls:
-                _add(report, await ingest_url(app, fetcher, url, progress))
+                report.absorb(await ingest_url(app, fetcher, url, progress))
     return report
 
 
@@ -118,15 +118,6 @@ async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestRep
     return await app.ingestor.ingest(
         iter_paths([str(app.settings.seeds_dir)], InputDefaults()), progress=progress
     )
-
-
-def _add(total: IngestReport, part: IngestReport) -> None:
-    total.added += part.added
-    total.known += part.known
-    total.near_copies += part.near_copies
-    total.new_stories |= part.new_stories
-    total.updated_stories |= part.updated_stories - total.new_stories
-    total.rejected.extend(part.rejected)
 
 
 def rejected_summary(rejected: list[Rejected], limit: int = 20) -> list[str]:

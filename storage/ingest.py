@@ -58,6 +58,16 @@ class IngestReport:
     def seen(self) -> int:
         return self.added + self.known + len(self.rejected)
 
+    def absorb(self, part: IngestReport) -> None:
+        """Add another run's counts; a story new in either run counts as new, not updated."""
+        self.added += part.added
+        self.known += part.known
+        self.near_copies += part.near_copies
+        self.new_stories |= part.new_stories
+        self.updated_stories |= part.updated_stories
+        self.updated_stories -= self.new_stories
+        self.rejected.extend(part.rejected)
+
     def summary(self) -> str:
         return (
             f"added {self.added}, already known {self.known}, near-copies {self.near_copies}, "
@@ -168,7 +178,7 @@ class Ingestor:
             except BaseException:
                 self._reset()
                 raise
-            _merge(report, outcome)
+            report.absorb(outcome)
             if progress:
                 progress(report)
             return
@@ -386,14 +396,6 @@ def _people(p: Prepared, article_id: int, story_id: int) -> list[dict[str, objec
         for name, description in described.items()
         if surname_key(name)
     ]
-
-
-def _merge(total: IngestReport, part: IngestReport) -> None:
-    total.added += part.added
-    total.known += part.known
-    total.near_copies += part.near_copies
-    total.new_stories |= part.new_stories
-    total.updated_stories |= part.updated_stories - total.new_stories
 
 
 async def _aiter(items: Iterable[Item] | AsyncIterable[Item]) -> AsyncIterable[Item]:

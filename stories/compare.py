@@ -13,17 +13,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
 from stories import content
-from stories.content import Terms, coverage, dice, is_distinctive, terms
+from stories.content import (
+    SentenceTerms,
+    Terms,
+    coverage,
+    covered,
+    dice,
+    is_distinctive,
+    terms,
+    weighed_dice,
+    weight,
+)
 from stories.facts import NumberFact, Qualifier, Quote
 from stories.features import stem
 from stories.names import Person, clean_name, name_tokens, same_person
-from stories.sentences import Sentence, split_sentences
 from stories.story_input import ArticleView, Citation
 
 # ---- numbers ----
@@ -199,11 +208,20 @@ def _position(view: ArticleView, start: int) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _Figure:
+    """A figure with what it counts (``head`` noun, ``counted`` terms) and its role.
+
+    ``keys`` are what two figures must share for ``_link`` to link them at all: a context
+    term, a counted term or the head noun.
+    """
+
     view: ArticleView
     fact: NumberFact
     head: str
     counted: Terms
     context: Terms
+    keys: frozenset[tuple[str, str]]
+    counted_weight: float
+    context_weight: float
 
     @property
     def exact(self) -> bool:
@@ -220,7 +238,13 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
     if not context and not counted:
         context = terms(fact.span.sentence)
     words = re.findall(r"[^\W\d_]+", fact.counted.lower())
-    return _Figure(view, fact, stem(words[-1]) if words else "", counted, context)
+    head = stem(words[-1]) if words else ""
+    keys = frozenset(
+        [("context", t) for t in context]
+        + [("counted", t) for t in counted]
+        + ([("head", head)] if head else [])
+    )
+    return _Figure(view, fact, head, counted, context, keys, weight(counted), weight(context))
 
 
 def _interval(fact: NumberFact) -> tuple[float, float]:
@@ -258,20 +282,38 @@ def _close_in_size(a: NumberFact, b: NumberFact) -> bool:
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= MAX_VALUE_RATIO
 
 
+def _role(a: _Figure, b: _Figure) -> float:
+    return weighed_dice(a.context, a.context_weight, b.context, b.context_weight)
+
+
 def _link(a: _Figure, b: _Figure) -> float:
-    """How surely two figures of different articles count one thing in one role (0 if not)."""
-    counted = 1.0 if a.head and a.head == b.head else dice(a.counted, b.counted)
-    role = dice(a.context, b.context)
+    """How surely two figures of different articles count one thing in one role (0 if not).
+
+    The sizes are checked before the (costlier) overlaps of what they count and their role.
+    """
+    same = a.fact.value == b.fact.value and _same_value(a.fact, b.fact)
+    close = same or _close_in_size(a.fact, b.fact)
+    if not close and (a.exact or b.exact):
+        return 0.0
+    if a.head and a.head == b.head:
+        counted = 1.0
+    else:
+        counted = weighed_dice(a.counted, a.counted_weight, b.counted, b.counted_weight)
+    role = _role(a, b)
     score = 0.4 * counted + 0.6 * role
-    if a.fact.value == b.fact.value and _same_value(a.fact, b.fact):
+    if same:
         return score + SAME_VALUE_BONUS if score + SAME_VALUE_BONUS >= SAME_VALUE_LINK else 0.0
     if a.exact and b.exact:
-        close = _close_in_size(a.fact, b.fact)
-        linked = close and score >= DIFFERENT_VALUE_LINK and role >= DIFFERENT_VALUE_CONTEXT
+        linked = score >= DIFFERENT_VALUE_LINK and role >= DIFFERENT_VALUE_CONTEXT
         return score if linked else 0.0
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
-    return score if loose and (_close_in_size(a.fact, b.fact) or not (a.exact or b.exact)) else 0.0
+    return score if loose else 0.0
+
+
+def _linked(figure: _Figure, member: _Figure) -> float:
+    """``_link``, skipping the pairs that share no key (they never link)."""
+    return 0.0 if figure.keys.isdisjoint(member.keys) else _link(figure, member)
 
 
 def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
@@ -279,26 +321,35 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
 
     It needs links to half the group, or to a member giving the very same figure. A group
     holds one figure per article, so two figures of one article are never compared.
+    Only groups whose sampled members share a key with the figure are scored: the others
+    average 0 and are never chosen.
     """
     groups: list[list[_Figure]] = []
+    articles: list[set[int]] = []
+    sampled: dict[tuple[str, str], set[int]] = defaultdict(set)
     for figure in figures:
         best, best_score = None, 0.0
-        for group in groups:
-            if any(f.view.article_id == figure.view.article_id for f in group):
+        for index in sorted({i for key in figure.keys for i in sampled.get(key, ())}):
+            if figure.view.article_id in articles[index]:
                 continue
-            members = group[:GROUP_SAMPLE]
-            scores = [_link(figure, member) for member in members]
+            members = groups[index][:GROUP_SAMPLE]
+            scores = [_linked(figure, member) for member in members]
             average = sum(scores) / len(scores)
             twin = any(
                 s > 0 and _same_value(figure.fact, m.fact)
                 for s, m in zip(scores, members, strict=True)
             )
             if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > best_score:
-                best, best_score = group, average
+                best, best_score = index, average
         if best is None:
-            groups.append([figure])
-        else:
-            best.append(figure)
+            best = len(groups)
+            groups.append([])
+            articles.append(set())
+        if len(groups[best]) < GROUP_SAMPLE:
+            for key in figure.keys:
+                sampled[key].add(best)
+        groups[best].append(figure)
+        articles[best].add(figure.view.article_id)
     return groups
 
 
@@ -307,17 +358,35 @@ def _common_value(group: list[_Figure]) -> float | None:
     return max(exact, key=exact.count) if exact else None
 
 
-def _attach_breakdowns(groups: list[list[_Figure]], figures: Sequence[_Figure]) -> None:
+_ByArticle = Mapping[int, Sequence[_Figure]]
+"""The figures of each article, in the order of the story's figures."""
+
+
+def _by_article(figures: Sequence[_Figure]) -> dict[int, list[_Figure]]:
+    by_article: dict[int, list[_Figure]] = defaultdict(list)
+    for figure in figures:
+        by_article[figure.view.article_id].append(figure)
+    return by_article
+
+
+def _attach_breakdowns(groups: list[list[_Figure]], figures: _ByArticle) -> None:
     """Merge figures into a group when, with figures next to them, they add up to its figure.
 
     "109 Belarusians (and 5 Ukrainians) taken to Ukraine" joins "114 taken to Ukraine":
-    the counted nouns differ, but the role matches and the parts add up.
+    the counted nouns differ, but the role matches and the parts add up. A group is only
+    tried as a part of the totals its first figure can reach with its neighbours.
     """
+    parts_of: dict[float, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        if group[0].exact:
+            for total in _reachable_totals(group[0], figures):
+                parts_of[total].append(index)
     for group in groups:
         total = _common_value(group)
         if total is None:
             continue
-        for other in groups:
+        for index in parts_of.get(total, ()):
+            other = groups[index]
             if other is not group and other and _adds_up_to(other, group, total, figures):
                 group.extend(other)
                 other.clear()
@@ -325,7 +394,7 @@ def _attach_breakdowns(groups: list[list[_Figure]], figures: Sequence[_Figure]) 
 
 
 def _adds_up_to(
-    part: list[_Figure], group: list[_Figure], total: float, figures: Sequence[_Figure]
+    part: list[_Figure], group: list[_Figure], total: float, figures: _ByArticle
 ) -> bool:
     """Whether ``part`` (one figure, repeated by outlets) is a part of ``group``'s total."""
     first = part[0]
@@ -334,7 +403,7 @@ def _adds_up_to(
         return False
     if first.fact.value >= total or any(f.view.article_id in present for f in part):
         return False
-    role = max(dice(first.context, member.context) for member in group[:GROUP_SAMPLE])
+    role = max(_role(first, member) for member in group[:GROUP_SAMPLE])
     return role >= DIFFERENT_VALUE_CONTEXT and bool(_breakdown(first, total, figures))
 
 
@@ -352,18 +421,32 @@ def _values(group: list[_Figure]) -> list[NumberValue]:
     return values
 
 
-def _breakdown(part: _Figure, total: float, figures: Sequence[_Figure]) -> tuple[_Figure, ...]:
-    """Figures of ``part``'s article, near it and counting the same kind, that sum to total."""
-    near = [
+def _neighbours(part: _Figure, figures: _ByArticle) -> list[_Figure]:
+    """Figures of ``part``'s article near it that count the same kind: its possible parts."""
+    return [
         f
-        for f in figures
+        for f in figures[part.view.article_id]
         if f is not part
-        and f.view.article_id == part.view.article_id
         and f.exact
         and not f.fact.span.in_caption
         and abs(f.fact.span.start - part.fact.span.start) <= BREAKDOWN_DISTANCE
         and (not part.head or not f.head or f.head == part.head)
     ]
+
+
+def _reachable_totals(part: _Figure, figures: _ByArticle) -> set[float]:
+    """Every total ``_breakdown`` can make of ``part`` and its neighbours."""
+    near = _neighbours(part, figures)
+    return {
+        part.fact.value + sum(f.fact.value for f in others)
+        for size in (1, 2)
+        for others in combinations(near, size)
+    }
+
+
+def _breakdown(part: _Figure, total: float, figures: _ByArticle) -> tuple[_Figure, ...]:
+    """Figures of ``part``'s article, near it and counting the same kind, that sum to total."""
+    near = _neighbours(part, figures)
     for size in (1, 2):
         for others in combinations(near, size):
             if part.fact.value + sum(f.fact.value for f in others) == total:
@@ -372,7 +455,7 @@ def _breakdown(part: _Figure, total: float, figures: Sequence[_Figure]) -> tuple
 
 
 def _classify(
-    group: list[_Figure], figures: Sequence[_Figure]
+    group: list[_Figure], figures: _ByArticle
 ) -> tuple[NumberDiffKind, list[NumberValue]]:
     values = _values(group)
     if len(values) == 1:
@@ -425,11 +508,12 @@ def number_diffs(views: Sequence[ArticleView]) -> tuple[list[NumberDiff], list[N
     differing: list[NumberDiff] = []
     agreed: list[NumberDiff] = []
     groups = _group_figures(figures)
-    _attach_breakdowns(groups, figures)
+    by_article = _by_article(figures)
+    _attach_breakdowns(groups, by_article)
     for group in groups:
         if len({f.view.outlet for f in group}) < 2:
             continue
-        kind, values = _classify(group, figures)
+        kind, values = _classify(group, by_article)
         position = min(_position(f.view, f.fact.span.start) for f in group)
         diff = NumberDiff(_what(group), kind, tuple(values), position)
         (agreed if kind is NumberDiffKind.AGREEMENT else differing).append(diff)
@@ -597,11 +681,11 @@ def unique_details(views: Sequence[ArticleView]) -> list[UniqueDetail]:
     """Sentences whose distinctive content (names, numbers, rare words) no other outlet has."""
     if len({v.outlet for v in views}) < 2:
         return []
-    sentences = {v.article_id: split_sentences(v.body) for v in views}
+    sentences = {v.article_id: content.article_terms(v.body) for v in views}
     outlet_terms: dict[str, set[str]] = defaultdict(set)
     for view in views:
         for sentence in sentences[view.article_id]:
-            outlet_terms[view.outlet].update(terms(sentence.text))
+            outlet_terms[view.outlet].update(sentence.bag)
     term_outlets: dict[str, set[str]] = defaultdict(set)
     for outlet, found in outlet_terms.items():
         for term in found:
@@ -619,24 +703,28 @@ def unique_details(views: Sequence[ArticleView]) -> list[UniqueDetail]:
 
 def _unique_detail(
     view: ArticleView,
-    sentence: Sentence,
+    found: SentenceTerms,
     term_outlets: dict[str, set[str]],
     others: list[set[str]],
 ) -> UniqueDetail | None:
-    written = content.terms_as_written(sentence.text)
-    bag = {term: w for term, (w, _) in written.items()}
+    """The sentence as a detail, unless it is too short, shared, or background.
+
+    Background is shared content: another outlet covering ``BACKGROUND_COVERAGE`` of the
+    sentence, or ``NAMELESS_BACKGROUND`` of one without a name or figure of its own.
+    """
+    sentence, bag, written = found.sentence, found.bag, found.written
     if len(bag) < UNIQUE_MIN_TERMS:
         return None
-    unique = {t: w for t, w in bag.items() if term_outlets[t] == {view.outlet}}
+    mine = {view.outlet}
+    unique = {t: w for t, w in bag.items() if term_outlets[t] == mine}
     distinctive = [t for t, w in unique.items() if is_distinctive(t, w)]
     share = content.weight(unique) / content.weight(bag)
     if not distinctive or share < UNIQUE_MIN_SHARE:
         return None
-    background = max(coverage(bag, found) for found in others)
     named = any(t.startswith((content.NAME_PREFIX, content.NUMBER_PREFIX)) for t in distinctive)
-    if background >= BACKGROUND_COVERAGE:
+    if not named and len(distinctive) < 2:
         return None
-    if not named and (background >= NAMELESS_BACKGROUND or len(distinctive) < 2):
+    if covered(bag, others, BACKGROUND_COVERAGE if named else NAMELESS_BACKGROUND):
         return None
     score = sum(unique[t] for t in distinctive) + share
     words = tuple(written[t][1] for t in distinctive)

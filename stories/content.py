@@ -9,9 +9,11 @@ numbers by value (``nine`` and ``9``, ``1,000`` and ``1 000``), words by a light
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from types import MappingProxyType
 
 from stories.features import stem, zipf
 from stories.names import fold
@@ -31,6 +33,10 @@ MIN_WORD_WEIGHT = 0.3
 RARE_WORD_WEIGHT = 2.5
 CALENDAR_WEIGHT = 1.0
 """Month and weekday names: when, not what (and years and days weigh as little)."""
+ARTICLE_CACHE = 4096
+"""Article bodies whose sentence terms are kept between calls."""
+LEAD_SENTENCES = 15
+"""An article's first sentences, cached on their own: a summary reads only those."""
 
 _NUMBER_WORDS = {
     word: index
@@ -113,6 +119,39 @@ def terms_as_written(text: str) -> dict[str, tuple[float, str]]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceTerms:
+    """A sentence with its terms: ``bag`` as ``terms`` gives it, ``written`` as written."""
+
+    sentence: Sentence
+    bag: Mapping[str, float]
+    written: Mapping[str, tuple[float, str]]
+
+
+def _with_terms(sentence: Sentence) -> SentenceTerms:
+    written = terms_as_written(sentence.text)
+    bag = {term: w for term, (w, _) in written.items()}
+    return SentenceTerms(sentence, MappingProxyType(bag), MappingProxyType(written))
+
+
+@lru_cache(maxsize=ARTICLE_CACHE)
+def lead_terms(body: str) -> tuple[SentenceTerms, ...]:
+    """The first ``LEAD_SENTENCES`` sentences of a body with their terms, cached."""
+    return tuple(_with_terms(s) for s in islice(_sentences(body), LEAD_SENTENCES))
+
+
+@lru_cache(maxsize=ARTICLE_CACHE)
+def article_terms(body: str) -> tuple[SentenceTerms, ...]:
+    """Every sentence of a body with its terms, cached: a story is compared again and again.
+
+    The first sentences come from ``lead_terms``, so a summary and a comparison of one
+    article share that work.
+    """
+    lead = lead_terms(body)
+    rest = islice(_sentences(body), len(lead), None)
+    return lead + tuple(_with_terms(s) for s in rest)
+
+
 def weight(bag: Terms) -> float:
     return sum(bag.values())
 
@@ -126,10 +165,27 @@ def coverage(bag: Terms, other: Iterable[str] | Mapping[str, float]) -> float:
     return sum(bag[term] for term in bag.keys() & keys) / total
 
 
+def covered(bag: Terms, others: Iterable[Set[str]], share: float) -> bool:
+    """Whether ``coverage(bag, other) >= share`` for one of ``others`` (``share`` > 0).
+
+    Stops at the first such one; the bag's weight is summed once for all of them.
+    """
+    total = weight(bag)
+    if total == 0:
+        return False
+    keys = bag.keys()
+    return any(sum(bag[term] for term in keys & other) / total >= share for other in others)
+
+
 def dice(a: Terms, b: Terms) -> float:
     """Weighted Dice overlap of two bags: the shared weight over the mean weight."""
-    total = weight(a) + weight(b)
-    if total == 0:
+    return weighed_dice(a, weight(a), b, weight(b))
+
+
+def weighed_dice(a: Terms, weight_a: float, b: Terms, weight_b: float) -> float:
+    """``dice`` of two bags whose weights are known (bags compared again and again)."""
+    total = weight_a + weight_b
+    if total == 0 or a.keys().isdisjoint(b.keys()):
         return 0.0
     shared = sum(w for term, w in a.items() if term in b) + sum(
         w for term, w in b.items() if term in a
@@ -142,11 +198,6 @@ def is_distinctive(term: str, term_weight: float) -> bool:
     if term.startswith(NUMBER_PREFIX):
         return term_weight >= NUMBER_WEIGHT
     return term.startswith(NAME_PREFIX) or term_weight >= RARE_WORD_WEIGHT
-
-
-def leading_sentences(body: str, limit: int) -> list[Sentence]:
-    """The first ``limit`` sentences of a body, without splitting the rest of it."""
-    return list(islice(_sentences(body), limit))
 
 
 def _sentences(body: str) -> Iterator[Sentence]:

@@ -15,8 +15,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from stories.facts import EntityKind, Mention
 from stories.story_input import ArticleView
@@ -32,6 +34,8 @@ QUERY_MIN_SCORE = 60.0
 CLEAR_MATCH_SCORE = 85.0
 AMBIGUITY_MARGIN = 8.0
 """A best match this far above the next one is clear; closer ones are ambiguous."""
+NAME_CACHE = 65_536
+"""Distinct names (and name words) whose folded forms are kept between calls."""
 
 _SPECIAL_LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d"}
@@ -75,12 +79,14 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _plain(text: str) -> str:
     """Casefolded, accents stripped."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def fold(token: str) -> str:
     """One name token folded over romanisation variants, keeping its ending."""
     text = "".join(c for c in _plain(token) if c.isalpha())
@@ -89,6 +95,7 @@ def fold(token: str) -> str:
     return text
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def skeleton(token: str) -> str:
     """A folded name word without its ending vowels (the key of one word)."""
     folded = fold(token)
@@ -98,6 +105,11 @@ def skeleton(token: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name without leading titles, trailing suffixes and possessives."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = [t.rstrip(".") for t in _TOKEN.findall(name)]
     tokens = [re.sub(r"['’]s?$", "", t) for t in tokens]
     tokens = [t for t in tokens if t]
@@ -105,12 +117,12 @@ def name_tokens(name: str) -> list[str]:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].casefold() in _SUFFIXES:
         tokens.pop()
-    return tokens
+    return tuple(tokens)
 
 
 def clean_name(name: str) -> str:
     """A name as written, without titles, suffixes and possessive endings."""
-    return " ".join(name_tokens(name))
+    return " ".join(_name_tokens(name))
 
 
 def name_key(name: str) -> str:
@@ -124,6 +136,7 @@ def surname_key(name: str) -> str:
     return skeleton(tokens[-1]) if tokens else ""
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _gender(surname: str) -> str | None:
     """``f`` or ``m`` for Slavic and Baltic gendered surname endings, else None."""
     plain = _plain(surname)
@@ -134,21 +147,46 @@ def _gender(surname: str) -> str | None:
     return None
 
 
-def _surname_similarity(a: str, b: str) -> float:
-    if skeleton(a) == skeleton(b):
+@dataclass(frozen=True, slots=True)
+class _NameForm:
+    """What comparing one name needs, worked out once per distinct name.
+
+    ``surname`` is the last word's skeleton, ``folded`` the last word folded, ``given`` the
+    first given name as written ("" for a surname alone).
+    """
+
+    full: bool
+    surname: str
+    folded: str
+    gender: str | None
+    given: str
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _form(name: str) -> _NameForm | None:
+    tokens = _name_tokens(name)
+    if not tokens:
+        return None
+    last = tokens[-1]
+    given = tokens[0] if len(tokens) > 1 else ""
+    return _NameForm(len(tokens) > 1, skeleton(last), fold(last), _gender(last), given)
+
+
+def _surname_similarity(a: _NameForm, b: _NameForm) -> float:
+    if a.surname == b.surname:
         return 1.0
-    return float(fuzz.ratio(fold(a), fold(b))) / 100.0
+    return float(fuzz.ratio(a.folded, b.folded)) / 100.0
 
 
-def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two lists of given names can name one person (empty: unknown, compatible)."""
+def _given_compatible(a: str, b: str) -> bool:
+    """Whether two first given names can name one person (empty: unknown, compatible)."""
     if not a or not b:
         return True
-    first_a, first_b = fold(a[0]), fold(b[0])
+    first_a, first_b = fold(a), fold(b)
     if not first_a or not first_b:
         return True
-    if len(a[0]) == 1 or len(b[0]) == 1:
-        return _plain(a[0])[0] == _plain(b[0])[0]
+    if len(a) == 1 or len(b) == 1:
+        return _plain(a)[0] == _plain(b)[0]
     if first_a.startswith(first_b) or first_b.startswith(first_a):
         return min(len(first_a), len(first_b)) >= 3
     return fuzz.ratio(first_a, first_b) >= GIVEN_MIN_RATIO
@@ -163,6 +201,7 @@ class NameContext:
     roles_b: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def role_words(description: str | None) -> frozenset[str]:
     """Content words of a description (``US special envoy`` -> envoy, special, us)."""
     if not description:
@@ -172,20 +211,18 @@ def role_words(description: str | None) -> frozenset[str]:
 
 def person_score(a: str, b: str, context: NameContext = NameContext()) -> float:
     """How surely two names name one person, 0 to 1; 0 for a known mismatch."""
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
-    if not tokens_a or not tokens_b:
+    form_a, form_b = _form(a), _form(b)
+    if form_a is None or form_b is None:
         return 0.0
-    surname_a, surname_b = tokens_a[-1], tokens_b[-1]
-    gender_a, gender_b = _gender(surname_a), _gender(surname_b)
-    if gender_a and gender_b and gender_a != gender_b:
+    if form_a.gender and form_b.gender and form_a.gender != form_b.gender:
         return 0.0
-    if not _given_compatible(tokens_a[:-1], tokens_b[:-1]):
+    if not _given_compatible(form_a.given, form_b.given):
         return 0.0
-    similarity = _surname_similarity(surname_a, surname_b)
+    similarity = _surname_similarity(form_a, form_b)
     if similarity * 100 < SURNAME_MIN_RATIO:
         return 0.0
     if not context.same_story:
-        both_full = len(tokens_a) > 1 and len(tokens_b) > 1
+        both_full = form_a.full and form_b.full
         return similarity if both_full and similarity >= 0.95 else 0.0
     if context.roles_a & context.roles_b:
         similarity = min(1.0, similarity + 0.1)
@@ -239,10 +276,20 @@ class _Group:
     roles: set[str] = field(default_factory=set)
 
     def accepts(self, name: str, roles: frozenset[str]) -> float:
-        """The weakest score of ``name`` against the group's names (0 if any mismatch)."""
+        """The weakest score of ``name`` against the group's names (0 if any mismatch).
+
+        The first score below ``SAME_PERSON_SCORE`` is returned as it is: the group cannot
+        take the name then, whatever the other scores.
+        """
         context = NameContext(roles_a=roles, roles_b=frozenset(self.roles))
-        full = [n for n in self.names if len(name_tokens(n)) > 1] or self.names
-        return min(person_score(name, other, context) for other in full)
+        full = [n for n in self.names if len(_name_tokens(n)) > 1] or self.names
+        weakest = 1.0
+        for other in full:
+            score = person_score(name, other, context)
+            if score < SAME_PERSON_SCORE:
+                return score
+            weakest = min(weakest, score)
+        return weakest
 
 
 def _person_mentions(views: Iterable[ArticleView]) -> dict[str, list[PersonMention]]:
@@ -255,27 +302,49 @@ def _person_mentions(views: Iterable[ArticleView]) -> dict[str, list[PersonMenti
     return by_name
 
 
+def _similar_surnames(forms: Iterable[_NameForm]) -> dict[str, list[str]]:
+    """For each folded surname, the folded surnames it may be a spelling of (itself too).
+
+    A generous superset of the surnames ``person_score`` lets through (same skeleton, or a
+    ratio of at least ``SURNAME_MIN_RATIO``), found in one vectorised pass: names are only
+    scored against the groups holding one of these.
+    """
+    skeletons = {form.folded: form.surname for form in forms}
+    folded = list(skeletons)
+    ratios = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN_RATIO - 1)
+    keys = np.array(list(skeletons.values()))
+    near = (ratios > 0) | (keys[:, None] == keys[None, :])
+    return {f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near)}
+
+
 def _group_names(by_name: dict[str, list[PersonMention]]) -> list[_Group]:
     """Full names first (most articles first), then surname-only names join a full one."""
 
     def order(name: str) -> tuple[int, int, int]:
         articles = len({m.article_id for m in by_name[name]})
-        return (len(name_tokens(name)) == 1, -articles, -len(name))
+        return (len(_name_tokens(name)) == 1, -articles, -len(name))
 
+    forms = {name: _form(name) for name in sorted(by_name, key=order)}
+    similar = _similar_surnames(f for f in forms.values() if f is not None)
     groups: list[_Group] = []
-    for name in sorted(by_name, key=order):
+    holding: dict[str, set[int]] = defaultdict(set)  # group indices by a name's folded surname
+    for name, form in forms.items():
         roles = frozenset().union(*(role_words(m.mention.description) for m in by_name[name]))
-        scored = [(group.accepts(name, roles), i) for i, group in enumerate(groups)]
+        near = [] if form is None else similar[form.folded]
+        candidates = sorted({i for folded in near for i in holding[folded]})
+        scored = [(groups[i].accepts(name, roles), i) for i in candidates]
         scored = [(score, i) for score, i in scored if score >= SAME_PERSON_SCORE]
-        if len(name_tokens(name)) == 1:
+        if form is not None and not form.full:
             scored = _prefer_same_article(scored, groups, by_name, name)
         if scored:
-            best = groups[max(scored, key=lambda item: (item[0], -item[1]))[1]]
+            index = max(scored, key=lambda item: (item[0], -item[1]))[1]
         else:
-            best = _Group()
-            groups.append(best)
-        best.names.append(name)
-        best.roles.update(roles)
+            index = len(groups)
+            groups.append(_Group())
+        groups[index].names.append(name)
+        groups[index].roles.update(roles)
+        if form is not None:
+            holding[form.folded].add(index)
     return groups
 
 

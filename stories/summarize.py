@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
 
-from stories.content import coverage, leading_sentences, terms
+from stories.content import LEAD_SENTENCES, coverage, lead_terms
 from stories.sentences import Sentence
 from stories.story_input import ArticleView
 
-SENTENCES_PER_ARTICLE = 15
+SENTENCES_PER_ARTICLE = LEAD_SENTENCES
 """Only an article's first sentences count as its content (speed)..."""
 CANDIDATES_PER_ARTICLE = 10
 """...and only the first of those are candidates for the summary."""
@@ -95,12 +94,11 @@ def _prepare(body: str) -> _Prepared:
     """Per-article work, cached: a story's articles are summarised again and again."""
     vocabulary: dict[str, int] = {}
     candidates = []
-    for index, sentence in enumerate(leading_sentences(body, SENTENCES_PER_ARTICLE)):
-        bag = terms(sentence.text)
-        for term in bag:
+    for index, found in enumerate(lead_terms(body)):
+        for term in found.bag:
             vocabulary.setdefault(term, len(vocabulary))
-        if _is_candidate(index, sentence, bag):
-            candidates.append((index, sentence, MappingProxyType(bag)))
+        if _is_candidate(index, found.sentence, found.bag):
+            candidates.append((index, found.sentence, found.bag))
     term_ids = np.array([vocabulary[t] for _, _, bag in candidates for t in bag], dtype=np.int64)
     weights = np.array([w for _, _, bag in candidates for w in bag.values()], dtype=np.float32)
     sizes = np.array([len(bag) for _, _, bag in candidates], dtype=np.int64)

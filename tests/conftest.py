@@ -22,11 +22,10 @@ def _backends() -> list[str]:
     return ["sqlite", "postgresql"] if os.environ.get(PG_ENV) else ["sqlite"]
 
 
-async def _fresh_pg_database(url: str) -> tuple[str, str]:
-    """A new, empty database next to the configured one; its URL and its name."""
+async def _admin(url: str, statement: str) -> None:
+    """Run one statement on the configured server (CREATE/DROP DATABASE need no transaction)."""
     base = make_url(url)
-    name = f"newsbot_test_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(
+    connection = await asyncpg.connect(
         user=base.username,
         password=base.password,
         host=base.host,
@@ -34,25 +33,9 @@ async def _fresh_pg_database(url: str) -> tuple[str, str]:
         database=base.database,
     )
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        await connection.execute(statement)
     finally:
-        await admin.close()
-    return base.set(database=name).render_as_string(hide_password=False), name
-
-
-async def _drop_pg_database(url: str, name: str) -> None:
-    base = make_url(url)
-    admin = await asyncpg.connect(
-        user=base.username,
-        password=base.password,
-        host=base.host,
-        port=base.port,
-        database=base.database,
-    )
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+        await connection.close()
 
 
 @pytest.fixture(params=_backends())
@@ -62,11 +45,12 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         yield f"sqlite:///{tmp_path / 'newsbot.db'}"
         return
     configured = os.environ[PG_ENV]
-    url, name = await _fresh_pg_database(configured)
+    name = f"newsbot_test_{uuid.uuid4().hex[:12]}"
+    await _admin(configured, f'CREATE DATABASE "{name}"')
     try:
-        yield url
+        yield make_url(configured).set(database=name).render_as_string(hide_password=False)
     finally:
-        await _drop_pg_database(configured, name)
+        await _admin(configured, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
