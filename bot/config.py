@@ -36,12 +36,54 @@ class IngestSettings:
 
 
 @dataclass(frozen=True)
+class TelegramSettings:
+    """Telegram front end; on when the token variable named here is set."""
+
+    token_env: str = "NEWSBOT_TELEGRAM_TOKEN"
+    #: the Bot API root; tests point it at a local fake
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    #: public HTTPS URL for webhook mode; empty means long polling
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret_env: str = "NEWSBOT_TELEGRAM_WEBHOOK_SECRET"
+    #: Telegram user ids allowed to run commands that change state
+    admins: tuple[str, ...] = ()
+    #: chat ids the bot answers in; empty means every chat it is in
+    allowed_chats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    """Slack front end; on when the bot token variable named here is set."""
+
+    bot_token_env: str = "NEWSBOT_SLACK_BOT_TOKEN"
+    signing_secret_env: str = "NEWSBOT_SLACK_SIGNING_SECRET"
+    app_token_env: str = "NEWSBOT_SLACK_APP_TOKEN"
+    #: "http" (Events API and slash commands over HTTP) or "socket" (Socket Mode)
+    mode: str = "http"
+    #: the Web API root; tests point it at a local fake
+    base_url: str = "https://slack.com/api/"
+    listen: str = "0.0.0.0"
+    port: int = 3000
+    #: slash command names are workspace-wide: "news-" makes /news-summary, /news-who...
+    command_prefix: str = ""
+    #: Slack user ids allowed to run commands that change state
+    admins: tuple[str, ...] = ()
+    #: channel ids the bot answers in; empty means every channel it is in
+    allowed_channels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = "sqlite:///newsbot.db"
     seeds_dir: Path = PROJECT_DIR / "seeds"
     engine: EngineSettings = field(default_factory=EngineSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
 
 
 T = TypeVar("T")

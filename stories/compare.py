@@ -11,6 +11,7 @@ Four kinds of items, each citing the articles, outlets and sentences behind it:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -211,7 +212,8 @@ class _Figure:
     """A figure with what it counts (``head`` noun, ``counted`` terms) and its role.
 
     ``keys`` are what two figures must share for ``_link`` to link them at all: a context
-    term, a counted term or the head noun.
+    term, a counted term or the head noun. ``size`` is the binary order of magnitude of its
+    value (None for 0): figures within a factor of 2 are at most one order apart.
     """
 
     view: ArticleView
@@ -222,6 +224,7 @@ class _Figure:
     keys: frozenset[tuple[str, str]]
     counted_weight: float
     context_weight: float
+    size: int | None
 
     @property
     def exact(self) -> bool:
@@ -244,7 +247,9 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
         + [("counted", t) for t in counted]
         + ([("head", head)] if head else [])
     )
-    return _Figure(view, fact, head, counted, context, keys, weight(counted), weight(context))
+    representative = _representative(fact)
+    size = math.frexp(representative)[1] if representative > 0 else None
+    return _Figure(view, fact, head, counted, context, keys, weight(counted), weight(context), size)
 
 
 def _interval(fact: NumberFact) -> tuple[float, float]:
@@ -316,20 +321,43 @@ def _linked(figure: _Figure, member: _Figure) -> float:
     return 0.0 if figure.keys.isdisjoint(member.keys) else _link(figure, member)
 
 
+_Shelf = tuple[tuple[str, str], int | str | None]
+"""A key of a figure with a size class: an order of magnitude, None (0), or "vague"."""
+
+
+def _shelves(figure: _Figure) -> list[_Shelf]:
+    """Where a group's sampled member is filed: by key and size (and as vague if it is)."""
+    sizes: list[int | str | None] = [figure.size] if figure.exact else [figure.size, "vague"]
+    return [(key, size) for key in figure.keys for size in sizes]
+
+
+def _lookups(figure: _Figure) -> list[_Shelf]:
+    """The shelves of every member ``_link`` may link the figure to.
+
+    The very same figure (same size), one close in size (one order apart at most), or, for
+    a vague or qualified figure, any other vague or qualified one.
+    """
+    size = figure.size
+    sizes: list[int | str | None] = [None] if size is None else [size - 1, size, size + 1]
+    if not figure.exact:
+        sizes.append("vague")
+    return [(key, s) for key in figure.keys for s in sizes]
+
+
 def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
     """Greedy average linkage: a figure joins the group it links to best on average.
 
     It needs links to half the group, or to a member giving the very same figure. A group
     holds one figure per article, so two figures of one article are never compared.
-    Only groups whose sampled members share a key with the figure are scored: the others
-    average 0 and are never chosen.
+    Only groups with a sampled member on one of the figure's ``_lookups`` are scored: the
+    others average 0 and are never chosen.
     """
     groups: list[list[_Figure]] = []
     articles: list[set[int]] = []
-    sampled: dict[tuple[str, str], set[int]] = defaultdict(set)
+    sampled: dict[_Shelf, set[int]] = defaultdict(set)
     for figure in figures:
         best, best_score = None, 0.0
-        for index in sorted({i for key in figure.keys for i in sampled.get(key, ())}):
+        for index in sorted({i for shelf in _lookups(figure) for i in sampled.get(shelf, ())}):
             if figure.view.article_id in articles[index]:
                 continue
             members = groups[index][:GROUP_SAMPLE]
@@ -346,8 +374,8 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
             groups.append([])
             articles.append(set())
         if len(groups[best]) < GROUP_SAMPLE:
-            for key in figure.keys:
-                sampled[key].add(best)
+            for shelf in _shelves(figure):
+                sampled[shelf].add(best)
         groups[best].append(figure)
         articles[best].add(figure.view.article_id)
     return groups
@@ -379,8 +407,8 @@ def _attach_breakdowns(groups: list[list[_Figure]], figures: _ByArticle) -> None
     parts_of: dict[float, list[int]] = defaultdict(list)
     for index, group in enumerate(groups):
         if group[0].exact:
-            for total in _reachable_totals(group[0], figures):
-                parts_of[total].append(index)
+            for reachable in _reachable_totals(group[0], figures):
+                parts_of[reachable].append(index)
     for group in groups:
         total = _common_value(group)
         if total is None:

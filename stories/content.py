@@ -97,23 +97,22 @@ def terms_as_written(text: str) -> dict[str, tuple[float, str]]:
     found: dict[str, tuple[float, str]] = {}
     at_start = True
     after_month = False
-    for number, word, stop in _TOKEN.findall(text):
-        if stop:
-            at_start = True
-            continue
-        if number:
+    for number, word, _stop in _TOKEN.findall(text):
+        if word:
+            term = _word_term(word, at_start)
+            at_start = False
+            if term is None:
+                after_month = False
+                continue
+            after_month = term[0] in _CALENDAR
+        elif number:
             term = _number_term(number)
             if after_month:
                 term = (term[0], YEAR_WEIGHT)
-            after_month = False
+            at_start = after_month = False
         else:
-            found_term = _word_term(word, at_start)
-            after_month = found_term is not None and found_term[0] in _CALENDAR
-            if found_term is None:
-                at_start = False
-                continue
-            term = found_term
-        at_start = False
+            at_start = True
+            continue
         if term[0] not in found:
             found[term[0]] = (term[1], number or word)
     return found

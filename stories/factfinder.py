@@ -29,7 +29,8 @@ from stories.people import find_mentions
 from stories.quotes import find_quotes
 from stories.sentences import Sentence, split_paragraph, split_sentences
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+_SECTIONS = ("mentions", "numbers", "quotes", "dates")
 
 
 def extract_facts(article: Article) -> ArticleFacts:
@@ -71,7 +72,17 @@ def facts_to_json(facts: ArticleFacts) -> str:
             {"day": d.day.isoformat(), "text": d.text, "span": _span(d.span)} for d in facts.dates
         ],
     }
+    _share_sentences(document)
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def _share_sentences(document: dict[str, Any]) -> None:
+    """Store each sentence once: most facts of an article sit in a few sentences."""
+    table: dict[str, int] = {}
+    for section in _SECTIONS:
+        for item in document[section]:
+            item["span"][2] = table.setdefault(item["span"][2], len(table))
+    document["sentences"] = list(table)
 
 
 def facts_from_json(text: str) -> ArticleFacts:
@@ -80,13 +91,14 @@ def facts_from_json(text: str) -> ArticleFacts:
         raise ValueError(
             f"facts stored in format {document.get('version')!r}, not {FORMAT_VERSION}"
         )
+    sentences: list[str] = document["sentences"]
     return ArticleFacts(
         mentions=tuple(
             Mention(
                 m["name"],
                 m["surface"],
                 EntityKind(m["kind"]),
-                _read_span(m["span"]),
+                _read_span(m["span"], sentences),
                 m["description"],
             )
             for m in document["mentions"]
@@ -100,15 +112,15 @@ def facts_from_json(text: str) -> ArticleFacts:
                 Qualifier(n["qualifier"]),
                 n["counted"],
                 n["context"],
-                _read_span(n["span"]),
+                _read_span(n["span"], sentences),
             )
             for n in document["numbers"]
         ),
         quotes=tuple(
-            Quote(q["text"], q["speaker"], _read_span(q["span"])) for q in document["quotes"]
+            Quote(q["text"], q["speaker"], _read_span(q["span"], sentences)) for q in document["quotes"]
         ),
         dates=tuple(
-            EventDate(date.fromisoformat(d["day"]), d["text"], _read_span(d["span"]))
+            EventDate(date.fromisoformat(d["day"]), d["text"], _read_span(d["span"], sentences))
             for d in document["dates"]
         ),
     )
@@ -118,9 +130,9 @@ def _span(span: Span) -> list[Any]:
     return [span.start, span.end, span.sentence, span.in_caption]
 
 
-def _read_span(value: list[Any]) -> Span:
+def _read_span(value: list[Any], sentences: list[str]) -> Span:
     start, end, sentence, in_caption = value
-    return Span(int(start), int(end), str(sentence), bool(in_caption))
+    return Span(int(start), int(end), sentences[sentence], bool(in_caption))
 
 
 def _mention(mention: Mention) -> dict[str, Any]:

@@ -84,25 +84,30 @@ class Features:
     published: datetime | None
 
     def to_json(self) -> str:
+        """Compact JSON: entity and number sets are derived from the terms when read back."""
         return json.dumps(
             {
-                "terms": [[t, w] for t, w in self.terms],
-                "entities": sorted(self.entities),
-                "numbers": sorted(self.numbers),
+                "terms": dict(self.terms),
                 "published": self.published.isoformat() if self.published else None,
             },
             ensure_ascii=False,
+            separators=(",", ":"),
         )
 
     @classmethod
     def from_json(cls, s: str) -> Features:
         data = json.loads(s)
         published = data["published"]
+        terms = tuple(sorted((str(t), float(w)) for t, w in data["terms"].items()))
+        return cls.of(terms, datetime.fromisoformat(published) if published else None)
+
+    @classmethod
+    def of(cls, terms: tuple[tuple[str, float], ...], published: datetime | None) -> Features:
         return cls(
-            terms=tuple((str(t), float(w)) for t, w in data["terms"]),
-            entities=frozenset(data["entities"]),
-            numbers=frozenset(data["numbers"]),
-            published=datetime.fromisoformat(published) if published else None,
+            terms=terms,
+            entities=frozenset(t for t, _ in terms if t.startswith((KIND_ENTITY, KIND_PHRASE))),
+            numbers=frozenset(t for t, _ in terms if t.startswith(KIND_NUMBER)),
+            published=published,
         )
 
 
@@ -250,9 +255,4 @@ def extract_features(article: Article) -> Features:
     for term in date_terms("\n".join((article.title, *article.paragraphs))):
         acc[term] = acc.get(term, 0.0) + TITLE_WEIGHT
     terms = tuple(sorted((t, round(math.log1p(w), 4)) for t, w in acc.items()))
-    return Features(
-        terms=terms,
-        entities=frozenset(t for t in acc if t.startswith((KIND_ENTITY, KIND_PHRASE))),
-        numbers=frozenset(t for t in acc if t.startswith(KIND_NUMBER)),
-        published=article.published,
-    )
+    return Features.of(terms, article.published)

@@ -120,6 +120,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def clean_name(name: str) -> str:
     """A name as written, without titles, suffixes and possessive endings."""
     return " ".join(_name_tokens(name))
@@ -296,8 +297,10 @@ def _person_mentions(views: Iterable[ArticleView]) -> dict[str, list[PersonMenti
     by_name: dict[str, list[PersonMention]] = defaultdict(list)
     for view in views:
         for mention in view.facts.mentions:
+            if mention.kind is not EntityKind.PERSON:
+                continue
             name = clean_name(mention.name)
-            if mention.kind is EntityKind.PERSON and name:
+            if name:
                 by_name[name].append(PersonMention(view.article_id, view.outlet, mention))
     return by_name
 
@@ -314,7 +317,9 @@ def _similar_surnames(forms: Iterable[_NameForm]) -> dict[str, list[str]]:
     ratios = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN_RATIO - 1)
     keys = np.array(list(skeletons.values()))
     near = (ratios > 0) | (keys[:, None] == keys[None, :])
-    return {f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near)}
+    return {
+        f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near, strict=True)
+    }
 
 
 def _group_names(by_name: dict[str, list[PersonMention]]) -> list[_Group]:
@@ -385,17 +390,21 @@ def _spelling(written: str, canonical: str) -> str:
     return " ".join(tokens)
 
 
-def _mention_spellings(mention: Mention, canonical: str) -> list[str]:
+def _mention_spellings(mention: Mention, canonical: str) -> tuple[str, ...]:
     """The spellings one mention shows: its name, and its surface if that spells it otherwise."""
-    name = _spelling(mention.name, canonical)
-    spellings = [name]
-    surface_tokens = name_tokens(mention.surface)
-    name_words = {_plain(t) for t in name_tokens(mention.name)}
+    return _spellings(mention.name, mention.surface, canonical)
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _spellings(written: str, surface: str, canonical: str) -> tuple[str, ...]:
+    name = _spelling(written, canonical)
+    surface_tokens = _name_tokens(surface)
+    name_words = {_plain(t) for t in _name_tokens(written)}
     if surface_tokens and not {_plain(t) for t in surface_tokens} <= name_words:
-        surface = _spelling(mention.surface, name)
-        if same_person(surface, canonical):
-            spellings.append(surface)
-    return spellings
+        spelled = _spelling(surface, name)
+        if same_person(spelled, canonical):
+            return (name, spelled)
+    return (name,)
 
 
 def _build_person(names: list[str], by_name: dict[str, list[PersonMention]]) -> Person:

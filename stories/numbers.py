@@ -57,12 +57,14 @@ MONTHS = (
 ).split()
 
 _DIGITS = (
-    r"(?<![\w.,:/\-])(?:"
-    r"[1-9]\d{0,2}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)(?:\.\d+)?"
-    r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
-    r"|\d+(?:\.\d+)?"
+    r"\d(?<![\w.,:/\-]\d)(?:"
+    r"(?<=[1-9])\d{0,2}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)(?:\.\d+)?"
+    r"|(?<=[1-9])\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+    r"|\d*(?:\.\d+)?"
     r")(?![\w:]|[.,]\d)"
 )
+"""A number in digits. It opens with the digit itself and looks behind afterwards, so that
+Python's re can skip to the next digit instead of trying the pattern at every position."""
 
 
 _Tree: TypeAlias = "dict[str, _Tree]"
@@ -91,16 +93,19 @@ def _branches(node: _Tree) -> str:
 
 
 _WORDS = (
-    rf"\b(?:{prefix_tree(['a dozen', 'a hundred', 'a thousand', 'dozen'])}"
+    rf"(?:{prefix_tree(['a dozen', 'a hundred', 'a thousand', 'dozen'])}"
     rf"|{prefix_tree(_TENS)}(?:-{prefix_tree(_SMALL[:9])})?"
     rf"|{prefix_tree(_SMALL)})\b(?!-(?:year|time))"
 )
-_VAGUE = rf"\b{prefix_tree(VAGUE_VALUES)}\b"
+_VAGUE = rf"{prefix_tree(VAGUE_VALUES)}\b"
 _NUMBER_KINDS = (
-    ("vague", re.compile(_VAGUE)),
+    ("vague", re.compile(rf"\b{_VAGUE}")),
     ("digits", re.compile(_DIGITS)),
-    ("word", re.compile(_WORDS)),
+    ("word", re.compile(rf"\b{_WORDS}")),
 )
+_SCANS = (re.compile(rf"\b(?:(?P<vague>{_VAGUE})|(?P<word>{_WORDS}))"), re.compile(_DIGITS))
+"""Two scans find what the three patterns above find: a number in words never overlaps a vague
+one ("dozens" is not "dozen"), so one pass over the words finds both."""
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:or|to|-|–|and)\s*", re.IGNORECASE)
@@ -118,20 +123,23 @@ _ASIDE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
 
+_QUALIFIER_WORDS = (
+    ("more than|over|upwards of|in excess of", Qualifier.MORE_THAN),
+    ("less than|fewer than|under|below", Qualifier.LESS_THAN),
+    ("up to|as many as", Qualifier.UP_TO),
+    ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
+    ("a total of|a further|another", Qualifier.EXACT),
+    (
+        "about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated",
+        Qualifier.ABOUT,
+    ),
+)
 QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
     (re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), qualifier)
-    for words, qualifier in (
-        ("more than|over|upwards of|in excess of", Qualifier.MORE_THAN),
-        ("less than|fewer than|under|below", Qualifier.LESS_THAN),
-        ("up to|as many as", Qualifier.UP_TO),
-        ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
-        ("a total of|a further|another", Qualifier.EXACT),
-        (
-            "about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated",
-            Qualifier.ABOUT,
-        ),
-    )
+    for words, qualifier in _QUALIFIER_WORDS
 )
+_QUALIFIER_CHARS = max(len(word) for words, _ in _QUALIFIER_WORDS for word in words.split("|"))
+_MONTH_CHARS = max(len(month) for month in MONTHS) + 1
 STOP_WORDS = frozenset(
     "a an the this that these those his her its their our and or but of to in on at by for "
     "from with as than then is are was were be been being has have had will would can could "
@@ -199,8 +207,10 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
 
 
 def _numbers(text: str) -> Iterator[_Found]:
+    words, digits = (list(scan.finditer(text)) for scan in _SCANS)
     matches = sorted(
-        ((match, kind) for kind, pattern in _NUMBER_KINDS for match in pattern.finditer(text)),
+        [(match, match.lastgroup or "") for match in words]
+        + [(match, "digits") for match in digits],
         key=lambda item: item[0].start(),
     )
     position = 0
@@ -257,7 +267,19 @@ def _excluded(text: str, match: re.Match[str], kind: str) -> bool:
         return True
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
-    return _MONTH_BEFORE.search(before) is not None or _MONTH_AFTER.match(after) is not None
+    month_before = _final_words(_MONTH_BEFORE, text, match.start(), _MONTH_CHARS)
+    return month_before is not None or _MONTH_AFTER.match(after) is not None
+
+
+def _final_words(
+    pattern: re.Pattern[str], text: str, end: int, longest: int
+) -> re.Match[str] | None:
+    """``pattern.search(text[:end])`` for a pattern of words up to ``longest`` characters
+    then ``\\s+$``: the match can only start that far before the trailing whitespace, so the
+    search starts there instead of scanning the whole sentence (``\\b`` still sees the
+    character before the start position)."""
+    stop = len(text[:end].rstrip())
+    return pattern.search(text, max(0, stop - longest), end)
 
 
 def _not_a_count(before: str, after: str) -> bool:
@@ -393,7 +415,8 @@ def _before_phrase(text: str, number_start: int, qualifier: Qualifier) -> str:
     before = text[:number_start]
     if qualifier is not Qualifier.VAGUE:
         for pattern, _ in QUALIFIERS:
-            before = pattern.sub("", before)
+            found = _final_words(pattern, before, len(before), _QUALIFIER_CHARS)
+            before = before if found is None else before[: found.start()]
     before = before.rstrip("$€£¥ ")
     stop = max(before.rfind(mark) for mark in ',;:()"“”—')
     words = before[stop + 1 :].split()
