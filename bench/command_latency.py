@@ -26,16 +26,16 @@ from sqlalchemy import func, select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_speed import load, stream  # noqa: E402
+from ingest_speed import load, stream
 
-from handlers.command import Command  # noqa: E402
-from handlers.context import Context  # noqa: E402
-from handlers.dispatch import dispatch  # noqa: E402
-from handlers.reply import Tone  # noqa: E402
-from storage.db import SessionFactory, open_database  # noqa: E402
-from storage.ingest import IngestReport, Ingestor  # noqa: E402
-from storage.models import Article, Mention, Story  # noqa: E402
-from stories.settings import EngineSettings  # noqa: E402
+from handlers.command import Command
+from handlers.context import Context
+from handlers.dispatch import dispatch
+from handlers.reply import Tone
+from storage.db import SessionFactory, open_database
+from storage.ingest import Ingestor, IngestReport
+from storage.models import Article, Mention, Story
+from stories.settings import EngineSettings
 
 console = Console()
 
@@ -60,9 +60,7 @@ async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list
     rng = random.Random(3)
     async with sessions() as session:
         story_ids = list((await session.scalars(select(Story.id))).all())
-        names = list(
-            (await session.scalars(select(Mention.name).group_by(Mention.name))).all()
-        )
+        names = list((await session.scalars(select(Mention.name).group_by(Mention.name))).all())
     return rng.sample(story_ids, min(count, len(story_ids))), rng.sample(
         names, min(count, len(names))
     )

@@ -28,8 +28,9 @@ from bot import render
 from bot.app import App, ingest_inputs, open_app, rejected_summary, seed_if_empty
 from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
-from bot.console import CONSOLE_CALLER, chat
+from bot.console import CONSOLE_CALLER
 from bot.readers import InputDefaults, is_url
+from bot.runner import serve
 from handlers.command import parse_command
 from handlers.dispatch import dispatch
 from storage.ingest import IngestReport
@@ -95,7 +96,11 @@ async def _run(settings: Settings) -> None:
             report = await seed_if_empty(app, progress)
         if report is not None:
             _print_report(report)
-        await chat(app.context, Console())
+        try:
+            await serve(app)
+        except ConfigError as error:
+            err.print(f"[red]Configuration error:[/] {error}")
+            raise typer.Exit(2) from error
 
 
 @cli.command()

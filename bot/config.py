@@ -68,7 +68,7 @@ class SlackSettings:
     listen: str = "0.0.0.0"
     port: int = 3000
     #: slash command names are workspace-wide: "news-" makes /news-summary, /news-who...
-    command_prefix: str = ""
+    command_prefix: str = "news-"
     #: Slack user ids allowed to run commands that change state
     admins: tuple[str, ...] = ()
     #: channel ids the bot answers in; empty means every channel it is in

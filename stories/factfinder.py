@@ -117,7 +117,8 @@ def facts_from_json(text: str) -> ArticleFacts:
             for n in document["numbers"]
         ),
         quotes=tuple(
-            Quote(q["text"], q["speaker"], _read_span(q["span"], sentences)) for q in document["quotes"]
+            Quote(q["text"], q["speaker"], _read_span(q["span"], sentences))
+            for q in document["quotes"]
         ),
         dates=tuple(
             EventDate(date.fromisoformat(d["day"]), d["text"], _read_span(d["span"], sentences))

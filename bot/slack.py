@@ -1,0 +1,269 @@
+"""The Slack front end: slash commands, @mentions and choice buttons on slack-bolt's AsyncApp.
+
+Thin on purpose: parse the Slack payload into a Command, dispatch it, render the Reply as
+Block Kit, send it. Bolt acknowledges each request before the answer is computed
+(``process_before_response=False``), so a slow command never hits Slack's 3-second limit;
+the answer goes to the slash command's ``response_url`` or, for mentions, to chat.postMessage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest, AsyncRespond
+from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import ConfigError, SlackSettings
+from bot.render_slack import CHOICE_ACTION_PREFIX, render_slack
+from handlers.command import Caller, parse_command
+from handlers.context import Context
+from handlers.dispatch import HANDLERS, dispatch
+from handlers.reply import Reply
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+#: event ids remembered to drop repeats; Slack retries within minutes, so a few suffice
+SEEN_EVENTS = 2048
+#: 429 answers retried per Web API call, each after the Retry-After Slack asks for
+RATE_LIMIT_RETRIES = 3
+#: Slack's built-in commands; an app (and its manifest) cannot register these names
+RESERVED_COMMANDS = frozenset(
+    "/" + name
+    for name in (
+        "me status away dnd shrug remind msg feed who collapse expand leave join open search "
+        "topic mute pro shortcuts"
+    ).split()
+)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_CHOICE_ACTION = re.compile(rf"^{re.escape(CHOICE_ACTION_PREFIX)}\d+$")
+
+Next = Callable[[], Awaitable[BoltResponse]]
+
+
+def command_names(prefix: str) -> list[str]:
+    """The slash commands to register: ``/{prefix}{name}``, Slack-style with dashes."""
+    return [f"/{prefix}{name.replace('_', '-')}" for name in HANDLERS]
+
+
+def build_slack(
+    settings: SlackSettings, bot_token: str, signing_secret: str | None, context: Context
+) -> AsyncApp:
+    """The Bolt app for one workspace. HTTP mode needs the signing secret: without it anyone
+    could post commands to the endpoint. Socket Mode requests come over the app's own
+    authenticated WebSocket and carry no signature."""
+    if settings.mode not in ("http", "socket"):
+        raise ConfigError(f"slack.mode: {settings.mode!r} is not 'http' or 'socket'")
+    if settings.mode == "http" and not signing_secret:
+        raise ConfigError(f"slack: HTTP mode needs ${settings.signing_secret_env}")
+    client = AsyncWebClient(
+        token=bot_token,
+        base_url=settings.base_url,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+    app = AsyncApp(
+        client=client,
+        signing_secret=signing_secret or "",
+        request_verification_enabled=bool(signing_secret),
+        process_before_response=False,
+        name="newsbot",
+    )
+    reserved = RESERVED_COMMANDS.intersection(command_names(settings.command_prefix))
+    if reserved:
+        log.warning(
+            "slack: Slack keeps %s for its own commands, so no app can register them; "
+            "set slack.command_prefix (e.g. 'news-'), or ask by @mention",
+            ", ".join(sorted(reserved)),
+        )
+    front = SlackFront(settings, context)
+    app.middleware(front.skip_repeated_events)
+    for name in command_names(settings.command_prefix):
+        app.command(name)(front.on_command)
+    app.event("app_mention")(front.on_mention)
+    app.action(_CHOICE_ACTION)(front.on_choice)
+    return app
+
+
+class RecentIds:
+    """A bounded set: remembers the last ``size`` ids, forgetting the oldest first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def add(self, item: str) -> bool:
+        """Remember ``item``; False when it was already there."""
+        if item in self._ids:
+            return False
+        self._ids[item] = None
+        if len(self._ids) > self.size:
+            self._ids.popitem(last=False)
+        return True
+
+
+class SlackFront:
+    """The listeners; each acks first, then answers."""
+
+    def __init__(self, settings: SlackSettings, context: Context) -> None:
+        self.settings = settings
+        self.context = context
+        self.seen = RecentIds(SEEN_EVENTS)
+
+    async def skip_repeated_events(
+        self, body: dict[str, Any], request: AsyncBoltRequest, next_: Next
+    ) -> BoltResponse:
+        """Acknowledge, and do not answer, an event Slack sends again.
+
+        Slack retries an event it thinks was not acknowledged in time, with
+        ``X-Slack-Retry-Num``. Our acks are immediate, so a retry means the first delivery
+        reached some bot process: answering again would post twice (with several processes
+        behind one URL, another process may have taken the first). The seen-set also catches
+        a repeated ``event_id`` that comes without the header.
+        """
+        if body.get("type") != "event_callback":
+            return await next_()
+        retried = bool(request.headers.get("x-slack-retry-num"))
+        event_id = str(body.get("event_id") or "")
+        first_time = self.seen.add(event_id) if event_id else True
+        if retried or not first_time:
+            log.info("slack: skipped repeated event %s (retry %s)", event_id, retried)
+            return BoltResponse(status=200, body="")
+        return await next_()
+
+    def allowed(self, channel: str) -> bool:
+        return not self.settings.allowed_channels or channel in self.settings.allowed_channels
+
+    def caller(self, channel: str, user: str) -> Caller:
+        return Caller("slack", channel, user, user in self.settings.admins)
+
+    async def answer(self, text: str, caller: Caller) -> Reply:
+        """Dispatch ``/name args``, where ``name`` may carry the configured prefix."""
+        command = parse_command(strip_prefix(text, self.settings.command_prefix), caller)
+        if command is None:
+            return Reply.error(
+                "That is not a command.", f"Try /{self.settings.command_prefix}help."
+            )
+        return await dispatch(command, self.context)
+
+    async def on_command(
+        self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        await ack()
+        channel, user = str(command.get("channel_id", "")), str(command.get("user_id", ""))
+        if not self.allowed(channel):
+            await _respond(respond, _not_here(), response_type="ephemeral")
+            return
+        text = f"{command.get('command', '')} {command.get('text', '')}"
+        reply = await self.answer(text, self.caller(channel, user))
+        await _respond(respond, reply, response_type="in_channel")
+
+    async def on_mention(
+        self, ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """``@newsbot who Kalesnikava`` answers as ``/who Kalesnikava``, in the same thread.
+        In a channel that is not allowed, mentions are ignored rather than answered."""
+        await ack()
+        channel, user = str(event.get("channel", "")), str(event.get("user", ""))
+        if not self.allowed(channel):
+            log.info("slack: ignored a mention in channel %s (not allowed)", channel)
+            return
+        reply = await self.answer(
+            mention_command(str(event.get("text", ""))), self.caller(channel, user)
+        )
+        blocks, text = render_slack(reply)
+        thread = event.get("thread_ts")
+        await client.chat_postMessage(
+            channel=channel, blocks=blocks, text=text, thread_ts=str(thread) if thread else None
+        )
+
+    async def on_choice(
+        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        """A choice button: its value is the command; the answer replaces the question."""
+        await ack()
+        channel = str((body.get("channel") or {}).get("id", ""))
+        user = str((body.get("user") or {}).get("id", ""))
+        if not self.allowed(channel):
+            await _respond(respond, _not_here(), response_type="ephemeral")
+            return
+        reply = await self.answer(str(action.get("value", "")), self.caller(channel, user))
+        await _respond(respond, reply, replace_original=True)
+
+
+def strip_prefix(text: str, prefix: str) -> str:
+    """``/news-who X`` -> ``/who X`` with prefix ``news-``; other text is left as it is."""
+    text = text.strip()
+    if prefix and text.lower().startswith(f"/{prefix.lower()}"):
+        return "/" + text[len(prefix) + 1 :]
+    return text
+
+
+def mention_command(text: str) -> str:
+    """``<@U123> who Kalesnikava`` -> ``/who Kalesnikava``; a bare mention asks for help."""
+    words = _MENTION.sub(" ", text)
+    words = words.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+    if not words:
+        return "/help"
+    return words if words.startswith("/") else f"/{words}"
+
+
+def _not_here() -> Reply:
+    return Reply.error(
+        "newsbot does not answer in this channel.",
+        "An admin can add the channel to slack.allowed_channels.",
+    )
+
+
+async def _respond(respond: AsyncRespond, reply: Reply, **options: Any) -> None:
+    blocks, text = render_slack(reply)
+    response = await respond(text=text, blocks=blocks, **options)
+    if response.status_code != 200:
+        log.warning("slack: response_url answered %s: %s", response.status_code, response.body)
+
+
+@asynccontextmanager
+async def serve_http(app: AsyncApp, host: str, port: int) -> AsyncIterator[web.AppRunner]:
+    """The Bolt app on aiohttp at ``/slack/events``; port 0 picks a free port (see
+    ``runner.addresses``). Stops the server and closes its connections on the way out."""
+    runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=port), access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+        log.info("slack: serving %s on %s:%s", EVENTS_PATH, host, port)
+        yield runner
+    finally:
+        await runner.cleanup()
+
+
+async def run_slack(
+    app: AsyncApp, settings: SlackSettings, app_token: str | None, stop: asyncio.Event
+) -> None:
+    """Serve Slack until ``stop`` is set: HTTP (Events API) or Socket Mode."""
+    if settings.mode == "socket":
+        if not app_token:
+            raise ConfigError(f"slack: Socket Mode needs ${settings.app_token_env}")
+        handler = AsyncSocketModeHandler(app, app_token)
+        await handler.connect_async()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
+        try:
+            await stop.wait()
+        finally:
+            await handler.close_async()  # type: ignore[no-untyped-call]
+        return
+    async with serve_http(app, settings.listen, settings.port):
+        await stop.wait()

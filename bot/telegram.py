@@ -1,0 +1,272 @@
+"""The Telegram front end: parse, dispatch, render, send. All the answering is in handlers/.
+
+Chats outside ``allowed_chats`` (when it is set) get one polite sentence for each command
+addressed to the bot and nothing else; plain messages are never answered anywhere.
+Webhook mode needs a secret: PTB's webhook server answers 403 to a request without the
+``X-Telegram-Bot-Api-Secret-Token`` header or with a wrong one. PTB does not deduplicate
+updates, so a handler in group -1 drops an ``update_id`` seen recently (Telegram redelivers
+an update whose webhook call it thinks failed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections import OrderedDict
+from datetime import timedelta
+from typing import Any, TypeAlias
+from urllib.parse import urlsplit
+
+from telegram import (
+    BotCommand,
+    CallbackQuery,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackContext,
+    CallbackQueryHandler,
+    CommandHandler,
+    ExtBot,
+    TypeHandler,
+    Updater,
+    filters,
+)
+
+from bot.config import TelegramSettings
+from bot.render_telegram import ChoiceKeys, choice_keyboard, render_telegram
+from handlers.command import Caller, parse_command
+from handlers.context import Context
+from handlers.dispatch import HANDLERS, dispatch
+from handlers.help import USAGE
+from handlers.reply import Reply
+
+log = logging.getLogger(__name__)
+
+TelegramContext: TypeAlias = CallbackContext[
+    ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]
+]
+TelegramApp: TypeAlias = Application[
+    ExtBot[int], TelegramContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
+]
+
+REFUSAL = "Sorry, this bot is not enabled for this chat."
+EXPIRED = "That choice has expired; please ask again."
+#: a 429 is waited out and the request sent again, up to this many times
+MAX_RETRIES = 5
+#: update ids remembered for deduplication; redeliveries come within minutes, not thousands
+SEEN_UPDATES = 4096
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+class SeenUpdates:
+    """A bounded memory of update ids: the oldest is forgotten first."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._ids: OrderedDict[int, None] = OrderedDict()
+
+    def first_time(self, update_id: int) -> bool:
+        if update_id in self._ids:
+            return False
+        self._ids[update_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return True
+
+
+class _Frontend:
+    """The callbacks, sharing the settings, the handlers' context and the choice keys."""
+
+    def __init__(self, settings: TelegramSettings, context: Context) -> None:
+        self.settings = settings
+        self.context = context
+        self.keys = ChoiceKeys()
+        self.seen = SeenUpdates(SEEN_UPDATES)
+
+    def allowed(self, chat_id: int) -> bool:
+        return not self.settings.allowed_chats or str(chat_id) in self.settings.allowed_chats
+
+    def caller(self, chat_id: int, user_id: int | None) -> Caller:
+        user = "" if user_id is None else str(user_id)
+        return Caller("telegram", str(chat_id), user, is_admin=user in self.settings.admins)
+
+    async def drop_repeats(self, update: Update, _: TelegramContext) -> None:
+        if not self.seen.first_time(update.update_id):
+            log.info("update %d delivered again; dropped", update.update_id)
+            raise ApplicationHandlerStop
+
+    async def on_command(self, update: Update, _: TelegramContext) -> None:
+        message = update.message
+        if message is None or message.text is None:
+            return
+        if not self.allowed(message.chat_id):
+            await message.reply_text(REFUSAL)
+            return
+        user_id = message.from_user.id if message.from_user else None
+        command = parse_command(message.text, self.caller(message.chat_id, user_id))
+        if command is None:
+            return
+        reply = await dispatch(command, self.context)
+        await self.send(message, reply)
+
+    async def send(self, message: Message, reply: Reply) -> None:
+        """Every part in order; the first quotes the command in groups, the last has buttons."""
+        parts = render_telegram(reply)
+        for index, part in enumerate(parts):
+            await message.reply_text(
+                part,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=_NO_PREVIEW,
+                do_quote=index == 0 and message.chat.type != ChatType.PRIVATE,
+                reply_markup=choice_keyboard(reply, self.keys) if index == len(parts) - 1 else None,
+            )
+
+    async def on_choice(self, update: Update, tg: TelegramContext) -> None:
+        """A button was pressed: answer the query at once, then edit in the chosen reply."""
+        query = update.callback_query
+        chat = update.effective_chat
+        if query is None or chat is None:
+            return
+        if not self.allowed(chat.id):
+            await query.answer(REFUSAL)
+            return
+        text = self.keys.command_for(query.data or "")
+        command = parse_command(text, self.caller(chat.id, query.from_user.id)) if text else None
+        if command is None:
+            await query.answer(EXPIRED, show_alert=True)
+            return
+        await query.answer()
+        reply = await dispatch(command, self.context)
+        await self.show(query, tg, chat.id, reply)
+
+    async def show(
+        self, query: CallbackQuery, tg: TelegramContext, chat_id: int, reply: Reply
+    ) -> None:
+        """The first part replaces the message that had the buttons; the rest follow it."""
+        parts = render_telegram(reply)
+        keyboard = choice_keyboard(reply, self.keys)
+        first, rest = parts[0], parts[1:]
+        if isinstance(query.message, Message):
+            await query.edit_message_text(
+                first,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=_NO_PREVIEW,
+                reply_markup=None if rest else keyboard,
+            )
+        else:
+            rest = parts
+        for index, part in enumerate(rest):
+            await tg.bot.send_message(
+                chat_id,
+                part,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=_NO_PREVIEW,
+                reply_markup=keyboard if index == len(rest) - 1 else None,
+            )
+
+    async def on_error(self, update: object, tg: TelegramContext) -> None:
+        """Log and carry on: one failed update (a send that failed) never stops the bot."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("telegram update %s failed", update_id, exc_info=tg.error)
+
+
+def build_telegram(
+    settings: TelegramSettings, token: str, context: Context, *, secret: str | None
+) -> TelegramApp:
+    """The PTB Application: handlers for every command, choices, dedupe and error logging.
+
+    ``secret`` is the webhook secret; webhook mode (``settings.webhook_url``) needs one.
+    """
+    if settings.webhook_url:
+        _check_secret(secret)
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .rate_limiter(AIORateLimiter(max_retries=MAX_RETRIES))
+        .concurrent_updates(True)
+        .job_queue(None)
+        .post_init(_publish_commands)
+        .build()
+    )
+    front = _Frontend(settings, context)
+    app.add_handler(TypeHandler(Update, front.drop_repeats), group=-1)
+    app.add_handler(
+        CommandHandler(list(HANDLERS), front.on_command, filters=filters.UpdateType.MESSAGE)
+    )
+    app.add_handler(CallbackQueryHandler(front.on_choice))
+    app.add_error_handler(front.on_error)
+    return app
+
+
+def bot_commands() -> list[BotCommand]:
+    """The menu Telegram shows: each command with the description from /help."""
+    return [
+        BotCommand(name, USAGE[name].split(" — ", 1)[-1][:256])
+        for name in HANDLERS
+        if name in USAGE
+    ]
+
+
+async def _publish_commands(app: TelegramApp) -> None:
+    await app.bot.set_my_commands(bot_commands())
+
+
+def _check_secret(secret: str | None) -> str:
+    if secret is None or not _SECRET.match(secret):
+        raise ValueError(
+            "webhook mode needs a secret of 1-256 characters A-Z, a-z, 0-9, _ or - "
+            "(see telegram.webhook_secret_env)"
+        )
+    return secret
+
+
+async def run_telegram(
+    app: TelegramApp,
+    settings: TelegramSettings,
+    secret: str | None,
+    stop: asyncio.Event,
+    *,
+    poll_timeout: float = 10.0,
+) -> None:
+    """Answer until ``stop`` is set, then stop fetching, let replies in flight finish, and
+    shut down. Long polling, or a webhook server when ``settings.webhook_url`` is set."""
+    updater = app.updater
+    if updater is None:
+        raise ValueError("the Telegram application has no updater")
+    async with app:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        try:
+            await _start_updates(updater, settings, secret, poll_timeout)
+            await stop.wait()
+        finally:
+            if updater.running:
+                await updater.stop()
+            await app.stop()
+
+
+async def _start_updates(
+    updater: Updater, settings: TelegramSettings, secret: str | None, poll_timeout: float
+) -> None:
+    if not settings.webhook_url:
+        await updater.start_polling(timeout=timedelta(seconds=poll_timeout))
+        return
+    await updater.start_webhook(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        url_path=urlsplit(settings.webhook_url).path,
+        webhook_url=settings.webhook_url,
+        secret_token=_check_secret(secret),
+    )

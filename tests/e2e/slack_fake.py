@@ -1,0 +1,148 @@
+"""A fake Slack Web API on 127.0.0.1: ``auth.test``, ``chat.postMessage``, response URLs, and
+``apps.connections.open`` with a Socket Mode WebSocket.
+
+Every call is recorded; ``rate_limit_next`` makes the next call of a method answer
+429 with ``Retry-After: 1``, the way Slack throttles. A Socket Mode client that connects is
+sent ``hello`` and then the envelopes in ``envelopes``; what it sends back (acks) is recorded
+as calls of ``socket``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_USER = "UBOT"
+TEAM = "T0NEWS"
+#: seconds a test waits for the bot to call the fake
+WAIT = 4.0
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the fake answered: the API method (or ``response_url``) and its payload."""
+
+    method: str
+    payload: dict[str, Any]
+    at: float
+    status: int
+
+
+@dataclass
+class FakeSlack:
+    base: str = ""
+    calls: list[Call] = field(default_factory=list)
+    throttled: Counter[str] = field(default_factory=Counter)
+    _responses: int = 0
+    envelopes: list[dict[str, Any]] = field(default_factory=list)
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+    @property
+    def api_url(self) -> str:
+        """What ``SlackSettings.base_url`` should be."""
+        return f"{self.base}/api/"
+
+    def response_url(self) -> str:
+        """A fresh response URL, as Slack puts in each slash command and button press."""
+        self._responses += 1
+        return f"{self.base}/response/{self._responses}"
+
+    def rate_limit_next(self, method: str) -> None:
+        self.throttled[method] += 1
+
+    def made(self, method: str) -> list[Call]:
+        """The calls of ``method`` that were answered with success."""
+        return [call for call in self.calls if call.method == method and call.status == 200]
+
+    async def wait_for(self, method: str, count: int = 1) -> list[Call]:
+        """The first ``count`` successful calls of ``method``, waiting up to WAIT for them."""
+        try:
+            async with asyncio.timeout(WAIT), self._changed:
+                await self._changed.wait_for(lambda: len(self.made(method)) >= count)
+        except TimeoutError:
+            raise AssertionError(
+                f"{method}: {len(self.made(method))} of {count} calls came"
+            ) from None
+        return self.made(method)[:count]
+
+    async def api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        payload = await _payload(request)
+        if self.throttled[method]:
+            self.throttled[method] -= 1
+            await self._record(method, payload, 429)
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
+        await self._record(method, payload, 200)
+        if method == "auth.test":
+            return web.json_response(
+                {
+                    "ok": True,
+                    "user_id": BOT_USER,
+                    "bot_id": "BBOT",
+                    "team_id": TEAM,
+                    "user": "newsbot",
+                }
+            )
+        if method == "apps.connections.open":
+            ws = self.base.replace("http://", "ws://", 1)
+            return web.json_response({"ok": True, "url": f"{ws}/link"})
+        if method == "chat.postMessage":
+            ts = f"{time.time():.6f}"
+            return web.json_response({"ok": True, "channel": payload.get("channel"), "ts": ts})
+        return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
+
+    async def response(self, request: web.Request) -> web.Response:
+        await self._record("response_url", await request.json(), 200)
+        return web.Response(text="ok")
+
+    async def socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.send_json({"type": "hello", "num_connections": 1})
+        for envelope in self.envelopes:
+            await socket.send_json(envelope)
+        async for message in socket:
+            await self._record("socket", json.loads(message.data), 200)
+        return socket
+
+    async def _record(self, method: str, payload: dict[str, Any], status: int) -> None:
+        async with self._changed:
+            self.calls.append(Call(method, payload, time.monotonic(), status))
+            self._changed.notify_all()
+
+
+async def _payload(request: web.Request) -> dict[str, Any]:
+    if request.content_type == "application/json":
+        body: dict[str, Any] = await request.json()
+        return body
+    return dict(await request.post())
+
+
+@asynccontextmanager
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    """The fake, listening on a free port of 127.0.0.1 until the block ends."""
+    fake = FakeSlack()
+    app = web.Application()
+    app.router.add_post("/api/{method}", fake.api)
+    app.router.add_post("/response/{n}", fake.response)
+    app.router.add_get("/link", fake.socket)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = runner.addresses[0][:2]
+        fake.base = f"http://{host}:{port}"
+        yield fake
+    finally:
+        await runner.cleanup()

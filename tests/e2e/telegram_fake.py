@@ -1,0 +1,312 @@
+"""A fake Telegram Bot API on 127.0.0.1, and a checker for Telegram's HTML subset.
+
+The fake serves queued updates to ``getUpdates`` and records every call, with its
+parameters decoded the way PTB sends them (form fields, JSON values for non-strings).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "123456:TEST-token"
+BOT_ID = 123456
+BOT_USERNAME = "newsbot_test_bot"
+#: the longest getUpdates long poll the fake will hold, whatever PTB asks for
+MAX_HOLD = 0.2
+#: how long a test waits for the bot to make a call
+WAIT = 2.5
+
+TOO_MANY_REQUESTS: dict[str, Any] = {
+    "ok": False,
+    "error_code": 429,
+    "description": "Too Many Requests: retry after 1",
+    "parameters": {"retry_after": 1},
+}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float
+    #: what the fake answered, e.g. the Message a sendMessage created
+    result: Any = None
+
+
+@dataclass
+class FakeTelegram:
+    """State of the fake: updates waiting, calls seen, failures to inject."""
+
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    fail_next_send: list[dict[str, Any]] = field(default_factory=list)
+    base: str = ""
+    _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _called: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.base}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"{self.base}/file/bot"
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    def update_id(self) -> int:
+        return next(self._ids)
+
+    async def push(self, update: dict[str, Any]) -> None:
+        async with self._arrived:
+            self.updates.append(update)
+            self._arrived.notify_all()
+
+    async def wait_for(self, method: str, count: int = 1) -> list[Call]:
+        """The calls to ``method`` once there are ``count`` of them; fails after WAIT s."""
+        try:
+            async with asyncio.timeout(WAIT), self._called:
+                await self._called.wait_for(lambda: len(self.calls_to(method)) >= count)
+        except TimeoutError:
+            seen = [call.method for call in self.calls]
+            raise AssertionError(f"{count} x {method} expected; calls: {seen}") from None
+        return self.calls_to(method)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        token, method = request.match_info["token"], request.match_info["method"]
+        if token != TOKEN:
+            unauthorized = {"ok": False, "error_code": 401, "description": "Unauthorized"}
+            return web.json_response(unauthorized, status=401)
+        call = Call(method, await _params(request), time.monotonic())
+        async with self._called:
+            self.calls.append(call)
+            self._called.notify_all()
+        if method == "sendMessage" and self.fail_next_send:
+            failure = self.fail_next_send.pop(0)
+            return web.json_response(failure, status=failure["error_code"])
+        if method == "getUpdates":
+            call.result = await self._serve(call.params)
+        else:
+            call.result = self._result(method, call.params)
+        return web.json_response({"ok": True, "result": call.result})
+
+    async def _serve(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Updates from ``offset`` on (older ones are confirmed and forgotten), held briefly."""
+        offset = int(params.get("offset") or 0)
+        hold = min(float(params.get("timeout") or 0), MAX_HOLD)
+        async with self._arrived:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            if not self.updates and hold:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._arrived.wait(), hold)
+            return list(self.updates)
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "newsbot",
+                "username": BOT_USERNAME,
+                "can_join_groups": True,
+            }
+        if method in ("sendMessage", "editMessageText"):
+            chat_id = int(params["chat_id"])
+            message_id = params.get("message_id") or next(self._message_ids)
+            return {
+                "message_id": int(message_id),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "newsbot"},
+                "text": params.get("text", ""),
+            }
+        if method == "getWebhookInfo":
+            return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+        return True
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    """PTB posts form fields whose non-string values are JSON; accept a JSON body too."""
+    if request.content_type == "application/json":
+        body: dict[str, Any] = await request.json()
+        return body
+    form = await request.post()
+    return {key: _json_or_text(str(value)) for key, value in form.items()}
+
+
+def _json_or_text(value: str) -> Any:
+    if value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+@asynccontextmanager
+async def serve_fake() -> AsyncIterator[FakeTelegram]:
+    fake = FakeTelegram()
+    app = web.Application()
+    app.router.add_post("/bot{token}/{method}", fake.handle)
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.5)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    host, port = runner.addresses[0][:2]
+    fake.base = f"http://{host}:{port}"
+    try:
+        yield fake
+    finally:
+        await runner.cleanup()
+
+
+def message_update(
+    fake: FakeTelegram,
+    text: str,
+    *,
+    chat_id: int = 42,
+    user_id: int = 7,
+    update_id: int | None = None,
+) -> dict[str, Any]:
+    """A ``message`` update as Telegram sends it, with a bot_command entity when it is one."""
+    chat_type = "private" if chat_id > 0 else "group"
+    chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+    if chat_type == "group":
+        chat["title"] = "Newsroom"
+    message: dict[str, Any] = {
+        "message_id": next(fake._message_ids),
+        "date": int(time.time()),
+        "chat": chat,
+        "from": {"id": user_id, "is_bot": False, "first_name": "Reader"},
+        "text": text,
+    }
+    if text.startswith("/"):
+        length = len(text.split()[0])
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return {"update_id": update_id or fake.update_id(), "message": message}
+
+
+def callback_update(
+    fake: FakeTelegram, message: dict[str, Any], data: str, *, user_id: int = 7
+) -> dict[str, Any]:
+    """A button press on ``message`` (a message the bot sent, as the fake returned it)."""
+    update_id = fake.update_id()
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"query-{update_id}",
+            "from": {"id": user_id, "is_bot": False, "first_name": "Reader"},
+            "chat_instance": "ci",
+            "message": message,
+            "data": data,
+        },
+    }
+
+
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-spoiler",
+}
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
+
+
+class TelegramHtmlError(AssertionError):
+    """Text Telegram would refuse with "can't parse entities"."""
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            raise TelegramHtmlError(f"tag <{tag}> is not supported")
+        names = [name for name, _ in attrs]
+        if tag == "a":
+            if names != ["href"] or not attrs[0][1]:
+                raise TelegramHtmlError(f"<a> needs exactly one href, got {attrs}")
+            if "a" in self.open:
+                raise TelegramHtmlError("nested <a>")
+        elif names:
+            raise TelegramHtmlError(f"<{tag}> takes no attributes, got {attrs}")
+        self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raise TelegramHtmlError(f"self-closing <{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open[-1] != tag:
+            raise TelegramHtmlError(f"</{tag}> does not close {self.open[-1:] or 'anything'}")
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if any(char in data for char in "<>&"):
+            raise TelegramHtmlError(f"unescaped markup character in {data[:80]!r}")
+        self.text.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.text.append(unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self.text.append(unescape(f"&#{name};"))
+
+    def handle_comment(self, data: str) -> None:
+        raise TelegramHtmlError("comment")
+
+    def handle_decl(self, decl: str) -> None:
+        raise TelegramHtmlError("declaration")
+
+    def handle_pi(self, data: str) -> None:
+        raise TelegramHtmlError("processing instruction")
+
+    def unknown_decl(self, data: str) -> None:
+        raise TelegramHtmlError("declaration")
+
+
+def check_telegram_html(text: str) -> str:
+    """The text a reader sees; raises TelegramHtmlError if Telegram would refuse it."""
+    for match in re.finditer("&", text):
+        if not _ENTITY.match(text, match.start()):
+            raise TelegramHtmlError(f"bare or unknown entity at {text[match.start() :][:12]!r}")
+    checker = _Checker()
+    checker.feed(text)
+    checker.close()
+    if checker.rawdata:
+        raise TelegramHtmlError(f"unparsed rest {checker.rawdata[:40]!r}")
+    if checker.open:
+        raise TelegramHtmlError(f"unclosed {checker.open}")
+    return "".join(checker.text)
+
+
+def hrefs(text: str) -> list[str]:
+    return [unescape(href) for href in re.findall(r'<a href="([^"]*)">', text)]

@@ -1,0 +1,363 @@
+"""The real slack-bolt AsyncApp over HTTP on 127.0.0.1, with signed requests, answering
+through a fake Slack Web API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import App, seed_if_empty
+from bot.config import ConfigError, SlackSettings
+from bot.slack import (
+    EVENTS_PATH,
+    RESERVED_COMMANDS,
+    RecentIds,
+    SlackFront,
+    build_slack,
+    command_names,
+    mention_command,
+    run_slack,
+    serve_http,
+    strip_prefix,
+)
+from handlers.context import Context
+from tests.bot.test_render_slack import check_blocks
+from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TOKEN = "xoxb-test-token"
+FORM = "application/x-www-form-urlencoded"
+
+
+@dataclass
+class Bot:
+    """The served Bolt app and a client that talks to it the way Slack does."""
+
+    url: str
+    fake: FakeSlack
+    http: aiohttp.ClientSession
+
+    async def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        secret: str = SECRET,
+        timestamp: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> int:
+        stamp = str(int(time.time()) if timestamp is None else timestamp)
+        signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+        signed = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": signature or "",
+            **(headers or {}),
+        }
+        async with self.http.post(self.url, data=body.encode(), headers=signed) as response:
+            await response.read()
+            return response.status
+
+    async def command(
+        self, name: str, text: str, *, channel: str = "C1", user: str = "U1", **options: Any
+    ) -> int:
+        form = {
+            "token": "legacy",
+            "team_id": TEAM,
+            "channel_id": channel,
+            "user_id": user,
+            "command": name,
+            "text": text,
+            "response_url": self.fake.response_url(),
+            "trigger_id": "1.2.3",
+            "api_app_id": "A1",
+        }
+        return await self.post(urlencode(form), FORM, **options)
+
+    async def mention(
+        self,
+        text: str,
+        event_id: str,
+        *,
+        channel: str = "C1",
+        headers: dict[str, str] | None = None,
+    ) -> int:
+        event = {
+            "type": "app_mention",
+            "user": "U1",
+            "text": text,
+            "ts": "1765600000.000100",
+            "channel": channel,
+            "event_ts": "1765600000.000100",
+        }
+        body = {
+            "token": "legacy",
+            "team_id": TEAM,
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": 1765600000,
+            "event": event,
+            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
+        }
+        return await self.post(json.dumps(body), "application/json", headers=headers)
+
+    async def press(self, value: str, *, channel: str = "C1") -> int:
+        payload = {
+            "type": "block_actions",
+            "team": {"id": TEAM},
+            "user": {"id": "U1"},
+            "api_app_id": "A1",
+            "channel": {"id": channel},
+            "container": {"type": "message", "channel_id": channel},
+            "response_url": self.fake.response_url(),
+            "trigger_id": "1.2.3",
+            "actions": [
+                {"type": "button", "action_id": "newsbot_choice_0", "value": value, "block_id": "b"}
+            ],
+        }
+        return await self.post(urlencode({"payload": json.dumps(payload)}), FORM)
+
+
+@pytest.fixture
+async def context(app: App) -> Context:
+    await seed_if_empty(app)
+    return app.context
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[FakeSlack]:
+    async with fake_slack() as fake:
+        yield fake
+
+
+@asynccontextmanager
+async def serving(fake: FakeSlack, context: Context, **settings: Any) -> AsyncIterator[Bot]:
+    settings.setdefault("command_prefix", "")
+    config = SlackSettings(base_url=fake.api_url, listen="127.0.0.1", port=0, **settings)
+    bolt = build_slack(config, TOKEN, SECRET, context)
+    async with serve_http(bolt, "127.0.0.1", 0) as runner, aiohttp.ClientSession() as http:
+        host, port = runner.addresses[0][:2]
+        yield Bot(f"http://{host}:{port}/slack/events", fake, http)
+
+
+@pytest.fixture
+async def bot(slack: FakeSlack, context: Context) -> AsyncIterator[Bot]:
+    async with serving(slack, context) as bot:
+        yield bot
+
+
+def text_of(payload: dict[str, Any]) -> str:
+    return json.dumps(payload["blocks"], ensure_ascii=False)
+
+
+async def test_slash_command_acks_fast_and_answers_at_response_url(bot: Bot) -> None:
+    started = time.monotonic()
+    assert await bot.command("/who", "Kolesnikova") == 200
+    assert time.monotonic() - started < 1.0
+    [answer] = await bot.fake.wait_for("response_url")
+    payload = answer.payload
+    check_blocks(payload["blocks"])
+    assert payload["response_type"] == "in_channel"
+    assert payload["blocks"][0]["text"]["text"] == "Maria Kalesnikava"
+    assert all(outlet in text_of(payload) for outlet in ("CNBC", "PUKMEDIA", "RksNews"))
+    assert "Maria Kalesnikava" in payload["text"]
+    assert bot.fake.made("auth.test")
+
+
+async def test_bad_signature_is_refused(bot: Bot) -> None:
+    assert await bot.command("/who", "Kolesnikova", secret="not-the-secret") == 401
+    assert await bot.command("/who", "Kolesnikova", timestamp=int(time.time()) - 301) == 401
+    await asyncio.sleep(0.1)
+    assert not bot.fake.made("response_url")
+
+
+async def test_prefixed_command_names(slack: FakeSlack, context: Context) -> None:
+    assert "/news-who" in command_names("news-")
+    async with serving(slack, context, command_prefix="news-") as bot:
+        assert await bot.command("/news-who", "Kolesnikova") == 200
+        [answer] = await slack.wait_for("response_url")
+        assert answer.payload["blocks"][0]["text"]["text"] == "Maria Kalesnikava"
+        assert await bot.command("/who", "Kolesnikova") == 404
+
+
+async def test_mention_is_answered_with_chat_post_message(bot: Bot) -> None:
+    assert await bot.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev001") == 200
+    [post] = await bot.fake.wait_for("chat.postMessage")
+    assert post.payload["channel"] == "C1"
+    check_blocks(post.payload["blocks"])
+    assert "Maria Kalesnikava" in text_of(post.payload)
+
+
+async def test_retried_event_is_answered_once(bot: Bot) -> None:
+    assert await bot.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev002") == 200
+    await bot.fake.wait_for("chat.postMessage")
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    assert await bot.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev002", headers=retry) == 200
+    assert await bot.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev002") == 200
+    await asyncio.sleep(0.4)
+    assert len(bot.fake.made("chat.postMessage")) == 1
+
+
+async def test_rate_limited_post_is_retried_after_retry_after(bot: Bot) -> None:
+    bot.fake.rate_limit_next("chat.postMessage")
+    assert await bot.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev003") == 200
+    [post] = await bot.fake.wait_for("chat.postMessage")
+    [limited] = [c for c in bot.fake.calls if c.method == "chat.postMessage" and c.status == 429]
+    assert post.at - limited.at >= 1.0
+    assert "Maria Kalesnikava" in text_of(post.payload)
+
+
+async def test_channels_outside_the_allowlist_are_refused(
+    slack: FakeSlack, context: Context
+) -> None:
+    async with serving(slack, context, allowed_channels=("CNEWS",)) as bot:
+        assert await bot.command("/who", "Kolesnikova", channel="COTHER") == 200
+        [refusal] = await slack.wait_for("response_url")
+        assert refusal.payload["response_type"] == "ephemeral"
+        assert "does not answer in this channel" in text_of(refusal.payload)
+        assert await bot.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev004", channel="COTHER") == 200
+        assert await bot.command("/who", "Kolesnikova", channel="CNEWS") == 200
+        [_, answer] = await slack.wait_for("response_url", 2)
+        assert "Maria Kalesnikava" in text_of(answer.payload)
+        assert not slack.made("chat.postMessage")
+
+
+async def test_choice_button_replaces_the_question(bot: Bot) -> None:
+    assert await bot.press("/who Kolesnikova") == 200
+    [answer] = await bot.fake.wait_for("response_url")
+    assert answer.payload["replace_original"] is True
+    assert answer.payload["blocks"][0]["text"]["text"] == "Maria Kalesnikava"
+
+
+async def test_run_slack_serves_until_stopped(slack: FakeSlack, context: Context) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = SlackSettings(
+        base_url=slack.api_url, listen="127.0.0.1", port=port, command_prefix=""
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        run_slack(build_slack(settings, TOKEN, SECRET, context), settings, None, stop)
+    )
+    try:
+        async with aiohttp.ClientSession() as http:
+            bot = Bot(f"http://127.0.0.1:{port}/slack/events", slack, http)
+            status = await _first_answer(bot)
+            assert status == 200
+            await slack.wait_for("response_url")
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 2)
+    with pytest.raises(aiohttp.ClientConnectionError):
+        async with aiohttp.ClientSession() as http:
+            await Bot(f"http://127.0.0.1:{port}/slack/events", slack, http).command("/help", "")
+
+
+async def _first_answer(bot: Bot) -> int:
+    """The status of the first command the server takes, once it listens."""
+    for _ in range(100):
+        try:
+            return await bot.command("/help", "")
+        except aiohttp.ClientConnectionError:
+            await asyncio.sleep(0.02)
+    raise AssertionError("the server did not start")
+
+
+def test_settings_that_cannot_work_are_refused(context: Context) -> None:
+    with pytest.raises(ConfigError, match="SIGNING_SECRET"):
+        build_slack(SlackSettings(), TOKEN, None, context)
+    with pytest.raises(ConfigError, match="mode"):
+        build_slack(SlackSettings(mode="carrier-pigeon"), TOKEN, SECRET, context)
+    assert build_slack(SlackSettings(mode="socket"), TOKEN, None, context) is not None
+
+
+async def test_socket_mode_needs_the_app_token(context: Context) -> None:
+    settings = SlackSettings(mode="socket")
+    with pytest.raises(ConfigError, match="APP_TOKEN"):
+        await run_slack(
+            build_slack(settings, TOKEN, None, context), settings, None, asyncio.Event()
+        )
+
+
+def test_text_to_commands(context: Context) -> None:
+    assert mention_command("<@UBOT> who Kalesnikava") == "/who Kalesnikava"
+    assert mention_command("<@UBOT|newsbot>   /diff 1") == "/diff 1"
+    assert mention_command("<@UBOT>") == "/help"
+    assert mention_command("<@UBOT> who A &amp; B &lt;x&gt;") == "/who A & B <x>"
+    assert strip_prefix("/news-who X", "news-") == "/who X"
+    assert strip_prefix("/who X", "news-") == "/who X"
+    front = SlackFront(replace(SlackSettings(), admins=("UADMIN",)), context)
+    assert front.caller("C1", "UADMIN").is_admin
+    assert not front.caller("C1", "U1").is_admin
+    assert front.caller("C1", "U1").platform == "slack"
+
+
+def test_recent_ids_forget_the_oldest() -> None:
+    seen = RecentIds(2)
+    assert seen.add("a")
+    assert not seen.add("a")
+    assert seen.add("b")
+    assert seen.add("c")
+    assert seen.add("a")
+
+
+def test_manifest_matches_the_commands_and_endpoint() -> None:
+    manifest = (Path(__file__).resolve().parents[2] / "slack-manifest.yml").read_text()
+    commands = re.findall(r"^\s*- command: (\S+)$", manifest, re.M)
+    assert sorted(commands) == sorted(command_names("news-"))
+    assert not RESERVED_COMMANDS.intersection(commands)
+    urls = re.findall(r"(?:url|request_url): (\S+)$", manifest, re.M)
+    assert len(urls) == len(commands) + 2
+    assert all(url == f"https://YOUR-HOST{EVENTS_PATH}" for url in urls)
+    for scope in ("commands", "chat:write", "app_mentions:read"):
+        assert f"- {scope} " in manifest
+    assert "- app_mention" in manifest
+
+
+async def test_socket_mode_answers_over_the_websocket(slack: FakeSlack, context: Context) -> None:
+    command = {
+        "team_id": TEAM,
+        "channel_id": "C1",
+        "user_id": "U1",
+        "command": "/who",
+        "text": "Kolesnikova",
+        "response_url": slack.response_url(),
+        "trigger_id": "1.2.3",
+        "api_app_id": "A1",
+    }
+    slack.envelopes.append(
+        {
+            "envelope_id": "env-1",
+            "type": "slash_commands",
+            "payload": command,
+            "accepts_response_payload": True,
+        }
+    )
+    settings = SlackSettings(base_url=slack.api_url, mode="socket", command_prefix="")
+    stop = asyncio.Event()
+    bolt = build_slack(settings, TOKEN, None, context)
+    task = asyncio.create_task(run_slack(bolt, settings, "xapp-test", stop))
+    try:
+        [ack] = await slack.wait_for("socket")
+        assert ack.payload["envelope_id"] == "env-1"
+        [answer] = await slack.wait_for("response_url")
+        assert answer.payload["blocks"][0]["text"]["text"] == "Maria Kalesnikava"
+        assert slack.made("apps.connections.open")
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 2)

@@ -1,0 +1,249 @@
+"""Real python-telegram-bot, talking HTTP to a fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.app import App, seed_if_empty
+from bot.config import TelegramSettings
+from bot.render_telegram import MESSAGE_LIMIT
+from bot.telegram import REFUSAL, SeenUpdates, TelegramApp, build_telegram, run_telegram
+from tests.articles import MERGER, QUAKE, raw, when
+from tests.e2e.telegram_fake import (
+    BOT_USERNAME,
+    TOKEN,
+    TOO_MANY_REQUESTS,
+    Call,
+    FakeTelegram,
+    callback_update,
+    check_telegram_html,
+    message_update,
+    serve_fake,
+)
+
+SECRET = "s3cret-token_for-tests"
+GROUP = -1001
+
+
+@pytest.fixture(autouse=True)
+def timedelta_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB's opt-in to its next major's ``RetryAfter.retry_after`` type; without it, reading
+    a 429 warns (deprecation), which this suite turns into an error."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with serve_fake() as fake:
+        yield fake
+
+
+@pytest.fixture
+def polling(fake: FakeTelegram) -> TelegramSettings:
+    return TelegramSettings(base_url=fake.base_url, base_file_url=fake.base_file_url)
+
+
+@asynccontextmanager
+async def running(
+    app: App, fake: FakeTelegram, settings: TelegramSettings, secret: str | None = None
+) -> AsyncIterator[TelegramApp]:
+    """The bot answering (polling, or webhook when configured) for the test's duration."""
+    telegram = build_telegram(settings, TOKEN, app.context, secret=secret)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_telegram(telegram, settings, secret, stop, poll_timeout=1))
+    try:
+        await fake.wait_for("setWebhook" if settings.webhook_url else "getUpdates")
+        if settings.webhook_url:
+            await _listening(settings.webhook_listen, settings.webhook_port)
+        yield telegram
+    finally:
+        stop.set()
+        await task
+
+
+async def _listening(host: str, port: int) -> None:
+    for _ in range(100):
+        try:
+            _, writer = await asyncio.open_connection(host, port)
+        except OSError:
+            await asyncio.sleep(0.01)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+    raise AssertionError("the webhook server did not start")
+
+
+def assert_valid_html(call: Call) -> str:
+    """The checks every message sent must pass; returns the text a reader sees."""
+    assert call.params["parse_mode"] == "HTML"
+    text = str(call.params["text"])
+    assert len(text) <= MESSAGE_LIMIT
+    return check_telegram_html(text)
+
+
+async def test_who_is_answered_in_valid_html(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    await seed_if_empty(app)
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/who Kolesnikova"))
+        [sent] = await fake.wait_for("sendMessage")
+    seen = assert_valid_html(sent)
+    assert "Maria Kalesnikava" in seen
+    assert all(f"({outlet})" in seen for outlet in ("CNBC", "PUKMEDIA", "RksNews"))
+    assert int(sent.params["chat_id"]) == 42
+    [commands] = fake.calls_to("setMyCommands")
+    assert {"who", "summary", "stories", "diff", "help"} <= {
+        c["command"] for c in commands.params["commands"]
+    }
+
+
+async def test_group_command_addressed_to_the_bot(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    await seed_if_empty(app)
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/who@other_bot Kolesnikova", chat_id=GROUP))
+        await fake.push(message_update(fake, f"/who@{BOT_USERNAME} Kolesnikova", chat_id=GROUP))
+        [sent] = await fake.wait_for("sendMessage")
+        await fake.push(message_update(fake, "/help", chat_id=GROUP))
+        await fake.wait_for("sendMessage", 2)
+    assert int(sent.params["chat_id"]) == GROUP
+    assert "Maria Kalesnikava" in assert_valid_html(sent)
+    assert "reply_parameters" in sent.params
+    assert len(fake.calls_to("sendMessage")) == 2
+
+
+async def test_choice_button_edits_the_message(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="A", published=when(3), title="Earthquake kills 14 in Peru"),
+            raw(MERGER, outlet="B", published=when(3), title="Deal follows Peru earthquake"),
+        ]
+    )
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/summary peru"))
+        [asked] = await fake.wait_for("sendMessage")
+        buttons = [row[0] for row in asked.params["reply_markup"]["inline_keyboard"]]
+        assert len(buttons) == 2
+        assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
+        chosen = next(b for b in buttons if "Earthquake" in b["text"])
+        await fake.push(callback_update(fake, asked.result, chosen["callback_data"]))
+        [edited] = await fake.wait_for("editMessageText")
+        await fake.wait_for("answerCallbackQuery")
+    assert edited.params["message_id"] == str(asked.result["message_id"])
+    assert "Arequipa" in assert_valid_html(edited)
+    assert len(fake.calls_to("sendMessage")) == 1
+
+
+async def test_rate_limited_send_is_retried(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    fake.fail_next_send.append(TOO_MANY_REQUESTS)
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/help"))
+        refused, sent = await fake.wait_for("sendMessage", 2)
+    assert sent.at - refused.at >= 1.0
+    assert sent.params["text"] == refused.params["text"]
+    assert "/who" in assert_valid_html(sent)
+
+
+async def test_chat_not_allowed_is_refused(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    settings = replace(polling, allowed_chats=("42",))
+    async with running(app, fake, settings):
+        await fake.push(message_update(fake, "/help", chat_id=99))
+        await fake.push(message_update(fake, "just talking", chat_id=99))
+        [refusal] = await fake.wait_for("sendMessage")
+        await fake.push(message_update(fake, "/help", chat_id=42))
+        await fake.wait_for("sendMessage", 2)
+    assert int(refusal.params["chat_id"]) == 99
+    assert refusal.params["text"] == REFUSAL
+    answered = fake.calls_to("sendMessage")[1]
+    assert int(answered.params["chat_id"]) == 42
+    assert "/who" in answered.params["text"]
+    assert len(fake.calls_to("sendMessage")) == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def webhook(polling: TelegramSettings) -> TelegramSettings:
+    return replace(
+        polling,
+        webhook_url="https://bot.example.org/telegram/hook",
+        webhook_listen="127.0.0.1",
+        webhook_port=_free_port(),
+    )
+
+
+async def _post(settings: TelegramSettings, update: dict[str, Any], secret: str | None) -> int:
+    url = f"http://127.0.0.1:{settings.webhook_port}/telegram/hook"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=update, headers=headers) as response,
+    ):
+        return response.status
+
+
+async def test_webhook_checks_the_secret(
+    app: App, fake: FakeTelegram, webhook: TelegramSettings
+) -> None:
+    async with running(app, fake, webhook, SECRET):
+        [registered] = fake.calls_to("setWebhook")
+        assert registered.params["url"] == webhook.webhook_url
+        assert registered.params["secret_token"] == SECRET
+        assert await _post(webhook, message_update(fake, "/help"), None) == 403
+        assert await _post(webhook, message_update(fake, "/help"), "wrong") == 403
+        assert await _post(webhook, message_update(fake, "/stories"), SECRET) == 200
+        [sent] = await fake.wait_for("sendMessage")
+    assert "No stories yet" in assert_valid_html(sent)
+    assert len(fake.calls_to("sendMessage")) == 1
+
+
+async def test_webhook_answers_an_update_once(
+    app: App, fake: FakeTelegram, webhook: TelegramSettings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.telegram")
+    update = message_update(fake, "/help")
+    async with running(app, fake, webhook, SECRET):
+        assert await _post(webhook, update, SECRET) == 200
+        await fake.wait_for("sendMessage")
+        assert await _post(webhook, update, SECRET) == 200
+        for _ in range(100):
+            if "delivered again" in caplog.text:
+                break
+            await asyncio.sleep(0.01)
+    assert f"update {update['update_id']} delivered again" in caplog.text
+    assert len(fake.calls_to("sendMessage")) == 1
+
+
+async def test_webhook_needs_a_secret(app: App, webhook: TelegramSettings) -> None:
+    with pytest.raises(ValueError, match="secret"):
+        build_telegram(webhook, TOKEN, app.context, secret=None)
+
+
+def test_seen_updates_are_bounded() -> None:
+    seen = SeenUpdates(size=2)
+    assert [seen.first_time(n) for n in (1, 2, 1, 3)] == [True, True, False, True]
+    assert seen.first_time(1)
+    assert not seen.first_time(3)
