@@ -312,10 +312,12 @@ def main() -> None:
     parser.add_argument(
         "--baseline", type=int, default=2_000, help="articles for the brute-force comparison"
     )
+    parser.add_argument("--keep", type=Path, help="build the store in this file and keep it")
     args = parser.parse_args()
     events = load(args.data)
     with tempfile.TemporaryDirectory() as tmp:
-        figures = asyncio.run(measure(events, args.total, Path(tmp) / "speed.db"))
+        store = args.keep or Path(tmp) / "speed.db"
+        figures = asyncio.run(measure(events, args.total, store))
         figures["peak RSS (MB)"] = rss_mb()
         ours = asyncio.run(ours_on_first(events, args.baseline, Path(tmp) / "base.db"))
     brute = brute_force(events, args.baseline)

@@ -2,15 +2,16 @@
 
 Chats outside ``allowed_chats`` (when it is set) get one polite sentence for each command
 addressed to the bot and nothing else; plain messages are never answered anywhere.
-Webhook mode needs a secret: PTB's webhook server answers 403 to a request without the
-``X-Telegram-Bot-Api-Secret-Token`` header or with a wrong one. PTB does not deduplicate
-updates, so a handler in group -1 drops an ``update_id`` seen recently (Telegram redelivers
-an update whose webhook call it thinks failed).
+Webhook mode needs a secret: our webhook endpoint answers 403 to a request without the
+``X-Telegram-Bot-Api-Secret-Token`` header or with a wrong one, compared in constant time.
+PTB does not deduplicate updates, so a handler in group -1 drops an ``update_id`` seen
+recently (Telegram redelivers an update whose webhook call it thinks failed).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import re
 from collections import OrderedDict
@@ -18,6 +19,7 @@ from datetime import timedelta
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit
 
+from aiohttp import web
 from telegram import (
     BotCommand,
     CallbackQuery,
@@ -36,7 +38,6 @@ from telegram.ext import (
     CommandHandler,
     ExtBot,
     TypeHandler,
-    Updater,
     filters,
 )
 
@@ -64,6 +65,9 @@ MAX_RETRIES = 5
 #: update ids remembered for deduplication; redeliveries come within minutes, not thousands
 SEEN_UPDATES = 4096
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+#: Telegram's updates are small; a larger body is not one
+MAX_UPDATE_BYTES = 1 << 20
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -248,25 +252,48 @@ async def run_telegram(
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
+        webhook: web.AppRunner | None = None
         try:
-            await _start_updates(updater, settings, secret, poll_timeout)
+            if settings.webhook_url:
+                webhook = await _serve_webhook(app, settings, _check_secret(secret))
+            else:
+                await updater.start_polling(timeout=timedelta(seconds=poll_timeout))
             await stop.wait()
         finally:
+            if webhook is not None:
+                await webhook.cleanup()
             if updater.running:
                 await updater.stop()
             await app.stop()
 
 
-async def _start_updates(
-    updater: Updater, settings: TelegramSettings, secret: str | None, poll_timeout: float
-) -> None:
-    if not settings.webhook_url:
-        await updater.start_polling(timeout=timedelta(seconds=poll_timeout))
-        return
-    await updater.start_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path=urlsplit(settings.webhook_url).path,
-        webhook_url=settings.webhook_url,
-        secret_token=_check_secret(secret),
+async def _serve_webhook(
+    app: TelegramApp, settings: TelegramSettings, secret: str
+) -> web.AppRunner:
+    """Our own webhook endpoint, so that the secret is compared in constant time.
+
+    Updates go into the application's queue, the same way PTB's own webhook server feeds it.
+    """
+    expected = secret.encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, expected):
+            return web.Response(status=403)
+        try:
+            data = await request.json()
+        except ValueError:
+            return web.Response(status=400, text="not JSON")
+        update = Update.de_json(data, app.bot)
+        await app.update_queue.put(update)
+        return web.Response()
+
+    server = web.Application(client_max_size=MAX_UPDATE_BYTES)
+    server.router.add_post(urlsplit(settings.webhook_url).path or "/", receive)
+    runner = web.AppRunner(server, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
+    await app.bot.set_webhook(
+        url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
     )
+    return runner
