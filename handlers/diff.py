@@ -83,6 +83,15 @@ def unique_line(detail: UniqueDetail, urls: dict[int, str | None]) -> Line:
     return Line(f"Only {source.outlet}: {_short(source.sentence, 240)}", _cite((source,), urls))
 
 
+def _by_turns(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
+    """Each outlet's best detail first, then each one's second...: one outlet cannot fill it."""
+    queues: dict[str, list[UniqueDetail]] = {}
+    for detail in details:
+        queues.setdefault(detail.citation.outlet, []).append(detail)
+    turns = [(turn, detail) for queue in queues.values() for turn, detail in enumerate(queue)]
+    return [detail for _, detail in sorted(turns, key=lambda pair: pair[0])]
+
+
 def _capped(title: str, lines: list[Line], total: int) -> Section:
     heading = title if total <= SHOWN else f"{title} ({total}, showing {SHOWN})"
     return Section(heading, tuple(lines))
@@ -102,7 +111,7 @@ def diff_sections(diff: StoryDiff, views: list[ArticleView]) -> list[Section]:
         lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, urls)]
         sections.append(_capped("Quotes worded differently", lines, len(diff.quotes)))
     if diff.unique:
-        lines = [unique_line(u, urls) for u in diff.unique[:SHOWN]]
+        lines = [unique_line(u, urls) for u in _by_turns(diff.unique)[:SHOWN]]
         sections.append(_capped("Only one outlet reports", lines, len(diff.unique)))
     return sections
 
