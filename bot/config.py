@@ -76,6 +76,38 @@ class SlackSettings:
 
 
 @dataclass(frozen=True)
+class DigestSettings:
+    """Daily digests: the defaults /subscribe uses and how late one may still be sent."""
+
+    #: local time of day and IANA time zone for a /subscribe that names none
+    default_time: str = "08:00"
+    timezone: str = "UTC"
+    #: a digest due while the bot was down is sent at start-up if at most this late
+    grace_hours: float = 6.0
+    #: send "nothing new" on a day without news
+    send_empty: bool = False
+    #: stories per digest; the rest are counted ("and N more")
+    max_items: int = 8
+    #: how often subscriptions are re-read from the database (changes made by any process)
+    sync_seconds: int = 60
+    #: a claim whose process died before sending may be taken over after this long
+    claim_lease_minutes: float = 10.0
+
+
+@dataclass(frozen=True)
+class PollSettings:
+    """Polling the sources added with /sources add."""
+
+    interval_minutes: float = 30.0
+    #: each poll moves by up to this many seconds either way, so sources do not poll in step
+    jitter_seconds: float = 60.0
+    #: failures in a row before a source is paused (and the admins told)
+    max_failures: int = 5
+    #: the longest wait after failures (the interval doubles per failure up to this)
+    max_backoff_minutes: float = 360.0
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = "sqlite:///newsbot.db"
     seeds_dir: Path = PROJECT_DIR / "seeds"
@@ -84,6 +116,8 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    poll: PollSettings = field(default_factory=PollSettings)
 
 
 T = TypeVar("T")

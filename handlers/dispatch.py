@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from rapidfuzz import process
 
-from handlers import diff, stories, summary, who
+from handlers import diff, sources, stories, subscribe, summary, who
 from handlers import help as help_command
 from handlers.command import Command
 from handlers.context import Context
@@ -22,6 +22,10 @@ HANDLERS: dict[str, Handler] = {
     "summary": summary.handle,
     "who": who.handle,
     "diff": diff.handle,
+    "subscribe": subscribe.subscribe,
+    "unsubscribe": subscribe.unsubscribe,
+    "digest": subscribe.digest,
+    "sources": sources.handle,
     "help": help_command.handle,
     "start": help_command.handle,
 }

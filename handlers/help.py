@@ -11,6 +11,10 @@ USAGE: dict[str, str] = {
     "summary": "/summary [story id or headline words] — what most outlets agree on, with counts",
     "who": "/who <name> — a person across outlets: spellings, descriptions, quotes, stories",
     "diff": "/diff [story] — where outlets disagree, spell names differently, or report alone",
+    "subscribe": "/subscribe [HH:MM] [timezone] [keywords...] — a daily digest in this chat",
+    "unsubscribe": "/unsubscribe — stop this chat's daily digest",
+    "digest": "/digest — the digest as it would be sent now",
+    "sources": "/sources add <URL> | list | remove <id> — the polled feeds (admins)",
     "help": "/help — this list",
 }
 

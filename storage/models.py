@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -133,3 +134,49 @@ class Mention(Base):
     surname_key: Mapped[str] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
     published: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Subscription(Base):
+    """A chat's daily digest. ``local_time``/``timezone`` NULL mean "the configured default".
+
+    Keywords are stored lower-cased and space-separated; empty means every story.
+    """
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("platform", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(50))
+    chat_id: Mapped[str] = mapped_column(String(200))
+    local_time: Mapped[str | None] = mapped_column(String(5))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    keywords: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    #: the newest period sent or skipped (a local date, ``2026-03-29``)
+    last_period: Mapped[str | None] = mapped_column(String(10))
+
+
+class Delivery(Base):
+    """One digest of one subscription for one period, claimed before it is sent.
+
+    The unique (subscription, period) key is what makes a send happen at most once, across
+    restarts and processes: ``claimed`` -> ``sending`` -> ``sent``, or ``skipped``.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("subscription_id", "period"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("subscriptions.id", ondelete="CASCADE")
+    )
+    #: the subscriber's local date of the due time
+    period: Mapped[str] = mapped_column(String(10))
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(10))
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str] = mapped_column(String(200))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    message_id: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,107 @@
+"""The digest as a Reply: what /digest shows and what the scheduler sends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from handlers.diff import number_line, quote_lines, spelling_line
+from handlers.format import outlets_short, plural
+from handlers.reply import Citation, Line, Reply, Section, Tone
+from storage.db import SessionFactory
+from storage.subscriptions import SubscriptionInfo, digest_material, last_sent_due
+from stories.compare import DiffItem, NumberDiff, QuoteVariant, SpellingVariant
+from stories.digest import Digest, StoryNews, build_digest
+from stories.story_input import ArticleView
+from stories.story_input import Citation as Source
+
+#: stories a digest lists when the caller does not say
+MAX_ITEMS = 8
+#: what a first digest covers
+FIRST_PERIOD = timedelta(days=1)
+ARTICLES_SHOWN = 4
+
+
+def _cite(citations: Sequence[Source], urls: dict[int, str | None]) -> tuple[Citation, ...]:
+    found: dict[str, Citation] = {}
+    for c in citations:
+        found.setdefault(c.outlet, Citation(c.outlet, urls.get(c.article_id), c.article_id))
+    return tuple(found.values())
+
+
+def _conflict_lines(item: DiffItem, urls: dict[int, str | None]) -> list[Line]:
+    if isinstance(item, NumberDiff):
+        return [number_line(item, urls)]
+    if isinstance(item, SpellingVariant):
+        return [spelling_line(item, urls)]
+    if isinstance(item, QuoteVariant):
+        return quote_lines(item, urls)
+    return []
+
+
+def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
+    lines: list[Line] = []
+    originals = [a for a in news.new_articles if not a.is_copy]
+    if news.is_new:
+        heading = f"New: #{news.story_id} {news.title} ({outlets_short(news.outlets)})"
+        if news.lead is not None:
+            lines.append(Line(news.lead.sentence, _cite([news.lead], urls)))
+    else:
+        count = plural(len(news.new_articles), "new article")
+        heading = f"Update: #{news.story_id} {news.title} ({count})"
+        for article in originals[:ARTICLES_SHOWN]:
+            lines.append(
+                Line(article.title, (Citation(article.outlet, article.url, article.article_id),))
+            )
+        if len(originals) > ARTICLES_SHOWN:
+            lines.append(Line(f"and {len(originals) - ARTICLES_SHOWN} more articles"))
+        for detail in news.details:
+            text = f"New {detail.kind.value}: {detail.text}"
+            lines.append(Line(text, _cite(detail.citations, urls)))
+        if news.more_details:
+            lines.append(Line(f"and {plural(news.more_details, 'more detail')}"))
+    for item in news.conflicts:
+        first, *rest = _conflict_lines(item, urls)
+        lines += [Line(f"Conflict: {first.text}", first.citations), *rest]
+    return Section(heading, tuple(lines))
+
+
+def digest_reply(digest: Digest, urls: dict[int, str | None], since: datetime) -> Reply:
+    if not digest.items:
+        return Reply("Nothing new since the last digest.", tone=Tone.NOTICE)
+    sections = [_section(news, urls) for news in digest.items]
+    footer = f"Since {since:%Y-%m-%d %H:%M} UTC."
+    if digest.more:
+        footer = f"And {plural(digest.more, 'more story', 'more stories')}. {footer}"
+    new = sum(1 for news in digest.items if news.is_new)
+    title = f"Digest: {plural(new, 'new story', 'new stories')}, " + plural(
+        len(digest.items) - new, "update"
+    )
+    return Reply(title, tuple(sections), footer=footer)
+
+
+async def digest_since(sessions: SessionFactory, subscription: SubscriptionInfo) -> datetime:
+    """The chat's last digest sent; before the first, a day before it subscribed.
+
+    Skipped periods (nothing new, or missed while the bot was down) do not move it, so
+    the next digest sent covers them: nothing is lost.
+    """
+    async with sessions() as session:
+        last = await last_sent_due(session, subscription.id)
+    return last if last is not None else subscription.created_at - FIRST_PERIOD
+
+
+async def compose(
+    sessions: SessionFactory,
+    keywords: Sequence[str],
+    since: datetime,
+    until: datetime,
+    max_items: int = MAX_ITEMS,
+) -> tuple[Digest, Reply]:
+    """The digest of ``(since, until]`` for these keywords, and its Reply."""
+    async with sessions() as session:
+        materials = await digest_material(session, since, until)
+    digest = build_digest(materials, since, keywords, max_items)
+    views: list[ArticleView] = [v for m in materials for v in (*m.old, *m.new)]
+    urls = {v.article_id: v.url for v in views}
+    return digest, digest_reply(digest, urls, since)

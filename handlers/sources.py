@@ -1,0 +1,75 @@
+"""/sources add <URL> | list | remove <id>: the feeds and pages the bot polls (admins only)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from handlers.command import Command
+from handlers.context import Context
+from handlers.format import age, plural
+from handlers.reply import Citation, Line, Reply, Section, Tone
+from storage.sources import SourceInfo, add_source, list_sources, remove_source
+
+USAGE = "Usage: /sources add <feed or page URL> | /sources list | /sources remove <id>"
+MAX_URL = 2048
+
+
+def _valid_url(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and len(text) <= MAX_URL
+
+
+def _line(source: SourceInfo) -> Line:
+    state = "paused" if source.paused else "active"
+    polled = f"polled {age(source.last_polled_at)}" if source.last_polled_at else "not polled yet"
+    text = f"#{source.id} {source.title or source.url} — {state}, {polled}"
+    if source.failures:
+        text += f", {plural(source.failures, 'failure')} in a row"
+        if source.last_error:
+            text += f" ({source.last_error[:120]})"
+    return Line(text, (Citation(source.title or source.url, source.url),))
+
+
+async def _add(args: list[str], context: Context) -> Reply:
+    if len(args) != 1 or not _valid_url(args[0]):
+        return Reply.error("Give one http(s) URL of a feed or a page.", USAGE)
+    async with context.sessions() as session, session.begin():
+        source, created = await add_source(session, args[0])
+    title = f"Added source #{source.id}." if created else f"Source #{source.id} is already known."
+    return Reply(title, (Section(None, (_line(source),)),), footer="It is polled on schedule.")
+
+
+async def _list(context: Context) -> Reply:
+    async with context.sessions() as session:
+        sources = await list_sources(session)
+    if not sources:
+        return Reply("No sources yet.", footer="Add one: /sources add <URL>", tone=Tone.NOTICE)
+    return Reply(f"Sources ({len(sources)})", (Section(None, tuple(map(_line, sources))),))
+
+
+async def _remove(args: list[str], context: Context) -> Reply:
+    if len(args) != 1 or not args[0].lstrip("#").isdigit():
+        return Reply.error("Which source? Give its id from /sources list.", USAGE)
+    source_id = int(args[0].lstrip("#"))
+    async with context.sessions() as session, session.begin():
+        removed = await remove_source(session, source_id)
+    if not removed:
+        return Reply.error(f"There is no source #{source_id}.", "/sources list shows them.")
+    return Reply(f"Removed source #{source_id}.", footer="Its articles stay in the stories.")
+
+
+async def handle(command: Command, context: Context) -> Reply:
+    if not command.caller.is_admin:
+        return Reply.error(
+            "Only the bot's admins can manage sources.",
+            "Ask an admin, or see the admins list in the bot's config.",
+        )
+    action, *args = command.words or ["list"]
+    match action.lower():
+        case "add":
+            return await _add(args, context)
+        case "list":
+            return await _list(context)
+        case "remove" | "rm" | "delete":
+            return await _remove(args, context)
+    return Reply.error(f"Unknown action “{action}”.", USAGE)

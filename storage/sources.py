@@ -1,0 +1,85 @@
+"""Sources as admins manage them, and the bookkeeping of polling them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Source
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: int
+    url: str
+    title: str | None
+    last_polled_at: datetime | None
+    last_error: str | None
+    failures: int
+    paused: bool
+
+
+def _info(row: Source) -> SourceInfo:
+    return SourceInfo(
+        row.id, row.url, row.title, row.last_polled_at, row.last_error, row.failures, row.paused
+    )
+
+
+async def list_sources(session: AsyncSession) -> list[SourceInfo]:
+    return [_info(row) for row in await session.scalars(select(Source).order_by(Source.id))]
+
+
+async def source_by_id(session: AsyncSession, source_id: int) -> SourceInfo | None:
+    row = await session.get(Source, source_id)
+    return None if row is None else _info(row)
+
+
+async def add_source(session: AsyncSession, url: str) -> tuple[SourceInfo, bool]:
+    """The source for ``url`` and whether it is new; adding a paused source resumes it."""
+    row = await session.scalar(select(Source).where(Source.url == url))
+    created = row is None
+    if row is None:
+        row = Source(url=url, failures=0, paused=False)
+        session.add(row)
+    else:
+        row.paused = False
+        row.failures = 0
+    await session.flush()
+    return _info(row), created
+
+
+async def remove_source(session: AsyncSession, source_id: int) -> bool:
+    """Stop polling a source; its articles stay (their ``source_id`` becomes NULL)."""
+    result = await session.execute(delete(Source).where(Source.id == source_id))
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def claim_poll(
+    session: AsyncSession, source_id: int, now: datetime, not_before: datetime
+) -> bool:
+    """Take this poll unless another process polled the source after ``not_before``."""
+    taken = await session.scalar(
+        update(Source)
+        .where(
+            Source.id == source_id,
+            Source.paused.is_(False),
+            (Source.last_polled_at.is_(None)) | (Source.last_polled_at < not_before),
+        )
+        .values(last_polled_at=now)
+        .returning(Source.id)
+    )
+    return taken is not None
+
+
+async def pause_source(session: AsyncSession, source_id: int) -> bool:
+    """Pause a source; True only for the call that paused it, so admins are told once."""
+    paused = await session.scalar(
+        update(Source)
+        .where(Source.id == source_id, Source.paused.is_(False))
+        .values(paused=True)
+        .returning(Source.id)
+    )
+    return paused is not None

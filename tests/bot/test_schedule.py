@@ -1,0 +1,280 @@
+"""The scheduler with an injected clock: DST, restarts, crashes and two processes, no sleeping."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import select, update
+
+from bot.app import App
+from bot.config import DigestSettings, PollSettings
+from bot.schedule import BotScheduler, Digests, Outcome, Polls
+from handlers.reply import Reply
+from storage import subscriptions as subs
+from storage.db import open_database
+from storage.models import Article, Delivery, Source, Story
+from storage.sources import add_source
+from storage.subscriptions import State, SubscriptionInfo
+from tests.articles import QUAKE, raw, when
+
+SETTINGS = DigestSettings(timezone="Europe/Vilnius")
+
+
+@dataclass
+class Clock:
+    at: datetime
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@dataclass
+class Outbox:
+    sent: list[tuple[str, str]] = field(default_factory=list)
+
+    async def __call__(self, subscription: SubscriptionInfo, reply: Reply) -> str:
+        await asyncio.sleep(0)  # let a competing process run in between
+        self.sent.append((subscription.chat_id, reply.title))
+        return f"m{len(self.sent)}"
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+async def _with_news(app: App, stored: datetime) -> None:
+    await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
+    async with app.sessions() as session, session.begin():
+        await session.execute(update(Article).values(ingested_at=stored))
+        await session.execute(update(Story).values(created_at=stored, updated_at=stored))
+
+
+async def _subscribe(app: App, created: datetime, at: str | None = "08:00") -> SubscriptionInfo:
+    async with app.sessions() as session, session.begin():
+        return await subs.upsert_subscription(
+            session, "console", "c1", local_time=at, timezone=None, keywords=[], now=created
+        )
+
+
+def _digests(app: App, clock: Clock, outbox: Outbox, worker: str = "w1") -> Digests:
+    return Digests(app.sessions, SETTINGS, {"console": outbox}, worker, now=clock)
+
+
+async def test_eight_in_vilnius_fires_at_the_right_instant_across_dst(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1), at=None)  # the default: 08:00 Europe/Vilnius
+    clock = Clock(utc(2026, 3, 27, 12))
+    digests = _digests(app, clock, Outbox())
+    scheduler = BotScheduler(
+        AsyncIOScheduler(timezone=UTC), app.sessions, digests, None, SETTINGS, now=clock
+    )
+    await scheduler.sync()
+    (job,) = scheduler.scheduler.get_jobs()
+    fires = []
+    moment = clock.at
+    for _ in range(3):
+        moment = job.trigger.get_next_fire_time(None, moment + timedelta(seconds=1))
+        fires.append(moment.astimezone(UTC))
+    assert fires == [utc(2026, 3, 28, 6), utc(2026, 3, 29, 5), utc(2026, 3, 30, 5)]
+    autumn = job.trigger.get_next_fire_time(None, utc(2026, 10, 24, 12))
+    assert autumn.astimezone(UTC) == utc(2026, 10, 25, 6)
+
+
+async def test_jobs_follow_the_subscriptions_in_the_database(app: App) -> None:
+    clock = Clock(utc(2026, 3, 27, 12))
+    digests = _digests(app, clock, Outbox())
+    scheduler = BotScheduler(
+        AsyncIOScheduler(timezone=UTC), app.sessions, digests, None, SETTINGS, now=clock
+    )
+    await scheduler.sync()
+    assert scheduler.scheduler.get_jobs() == []
+    subscription = await _subscribe(app, clock.at)
+    await scheduler.sync()
+    assert [job.id for job in scheduler.scheduler.get_jobs()] == [f"digest:{subscription.id}"]
+    async with app.sessions() as session, session.begin():
+        await subs.remove_subscription(session, "console", "c1")
+    await scheduler.sync()
+    assert scheduler.scheduler.get_jobs() == []
+
+
+async def test_a_digest_missed_while_down_is_sent_once_at_start(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 9))  # due 06:00 UTC, three hours ago: within the grace
+    outbox = Outbox()
+    assert await _digests(app, clock, outbox).catch_up() == {1: Outcome.SENT}
+    restarted = _digests(app, clock, outbox, worker="w2")
+    assert await restarted.catch_up() == {1: Outcome.TAKEN}
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
+    async with app.sessions() as session:
+        row = await subs.delivery_state(session, 1, "2026-03-28")
+    assert row is not None
+    assert (row.state, row.message_id, row.due_at) == (State.SENT, "m1", utc(2026, 3, 28, 6))
+
+
+async def test_a_digest_missed_beyond_the_grace_is_skipped_and_logged(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 13))  # seven hours late
+    outbox = Outbox()
+    with caplog.at_level(logging.WARNING):
+        assert await _digests(app, clock, outbox).catch_up() == {1: Outcome.MISSED}
+    assert "skipped: missed" in caplog.text
+    assert outbox.sent == []
+    # nothing is lost: the next day's digest covers the missed day too
+    clock.at = utc(2026, 3, 29, 5)
+    assert await _digests(app, clock, outbox).deliver(1) == Outcome.SENT
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
+
+
+async def test_a_day_without_news_sends_nothing_unless_configured(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    clock = Clock(utc(2026, 3, 28, 6))
+    outbox = Outbox()
+    assert await _digests(app, clock, outbox).deliver(1) == Outcome.EMPTY
+    clock.at = utc(2026, 3, 29, 5)
+    chatty = Digests(
+        app.sessions,
+        DigestSettings(timezone="Europe/Vilnius", send_empty=True),
+        {"console": outbox},
+        "w1",
+        now=clock,
+    )
+    assert await chatty.deliver(1) == Outcome.SENT
+    assert outbox.sent == [("c1", "Nothing new since the last digest.")]
+
+
+async def test_a_crash_between_claim_and_send_never_sends_twice(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 6))
+    due = subs.latest_due(clock.at, time(8), ZoneInfo("Europe/Vilnius"))
+    lease = timedelta(minutes=SETTINGS.claim_lease_minutes)
+    claim = await subs.claim_delivery(app.sessions, 1, due, "crashed", clock.at, lease)
+    assert claim is not None
+    outbox = Outbox()
+    assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.TAKEN
+    # the claim was never used to send: after the lease, one other process sends it
+    clock.at += lease * 2
+    assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.SENT
+    assert await _digests(app, clock, outbox, "w3").deliver(1) == Outcome.TAKEN
+    assert len(outbox.sent) == 1
+
+
+async def test_a_crash_during_the_send_is_never_retried(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 6))
+
+    async def crash(subscription: SubscriptionInfo, reply: Reply) -> str:
+        raise ConnectionError("the platform hung up")
+
+    crashing = Digests(app.sessions, SETTINGS, {"console": crash}, "w1", now=clock)
+    assert await crashing.deliver(1) == Outcome.FAILED
+    outbox = Outbox()
+    clock.at += timedelta(hours=1)
+    assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.TAKEN
+    assert outbox.sent == []
+    async with app.sessions() as session:
+        row = await session.scalar(select(Delivery))
+    assert row is not None
+    assert row.state == State.SENDING
+    assert "hung up" in (row.note or "")
+
+
+async def test_two_processes_on_one_database_send_each_digest_once(
+    app: App, database_url: str
+) -> None:
+    for chat in range(5):
+        async with app.sessions() as session, session.begin():
+            await subs.upsert_subscription(
+                session,
+                "console",
+                f"c{chat}",
+                local_time="08:00",
+                timezone=None,
+                keywords=[],
+                now=utc(2026, 3, 1),
+            )
+    await _with_news(app, utc(2026, 3, 28, 1))
+    other_engine, other_sessions = await open_database(database_url)
+    outbox = Outbox()
+    clock = Clock(utc(2026, 3, 28, 6))
+    try:
+        one = _digests(app, clock, outbox, "one")
+        two = Digests(other_sessions, SETTINGS, {"console": outbox}, "two", now=clock)
+        for day in (28, 29):
+            clock.at = utc(2026, 3, day, 6)
+            results = await asyncio.gather(
+                one.catch_up(), two.catch_up(), one.catch_up(), two.catch_up()
+            )
+            sent = [o for result in results for o in result.values() if o is Outcome.SENT]
+            empty = [o for result in results for o in result.values() if o is Outcome.EMPTY]
+            assert len(sent) + len(empty) == 5
+    finally:
+        await other_engine.dispose()
+    assert sorted(chat for chat, _ in outbox.sent) == [f"c{n}" for n in range(5)]
+    async with app.sessions() as session:
+        states = list(await session.scalars(select(Delivery.state)))
+    assert sorted(states) == [State.SENT] * 5 + [State.SKIPPED] * 5
+
+
+async def test_a_failing_source_backs_off_then_pauses_and_admins_hear_once(app: App) -> None:
+    async with app.sessions() as session, session.begin():
+        source, _ = await add_source(session, "https://example.org/feed.xml")
+    told: list[str] = []
+    polled: list[int] = []
+
+    async def notify(text: str) -> None:
+        told.append(text)
+
+    async def broken(source_id: int, url: str) -> None:
+        polled.append(source_id)
+        raise ConnectionError("refused")
+
+    clock = Clock(utc(2026, 3, 28, 6))
+    settings = PollSettings(interval_minutes=30, jitter_seconds=0, max_failures=3)
+    polls = Polls(app.sessions, settings, broken, notify, now=clock, rng=random.Random(1))
+    waits = []
+    for _ in range(3):
+        waits.append(await polls.run(source.id))
+        clock.at += timedelta(hours=3)
+    assert waits == [timedelta(minutes=60), timedelta(minutes=120), None]
+    assert await polls.run(source.id) is None
+    assert len(polled) == 3
+    assert len(told) == 1
+    assert "paused after 3 failures" in told[0]
+    async with app.sessions() as session:
+        row = await session.get(Source, source.id)
+    assert row is not None
+    assert row.paused
+
+
+async def test_a_poll_another_process_just_made_is_not_repeated(app: App) -> None:
+    async with app.sessions() as session, session.begin():
+        source, _ = await add_source(session, "https://example.org/feed.xml")
+    polled: list[int] = []
+
+    async def fine(source_id: int, url: str) -> None:
+        polled.append(source_id)
+
+    async def notify(text: str) -> None:
+        raise AssertionError(text)
+
+    clock = Clock(utc(2026, 3, 28, 6))
+    settings = PollSettings(interval_minutes=30, jitter_seconds=30)
+    first = Polls(app.sessions, settings, fine, notify, now=clock, rng=random.Random(1))
+    second = Polls(app.sessions, settings, fine, notify, now=clock, rng=random.Random(2))
+    wait = await first.run(source.id)
+    assert wait is not None
+    assert timedelta(minutes=29.5) <= wait <= timedelta(minutes=30.5)
+    assert await second.run(source.id) is not None
+    assert polled == [source.id]

@@ -1,0 +1,152 @@
+"""/subscribe, /unsubscribe, /digest and /sources over a real store; what a digest lists."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select, update
+
+from bot.app import App
+from handlers.command import Caller, Command
+from handlers.digest import compose
+from handlers.dispatch import dispatch
+from handlers.reply import Reply, Tone
+from storage.models import Article, Delivery, Story
+from storage.subscriptions import get_subscription
+from stories.digest import DetailKind
+from tests.articles import MERGER, QUAKE, raw, when
+from tests.handlers.test_commands import text_of
+from tests.handlers.test_facts_commands import QUAKE_OTHER
+
+CHAT = Caller(platform="telegram", chat_id="42", user_id="7")
+ADMIN = Caller(platform="telegram", chat_id="42", user_id="1", is_admin=True)
+EARLIER = datetime(2026, 3, 3, 10, tzinfo=UTC)
+
+
+async def ask(app: App, name: str, args: str = "", caller: Caller = CHAT) -> Reply:
+    return await dispatch(Command(name, args, caller), app.context)
+
+
+async def _age_everything(app: App, moment: datetime) -> None:
+    """What is stored so far was stored at ``moment`` (the ingestor uses the wall clock)."""
+    async with app.sessions() as session, session.begin():
+        await session.execute(update(Article).values(ingested_at=moment))
+        await session.execute(update(Story).values(created_at=moment, updated_at=moment))
+
+
+async def test_subscribe_sets_changes_and_stops_the_digest(app: App) -> None:
+    reply = await ask(app, "subscribe", "8:30 Europe/Vilnius Quake Peru")
+    assert reply.tone is Tone.OK
+    assert "08:30 (Europe/Vilnius), only stories that mention: quake, peru" in text_of(reply)
+    again = await ask(app, "subscribe")
+    assert "the default time (the default time zone)" in text_of(again)
+    async with app.sessions() as session:
+        subscription = await get_subscription(session, "telegram", "42")
+    assert subscription is not None
+    assert (subscription.local_time, subscription.timezone, subscription.keywords) == (
+        None,
+        None,
+        (),
+    )
+    assert (await ask(app, "unsubscribe")).title == "Daily digest stopped."
+    assert (await ask(app, "unsubscribe")).tone is Tone.NOTICE
+
+
+async def test_subscribe_refuses_bad_times_and_zones(app: App) -> None:
+    assert (await ask(app, "subscribe", "25:00")).tone is Tone.ERROR
+    bad_zone = await ask(app, "subscribe", "08:00 Europe/Atlantis")
+    assert bad_zone.tone is Tone.ERROR
+    assert "Europe/Atlantis" in bad_zone.title
+    async with app.sessions() as session:
+        assert await get_subscription(session, "telegram", "42") is None
+
+
+async def test_digest_shows_without_marking_anything_sent(app: App) -> None:
+    await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
+    await ask(app, "subscribe", "08:00 UTC")
+    reply = await ask(app, "digest")
+    assert reply.title == "Digest: 1 new story, 0 updates"
+    assert "Daily digest at 08:00 (UTC)." in (reply.footer or "")
+    async with app.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Delivery)) == 0
+    assert (await ask(app, "digest")).title == reply.title
+
+
+async def test_a_digest_after_new_articles_lists_exactly_the_new_details(app: App) -> None:
+    await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
+    await _age_everything(app, EARLIER)
+    await app.ingestor.ingest([raw(QUAKE_OTHER, outlet="Reuters", published=when(4))])
+    digest, reply = await compose(app.sessions, [], EARLIER + timedelta(hours=1), datetime.now(UTC))
+    (news,) = digest.items
+    assert not news.is_new
+    assert [a.outlet for a in news.new_articles] == ["Reuters"]
+    # 14 dead, 35 km, 60 days, Boluarte, Sanchez and his quote were all in the first report
+    assert [(d.kind, d.text.split(" — ")[0]) for d in news.details] == [
+        (DetailKind.FIGURE, "at least 16 people"),
+        (DetailKind.FIGURE, "about 300 homes"),
+    ]
+    assert all([c.outlet for c in d.citations] == ["Reuters"] for d in news.details)
+    conflicts = [line.text for s in reply.sections for line in s.lines if "Conflict" in line.text]
+    assert any("230 (Andina) vs about 300 (Reuters)" in text for text in conflicts)
+
+
+async def test_keywords_leave_unrelated_stories_out(app: App) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(MERGER, outlet="FT", published=when(3)),
+        ]
+    )
+    now = datetime.now(UTC)
+    everything, _ = await compose(app.sessions, [], now - timedelta(days=1), now)
+    assert len(everything.items) == 2
+    quake, reply = await compose(app.sessions, ["arequipa"], now - timedelta(days=1), now)
+    assert [n.title for n in quake.items] == [
+        n.title for n in everything.items if "quake" in n.title
+    ]
+    assert "Northwind" not in text_of(reply)
+    nothing, empty = await compose(app.sessions, ["arequi"], now - timedelta(days=1), now)
+    assert nothing.items == ()
+    assert empty.tone is Tone.NOTICE
+
+
+async def test_a_digest_is_capped_with_a_count_of_the_rest(app: App) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(MERGER, outlet="FT", published=when(3)),
+        ]
+    )
+    now = datetime.now(UTC)
+    digest, reply = await compose(app.sessions, [], now - timedelta(days=1), now, max_items=1)
+    assert len(digest.items) == 1
+    assert digest.more == 1
+    assert "And 1 more story." in (reply.footer or "")
+
+
+async def test_sources_are_for_admins_only(app: App) -> None:
+    for args in ("list", "add https://example.org/feed.xml", "remove 1"):
+        reply = await ask(app, "sources", args)
+        assert reply.tone is Tone.ERROR
+        assert "Only the bot's admins" in reply.title
+
+
+async def test_admins_add_list_and_remove_sources(app: App) -> None:
+    assert (await ask(app, "sources", "list", ADMIN)).title == "No sources yet."
+    added = await ask(app, "sources", "add https://example.org/feed.xml", ADMIN)
+    assert added.title == "Added source #1."
+    again = await ask(app, "sources", "add https://example.org/feed.xml", ADMIN)
+    assert again.title == "Source #1 is already known."
+    assert (await ask(app, "sources", "add ftp://example.org/x", ADMIN)).tone is Tone.ERROR
+    listed = await ask(app, "sources", "list", ADMIN)
+    assert listed.title == "Sources (1)"
+    assert "#1 https://example.org/feed.xml — active, not polled yet" in text_of(listed)
+    assert (await ask(app, "sources", "remove 1", ADMIN)).title == "Removed source #1."
+    assert (await ask(app, "sources", "remove 1", ADMIN)).tone is Tone.ERROR
+    assert (await ask(app, "sources", "frobnicate", ADMIN)).tone is Tone.ERROR
+
+
+async def test_help_lists_the_new_commands(app: App) -> None:
+    text = text_of(await ask(app, "help"))
+    for command in ("/subscribe", "/unsubscribe", "/digest", "/sources"):
+        assert command in text

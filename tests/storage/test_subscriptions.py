@@ -1,0 +1,157 @@
+"""Subscriptions, due times across DST, and delivery claims that hold across processes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.app import App
+from storage import subscriptions as subs
+from storage.subscriptions import Due, State
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+EIGHT = time(8, 0)
+LEASE = timedelta(minutes=10)
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def test_eight_in_vilnius_on_both_sides_of_the_spring_change() -> None:
+    # clocks go 03:00 -> 04:00 on 29 March 2026: EET (+2) before, EEST (+3) after
+    assert subs.due_on(date(2026, 3, 28), EIGHT, VILNIUS) == utc(2026, 3, 28, 6, 0)
+    assert subs.due_on(date(2026, 3, 29), EIGHT, VILNIUS) == utc(2026, 3, 29, 5, 0)
+    assert subs.next_due(utc(2026, 3, 28, 6, 0), EIGHT, VILNIUS) == Due(
+        "2026-03-29", utc(2026, 3, 29, 5, 0)
+    )
+
+
+def test_eight_in_vilnius_on_both_sides_of_the_autumn_change() -> None:
+    assert subs.due_on(date(2026, 10, 24), EIGHT, VILNIUS) == utc(2026, 10, 24, 5, 0)
+    assert subs.due_on(date(2026, 10, 25), EIGHT, VILNIUS) == utc(2026, 10, 25, 6, 0)
+    # at 05:30 UTC on the 25th it is 07:30 local: the latest digest is still the 24th's
+    assert subs.latest_due(utc(2026, 10, 25, 5, 30), EIGHT, VILNIUS) == Due(
+        "2026-10-24", utc(2026, 10, 24, 5, 0)
+    )
+    assert subs.latest_due(utc(2026, 10, 25, 6, 0), EIGHT, VILNIUS).period == "2026-10-25"
+
+
+def test_skipped_and_repeated_local_times_fall_due_once() -> None:
+    skipped = subs.due_on(date(2026, 3, 29), time(3, 30), VILNIUS)
+    assert skipped == utc(2026, 3, 29, 1, 30)  # 04:30 local, just after the jump
+    repeated = subs.due_on(date(2026, 10, 25), time(3, 30), VILNIUS)
+    assert repeated == utc(2026, 10, 25, 0, 30)  # the first 03:30
+    periods = {
+        subs.latest_due(repeated + timedelta(minutes=m), time(3, 30), VILNIUS).period
+        for m in range(0, 120, 10)
+    }
+    assert periods == {"2026-10-25"}
+
+
+def test_times_and_zones_are_parsed_strictly() -> None:
+    assert subs.parse_local_time("8:05") == time(8, 5)
+    assert subs.parse_local_time("24:00") is None
+    assert subs.parse_local_time("8") is None
+    assert subs.parse_zone("Europe/Vilnius") == VILNIUS
+    assert subs.parse_zone("Mars/Olympus") is None
+    assert subs.parse_zone("../etc/passwd") is None
+
+
+async def _subscribe(app: App, chat: str = "c1") -> subs.SubscriptionInfo:
+    async with app.sessions() as session, session.begin():
+        return await subs.upsert_subscription(
+            session,
+            "console",
+            chat,
+            local_time="08:00",
+            timezone="Europe/Vilnius",
+            keywords=["Quake", "quake", "Peru"],
+            now=utc(2026, 3, 1),
+        )
+
+
+async def test_one_subscription_per_chat_changed_and_removed(app: App) -> None:
+    first = await _subscribe(app)
+    assert first.keywords == ("quake", "peru")
+    async with app.sessions() as session, session.begin():
+        changed = await subs.upsert_subscription(
+            session,
+            "console",
+            "c1",
+            local_time=None,
+            timezone=None,
+            keywords=[],
+            now=utc(2026, 3, 2),
+        )
+    assert changed.id == first.id
+    assert (changed.local_time, changed.timezone, changed.keywords) == (None, None, ())
+    assert changed.created_at == first.created_at
+    async with app.sessions() as session, session.begin():
+        assert await subs.remove_subscription(session, "console", "c1")
+        assert not await subs.remove_subscription(session, "console", "c1")
+        assert await subs.all_subscriptions(session) == []
+
+
+async def test_a_period_is_claimed_once(app: App) -> None:
+    sub = await _subscribe(app)
+    due = Due("2026-03-29", utc(2026, 3, 29, 5))
+    now = utc(2026, 3, 29, 5, 1)
+    claim = await subs.claim_delivery(app.sessions, sub.id, due, "a", now, LEASE)
+    assert claim is not None
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", now, LEASE) is None
+    assert await subs.begin_send(app.sessions, claim, "a")
+    assert not await subs.begin_send(app.sessions, claim, "a")
+    assert await subs.complete_delivery(app.sessions, claim, "a", "m-1", now)
+    later = now + timedelta(days=1)
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", later, LEASE) is None
+    async with app.sessions() as session:
+        row = await subs.delivery_state(session, sub.id, due.period)
+        assert row is not None
+        assert (row.state, row.message_id, row.claimed_by) == (State.SENT, "m-1", "a")
+        assert await subs.last_sent_due(session, sub.id) == due.due_at
+        stored = await subs.subscription_by_id(session, sub.id)
+        assert stored is not None
+        assert stored.last_period == due.period
+
+
+async def test_a_dead_claim_is_taken_over_once_and_fences_its_owner(app: App) -> None:
+    sub = await _subscribe(app)
+    due = Due("2026-03-29", utc(2026, 3, 29, 5))
+    now = utc(2026, 3, 29, 5, 1)
+    claim = await subs.claim_delivery(app.sessions, sub.id, due, "dead", now, LEASE)
+    assert claim is not None
+    soon = now + LEASE / 2
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", soon, LEASE) is None
+    later = now + LEASE * 2
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", later, LEASE) == claim
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "c", later, LEASE) is None
+    # the first owner wakes up: it may no longer send
+    assert not await subs.begin_send(app.sessions, claim, "dead")
+    assert await subs.begin_send(app.sessions, claim, "b")
+
+
+async def test_a_send_that_may_have_happened_is_never_taken_over(app: App) -> None:
+    sub = await _subscribe(app)
+    due = Due("2026-03-29", utc(2026, 3, 29, 5))
+    now = utc(2026, 3, 29, 5, 1)
+    claim = await subs.claim_delivery(app.sessions, sub.id, due, "a", now, LEASE)
+    assert claim is not None
+    assert await subs.begin_send(app.sessions, claim, "a")
+    # "a" crashes while the platform is being called
+    much_later = now + timedelta(days=2)
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", much_later, LEASE) is None
+    async with app.sessions() as session:
+        row = await subs.delivery_state(session, sub.id, due.period)
+        assert row is not None
+        assert row.state == State.SENDING
+
+
+async def test_a_released_claim_can_be_claimed_again(app: App) -> None:
+    sub = await _subscribe(app)
+    due = Due("2026-03-29", utc(2026, 3, 29, 5))
+    now = utc(2026, 3, 29, 5, 1)
+    claim = await subs.claim_delivery(app.sessions, sub.id, due, "a", now, LEASE)
+    assert claim is not None
+    assert await subs.release_claim(app.sessions, claim, "a")
+    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", now, LEASE) is not None
