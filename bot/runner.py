@@ -1,7 +1,8 @@
-"""`newsbot run`: every configured front end on one asyncio loop, stopped cleanly on a signal.
+"""`newsbot run`: the front ends and the scheduler on one asyncio loop, stopped on a signal.
 
 A front end is on when its token variable is set in the environment (names in
-``config.example.toml``). With none set the bot is the console chat.
+``config.example.toml``). With none set the bot is the console chat, and digests for the
+console's chat are printed there.
 """
 
 from __future__ import annotations
@@ -10,40 +11,164 @@ import asyncio
 import logging
 import os
 import signal
-from collections.abc import Coroutine, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
+from telegram.constants import ParseMode
 
-from bot.app import App
+from bot.app import App, http_client, ingest_url
 from bot.config import Settings
 from bot.console import chat
+from bot.fetch import Fetcher
+from bot.render import rich
+from bot.render_slack import render_slack
+from bot.render_telegram import render_telegram
+from bot.schedule import (
+    BotScheduler,
+    Clock,
+    Digests,
+    Notify,
+    Polls,
+    Sender,
+    utc_now,
+    worker_id,
+)
 from bot.slack import build_slack, run_slack
 from bot.telegram import build_telegram, run_telegram
+from handlers.reply import Reply
+from storage.subscriptions import SubscriptionInfo
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class FrontEnd:
+    """A running chat platform: its loop, how a digest reaches a chat, how admins are told."""
+
+    name: str
+    run: Callable[[], Coroutine[Any, Any, None]]
+    send: Sender
+    notify: Notify
+
+
+def _telegram(
+    settings: Settings, app: App, stop: asyncio.Event, token: str, env: Mapping[str, str]
+) -> FrontEnd:
+    # python-telegram-bot's opt-in to its next API (timedelta durations); without it
+    # every RetryAfter it handles also raises a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    secret = env.get(settings.telegram.webhook_secret_env) or None
+    telegram = build_telegram(settings.telegram, token, app.context, secret=secret)
+
+    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
+        ids = [
+            (
+                await telegram.bot.send_message(
+                    int(subscription.chat_id), part, parse_mode=ParseMode.HTML
+                )
+            ).message_id
+            for part in render_telegram(reply)
+        ]
+        return str(ids[0])
+
+    async def notify(text: str) -> None:
+        for admin in settings.telegram.admins:
+            await telegram.bot.send_message(int(admin), text)
+
+    def run() -> Coroutine[Any, Any, None]:
+        return run_telegram(telegram, settings.telegram, secret, stop)
+
+    return FrontEnd("telegram", run, send, notify)
+
+
+def _slack(
+    settings: Settings, app: App, stop: asyncio.Event, token: str, env: Mapping[str, str]
+) -> FrontEnd:
+    signing_secret = env.get(settings.slack.signing_secret_env) or None
+    slack = build_slack(settings.slack, token, signing_secret, app.context)
+    app_token = env.get(settings.slack.app_token_env) or None
+
+    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
+        blocks, text = render_slack(reply)
+        answer = await slack.client.chat_postMessage(
+            channel=subscription.chat_id, blocks=blocks, text=text
+        )
+        return str(answer["ts"])
+
+    async def notify(text: str) -> None:
+        for admin in settings.slack.admins:
+            await slack.client.chat_postMessage(channel=admin, text=text)
+
+    def run() -> Coroutine[Any, Any, None]:
+        return run_slack(slack, settings.slack, app_token, stop)
+
+    return FrontEnd("slack", run, send, notify)
+
+
 def front_ends(
     settings: Settings, app: App, stop: asyncio.Event, env: Mapping[str, str]
-) -> dict[str, Coroutine[Any, Any, None]]:
+) -> list[FrontEnd]:
     """The front ends the environment's tokens turn on, ready to run."""
-    running: dict[str, Coroutine[Any, Any, None]] = {}
-    telegram_token = env.get(settings.telegram.token_env)
-    if telegram_token:
-        # python-telegram-bot's opt-in to its next API (timedelta durations); without it
-        # every RetryAfter it handles also raises a deprecation warning.
-        os.environ.setdefault("PTB_TIMEDELTA", "1")
-        secret = env.get(settings.telegram.webhook_secret_env) or None
-        telegram = build_telegram(settings.telegram, telegram_token, app.context, secret=secret)
-        running["telegram"] = run_telegram(telegram, settings.telegram, secret, stop)
-    slack_token = env.get(settings.slack.bot_token_env)
-    if slack_token:
-        signing_secret = env.get(settings.slack.signing_secret_env) or None
-        slack = build_slack(settings.slack, slack_token, signing_secret, app.context)
-        app_token = env.get(settings.slack.app_token_env) or None
-        running["slack"] = run_slack(slack, settings.slack, app_token, stop)
+    running = []
+    if token := env.get(settings.telegram.token_env):
+        running.append(_telegram(settings, app, stop, token, env))
+    if token := env.get(settings.slack.bot_token_env):
+        running.append(_slack(settings, app, stop, token, env))
     return running
+
+
+def console_front_end(app: App, console: Console, stop: asyncio.Event) -> FrontEnd:
+    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
+        console.print(rich(reply))
+        return f"console-{subscription.id}"
+
+    async def notify(text: str) -> None:
+        console.print(f"[yellow]{text}[/]")
+
+    async def run() -> None:
+        await chat(app.context, console)
+        stop.set()
+
+    return FrontEnd("console", run, send, notify)
+
+
+@asynccontextmanager
+async def scheduled(
+    app: App, ends: list[FrontEnd], now: Clock = utc_now
+) -> AsyncIterator[BotScheduler]:
+    """Digests and source polls for the platforms that run, for as long as they run."""
+    settings = app.settings
+
+    async def notify(text: str) -> None:
+        log.warning("%s", text)
+        for end in ends:
+            try:
+                await end.notify(text)
+            except Exception:
+                log.exception("could not tell the %s admins", end.name)
+
+    async with http_client(settings.fetch) as client:
+        fetcher = Fetcher(client, settings.fetch)
+
+        async def poll(source_id: int, url: str) -> None:
+            report = await ingest_url(app, fetcher, url)
+            log.info("polled source %d (%s): %s", source_id, url, report.summary())
+
+        senders = {end.name: end.send for end in ends}
+        digests = Digests(app.sessions, settings.digest, senders, worker_id(), now)
+        polls = Polls(app.sessions, settings.poll, poll, notify, now)
+        scheduler = BotScheduler(
+            AsyncIOScheduler(), app.sessions, digests, polls, settings.digest, now
+        )
+        await scheduler.start()
+        try:
+            yield scheduler
+        finally:
+            scheduler.shutdown()
 
 
 def _stop_on_signals(stop: asyncio.Event) -> None:
@@ -53,18 +178,19 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 
 
 async def serve(app: App, env: Mapping[str, str] | None = None) -> None:
-    """Run until SIGINT/SIGTERM: the chat front ends, or the console when none is on."""
+    """Run until SIGINT/SIGTERM (or the console chat ends)."""
     stop = asyncio.Event()
-    running = front_ends(app.settings, app, stop, os.environ if env is None else env)
-    if not running:
-        await chat(app.context, Console())
-        return
-    _stop_on_signals(stop)
-    log.warning("newsbot running: %s (Ctrl-C stops)", ", ".join(running))
-    tasks = [asyncio.create_task(job, name=name) for name, job in running.items()]
-    await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    stop.set()
-    results = await asyncio.gather(*tasks, return_exceptions=True)
+    ends = front_ends(app.settings, app, stop, os.environ if env is None else env)
+    if ends:
+        _stop_on_signals(stop)
+        log.warning("newsbot running: %s (Ctrl-C stops)", ", ".join(e.name for e in ends))
+    else:
+        ends = [console_front_end(app, Console(), stop)]
+    async with scheduled(app, ends):
+        tasks = [asyncio.create_task(end.run(), name=end.name) for end in ends]
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
+        results = await asyncio.gather(*tasks, return_exceptions=True)
     for task, result in zip(tasks, results, strict=True):
         if isinstance(result, BaseException):
             log.error("%s front end failed: %s", task.get_name(), result)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import io
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from rich.console import Console
 
-from bot.app import App
+from bot.app import App, seed_if_empty
 from bot.config import ConfigError
-from bot.runner import front_ends
+from bot.runner import console_front_end, front_ends, scheduled
+from storage.subscriptions import upsert_subscription
 
 
 async def _names(app: App, env: dict[str, str]) -> list[str]:
     running = front_ends(app.settings, app, asyncio.Event(), env)
-    for job in running.values():
-        job.close()
-    return sorted(running)
+    return sorted(end.name for end in running)
 
 
 async def test_no_tokens_no_front_ends(app: App) -> None:
@@ -34,3 +36,26 @@ async def test_tokens_turn_front_ends_on(app: App) -> None:
 async def test_slack_http_mode_needs_its_signing_secret(app: App) -> None:
     with pytest.raises(ConfigError, match="NEWSBOT_SLACK_SIGNING_SECRET"):
         await _names(app, {"NEWSBOT_SLACK_BOT_TOKEN": "xoxb-1"})
+
+
+async def test_a_missed_console_digest_is_printed_at_start(app: App) -> None:
+    """The runner's wiring: scheduler, console sender, catch-up within the grace period."""
+    await seed_if_empty(app)
+    started = datetime.now(UTC)
+    async with app.sessions() as session, session.begin():
+        await upsert_subscription(
+            session,
+            "console",
+            "console",
+            local_time=(started + timedelta(hours=1)).strftime("%H:%M"),
+            timezone="UTC",
+            keywords=(),
+            now=started - timedelta(days=2),
+        )
+    out = io.StringIO()
+    console = Console(file=out, width=120, color_system=None)
+    ends = [console_front_end(app, console, asyncio.Event())]
+    later = started + timedelta(hours=2, minutes=1)
+    async with scheduled(app, ends, now=lambda: later) as scheduler:
+        assert scheduler.scheduler.running
+    assert "Kalesnikava" in out.getvalue() or "Lukashenko" in out.getvalue()
