@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.command import Command
@@ -15,16 +16,24 @@ from handlers.stories import story_line
 from storage import queries
 from storage.queries import StoryInfo
 from stories.names import (
+    fold,
     is_clear_match,
     match_person_query,
+    name_tokens,
     resolve_people,
     same_person,
     surname_key,
 )
 from stories.story_input import ArticleView
 
-STORIES_READ = 5
+STORIES_LISTED = 5
+#: spellings, descriptions and quotes come from the newest stories naming the person
+STORIES_READ = 3
 SHOWN = 8
+#: folded surnames this similar may be one person's spellings (fold makes most equal)
+NEAR_SURNAME = 70
+#: the best-scored spellings considered; a common surname can have hundreds of holders
+MAX_CANDIDATES = 20
 #: below this score a single candidate is offered as a question, not answered
 GUESS_SCORE = 75
 
@@ -65,12 +74,40 @@ async def _candidates(session: AsyncSession, query: str, context: Context) -> li
     return [name for near_key in near for name in found.get(near_key, [])]
 
 
+def _about(views: list[ArticleView], names: list[str]) -> list[ArticleView]:
+    """The views with only the mentions that could name this person.
+
+    Grouping a story's people compares names with each other; a big story names hundreds,
+    and only spellings near the asked surname matter here.
+    """
+    surnames = {fold(tokens[-1]) for tokens in map(name_tokens, names) if tokens}
+    verdicts: dict[str, bool] = {}
+
+    def near(name: str) -> bool:
+        if name not in verdicts:
+            tokens = name_tokens(name)
+            verdicts[name] = bool(tokens) and any(
+                fuzz.ratio(fold(tokens[-1]), surname) >= NEAR_SURNAME for surname in surnames
+            )
+        return verdicts[name]
+
+    return [
+        replace(
+            view,
+            facts=replace(
+                view.facts, mentions=tuple(m for m in view.facts.mentions if near(m.name))
+            ),
+        )
+        for view in views
+    ]
+
+
 def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> bool:
     """Add what these articles say of the person; False if they do not name them."""
     urls = {v.article_id: v.url for v in views}
     outlets = {v.article_id: v.outlet for v in views}
     found = False
-    for person in resolve_people(views):
+    for person in resolve_people(_about(views, names)):
         if not any(same_person(person.name, name) for name in names):
             continue
         found = True
@@ -140,6 +177,7 @@ async def handle(command: Command, context: Context) -> Reply:
         return Reply.error("Whom should I look up?", "Usage: /who <name>, e.g. /who Kalesnikava")
     async with context.sessions() as session:
         ranked = match_person_query(query, await _candidates(session, query, context))
+        ranked = ranked[:MAX_CANDIDATES]
         groups = _group_candidates(ranked)
         if not groups:
             return Reply.error(
@@ -148,9 +186,9 @@ async def handle(command: Command, context: Context) -> Reply:
         if not is_clear_match(ranked) and (len(groups) > 1 or ranked[0][1] < GUESS_SCORE):
             return _did_you_mean(query, groups)
         chosen = groups[0]
-        stories = await queries.stories_naming(session, chosen, STORIES_READ)
+        stories = await queries.stories_naming(session, chosen, STORIES_LISTED)
         profile = Profile(chosen[0])
-        for story in stories:
+        for story in stories[:STORIES_READ]:
             _read(profile, chosen, await queries.story_views(session, story.id))
     return _render(profile, stories)
 
