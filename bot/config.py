@@ -105,6 +105,8 @@ class PollSettings:
     max_failures: int = 5
     #: the longest wait after failures (the interval doubles per failure up to this)
     max_backoff_minutes: float = 360.0
+    #: feeds and pages to poll besides those added with /sources add (added at start)
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from bot.schedule import (
 from bot.slack import build_slack, run_slack
 from bot.telegram import build_telegram, run_telegram
 from handlers.reply import Reply
+from storage.sources import add_source, list_sources
 from storage.subscriptions import SubscriptionInfo
 
 log = logging.getLogger(__name__)
@@ -164,11 +165,21 @@ async def scheduled(
         scheduler = BotScheduler(
             AsyncIOScheduler(), app.sessions, digests, polls, settings.digest, now
         )
+        await add_configured_sources(app)
         await scheduler.start()
         try:
             yield scheduler
         finally:
             scheduler.shutdown()
+
+
+async def add_configured_sources(app: App) -> None:
+    """Sources listed in config join those added in chat; a paused one stays paused."""
+    async with app.sessions() as session, session.begin():
+        known = {source.url for source in await list_sources(session)}
+        for url in app.settings.poll.sources:
+            if url not in known:
+                await add_source(session, url)
 
 
 def _stop_on_signals(stop: asyncio.Event) -> None:

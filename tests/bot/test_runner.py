@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,7 +12,8 @@ from rich.console import Console
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError
-from bot.runner import console_front_end, front_ends, scheduled
+from bot.runner import add_configured_sources, console_front_end, front_ends, scheduled
+from storage.sources import list_sources
 from storage.subscriptions import upsert_subscription
 
 
@@ -59,3 +61,14 @@ async def test_a_missed_console_digest_is_printed_at_start(app: App) -> None:
     async with scheduled(app, ends, now=lambda: later) as scheduler:
         assert scheduler.scheduler.running
     assert "Kalesnikava" in out.getvalue() or "Lukashenko" in out.getvalue()
+
+
+async def test_configured_sources_are_added_once(app: App) -> None:
+    configured = replace(
+        app.settings, poll=replace(app.settings.poll, sources=("https://news.example/rss",))
+    )
+    app = replace(app, settings=configured)
+    await add_configured_sources(app)
+    await add_configured_sources(app)
+    async with app.sessions() as session:
+        assert [s.url for s in await list_sources(session)] == ["https://news.example/rss"]
