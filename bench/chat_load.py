@@ -29,7 +29,6 @@ import asyncio
 import logging
 import os
 import random
-import socket
 import statistics
 import sys
 import time
@@ -73,6 +72,7 @@ from handlers.context import Context
 from handlers.reply import Reply, Tone
 from storage.db import SessionFactory, open_database
 from storage.models import Mention, Story
+from tests.e2e.net import free_port, wait_listening
 from tests.e2e.slack_fake import FakeSlack
 from tests.e2e.telegram_fake import TOKEN as TELEGRAM_TOKEN
 from tests.e2e.telegram_fake import FakeTelegram, message_update, serve_fake
@@ -242,26 +242,6 @@ def mix(count: int, story_ids: list[int], names: list[str], seed: int) -> list[t
     return [(kind, args[kind]()) for kind in kinds]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-async def listening(host: str, port: int) -> None:
-    for _ in range(500):
-        try:
-            _, writer = await asyncio.open_connection(host, port)
-        except OSError:
-            await asyncio.sleep(0.01)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
-    raise RuntimeError(f"nothing listens on {host}:{port}")
-
-
 async def wait_for_call(fake: FakeTelegram, method: str) -> None:
     for _ in range(1000):
         if fake.calls_to(method):
@@ -285,7 +265,7 @@ async def telegram_bot(context: Context, fake: FakeTelegram) -> AsyncIterator[st
     task = asyncio.create_task(run_telegram(app, settings, TELEGRAM_SECRET, stop))
     try:
         await wait_for_call(fake, "setWebhook")
-        await listening(settings.webhook_listen, settings.webhook_port)
+        await wait_listening(settings.webhook_listen, settings.webhook_port)
         yield f"http://127.0.0.1:{settings.webhook_port}/telegram/hook"
     finally:
         stop.set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -18,6 +17,7 @@ from bot.config import TelegramSettings
 from bot.render_telegram import MESSAGE_LIMIT
 from bot.telegram import REFUSAL, SeenUpdates, TelegramApp, build_telegram, run_telegram
 from tests.articles import MERGER, QUAKE, raw, when
+from tests.e2e.net import free_port, wait_listening
 from tests.e2e.telegram_fake import (
     BOT_USERNAME,
     TOKEN,
@@ -63,24 +63,11 @@ async def running(
     try:
         await fake.wait_for("setWebhook" if settings.webhook_url else "getUpdates")
         if settings.webhook_url:
-            await _listening(settings.webhook_listen, settings.webhook_port)
+            await wait_listening(settings.webhook_listen, settings.webhook_port)
         yield telegram
     finally:
         stop.set()
         await task
-
-
-async def _listening(host: str, port: int) -> None:
-    for _ in range(100):
-        try:
-            _, writer = await asyncio.open_connection(host, port)
-        except OSError:
-            await asyncio.sleep(0.01)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
-    raise AssertionError("the webhook server did not start")
 
 
 def assert_valid_html(call: Call) -> str:
@@ -178,20 +165,13 @@ async def test_chat_not_allowed_is_refused(
     assert len(fake.calls_to("sendMessage")) == 2
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def webhook(polling: TelegramSettings) -> TelegramSettings:
     return replace(
         polling,
         webhook_url="https://bot.example.org/telegram/hook",
         webhook_listen="127.0.0.1",
-        webhook_port=_free_port(),
+        webhook_port=free_port(),
     )
 
 
