@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import random
 import re
 import resource
@@ -27,6 +28,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -241,9 +243,11 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def measure(events: dict[str, list[str]], total: int, db: Path) -> dict[str, float]:
+async def measure(
+    events: dict[str, list[str]], total: int, db: Path, pool: Executor | None
+) -> dict[str, float]:
     _, sessions = await open_database(f"sqlite:///{db}")
-    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500, executor=pool)
     marks: dict[int, float] = {}
     figures: dict[str, float] = {}
     report_box: list[IngestReport] = []
@@ -313,18 +317,26 @@ def main() -> None:
         "--baseline", type=int, default=2_000, help="articles for the brute-force comparison"
     )
     parser.add_argument("--keep", type=Path, help="build the store in this file and keep it")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes preparing articles (1: all in one)"
+    )
     args = parser.parse_args()
     events = load(args.data)
+    spawn = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(args.workers, mp_context=spawn) if args.workers > 1 else None
     with tempfile.TemporaryDirectory() as tmp:
         store = args.keep or Path(tmp) / "speed.db"
-        figures = asyncio.run(measure(events, args.total, store))
+        figures = asyncio.run(measure(events, args.total, store, pool))
+        if pool is not None:
+            pool.shutdown()
         figures["peak RSS (MB)"] = rss_mb()
         ours = asyncio.run(ours_on_first(events, args.baseline, Path(tmp) / "base.db"))
     brute = brute_force(events, args.baseline)
     figures[f"ours, first {args.baseline:,} (articles/s)"] = ours
     figures[f"brute force, first {args.baseline:,} (articles/s)"] = brute
     figures["speed ratio (ours / brute force)"] = ours / brute
-    table = Table(title=f"Ingest speed, {args.total:,} articles, SQLite, one process")
+    where = "one process" if args.workers == 1 else f"{args.workers} preparing processes"
+    table = Table(title=f"Ingest speed, {args.total:,} articles, SQLite, {where}")
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in figures.items():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,10 +41,18 @@ class App:
 @asynccontextmanager
 async def open_app(settings: Settings) -> AsyncIterator[App]:
     engine, sessions = await open_database(settings.database_url)
+    workers = settings.ingest.workers
+    pool = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        if workers > 1
+        else None
+    )
     try:
-        ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size)
+        ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size, pool)
         yield App(settings, engine, sessions, ingestor, Context(sessions))
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         await engine.dispose()
 
 

@@ -9,6 +9,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -113,6 +114,9 @@ def ingest(
     published: Annotated[
         str | None, typer.Option(help="publication date (ISO) for items without one")
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="processes preparing articles (default: ingest.workers)")
+    ] = None,
 ) -> None:
     """Ingest articles: .txt/.md (+ .meta.toml sidecar), .html, .jsonl, feeds and pages."""
     when = None
@@ -124,9 +128,10 @@ def ingest(
     missing = [i for i in inputs if not is_url(i) and not Path(i).exists()]
     for item in missing:
         err.print(f"[yellow]{item}: no such file or folder[/]")
-    report = asyncio.run(
-        _ingest(ctx.obj.settings(), inputs, InputDefaults(outlet=outlet, published=when))
-    )
+    settings = ctx.obj.settings()
+    if workers is not None:
+        settings = replace(settings, ingest=replace(settings.ingest, workers=workers))
+    report = asyncio.run(_ingest(settings, inputs, InputDefaults(outlet=outlet, published=when)))
     _print_report(report)
 
 

@@ -33,6 +33,9 @@ class ConfigError(ValueError):
 class IngestSettings:
     #: articles stored per transaction; a crash loses at most the batch in flight
     batch_size: int = 200
+    #: processes that clean and describe articles while this one stores them; 1 keeps it
+    #: all in one process (fine for feeds), more speeds up a backlog on a multi-core machine
+    workers: int = 1
 
 
 @dataclass(frozen=True)

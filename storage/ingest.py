@@ -10,8 +10,11 @@ fresh state, so nothing is stored twice and nothing is lost.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterable, Callable, Iterable
+from collections import deque
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -100,35 +103,46 @@ class _Known:
     last_id: int = 0
 
 
+def prepare(raw: RawArticle, settings: EngineSettings) -> Prepared | Rejected:
+    """The CPU part: clean, key, sign and describe one article (pure, no database)."""
+    cleaned = clean_article(raw, settings.clean)
+    if isinstance(cleaned, Rejected):
+        return cleaned
+    text = cleaned.body
+    sig = signature(text, settings.near_copy)
+    return Prepared(
+        article=cleaned,
+        content_key=content_key(f"{cleaned.title}\n{text}"),
+        canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
+        signature=signature_to_bytes(sig),
+        features=extract_features(cleaned),
+        facts=extract_facts(cleaned),
+    )
+
+
+def prepare_all(items: list[Item], settings: EngineSettings) -> list[Prepared | Rejected]:
+    """A batch of ``prepare``; module-level so that a process pool can run it."""
+    return [item if isinstance(item, Rejected) else prepare(item, settings) for item in items]
+
+
 class Ingestor:
     def __init__(
-        self, sessions: SessionFactory, settings: EngineSettings, batch_size: int = 200
+        self,
+        sessions: SessionFactory,
+        settings: EngineSettings,
+        batch_size: int = 200,
+        executor: Executor | None = None,
     ) -> None:
         self._sessions = sessions
         self._settings = settings
         self._batch_size = batch_size
+        self._executor = executor
         self._reset()
 
     def _reset(self) -> None:
         self._known = _Known()
         self._copies = NearCopyIndex(self._settings.near_copy)
         self._stories = StoryIndex(self._settings.cluster)
-
-    def prepare(self, raw: RawArticle) -> Prepared | Rejected:
-        """The CPU part: clean, key, sign and describe one article (no database)."""
-        cleaned = clean_article(raw, self._settings.clean)
-        if isinstance(cleaned, Rejected):
-            return cleaned
-        text = cleaned.body
-        sig = signature(text, self._settings.near_copy)
-        return Prepared(
-            article=cleaned,
-            content_key=content_key(f"{cleaned.title}\n{text}"),
-            canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
-            signature=signature_to_bytes(sig),
-            features=extract_features(cleaned),
-            facts=extract_facts(cleaned),
-        )
 
     async def ingest(
         self,
@@ -137,23 +151,41 @@ class Ingestor:
         source_id: int | None = None,
         progress: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
-        """Store every good item and report every bad one; one bad item stops nothing."""
+        """Store every good item and report every bad one; one bad item stops nothing.
+
+        With an executor, batches are prepared in other processes while earlier batches are
+        decided and stored here; the order of the input is kept.
+        """
         report = IngestReport()
-        batch: list[Prepared] = []
-        async for item in _aiter(items):
-            prepared = item if isinstance(item, Rejected) else self.prepare(item)
-            if isinstance(prepared, Rejected):
-                report.rejected.append(prepared)
-                if progress:
-                    progress(report)
+        loop = asyncio.get_running_loop()
+        in_flight: deque[asyncio.Future[list[Prepared | Rejected]]] = deque()
+        ahead = 2 if self._executor else 0
+        async for chunk in _chunks(items, self._batch_size):
+            if self._executor is None:
+                await self._take(prepare_all(chunk, self._settings), source_id, report, progress)
                 continue
-            batch.append(prepared)
-            if len(batch) >= self._batch_size:
-                await self._store(batch, source_id, report, progress)
-                batch = []
+            in_flight.append(
+                loop.run_in_executor(self._executor, prepare_all, chunk, self._settings)
+            )
+            while len(in_flight) > ahead:
+                await self._take(await in_flight.popleft(), source_id, report, progress)
+        while in_flight:
+            await self._take(await in_flight.popleft(), source_id, report, progress)
+        return report
+
+    async def _take(
+        self,
+        prepared: list[Prepared | Rejected],
+        source_id: int | None,
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> None:
+        report.rejected.extend(p for p in prepared if isinstance(p, Rejected))
+        batch = [p for p in prepared if isinstance(p, Prepared)]
         if batch:
             await self._store(batch, source_id, report, progress)
-        return report
+        elif progress:
+            progress(report)
 
     async def _store(
         self,
@@ -398,13 +430,24 @@ def _people(p: Prepared, article_id: int, story_id: int) -> list[dict[str, objec
     ]
 
 
-async def _aiter(items: Iterable[Item] | AsyncIterable[Item]) -> AsyncIterable[Item]:
+async def _chunks(
+    items: Iterable[Item] | AsyncIterable[Item], size: int
+) -> AsyncIterator[list[Item]]:
+    chunk: list[Item] = []
     if isinstance(items, AsyncIterable):
         async for item in items:
-            yield item
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
     else:
         for item in items:
-            yield item
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
 
 
 async def upsert_source(session: AsyncSession, url: str, title: str | None = None) -> Source:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
 from sqlalchemy import select
 
 from bot.app import App, seed_if_empty
+from bot.readers import InputDefaults, iter_paths
+from storage.db import open_database
 from storage.ingest import Ingestor
 from storage.models import Article, Story
 from storage.queries import export_rows, recent_stories
 from stories.model import Rejected
 from tests.articles import MERGER, QUAKE, raw, when, wire_copy
+from tests.conftest import SEEDS
 
 
 async def test_seeds_make_one_story_and_no_copies(app: App) -> None:
@@ -114,3 +121,27 @@ async def test_export_names_input_ids_and_originals(app: App) -> None:
     assert rows[0].url == "https://r.example/q"
     assert rows[0].story == rows[1].story != rows[2].story
     assert rows[2].id.isdigit()
+
+
+async def test_a_process_pool_stores_the_same(app: App, tmp_path: Path) -> None:
+    """Preparing in other processes changes nothing but speed: same stories, same copies."""
+    items = [
+        *iter_paths([str(SEEDS)], InputDefaults()),
+        raw(QUAKE, outlet="Reuters", published=when(3)),
+        raw(wire_copy(QUAKE, "Courier"), outlet="Courier", published=when(3)),
+        raw(MERGER, outlet="FT"),
+        raw("", outlet="Empty"),
+    ]
+    alone = await app.ingestor.ingest(items)
+    engine, other = await open_database(f"sqlite:///{tmp_path / 'pool.db'}")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        pooled = await Ingestor(other, app.settings.engine, batch_size=3, executor=pool).ingest(
+            items
+        )
+    assert pooled.summary() == alone.summary()
+    async with app.sessions() as first, other() as second:
+        one = [(r.id, r.story, r.near_copy_of) async for r in export_rows(first)]
+        two = [(r.id, r.story, r.near_copy_of) async for r in export_rows(second)]
+    await engine.dispose()
+    assert one == two
