@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.config import DigestSettings, PollSettings
-from handlers.digest import compose, digest_since
+from handlers.digest import Composer, digest_since
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import SessionFactory
@@ -41,6 +41,8 @@ Sender = Callable[[SubscriptionInfo, Reply], Awaitable[str]]
 Poller = Callable[[int, str], Awaitable[None]]
 #: tells the admins something, once per call
 Notify = Callable[[str], Awaitable[None]]
+#: how long digests share what they read and computed (see ``Digests.composer``)
+SHARED_FOR = timedelta(minutes=5)
 
 
 def worker_id() -> str:
@@ -93,6 +95,17 @@ class Digests:
         if default_at is None or default_zone is None:
             raise ValueError(f"bad digest defaults {settings.default_time} {settings.timezone}")
         self._default = Schedule(default_at, default_zone)
+        self._composer: tuple[datetime, Composer] | None = None
+
+    def composer(self, now: datetime) -> Composer:
+        """The digests' shared work: one per run or due instant, renewed after ``SHARED_FOR``.
+
+        A window ending before ``now`` is read once and is complete: articles are stored
+        with the time they arrive, so none join it later.
+        """
+        if self._composer is None or not timedelta(0) <= now - self._composer[0] <= SHARED_FOR:
+            self._composer = (now, Composer(self._sessions, horizon=now))
+        return self._composer[1]
 
     def handles(self, subscription: SubscriptionInfo) -> bool:
         return subscription.platform in self._senders
@@ -126,13 +139,15 @@ class Digests:
             log.warning("digest %s for %s skipped: %s", due.period, subscription.chat_id, note)
             await subs.skip_delivery(self._sessions, claim, self._worker, note)
             return Outcome.MISSED
-        return await self._send(subscription, due, claim)
+        return await self._send(subscription, due, claim, self.composer(now))
 
-    async def _send(self, subscription: SubscriptionInfo, due: Due, claim: int) -> Outcome:
+    async def _send(
+        self, subscription: SubscriptionInfo, due: Due, claim: int, composer: Composer
+    ) -> Outcome:
         try:
             since = await digest_since(self._sessions, subscription)
-            digest, reply = await compose(
-                self._sessions, subscription.keywords, since, due.due_at, self._settings.max_items
+            digest, reply = await composer.compose(
+                subscription.keywords, since, due.due_at, self._settings.max_items
             )
         except Exception:
             log.exception("digest %s for %s failed to build", due.period, subscription.chat_id)
@@ -153,7 +168,11 @@ class Digests:
         return Outcome.SENT
 
     async def catch_up(self) -> dict[int, Outcome]:
-        """At start: each subscription's latest period, sent now if within the grace period."""
+        """At start: each subscription's latest period, sent now if within the grace period.
+
+        The run starts its own shared work, so it reads what is stored now.
+        """
+        self._composer = None
         async with self._sessions() as session:
             found = await subs.all_subscriptions(session)
         return {s.id: await self.deliver(s.id) for s in found if self.handles(s)}

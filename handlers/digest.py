@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from handlers.diff import number_line, quote_lines, spelling_line
 from handlers.format import outlets_short, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from storage.db import SessionFactory
-from storage.subscriptions import SubscriptionInfo, digest_material, last_sent_due
+from storage.subscriptions import (
+    DigestArticles,
+    SubscriptionInfo,
+    digest_articles,
+    last_sent_due,
+)
 from stories.compare import DiffItem, NumberDiff, QuoteVariant, SpellingVariant
-from stories.digest import Digest, StoryNews, build_digest
-from stories.story_input import ArticleView
+from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
 from stories.story_input import Citation as Source
 
 #: stories a digest lists when the caller does not say
@@ -20,6 +26,8 @@ MAX_ITEMS = 8
 #: what a first digest covers
 FIRST_PERIOD = timedelta(days=1)
 ARTICLES_SHOWN = 4
+#: a window by what it holds: since, how far its articles were read, how many it has of them
+WindowKey = tuple[datetime, datetime, int]
 
 
 def _cite(citations: Sequence[Source], urls: dict[int, str | None]) -> tuple[Citation, ...]:
@@ -91,6 +99,71 @@ async def digest_since(sessions: SessionFactory, subscription: SubscriptionInfo)
     return last if last is not None else subscription.created_at - FIRST_PERIOD
 
 
+@dataclass(frozen=True, slots=True)
+class _Window:
+    stories: StoryDigests
+    urls: dict[int, str | None]
+
+
+class Composer:
+    """Digests of many chats at one time, each piece of work done once and shared.
+
+    The articles after one ``since`` are read once (up to ``horizon``, or the latest
+    ``until`` asked when later); windows holding the same articles (due at different times
+    with nothing stored in between) are one window, its material cut once; each story's
+    news is computed once (a story unchanged between windows is not compared again); and
+    chats asking for the same window and keywords share one Digest and Reply. Meant for one
+    run or one due instant: what is stored later than ``horizon`` is read only if asked for.
+    Digests composed concurrently (jobs due at one instant) take turns, so the first does
+    the work and the others reuse it.
+    """
+
+    def __init__(self, sessions: SessionFactory, horizon: datetime | None = None) -> None:
+        self._sessions = sessions
+        self._horizon = horizon
+        self._articles: dict[datetime, DigestArticles] = {}
+        self._windows: dict[WindowKey, _Window] = {}
+        self._stories = StoryCache()
+        self._digests: dict[tuple[WindowKey, frozenset[str], int], tuple[Digest, Reply]] = {}
+        self._turn = asyncio.Lock()
+
+    async def _read(self, since: datetime, until: datetime) -> DigestArticles:
+        found = self._articles.get(since)
+        if found is None or found.until < until:
+            upto = max(until, self._horizon) if self._horizon is not None else until
+            async with self._sessions() as session:
+                found = self._articles[since] = await digest_articles(session, since, upto)
+        return found
+
+    def _window(self, articles: DigestArticles, until: datetime) -> tuple[WindowKey, _Window]:
+        key = (articles.since, articles.until, articles.stored_by(until))
+        window = self._windows.get(key)
+        if window is None:
+            materials = articles.material(until)
+            urls = {v.article_id: v.url for m in materials for v in (*m.old, *m.new)}
+            window = self._windows[key] = _Window(
+                StoryDigests(materials, articles.since, self._stories), urls
+            )
+        return key, window
+
+    async def compose(
+        self,
+        keywords: Sequence[str],
+        since: datetime,
+        until: datetime,
+        max_items: int = MAX_ITEMS,
+    ) -> tuple[Digest, Reply]:
+        """The digest of ``(since, until]`` for these keywords, and its Reply."""
+        async with self._turn:
+            key, window = self._window(await self._read(since, until), until)
+            wanted = (key, frozenset(k.casefold() for k in keywords), max_items)
+            found = self._digests.get(wanted)
+            if found is None:
+                digest = window.stories.digest(keywords, max_items)
+                found = self._digests[wanted] = (digest, digest_reply(digest, window.urls, since))
+        return found
+
+
 async def compose(
     sessions: SessionFactory,
     keywords: Sequence[str],
@@ -98,10 +171,5 @@ async def compose(
     until: datetime,
     max_items: int = MAX_ITEMS,
 ) -> tuple[Digest, Reply]:
-    """The digest of ``(since, until]`` for these keywords, and its Reply."""
-    async with sessions() as session:
-        materials = await digest_material(session, since, until)
-    digest = build_digest(materials, since, keywords, max_items)
-    views: list[ArticleView] = [v for m in materials for v in (*m.old, *m.new)]
-    urls = {v.article_id: v.url for v in views}
-    return digest, digest_reply(digest, urls, since)
+    """The digest of ``(since, until]`` for these keywords, and its Reply, alone."""
+    return await Composer(sessions).compose(keywords, since, until, max_items)

@@ -13,6 +13,7 @@ row is never sent again, since the platform may have received it: at most once, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -332,10 +333,101 @@ async def release_claim(sessions: SessionFactory, delivery_id: int, worker: str)
         return bool(getattr(result, "rowcount", 0))
 
 
-async def digest_material(
-    session: AsyncSession, since: datetime, until: datetime, per_story: int = 60
-) -> list[StoryMaterial]:
-    """Every story with articles stored in ``(since, until]``: its old and new articles."""
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    id: int
+    story_id: int
+    title: str
+    outlet: str
+    url: str | None
+    published: datetime | None
+    body: str
+    facts: str
+    is_copy: bool
+    ingested_at: datetime
+
+
+class DigestArticles:
+    """The stories with articles stored in ``(since, until]``, with all their articles up to
+    ``until``, read at once: the material of any window ``(since, u]`` with ``u <= until`` is
+    cut from it without asking the database again, each article's facts parsed once. Windows
+    with the same ``stored_by`` count hold the same articles, so they share one material.
+    """
+
+    def __init__(
+        self,
+        since: datetime,
+        until: datetime,
+        stories: dict[int, tuple[str, datetime]],
+        rows: list[_Stored],
+    ) -> None:
+        self.since = since
+        self.until = until
+        self._stories = stories
+        self._rows = rows
+        self._times = sorted(r.ingested_at for r in rows)
+        self._views: dict[int, ArticleView] = {}
+        self._cuts: dict[tuple[int, int], list[StoryMaterial]] = {}
+
+    def stored_by(self, until: datetime) -> int:
+        """How many of the articles read were stored by ``until``."""
+        if until > self.until:
+            raise ValueError(f"read up to {self.until}, asked up to {until}")
+        return bisect_right(self._times, until)
+
+    def _view(self, row: _Stored) -> ArticleView:
+        view = self._views.get(row.id)
+        if view is None:
+            facts = facts_from_json(row.facts)
+            view = ArticleView(row.id, row.outlet, row.url, row.published, row.body, facts)
+            self._views[row.id] = view
+        return view
+
+    def material(self, until: datetime, per_story: int = 60) -> list[StoryMaterial]:
+        """Every story with articles stored in ``(since, until]``: its old and new articles."""
+        key = (self.stored_by(until), per_story)
+        found = self._cuts.get(key)
+        if found is None:
+            found = self._cuts[key] = self._cut(until, per_story)
+        return found
+
+    def _cut(self, until: datetime, per_story: int) -> list[StoryMaterial]:
+        rows = [r for r in self._rows if r.ingested_at <= until]
+        story_ids = sorted({r.story_id for r in rows if r.ingested_at > self.since})
+        old: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
+        new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
+        titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
+        outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
+        for row in rows:
+            if row.story_id not in outlets:
+                continue
+            outlets[row.story_id][row.outlet] = None
+            is_new = row.ingested_at > self.since
+            if is_new:
+                titles[row.story_id].append(
+                    NewArticle(row.id, row.title, row.outlet, row.url, row.is_copy)
+                )
+            bucket = (new if is_new else old)[row.story_id]
+            if not row.is_copy and len(bucket) < per_story:
+                bucket.append(self._view(row))
+        return [
+            StoryMaterial(
+                story_id=story_id,
+                title=self._stories[story_id][0],
+                created_at=self._stories[story_id][1],
+                outlets=tuple(outlets[story_id]),
+                old=tuple(old[story_id]),
+                new=tuple(new[story_id]),
+                new_articles=tuple(titles[story_id]),
+            )
+            for story_id in story_ids
+        ]
+
+
+async def digest_articles(
+    session: AsyncSession, since: datetime, until: datetime
+) -> DigestArticles:
+    """Read the articles of every story with articles stored in ``(since, until]``."""
     story_ids = list(
         (
             await session.scalars(
@@ -346,8 +438,11 @@ async def digest_material(
         ).all()
     )
     if not story_ids:
-        return []
-    stories = {s.id: s for s in await session.scalars(select(Story).where(Story.id.in_(story_ids)))}
+        return DigestArticles(since, until, {}, [])
+    found = await session.execute(
+        select(Story.id, Story.title, Story.created_at).where(Story.id.in_(story_ids))
+    )
+    stories = {id_: (title, created_at) for id_, title, created_at in found}
     rows = await session.execute(
         select(
             Article.id,
@@ -364,30 +459,26 @@ async def digest_material(
         .where(Article.story_id.in_(story_ids), Article.ingested_at <= until)
         .order_by(Article.id)
     )
-    old: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
-    new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
-    titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
-    outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
-    for id_, story_id, title, outlet, url, published, body, facts, copy_of, ingested in rows:
-        name = outlet_name(outlet)
-        outlets[story_id][name] = None
-        is_new = ingested > since
-        if is_new:
-            titles[story_id].append(NewArticle(id_, title, name, url, copy_of is not None))
-        bucket = new if is_new else old
-        if copy_of is None and len(bucket[story_id]) < per_story:
-            bucket[story_id].append(
-                ArticleView(id_, name, url, published, body, facts_from_json(facts))
-            )
-    return [
-        StoryMaterial(
-            story_id=story_id,
-            title=stories[story_id].title,
-            created_at=stories[story_id].created_at,
-            outlets=tuple(outlets[story_id]),
-            old=tuple(old[story_id]),
-            new=tuple(new[story_id]),
-            new_articles=tuple(titles[story_id]),
+    stored = [
+        _Stored(
+            id_,
+            story_id,
+            title,
+            outlet_name(outlet),
+            url,
+            published,
+            body,
+            facts,
+            copy_of is not None,
+            ingested,
         )
-        for story_id in story_ids
+        for id_, story_id, title, outlet, url, published, body, facts, copy_of, ingested in rows
     ]
+    return DigestArticles(since, until, stories, stored)
+
+
+async def digest_material(
+    session: AsyncSession, since: datetime, until: datetime, per_story: int = 60
+) -> list[StoryMaterial]:
+    """Every story with articles stored in ``(since, until]``: its old and new articles."""
+    return (await digest_articles(session, since, until)).material(until, per_story)

@@ -10,7 +10,7 @@ comparison and are kept when a new article takes part in them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -27,6 +27,9 @@ from stories.summarize import summarize
 SAME_QUOTE = 85
 DETAILS_PER_STORY = 5
 CONFLICTS_PER_STORY = 3
+#: stories a digest compares at most (see ``StoryDigests.digest``)
+CONSIDERED = 200
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +94,6 @@ class Digest:
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def mentions_any(material: StoryMaterial, keywords: Sequence[str]) -> bool:
-    """Does the story mention one of the keywords (whole words, any case)? None: all do."""
-    if not keywords:
-        return True
-    patterns = [re.compile(rf"\b{re.escape(k.casefold())}\b") for k in keywords]
-    texts = [material.title, *(a.title for a in material.new_articles)]
-    texts += [v.body for v in (*material.old, *material.new)]
-    return any(p.search(text.casefold()) for text in texts for p in patterns)
 
 
 def _people(views: Iterable[ArticleView]) -> dict[str, list[tuple[str, str | None, Citation]]]:
@@ -247,17 +240,122 @@ def significance(news: StoryNews) -> tuple[int, int, int, int]:
     )
 
 
-def build_digest(
-    materials: Sequence[StoryMaterial],
-    since: datetime,
-    keywords: Sequence[str],
-    max_items: int,
-) -> Digest:
-    """The digest for a chat: keyword-filtered, most significant first, capped."""
-    found = [
-        news
-        for material in materials
-        if mentions_any(material, keywords) and (news := story_news(material, since)) is not None
-    ]
-    found.sort(key=significance)
-    return Digest(tuple(found[:max_items]), max(0, len(found) - max_items))
+def content_key(material: StoryMaterial) -> Hashable:
+    """What a story's text and news are computed from; the article texts known by their ids."""
+    return (
+        material.story_id,
+        material.title,
+        material.created_at,
+        material.outlets,
+        material.new_articles,
+        tuple(v.article_id for v in material.old),
+        tuple(v.article_id for v in material.new),
+    )
+
+
+def has_news(material: StoryMaterial, since: datetime) -> bool:
+    """Is ``story_news`` not None? Cheap: conflicts only count when a new article is in them."""
+    return material.created_at > since or not material.old or bool(material.new)
+
+
+def breadth(material: StoryMaterial) -> int:
+    """The outlets with new articles: the first key of ``significance``, known before comparing."""
+    return len({a.outlet for a in material.new_articles})
+
+
+def _cheap_rank(material: StoryMaterial, since: datetime) -> tuple[int, int, int, int]:
+    is_new = material.created_at > since or not material.old
+    return (-breadth(material), -len(material.new_articles), 0 if is_new else 1, -material.story_id)
+
+
+class StoryText:
+    """A story's words, casefolded once, for any number of keyword filters."""
+
+    def __init__(self, material: StoryMaterial) -> None:
+        texts = [material.title, *(a.title for a in material.new_articles)]
+        texts += [v.body for v in (*material.old, *material.new)]
+        self.text = "\n".join(texts).casefold()
+        self.words = frozenset(_WORD.findall(self.text))
+
+    def mentions_any(self, keywords: Sequence[str]) -> bool:
+        """Does the story mention one of the keywords (whole words, any case)? None: all do.
+
+        A keyword of word characters only is a whole word exactly when it is one of the
+        text's runs of word characters: a set lookup instead of a search of every body.
+        """
+        if not keywords:
+            return True
+        for keyword in (k.casefold() for k in keywords):
+            if _WORD.fullmatch(keyword):
+                if keyword in self.words:
+                    return True
+            elif re.search(rf"\b{re.escape(keyword)}\b", self.text):
+                return True
+        return False
+
+
+class StoryCache:
+    """Each story's text and news by what they are computed from, for any number of windows:
+    a story unchanged from one window to the next is not read or compared again."""
+
+    def __init__(self) -> None:
+        self._texts: dict[Hashable, StoryText] = {}
+        self._news: dict[tuple[datetime, Hashable], StoryNews | None] = {}
+
+    def text(self, material: StoryMaterial) -> StoryText:
+        key = content_key(material)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = StoryText(material)
+        return found
+
+    def news(self, material: StoryMaterial, since: datetime) -> StoryNews | None:
+        key = (since, content_key(material))
+        if key not in self._news:
+            self._news[key] = story_news(material, since)
+        return self._news[key]
+
+
+class StoryDigests:
+    """The digests of one window ``(since, until]`` for any keywords, sharing the work.
+
+    Each story's text and news are computed at most once, through ``cache`` (which may serve
+    other windows too); its text is then looked up once per window.
+    """
+
+    def __init__(
+        self, materials: Sequence[StoryMaterial], since: datetime, cache: StoryCache | None = None
+    ) -> None:
+        self._since = since
+        self._ranked = sorted(
+            (m for m in materials if has_news(m, since)), key=lambda m: _cheap_rank(m, since)
+        )
+        self._cache = StoryCache() if cache is None else cache
+        self._texts: dict[int, StoryText] = {}
+
+    def _text(self, material: StoryMaterial) -> StoryText:
+        found = self._texts.get(material.story_id)
+        if found is None:
+            found = self._texts[material.story_id] = self._cache.text(material)
+        return found
+
+    def digest(self, keywords: Sequence[str], max_items: int) -> Digest:
+        """The digest for a chat: keyword-filtered, most significant first, capped.
+
+        Only stories that may make the first ``max_items`` are compared: ``significance``
+        ranks by the outlets with new articles first, known without comparing, so a story
+        reported by fewer outlets than the ``max_items``-th broadest cannot be shown. Of the
+        rest at most ``CONSIDERED`` are compared, broadest and busiest first: when more tie
+        at the cut, a quiet story among them may be left out, though a digest shows only
+        ``max_items``. The count of the rest stays exact: every story here has news.
+        """
+        matching = [m for m in self._ranked if self._text(m).mentions_any(keywords)]
+        considered = matching
+        if 0 < max_items < len(matching):
+            floor = breadth(matching[max_items - 1])
+            considered = [m for m in matching if breadth(m) >= floor]
+        considered = considered[: max(CONSIDERED, max_items)]
+        found = [news for m in considered if (news := self._cache.news(m, self._since)) is not None]
+        found.sort(key=significance)
+        more = len(matching) - len(considered) + len(found) - max_items
+        return Digest(tuple(found[:max_items]), max(0, more))

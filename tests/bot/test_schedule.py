@@ -7,12 +7,16 @@ import logging
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
+import handlers.digest
+import stories.digest
 from bot.app import App
 from bot.config import DigestSettings, PollSettings
 from bot.schedule import BotScheduler, Digests, Outcome, Polls
@@ -22,7 +26,8 @@ from storage.db import open_database
 from storage.models import Article, Delivery, Source, Story
 from storage.sources import add_source
 from storage.subscriptions import State, SubscriptionInfo
-from tests.articles import QUAKE, raw, when
+from stories.digest import StoryMaterial, StoryNews, story_news
+from tests.articles import MERGER, QUAKE, raw, when
 
 SETTINGS = DigestSettings(timezone="Europe/Vilnius")
 
@@ -278,3 +283,59 @@ async def test_a_poll_another_process_just_made_is_not_repeated(app: App) -> Non
     assert timedelta(minutes=29.5) <= wait <= timedelta(minutes=30.5)
     assert await second.run(source.id) is not None
     assert polled == [source.id]
+
+
+async def test_digests_due_together_read_and_compare_once(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for chat, keywords in (("c0", []), ("c1", []), ("c2", ["arequipa"]), ("c3", ["zanzibar"])):
+        async with app.sessions() as session, session.begin():
+            await subs.upsert_subscription(
+                session,
+                "console",
+                chat,
+                local_time="08:00",
+                timezone=None,
+                keywords=keywords,
+                now=utc(2026, 3, 1),
+            )
+    await _with_news(app, utc(2026, 3, 28, 1))
+    reads: list[tuple[datetime, datetime]] = []
+    compared: list[int] = []
+
+    async def counted_read(session: AsyncSession, since: datetime, until: datetime) -> Any:
+        reads.append((since, until))
+        return await subs.digest_articles(session, since, until)
+
+    def counted_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
+        compared.append(material.story_id)
+        return story_news(material, since)
+
+    monkeypatch.setattr(handlers.digest, "digest_articles", counted_read)
+    monkeypatch.setattr(stories.digest, "story_news", counted_news)
+    clock = Clock(utc(2026, 3, 28, 9))
+    outbox = Outbox()
+    outcomes = await _digests(app, clock, outbox).catch_up()
+    assert sorted(outcomes.values()) == [Outcome.EMPTY] + [Outcome.SENT] * 3
+    assert outbox.sent == [(f"c{n}", "Digest: 1 new story, 0 updates") for n in range(3)]
+    first_since = utc(2026, 2, 28)
+    assert (reads, compared) == ([(first_since, clock.at)], [1])
+    # the next day, all due at once: what was stored since is read once per ``since``
+    await app.ingestor.ingest([raw(MERGER, outlet="FT", published=when(4))])
+    async with app.sessions() as session, session.begin():
+        await session.execute(
+            update(Article)
+            .where(Article.ingested_at > utc(2026, 3, 28, 1))
+            .values(ingested_at=utc(2026, 3, 28, 20))
+        )
+    reads.clear()
+    clock.at = utc(2026, 3, 29, 5)
+    digests = _digests(app, clock, outbox)
+    delivered = await asyncio.gather(*map(digests.deliver, range(1, 5)))
+    outcomes = dict(zip(range(1, 5), delivered, strict=True))
+    assert outcomes == {1: Outcome.SENT, 2: Outcome.SENT, 3: Outcome.EMPTY, 4: Outcome.EMPTY}
+    assert sorted(reads) == [(first_since, clock.at), (utc(2026, 3, 28, 6), clock.at)]
+    assert sorted(outbox.sent[3:]) == [
+        ("c0", "Digest: 1 new story, 0 updates"),
+        ("c1", "Digest: 1 new story, 0 updates"),
+    ]

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
+import handlers.digest
+import stories.digest
 from bot.app import App
 from handlers.command import Caller, Command
-from handlers.digest import compose
+from handlers.digest import Composer, compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply, Tone
 from storage.models import Article, Delivery, Story
-from storage.subscriptions import get_subscription
-from stories.digest import DetailKind
+from storage.subscriptions import digest_articles, get_subscription
+from stories.digest import DetailKind, StoryMaterial, StoryNews, story_news
 from tests.articles import MERGER, QUAKE, raw, when
 from tests.handlers.test_commands import text_of
 from tests.handlers.test_facts_commands import QUAKE_OTHER
@@ -150,3 +156,81 @@ async def test_help_lists_the_new_commands(app: App) -> None:
     text = text_of(await ask(app, "help"))
     for command in ("/subscribe", "/unsubscribe", "/digest", "/sources"):
         assert command in text
+
+
+async def test_one_composer_reads_and_compares_once_and_shares_whole_digests(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(MERGER, outlet="FT", published=when(3)),
+        ]
+    )
+    reads = Counter[datetime]()
+    compared = Counter[int]()
+
+    async def counted_read(session: AsyncSession, since: datetime, until: datetime) -> Any:
+        reads[since] += 1
+        return await digest_articles(session, since, until)
+
+    def counted_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
+        compared[material.story_id] += 1
+        return story_news(material, since)
+
+    monkeypatch.setattr(handlers.digest, "digest_articles", counted_read)
+    monkeypatch.setattr(stories.digest, "story_news", counted_news)
+    now = datetime.now(UTC)
+    since = now - timedelta(days=1)
+    composer = Composer(app.sessions, horizon=now + timedelta(minutes=5))
+    first = await composer.compose([], since, now)
+    assert await composer.compose([], since, now) is first
+    # nothing stored in between: a later window holds the same articles, one digest
+    later = await composer.compose([], since, now + timedelta(minutes=1))
+    assert later is first
+    quake = await composer.compose(["Arequipa"], since, now)
+    assert await composer.compose(["arequipa"], since, now) is quake
+    assert reads == {since: 1}
+    assert compared == {news.story_id: 1 for news in first[0].items}
+    # the same as each digest composed alone
+    assert first == await compose(app.sessions, [], since, now)
+    assert later == await compose(app.sessions, [], since, now + timedelta(minutes=1))
+    assert quake == await compose(app.sessions, ["arequipa"], since, now)
+    assert [n.title for n in quake[0].items] == [
+        n.title for n in first[0].items if "quake" in n.title
+    ]
+
+
+async def test_only_the_most_significant_stories_are_compared(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(MERGER, outlet="FT", published=when(3)),
+        ]
+    )
+    compared: list[str] = []
+
+    def counted_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
+        compared.append(material.title)
+        return story_news(material, since)
+
+    monkeypatch.setattr(stories.digest, "story_news", counted_news)
+    since = datetime.now(UTC) - timedelta(days=1)
+    # two stories told by one outlet each: with room for one, only the cap keeps one out
+    with monkeypatch.context() as patched:
+        patched.setattr(stories.digest, "CONSIDERED", 1)
+        digest, _ = await compose(app.sessions, [], since, datetime.now(UTC), max_items=1)
+    assert len(compared) == 1
+    assert [n.title for n in digest.items] == compared
+    assert digest.more == 1
+    # the quake, now told by two outlets, outranks any story told by one: the merger is
+    # counted, never compared
+    await app.ingestor.ingest([raw(QUAKE_OTHER, outlet="Reuters", published=when(4))])
+    compared.clear()
+    digest, _ = await compose(app.sessions, [], since, datetime.now(UTC), max_items=1)
+    assert [n.title for n in digest.items] == compared
+    assert "quake" in compared[0]
+    assert digest.items[0].new_outlets == ("Andina", "Reuters")
+    assert digest.more == 1
