@@ -110,7 +110,8 @@ class Article(Base):
     captions: Mapped[str] = mapped_column(Text, default="")
     outlet: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    ingested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    #: indexed: digests read the articles that arrived in their window
+    ingested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     origin: Mapped[str] = mapped_column(Text, default="")
     source_id: Mapped[int | None] = mapped_column(Id, ForeignKey("sources.id", ondelete="SET NULL"))
     story_id: Mapped[int] = mapped_column(Id, ForeignKey("stories.id"))
