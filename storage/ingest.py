@@ -343,7 +343,7 @@ class _Batch:
             )
             self.bodies.update({id_: text for id_, text in rows})
         near = self.owner._settings.near_copy
-        for candidate in sorted(candidates):
+        for candidate in candidates:
             if candidate in self.bodies and is_near_copy(body, self.bodies[candidate], near):
                 return self.owner._known.original_of.get(candidate, candidate)
         return None

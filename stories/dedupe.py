@@ -47,6 +47,8 @@ class NearCopySettings:
     """Words per shingle for the confirming score."""
     confirm_threshold: float = 0.6
     """:func:`near_copy_score` at or above which two texts are near copies."""
+    max_candidates: int = 8
+    """LSH candidates confirmed on the text per article, the most similar first."""
     seed: int = 1
     """MinHash seed: fixed, so stored signatures compare across runs."""
 
@@ -208,6 +210,8 @@ class NearCopyIndex:
     def __init__(self, settings: NearCopySettings = NearCopySettings()) -> None:
         self._settings = settings
         self._lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
+        #: the signatures themselves, to rank LSH candidates by their estimated similarity
+        self._values: dict[int, npt.NDArray[np.uint32]] = {}
 
     @classmethod
     def from_signatures(
@@ -225,10 +229,21 @@ class NearCopyIndex:
         if article_id in self._lsh:
             self._lsh.remove(article_id)
         self._lsh.insert(article_id, sig)
+        self._values[article_id] = sig.hashvalues.astype(np.uint32)
 
     def candidates(self, sig: MinHash) -> list[int]:
-        """Ids whose signature may be a near copy of ``sig`` (confirm with the texts)."""
-        return sorted(self._lsh.query(sig))
+        """Ids whose signature may be a near copy of ``sig``, most similar first.
+
+        Only the ``max_candidates`` best are returned: the texts of each must be compared to
+        confirm, and in a large store of one kind of news LSH proposes many weak look-alikes.
+        """
+        found = list(self._lsh.query(sig))
+        if not found:
+            return []
+        mine = sig.hashvalues.astype(np.uint32)
+        estimates = np.array([np.count_nonzero(self._values[c] == mine) for c in found])
+        order = sorted(range(len(found)), key=lambda i: (-estimates[i], found[i]))
+        return [found[i] for i in order[: self._settings.max_candidates]]
 
     def __len__(self) -> int:
         return len(self._lsh.keys)

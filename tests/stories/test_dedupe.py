@@ -187,6 +187,16 @@ def test_index_add_again_replaces_the_signature() -> None:
     assert index.candidates(signature(texts.WRAPPED, SETTINGS)) == []
 
 
+def test_index_offers_the_closest_candidates_first_and_only_a_few() -> None:
+    body = _body(_seed_text("000"))
+    settings = NearCopySettings(max_candidates=3)
+    index = NearCopyIndex(settings)
+    for article_id, every in enumerate((40, 20, 12, 9, 7, 6)):
+        index.add(article_id, signature(_rewrite(body, every), settings))
+    index.add(99, signature(body, settings))
+    assert index.candidates(signature(body, settings)) == [99, 0, 1]
+
+
 # ---- near copies ----
 
 
