@@ -102,15 +102,13 @@ def _about(views: list[ArticleView], names: list[str]) -> list[ArticleView]:
     ]
 
 
-def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> bool:
-    """Add what these articles say of the person; False if they do not name them."""
+def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> None:
+    """Add what these articles say of the person."""
     urls = {v.article_id: v.url for v in views}
     outlets = {v.article_id: v.outlet for v in views}
-    found = False
     for person in resolve_people(_about(views, names)):
         if not any(same_person(person.name, name) for name in names):
             continue
-        found = True
         for spelling, article_ids in person.spellings.items():
             for article_id in sorted(article_ids):
                 outlet = outlets[article_id]
@@ -127,7 +125,6 @@ def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> bool:
                     profile.quotes.append(
                         Line(f"“{quote.text}”", (Citation(view.outlet, view.url, view.article_id),))
                     )
-    return found
 
 
 def _dedupe(lines: list[Line]) -> list[Line]:

@@ -32,11 +32,6 @@ async def list_sources(session: AsyncSession) -> list[SourceInfo]:
     return [_info(row) for row in await session.scalars(select(Source).order_by(Source.id))]
 
 
-async def source_by_id(session: AsyncSession, source_id: int) -> SourceInfo | None:
-    row = await session.get(Source, source_id)
-    return None if row is None else _info(row)
-
-
 async def add_source(session: AsyncSession, url: str) -> tuple[SourceInfo, bool]:
     """The source for ``url`` and whether it is new; adding a paused source resumes it."""
     row = await session.scalar(select(Source).where(Source.url == url))
