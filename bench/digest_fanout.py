@@ -4,16 +4,20 @@
         [--db /tmp/nb100k.db] [--total 100000] [--subscriptions 10000] [--profile]
 
 Opens the store (building it with the ingest benchmark's synthetic stream, ``--total``
-articles, when ``--db`` has none yet), adds N subscriptions under the platforms ``bench-telegram``
-and ``bench-slack`` (so they never meet a real chat and are easy to remove: they and their
-deliveries are deleted at the end, and at the start if a killed run left some), then runs
-the real ``Digests.deliver`` for each, one by one as ``catch_up`` does, with an injected
-clock: every subscription's local time fell due a few minutes to a few hours ago (inside the
-grace period), after the store's newest article, so each first digest covers the last day of
-articles. The senders render with the real renderers and keep the reply in memory.
+articles, when ``--db`` has none yet). A store built in one go has every article stored
+within minutes, so one day's window would hold all of it; unless ``--one-window``, each
+article is given the arrival time a live poller would have seen (published + 10 minutes,
+its story's times following), so the stream's months of news arrive over months. Then it
+adds N subscriptions under the platforms ``bench-telegram`` and ``bench-slack`` (so they
+never meet a real chat and are easy to remove: they and their deliveries are deleted at the
+end, and at the start if a killed run left some), and fires the scheduler's job of each
+time and zone in use (``Digests.deliver_due``), in order, with an injected clock: every
+subscription's local time fell due a few minutes to a few hours ago (inside the grace
+period), after the store's newest article, so each first digest covers the last day. The
+senders render with the real renderers and keep the reply in memory.
 
-Reports the time to build every digest (digests/s, p50/p95 per digest), the time split
-(claims, material loading, building, rendering: the library functions are wrapped with
+Reports the time to build every digest (digests/s, p50/p95 per job), the time split
+(database, material loading, building, rendering: the library functions are wrapped with
 timers for the run, never changed), the peak RSS, the exactly-once checks (one delivery row
 per subscription, and a second ``catch_up`` sends nothing), and how long the send itself
 would take paced at Telegram's and Slack's published limits. When 10,000 digests would take
@@ -46,7 +50,7 @@ from typing import Any, ParamSpec, TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -54,7 +58,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from command_latency import build
 
-import bot.schedule
 import handlers.digest
 import stories.digest
 from bot.config import DigestSettings
@@ -101,6 +104,19 @@ TELEGRAM_PER_CHAT = 1.0
 TELEGRAM_PER_GROUP = 20 / 60
 #: Slack chat.postMessage: ~1 message/s per channel (short bursts tolerated)
 SLACK_PER_CHANNEL = 1.0
+#: what ``Digests`` asks of the database: reads, claims and state changes
+DB_CALLS = (
+    "all_subscriptions",
+    "subscriptions_by_ids",
+    "last_sent_dues",
+    "claim_deliveries",
+    "skip_deliveries",
+    "release_claims",
+    "begin_sends",
+    "finish_sends",
+)
+#: a live poller stores an article this long after it is published
+ARRIVAL_DELAY = timedelta(minutes=10)
 TARGET_N = 10_000
 TARGET_SECONDS = 60.0
 _WORD = re.compile(r"[^\W\d_]{5,}")
@@ -150,9 +166,9 @@ class Split:
 
 @contextmanager
 def instrumented(split: Split) -> Iterator[None]:
-    """Time the phases of ``Digests._send`` by wrapping the attributes it calls."""
+    """Time the phases of ``Digests.deliver_many`` by wrapping the attributes it calls."""
     targets: list[tuple[Any, str, str]] = [
-        (bot.schedule, "digest_since", "since"),
+        *((subs, name, "db") for name in DB_CALLS),
         (handlers.digest.Composer, "compose", "compose"),
         (handlers.digest, "digest_articles", "material"),
         (DigestArticles, "material", "material"),
@@ -253,6 +269,45 @@ async def window(sessions: SessionFactory, settings: DigestSettings) -> Window:
     )
 
 
+async def arrive_as_published(sessions: SessionFactory) -> bool:
+    """Give a store built in one go the arrival times of a live poller; True if it changed.
+
+    Articles without a publication time keep theirs. Each story's created/updated times
+    follow its articles (its first and latest arrival).
+    """
+    async with sessions() as session, session.begin():
+        spans = (
+            await session.execute(
+                select(
+                    func.min(Article.ingested_at),
+                    func.max(Article.ingested_at),
+                    func.min(Article.published),
+                    func.max(Article.published),
+                )
+            )
+        ).one()
+        first_in, last_in, first_out, last_out = spans
+        if first_out is None or last_out is None:
+            return False
+        if last_in - first_in > (last_out - first_out) / 2:
+            return False
+        rows = await session.execute(
+            select(Article.id, Article.story_id, Article.published, Article.ingested_at)
+        )
+        arrivals: list[dict[str, Any]] = []
+        stories: dict[int, list[datetime]] = defaultdict(list)
+        for id_, story_id, published, stored in rows:
+            at = stored if published is None else published + ARRIVAL_DELAY
+            arrivals.append({"id": id_, "ingested_at": at})
+            stories[story_id].append(at)
+        await session.execute(update(Article), arrivals)
+        await session.execute(
+            update(Story),
+            [{"id": i, "created_at": min(t), "updated_at": max(t)} for i, t in stories.items()],
+        )
+    return True
+
+
 async def remove_bench_rows(session: AsyncSession) -> int:
     ours = select(Subscription.id).where(Subscription.platform.in_(PLATFORMS))
     await session.execute(delete(Delivery).where(Delivery.subscription_id.in_(ours)))
@@ -272,7 +327,11 @@ class Made:
 async def subscribe(
     sessions: SessionFactory, count: int, win: Window, settings: DigestSettings, seed: int
 ) -> Made:
-    """Telegram (private chats and groups) and Slack, times that fell due in the grace period."""
+    """Telegram (private chats and groups) and Slack, times that fell due in the grace period.
+
+    Times are mostly round (on the hour or half hour), in a spread of zones, so chats share
+    the scheduler's jobs as they would in use.
+    """
     rng = random.Random(seed)
     half = settings.grace_hours / 2 * 3600
     ids: list[int] = []
@@ -292,8 +351,13 @@ async def subscribe(
             zone_name = rng.choice(ZONES)
             zone = subs.parse_zone(zone_name or settings.timezone)
             assert zone is not None
-            late = timedelta(seconds=rng.uniform(120, half - 120))
-            local_time = f"{(win.now - late).astimezone(zone):%H:%M}"
+            # rounding the minute down makes it up to 59 minutes later still after ``created``
+            late = timedelta(seconds=rng.uniform(120, half - 62 * 60))
+            local = (win.now - late).astimezone(zone)
+            # people pick round times: half on the hour, a quarter on the half hour
+            roll = rng.random()
+            minute = local.minute if roll >= 0.75 else 0 if roll < 0.5 else local.minute // 30 * 30
+            local_time = f"{local.hour:02d}:{minute:02d}"
             at = subs.parse_local_time(local_time)
             assert at is not None
             due = subs.latest_due(win.now, at, zone)
@@ -412,11 +476,9 @@ async def profile_sample(
 ) -> Table:
     """compose + render of some digests again, each alone (read-only: their first window)."""
     async with sessions() as session:
-        chosen = [await subs.subscription_by_id(session, sid) for sid in ids[:sample]]
+        chosen = await subs.subscriptions_by_ids(session, ids[:sample])
     profiler = cProfile.Profile()
     for subscription in chosen:
-        if subscription is None:
-            continue
         schedule = digests.schedule(subscription)
         due = subs.latest_due(now, schedule.at, schedule.zone)
         since = subscription.created_at - FIRST_PERIOD
@@ -487,6 +549,8 @@ async def run_on(args: argparse.Namespace, db: Path) -> None:
             await build(sessions, args.data, args.total)
         else:
             console.print(f"store has {stored:,} articles: reused")
+        if not args.one_window and await arrive_as_published(sessions):
+            console.print("articles given a live poller's arrival times (published + 10 min)")
         async with sessions() as session:
             stale = await remove_bench_rows(session)
             stored = int(await session.scalar(select(func.count()).select_from(Article)) or 0)
@@ -525,7 +589,12 @@ async def report(
     senders = {TELEGRAM: outbox.telegram, SLACK: outbox.slack}
     digests = Digests(sessions, settings, senders, "bench-fanout", now=lambda: win.now)
     outcomes: dict[int, Outcome] = {}
-    per_digest: list[float] = []
+    async with sessions() as session:
+        ours = await subs.subscriptions_by_ids(session, made.ids)
+    schedules = [digests.schedule(s) for s in ours]
+    jobs = Counter(schedule.key for schedule in schedules)
+    due_at = {s.key: subs.latest_due(win.now, s.at, s.zone).due_at for s in schedules}
+    per_job: list[tuple[int, float]] = []
     columns = [
         TextColumn("[bold]digests"),
         BarColumn(),
@@ -536,11 +605,11 @@ async def report(
     with instrumented(split), Progress(*columns, console=console) as progress:
         task = progress.add_task("digests", total=len(made.ids), rate="")
         started = time.perf_counter()
-        for sid in made.ids:
+        for key in sorted(jobs, key=due_at.__getitem__):
             began = time.perf_counter()
-            outcomes[sid] = await digests.deliver(sid)
-            per_digest.append(time.perf_counter() - began)
-            done = len(per_digest)
+            outcomes.update(await digests.deliver_due(key))
+            per_job.append((jobs[key], time.perf_counter() - began))
+            done = len(outcomes)
             progress.update(
                 task, completed=done, rate=f"{done / (time.perf_counter() - started):.1f}/s"
             )
@@ -562,9 +631,8 @@ async def report(
     n = len(made.ids)
     rate = n / elapsed if elapsed else 0.0
     projected = TARGET_N / rate if rate else float("inf")
-    ms = [t * 1000 for t in per_digest]
-    plain_ms = [t for sid, t in zip(made.ids, ms, strict=True) if sid not in made.keyworded]
-    keyed_ms = [t for sid, t in zip(made.ids, ms, strict=True) if sid in made.keyworded]
+    job_ms = [t * 1000 for _, t in per_job]
+    sizes = [size for size, _ in per_job]
     counted = Counter(outcomes.values())
     late = [s / 60 for s in made.lateness]
     table = Table(title=f"Digest fan-out on {args.db.name}: {n:,} subscriptions, one process")
@@ -584,13 +652,15 @@ async def report(
         ("time to build and deliver all", f"{elapsed:,.1f} s"),
         ("digests/s", f"{rate:,.1f}"),
         (
-            "per digest p50 / p95 / max (ms)",
-            f"{percentile(ms, 0.5):,.0f} / {percentile(ms, 0.95):,.0f} / {max(ms):,.0f}",
+            "scheduler jobs (times × zones in use)",
+            f"{len(per_job):,}, {min(sizes):,}–{max(sizes):,} chats each",
         ),
         (
-            "p50 without / with keywords (ms)",
-            f"{percentile(plain_ms, 0.5):,.0f} / {percentile(keyed_ms, 0.5):,.0f}",
+            "per job p50 / p95 / max (ms)",
+            f"{percentile(job_ms, 0.5):,.0f} / {percentile(job_ms, 0.95):,.0f} / "
+            f"{max(job_ms):,.0f}",
         ),
+        ("per digest, mean (ms)", f"{elapsed / n * 1000:,.1f}"),
         (f"projected for {TARGET_N:,} (target ≤ {TARGET_SECONDS:.0f} s)", f"{projected:,.0f} s"),
         ("peak RSS (MB)", f"{peak:,.0f}"),
         (
@@ -614,15 +684,15 @@ async def report(
     s = split.seconds
     inside = s["material"] + s["build"] + s["reply"]
     shown = {
-        "claims, state changes, subscription reads (DB)": elapsed
-        - s["since"]
-        - s["compose"]
-        - s["render"],
-        "digest_since (last sent delivery)": s["since"],
+        "database: subscriptions, claims, state changes": s["db"],
         "compose: digest_articles + material (SQL rows + facts JSON)": s["material"],
         "compose: StoryDigests.digest (keywords, story_news, rank)": s["build"],
         "compose: digest_reply + the rest": s["reply"] + s["compose"] - inside,
         "render (render_telegram / render_slack)": s["render"],
+        "the rest (scheduling, due times, gathering sends)": elapsed
+        - s["db"]
+        - s["compose"]
+        - s["render"],
     }
     for name, seconds in shown.items():
         phases.add_row(
@@ -670,6 +740,11 @@ def main() -> None:
         help="work on a copy of --db (leaves a shared store, even its schema, untouched)",
     )
     parser.add_argument("--scratch-dir", type=Path, default=None, help="where the copy goes")
+    parser.add_argument(
+        "--one-window",
+        action="store_true",
+        help="keep a store built in one go as it is: one day's window holds all of it",
+    )
     parser.add_argument("--profile", action="store_true", help="profile even when fast enough")
     parser.add_argument("--sample", type=int, default=5, help="digests to profile")
     args = parser.parse_args()

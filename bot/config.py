@@ -95,6 +95,8 @@ class DigestSettings:
     sync_seconds: int = 60
     #: a claim whose process died before sending may be taken over after this long
     claim_lease_minutes: float = 10.0
+    #: digests handed to the platforms at once (their own rate limiters pace the calls)
+    send_concurrency: int = 20
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ tests move time by hand and never sleep.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import random
 import socket
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
@@ -24,7 +25,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.config import DigestSettings, PollSettings
-from handlers.digest import Composer, digest_since
+from handlers.digest import FIRST_PERIOD, Composer
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import SessionFactory
@@ -117,55 +118,101 @@ class Digests:
         return Schedule(at, zone)
 
     async def deliver(self, subscription_id: int) -> Outcome:
-        """Send the digest of the latest period due, unless it is sent, skipped or taken."""
-        async with self._sessions() as session:
-            subscription = await subs.subscription_by_id(session, subscription_id)
-        if subscription is None or not self.handles(subscription):
-            return Outcome.NOT_OURS
-        now = self._now()
-        schedule = self.schedule(subscription)
-        due = subs.latest_due(now, schedule.at, schedule.zone)
-        if due.due_at < subscription.created_at:
-            return Outcome.NOT_OURS
-        lease = timedelta(minutes=self._settings.claim_lease_minutes)
-        claim = await subs.claim_delivery(
-            self._sessions, subscription.id, due, self._worker, now, lease
-        )
-        if claim is None:
-            return Outcome.TAKEN
-        late = now - due.due_at
-        if late > timedelta(hours=self._settings.grace_hours):
-            note = f"missed: {late} late, beyond the grace of {self._settings.grace_hours} h"
-            log.warning("digest %s for %s skipped: %s", due.period, subscription.chat_id, note)
-            await subs.skip_delivery(self._sessions, claim, self._worker, note)
-            return Outcome.MISSED
-        return await self._send(subscription, due, claim, self.composer(now))
+        """Send one chat's digest of the latest period due, unless sent, skipped or taken."""
+        return (await self.deliver_many([subscription_id]))[subscription_id]
 
-    async def _send(
-        self, subscription: SubscriptionInfo, due: Due, claim: int, composer: Composer
-    ) -> Outcome:
-        try:
-            since = await digest_since(self._sessions, subscription)
-            digest, reply = await composer.compose(
-                subscription.keywords, since, due.due_at, self._settings.max_items
-            )
-        except Exception:
-            log.exception("digest %s for %s failed to build", due.period, subscription.chat_id)
-            await subs.release_claim(self._sessions, claim, self._worker)
-            return Outcome.FAILED
-        if not digest.items and not self._settings.send_empty:
-            await subs.skip_delivery(self._sessions, claim, self._worker, "nothing new")
-            return Outcome.EMPTY
-        if not await subs.begin_send(self._sessions, claim, self._worker):
-            return Outcome.TAKEN
-        try:
-            message_id = await self._senders[subscription.platform](subscription, reply)
-        except Exception as error:
-            log.exception("digest %s to %s failed", due.period, subscription.chat_id)
-            await subs.fail_send(self._sessions, claim, self._worker, repr(error))
-            return Outcome.FAILED
-        await subs.complete_delivery(self._sessions, claim, self._worker, message_id, self._now())
-        return Outcome.SENT
+    async def deliver_many(self, subscription_ids: Sequence[int]) -> dict[int, Outcome]:
+        """Each chat's digest of its latest period due, claimed and recorded in batches.
+
+        Reads, claims and skips take one transaction for the lot; the digests are composed
+        with shared work; the sends go out ``send_concurrency`` at a time, each batch marked
+        ``sending`` in one transaction before its calls and finished in one after.
+        """
+        async with self._sessions() as session:
+            found = await subs.subscriptions_by_ids(session, subscription_ids)
+            last_sent = await subs.last_sent_dues(session, subscription_ids)
+        outcomes = dict.fromkeys(subscription_ids, Outcome.NOT_OURS)
+        return outcomes | await self._deliver(found, last_sent)
+
+    async def _deliver(
+        self, found: Sequence[SubscriptionInfo], last_sent: Mapping[int, datetime]
+    ) -> dict[int, Outcome]:
+        outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
+        now = self._now()
+        wanted: dict[int, tuple[SubscriptionInfo, Due]] = {}
+        for subscription in found:
+            if not self.handles(subscription):
+                continue
+            schedule = self.schedule(subscription)
+            due = subs.latest_due(now, schedule.at, schedule.zone)
+            if due.due_at >= subscription.created_at:
+                wanted[subscription.id] = (subscription, due)
+        lease = timedelta(minutes=self._settings.claim_lease_minutes)
+        claims = await subs.claim_deliveries(
+            self._sessions, {i: due for i, (_, due) in wanted.items()}, self._worker, now, lease
+        )
+        outcomes.update(dict.fromkeys(wanted.keys() - claims.keys(), Outcome.TAKEN))
+        skips: dict[int, str] = {}
+        failed: list[int] = []
+        sends: list[_Send] = []
+        composer = self.composer(now)
+        grace = timedelta(hours=self._settings.grace_hours)
+        for subscription_id, claim in claims.items():
+            subscription, due = wanted[subscription_id]
+            late = now - due.due_at
+            if late > grace:
+                note = f"missed: {late} late, beyond the grace of {self._settings.grace_hours} h"
+                log.warning("digest %s for %s skipped: %s", due.period, subscription.chat_id, note)
+                skips[claim] = note
+                outcomes[subscription_id] = Outcome.MISSED
+                continue
+            since = last_sent.get(subscription_id, subscription.created_at - FIRST_PERIOD)
+            try:
+                digest, reply = await composer.compose(
+                    subscription.keywords, since, due.due_at, self._settings.max_items
+                )
+            except Exception:
+                log.exception("digest %s for %s failed to build", due.period, subscription.chat_id)
+                failed.append(claim)
+                outcomes[subscription_id] = Outcome.FAILED
+                continue
+            if not digest.items and not self._settings.send_empty:
+                skips[claim] = "nothing new"
+                outcomes[subscription_id] = Outcome.EMPTY
+            else:
+                sends.append(_Send(subscription, due, claim, reply))
+        await subs.release_claims(self._sessions, failed, self._worker)
+        await subs.skip_deliveries(self._sessions, skips, self._worker)
+        step = max(1, self._settings.send_concurrency)
+        for start in range(0, len(sends), step):
+            outcomes.update(await self._send(sends[start : start + step]))
+        return outcomes
+
+    async def _send(self, batch: Sequence[_Send]) -> dict[int, Outcome]:
+        begun = await subs.begin_sends(self._sessions, (s.claim for s in batch), self._worker)
+        outcomes = {s.subscription.id: Outcome.TAKEN for s in batch if s.claim not in begun}
+        going = [s for s in batch if s.claim in begun]
+        results = await asyncio.gather(
+            *(self._senders[s.subscription.platform](s.subscription, s.reply) for s in going),
+            return_exceptions=True,
+        )
+        sent: dict[int, str] = {}
+        errors: dict[int, str] = {}
+        for send, result in zip(going, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error(
+                    "digest %s to %s failed",
+                    send.due.period,
+                    send.subscription.chat_id,
+                    exc_info=result,
+                )
+                errors[send.claim] = repr(result)
+                outcomes[send.subscription.id] = Outcome.FAILED
+            else:
+                sent[send.claim] = result
+                outcomes[send.subscription.id] = Outcome.SENT
+        await subs.finish_sends(self._sessions, sent, errors, self._worker, self._now())
+        return outcomes
 
     async def catch_up(self) -> dict[int, Outcome]:
         """At start: each subscription's latest period, sent now if within the grace period.
@@ -175,7 +222,28 @@ class Digests:
         self._composer = None
         async with self._sessions() as session:
             found = await subs.all_subscriptions(session)
-        return {s.id: await self.deliver(s.id) for s in found if self.handles(s)}
+        return await self.deliver_many([s.id for s in found if self.handles(s)])
+
+    async def deliver_due(self, key: tuple[str, str]) -> dict[int, Outcome]:
+        """The digests of every chat on this schedule (the job of one time and zone)."""
+        at = subs.parse_local_time(key[0])
+        if at is None:
+            raise ValueError(f"not a schedule: {key}")
+        async with self._sessions() as session:
+            found = await subs.subscriptions_at(
+                session, at, key[1], (self._default.at, self._default.zone.key)
+            )
+            found = [s for s in found if self.handles(s) and self.schedule(s).key == key]
+            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
+        return await self._deliver(found, last_sent)
+
+
+@dataclass(frozen=True, slots=True)
+class _Send:
+    subscription: SubscriptionInfo
+    due: Due
+    claim: int
+    reply: Reply
 
 
 class Polls:
@@ -249,8 +317,13 @@ class Polls:
         return self.delay(failures)
 
 
+def _digest_job(key: tuple[str, str]) -> str:
+    at, zone = key
+    return f"digest:{at}@{zone}"
+
+
 class BotScheduler:
-    """Owns the AsyncIOScheduler: one cron job per subscription, one chain of polls per source."""
+    """Owns the AsyncIOScheduler: a cron job per schedule in use, a chain of polls per source."""
 
     def __init__(
         self,
@@ -267,7 +340,7 @@ class BotScheduler:
         self._polls = polls
         self._settings = settings
         self._now = now
-        self._digest_jobs: dict[int, tuple[str, str]] = {}
+        self._digest_jobs: set[tuple[str, str]] = set()
         self._poll_jobs: set[int] = set()
 
     async def start(self) -> None:
@@ -289,18 +362,20 @@ class BotScheduler:
             self.scheduler.shutdown(wait=False)
 
     async def sync(self) -> None:
-        """Make the jobs match the subscriptions and sources in the database."""
+        """Make the jobs match the subscriptions and sources in the database.
+
+        One digest job per time and zone in use: at its instant it reads who is on that
+        schedule then, so a chat that changed its time since the last sync is still right.
+        """
         async with self._sessions() as session:
             found = [s for s in await subs.all_subscriptions(session) if self._digests.handles(s)]
             sources = await list_sources(session) if self._polls else []
-        wanted = {s.id: self._digests.schedule(s) for s in found}
-        for gone in set(self._digest_jobs) - set(wanted):
-            self._remove(f"digest:{gone}")
-            del self._digest_jobs[gone]
-        for subscription_id, schedule in wanted.items():
-            if self._digest_jobs.get(subscription_id) != schedule.key:
-                self._add_digest(subscription_id, schedule)
-                self._digest_jobs[subscription_id] = schedule.key
+        wanted = {schedule.key: schedule for schedule in map(self._digests.schedule, found)}
+        for unused in self._digest_jobs - wanted.keys():
+            self._remove(_digest_job(unused))
+        for key in wanted.keys() - self._digest_jobs:
+            self._add_digest(wanted[key])
+        self._digest_jobs = set(wanted)
         active = {s.id for s in sources if not s.paused}
         for gone in self._poll_jobs - active:
             self._remove(f"poll:{gone}")
@@ -308,15 +383,15 @@ class BotScheduler:
             self._add_poll(source_id, self._now())
         self._poll_jobs = active
 
-    def _add_digest(self, subscription_id: int, schedule: Schedule) -> None:
+    def _add_digest(self, schedule: Schedule) -> None:
         trigger = CronTrigger(
             hour=schedule.at.hour, minute=schedule.at.minute, timezone=schedule.zone
         )
         self.scheduler.add_job(
-            self._digests.deliver,
+            self._digests.deliver_due,
             trigger,
-            args=[subscription_id],
-            id=f"digest:{subscription_id}",
+            args=[schedule.key],
+            id=_digest_job(schedule.key),
             replace_existing=True,
             coalesce=True,
             misfire_grace_time=int(self._settings.grace_hours * 3600),

@@ -15,7 +15,7 @@ from storage.subscriptions import (
     DigestArticles,
     SubscriptionInfo,
     digest_articles,
-    last_sent_due,
+    last_sent_dues,
 )
 from stories.compare import DiffItem, NumberDiff, QuoteVariant, SpellingVariant
 from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
@@ -95,8 +95,8 @@ async def digest_since(sessions: SessionFactory, subscription: SubscriptionInfo)
     the next digest sent covers them: nothing is lost.
     """
     async with sessions() as session:
-        last = await last_sent_due(session, subscription.id)
-    return last if last is not None else subscription.created_at - FIRST_PERIOD
+        last = await last_sent_dues(session, [subscription.id])
+    return last.get(subscription.id, subscription.created_at - FIRST_PERIOD)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,6 +32,8 @@ from stories.factfinder import facts_from_json
 from stories.story_input import ArticleView
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+#: ids per IN (...) list, well under every backend's limit on bound parameters
+_CHUNK = 500
 
 
 class State(StrEnum):
@@ -108,6 +110,11 @@ def next_due(now: datetime, at: time, zone: ZoneInfo) -> Due:
     raise AssertionError("a daily time is always due within two days")
 
 
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
 def _info(row: Subscription) -> SubscriptionInfo:
     return SubscriptionInfo(
         id=row.id,
@@ -170,11 +177,35 @@ async def get_subscription(
     return None if row is None else _info(row)
 
 
-async def subscription_by_id(
-    session: AsyncSession, subscription_id: int
-) -> SubscriptionInfo | None:
-    row = await session.get(Subscription, subscription_id)
-    return None if row is None else _info(row)
+async def subscriptions_by_ids(
+    session: AsyncSession, subscription_ids: Iterable[int]
+) -> list[SubscriptionInfo]:
+    """Those of ``subscription_ids`` that still exist, in id order."""
+    found: list[SubscriptionInfo] = []
+    for chunk in _chunks(sorted(set(subscription_ids))):
+        rows = await session.scalars(select(Subscription).where(Subscription.id.in_(chunk)))
+        found += [_info(row) for row in rows]
+    return sorted(found, key=lambda s: s.id)
+
+
+async def subscriptions_at(
+    session: AsyncSession, at: time, zone: str, default: tuple[time, str]
+) -> list[SubscriptionInfo]:
+    """The subscriptions whose digest is due at ``at`` in ``zone``, in id order.
+
+    A subscription that names no time or zone takes the ``default`` one's.
+    """
+    default_at, default_zone = default
+    times = [Subscription.local_time == at.strftime("%H:%M")]
+    if at == default_at:
+        times.append(Subscription.local_time.is_(None))
+    zones = [Subscription.timezone == zone]
+    if zone == default_zone:
+        zones.append(Subscription.timezone.is_(None))
+    rows = await session.scalars(
+        select(Subscription).where(or_(*times), or_(*zones)).order_by(Subscription.id)
+    )
+    return [_info(row) for row in rows]
 
 
 async def all_subscriptions(session: AsyncSession) -> list[SubscriptionInfo]:
@@ -182,14 +213,22 @@ async def all_subscriptions(session: AsyncSession) -> list[SubscriptionInfo]:
     return [_info(row) for row in rows]
 
 
-async def last_sent_due(session: AsyncSession, subscription_id: int) -> datetime | None:
-    """When the chat's newest digest fell due: the next digest covers what came after."""
-    return await session.scalar(
-        select(Delivery.due_at)
-        .where(Delivery.subscription_id == subscription_id, Delivery.state == State.SENT)
-        .order_by(Delivery.due_at.desc())
-        .limit(1)
-    )
+async def last_sent_dues(
+    session: AsyncSession, subscription_ids: Iterable[int]
+) -> dict[int, datetime]:
+    """When each chat's newest digest fell due: its next digest covers what came after.
+
+    Chats that were never sent one are missing from the answer.
+    """
+    found: dict[int, datetime] = {}
+    for chunk in _chunks(sorted(set(subscription_ids))):
+        rows = await session.execute(
+            select(Delivery.subscription_id, func.max(Delivery.due_at))
+            .where(Delivery.subscription_id.in_(chunk), Delivery.state == State.SENT)
+            .group_by(Delivery.subscription_id)
+        )
+        found.update({int(sid): due for sid, due in rows})
+    return found
 
 
 async def delivery_state(
@@ -202,135 +241,151 @@ async def delivery_state(
     )
 
 
-async def claim_delivery(
+async def claim_deliveries(
     sessions: SessionFactory,
-    subscription_id: int,
-    due: Due,
+    wanted: Mapping[int, Due],
     worker: str,
     now: datetime,
     lease: timedelta,
-) -> int | None:
-    """Own the send of this period, or None when someone else does or did.
+) -> dict[int, int]:
+    """Own the sends of these periods: subscription id -> delivery id, for those won.
 
-    The insert ignores a conflict on the unique (subscription, period) key, so of any number
-    of processes exactly one gets the row. A ``claimed`` row older than ``lease`` belongs to
-    an owner that died before sending; the conditional UPDATE lets exactly one taker have it.
+    Each insert ignores a conflict on the unique (subscription, period) key, so of any
+    number of processes exactly one gets each row. A ``claimed`` row older than ``lease``
+    belongs to an owner that died before sending; the conditional UPDATE lets exactly one
+    taker have it. One transaction for the lot, rows in subscription order (two processes
+    claiming overlapping sets on PostgreSQL wait for each other instead of deadlocking).
     """
+    won: dict[int, int] = {}
+    if not wanted:
+        return won
     async with sessions() as session, session.begin():
-        values = {
-            "subscription_id": subscription_id,
-            "period": due.period,
-            "due_at": due.due_at,
-            "state": State.CLAIMED.value,
-            "claimed_at": now,
-            "claimed_by": worker,
-        }
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-        inserted = await session.scalar(
-            dialect.insert(Delivery)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=["subscription_id", "period"])
-            .returning(Delivery.id)
-        )
-        if inserted is not None:
-            return int(inserted)
-        taken = await session.scalar(
-            update(Delivery)
-            .where(
-                Delivery.subscription_id == subscription_id,
-                Delivery.period == due.period,
-                Delivery.state == State.CLAIMED,
-                Delivery.claimed_at < now - lease,
+        for subscription_id, due in sorted(wanted.items()):
+            inserted = await session.scalar(
+                dialect.insert(Delivery)
+                .values(
+                    subscription_id=subscription_id,
+                    period=due.period,
+                    due_at=due.due_at,
+                    state=State.CLAIMED.value,
+                    claimed_at=now,
+                    claimed_by=worker,
+                )
+                .on_conflict_do_nothing(index_elements=["subscription_id", "period"])
+                .returning(Delivery.id)
             )
-            .values(claimed_by=worker, claimed_at=now)
-            .returning(Delivery.id)
-        )
-        return None if taken is None else int(taken)
+            if inserted is None:
+                inserted = await session.scalar(
+                    update(Delivery)
+                    .where(
+                        Delivery.subscription_id == subscription_id,
+                        Delivery.period == due.period,
+                        Delivery.state == State.CLAIMED,
+                        Delivery.claimed_at < now - lease,
+                    )
+                    .values(claimed_by=worker, claimed_at=now)
+                    .returning(Delivery.id)
+                )
+            if inserted is not None:
+                won[subscription_id] = int(inserted)
+    return won
+
+
+#: a delivery's next state and the columns set with it
+Move = tuple[State, Mapping[str, object]]
 
 
 async def _advance(
-    sessions: SessionFactory,
-    delivery_id: int,
-    worker: str,
-    before: State,
-    after: State,
-    **values: object,
-) -> bool:
+    sessions: SessionFactory, moves: Mapping[int, Move], worker: str, before: State
+) -> set[int]:
+    """Move the deliveries this worker owns on from ``before``, in one transaction.
+
+    Returns those moved; a row in another state or of another owner is left alone.
+    """
+    moved: set[int] = set()
+    if not moves:
+        return moved
     async with sessions() as session, session.begin():
-        moved = (
-            await session.execute(
-                update(Delivery)
-                .where(
+        for delivery_id, (after, values) in sorted(moves.items()):
+            row = (
+                await session.execute(
+                    update(Delivery)
+                    .where(
+                        Delivery.id == delivery_id,
+                        Delivery.state == before,
+                        Delivery.claimed_by == worker,
+                    )
+                    .values(state=after.value, **values)
+                    .returning(Delivery.subscription_id, Delivery.period)
+                )
+            ).first()
+            if row is None:
+                continue
+            moved.add(delivery_id)
+            if after in (State.SENT, State.SKIPPED):
+                await session.execute(
+                    update(Subscription)
+                    .where(Subscription.id == row.subscription_id)
+                    .values(last_period=row.period)
+                )
+    return moved
+
+
+async def begin_sends(
+    sessions: SessionFactory, delivery_ids: Iterable[int], worker: str
+) -> set[int]:
+    """The point of no return: a delivery left out of the answer was lost and must not be sent."""
+    return await _advance(
+        sessions, {d: (State.SENDING, {}) for d in delivery_ids}, worker, State.CLAIMED
+    )
+
+
+async def finish_sends(
+    sessions: SessionFactory,
+    sent: Mapping[int, str],
+    failed: Mapping[int, str],
+    worker: str,
+    now: datetime,
+) -> set[int]:
+    """Record the message ids of ``sent`` and the errors of ``failed``: the rows changed.
+
+    A failed call may or may not have arrived, so its row stays ``sending``, never sent again.
+    """
+    moves: dict[int, Move] = {
+        d: (State.SENT, {"message_id": m, "sent_at": now}) for d, m in sent.items()
+    }
+    moves.update({d: (State.SENDING, {"note": n[:2000]}) for d, n in failed.items()})
+    return await _advance(sessions, moves, worker, State.SENDING)
+
+
+async def skip_deliveries(
+    sessions: SessionFactory, notes: Mapping[int, str], worker: str
+) -> set[int]:
+    """Nothing to send for these claims (nothing new, or too late), with why."""
+    moves = {d: (State.SKIPPED, {"note": n[:2000]}) for d, n in notes.items()}
+    return await _advance(sessions, moves, worker, State.CLAIMED)
+
+
+async def release_claims(
+    sessions: SessionFactory, delivery_ids: Collection[int], worker: str
+) -> set[int]:
+    """Give claims back before anything was sent (building failed): retried later."""
+    released: set[int] = set()
+    if not delivery_ids:
+        return released
+    async with sessions() as session, session.begin():
+        for delivery_id in sorted(delivery_ids):
+            result = await session.execute(
+                delete(Delivery).where(
                     Delivery.id == delivery_id,
-                    Delivery.state == before,
+                    Delivery.state == State.CLAIMED,
                     Delivery.claimed_by == worker,
                 )
-                .values(state=after.value, **values)
-                .returning(Delivery.subscription_id, Delivery.period)
             )
-        ).first()
-        if moved is None:
-            return False
-        if after in (State.SENT, State.SKIPPED):
-            await session.execute(
-                update(Subscription)
-                .where(Subscription.id == moved.subscription_id)
-                .values(last_period=moved.period)
-            )
-        return True
-
-
-async def begin_send(sessions: SessionFactory, delivery_id: int, worker: str) -> bool:
-    """The point of no return: False means the claim was lost and nothing may be sent."""
-    return await _advance(sessions, delivery_id, worker, State.CLAIMED, State.SENDING)
-
-
-async def complete_delivery(
-    sessions: SessionFactory, delivery_id: int, worker: str, message_id: str, now: datetime
-) -> bool:
-    return await _advance(
-        sessions,
-        delivery_id,
-        worker,
-        State.SENDING,
-        State.SENT,
-        message_id=message_id,
-        sent_at=now,
-    )
-
-
-async def fail_send(sessions: SessionFactory, delivery_id: int, worker: str, note: str) -> bool:
-    """The platform call raised: it may or may not have arrived, so it stays unsent for good."""
-    async with sessions() as session, session.begin():
-        result = await session.execute(
-            update(Delivery)
-            .where(
-                Delivery.id == delivery_id,
-                Delivery.state == State.SENDING,
-                Delivery.claimed_by == worker,
-            )
-            .values(note=note[:2000])
-        )
-        return bool(getattr(result, "rowcount", 0))
-
-
-async def skip_delivery(sessions: SessionFactory, delivery_id: int, worker: str, note: str) -> bool:
-    return await _advance(
-        sessions, delivery_id, worker, State.CLAIMED, State.SKIPPED, note=note[:2000]
-    )
-
-
-async def release_claim(sessions: SessionFactory, delivery_id: int, worker: str) -> bool:
-    """Give a claim back before anything was sent (building the digest failed): retry later."""
-    async with sessions() as session, session.begin():
-        result = await session.execute(
-            delete(Delivery).where(
-                Delivery.id == delivery_id,
-                Delivery.state == State.CLAIMED,
-                Delivery.claimed_by == worker,
-            )
-        )
-        return bool(getattr(result, "rowcount", 0))
+            if getattr(result, "rowcount", 0):
+                released.add(delivery_id)
+    return released
 
 
 @dataclass(frozen=True, slots=True)

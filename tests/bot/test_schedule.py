@@ -99,9 +99,9 @@ async def test_jobs_follow_the_subscriptions_in_the_database(app: App) -> None:
     )
     await scheduler.sync()
     assert scheduler.scheduler.get_jobs() == []
-    subscription = await _subscribe(app, clock.at)
+    await _subscribe(app, clock.at)
     await scheduler.sync()
-    assert [job.id for job in scheduler.scheduler.get_jobs()] == [f"digest:{subscription.id}"]
+    assert [job.id for job in scheduler.scheduler.get_jobs()] == ["digest:08:00@Europe/Vilnius"]
     async with app.sessions() as session, session.begin():
         await subs.remove_subscription(session, "console", "c1")
     await scheduler.sync()
@@ -163,8 +163,8 @@ async def test_a_crash_between_claim_and_send_never_sends_twice(app: App) -> Non
     clock = Clock(utc(2026, 3, 28, 6))
     due = subs.latest_due(clock.at, time(8), ZoneInfo("Europe/Vilnius"))
     lease = timedelta(minutes=SETTINGS.claim_lease_minutes)
-    claim = await subs.claim_delivery(app.sessions, 1, due, "crashed", clock.at, lease)
-    assert claim is not None
+    claims = await subs.claim_deliveries(app.sessions, {1: due}, "crashed", clock.at, lease)
+    assert list(claims) == [1]
     outbox = Outbox()
     assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.TAKEN
     # the claim was never used to send: after the lease, one other process sends it
@@ -339,3 +339,82 @@ async def test_digests_due_together_read_and_compare_once(
         ("c0", "Digest: 1 new story, 0 updates"),
         ("c1", "Digest: 1 new story, 0 updates"),
     ]
+
+
+async def _chats(app: App, times: dict[str, str | None]) -> None:
+    async with app.sessions() as session, session.begin():
+        for chat, at in times.items():
+            await subs.upsert_subscription(
+                session,
+                "console",
+                chat,
+                local_time=at,
+                timezone=None,
+                keywords=[],
+                now=utc(2026, 3, 1),
+            )
+
+
+async def test_a_schedules_job_sends_to_the_chats_on_it_now(app: App) -> None:
+    await _chats(app, {"c0": None, "c1": "08:00", "c2": "09:00", "c3": "08:00"})
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 6))  # 08:00 in Vilnius
+    outbox = Outbox()
+    digests = _digests(app, clock, outbox)
+    scheduler = BotScheduler(
+        AsyncIOScheduler(timezone=UTC), app.sessions, digests, None, SETTINGS, now=clock
+    )
+    await scheduler.sync()
+    assert sorted(job.id for job in scheduler.scheduler.get_jobs()) == [
+        "digest:08:00@Europe/Vilnius",
+        "digest:09:00@Europe/Vilnius",
+    ]
+    # c3 moves to 09:00 after the jobs were built: the 08:00 job no longer sends to it
+    await _chats(app, {"c3": "09:00"})
+    outcomes = await digests.deliver_due(("08:00", "Europe/Vilnius"))
+    assert outcomes == {1: Outcome.SENT, 2: Outcome.SENT}
+    assert sorted(chat for chat, _ in outbox.sent) == ["c0", "c1"]
+
+
+async def test_sends_go_out_in_batches_and_one_failure_spares_the_rest(app: App) -> None:
+    await _chats(app, {f"c{n}": "08:00" for n in range(5)})
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 6))
+    in_flight: list[int] = []
+    busiest = 0
+    sent: list[str] = []
+
+    async def flaky(subscription: SubscriptionInfo, reply: Reply) -> str:
+        nonlocal busiest
+        in_flight.append(subscription.id)
+        busiest = max(busiest, len(in_flight))
+        await asyncio.sleep(0)
+        in_flight.remove(subscription.id)
+        if subscription.chat_id == "c2":
+            raise ConnectionError("chat not found")
+        sent.append(subscription.chat_id)
+        return f"m-{subscription.chat_id}"
+
+    settings = DigestSettings(timezone="Europe/Vilnius", send_concurrency=2)
+    digests = Digests(app.sessions, settings, {"console": flaky}, "w1", now=clock)
+    outcomes = await digests.catch_up()
+    assert outcomes == {
+        1: Outcome.SENT,
+        2: Outcome.SENT,
+        3: Outcome.FAILED,
+        4: Outcome.SENT,
+        5: Outcome.SENT,
+    }
+    assert busiest == 2
+    assert sorted(sent) == ["c0", "c1", "c3", "c4"]
+    async with app.sessions() as session:
+        rows = {d.subscription_id: d for d in await session.scalars(select(Delivery))}
+    assert {i: rows[i].state for i in rows} == {
+        1: State.SENT,
+        2: State.SENT,
+        3: State.SENDING,
+        4: State.SENT,
+        5: State.SENT,
+    }
+    assert rows[1].message_id == "m-c0"
+    assert "chat not found" in (rows[3].note or "")

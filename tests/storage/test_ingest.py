@@ -14,7 +14,7 @@ from storage.db import open_database
 from storage.ingest import Ingestor
 from storage.models import Article, Story
 from storage.queries import export_rows, recent_stories
-from stories.model import Rejected
+from stories.model import RawArticle, Rejected
 from tests.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.conftest import SEEDS
 
@@ -81,7 +81,7 @@ async def test_different_events_are_different_stories(app: App) -> None:
 
 
 async def test_bad_items_are_reported_and_the_rest_is_stored(app: App) -> None:
-    items = [
+    items: list[RawArticle | Rejected] = [
         Rejected("feed.xml#3", "HTTP 404"),
         raw("", outlet="Empty"),
         raw(QUAKE, outlet="A"),

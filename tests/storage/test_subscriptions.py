@@ -24,6 +24,14 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
+async def _claim(app: App, sub: int, due: Due, worker: str, now: datetime) -> int | None:
+    return (await subs.claim_deliveries(app.sessions, {sub: due}, worker, now, LEASE)).get(sub)
+
+
+async def _begin(app: App, claim: int, worker: str) -> bool:
+    return await subs.begin_sends(app.sessions, [claim], worker) == {claim}
+
+
 def test_eight_in_vilnius_on_both_sides_of_the_spring_change() -> None:
     # clocks go 03:00 -> 04:00 on 29 March 2026: EET (+2) before, EEST (+3) after
     assert subs.due_on(date(2026, 3, 28), EIGHT, VILNIUS) == utc(2026, 3, 28, 6, 0)
@@ -103,21 +111,20 @@ async def test_a_period_is_claimed_once(app: App) -> None:
     sub = await _subscribe(app)
     due = Due("2026-03-29", utc(2026, 3, 29, 5))
     now = utc(2026, 3, 29, 5, 1)
-    claim = await subs.claim_delivery(app.sessions, sub.id, due, "a", now, LEASE)
+    claim = await _claim(app, sub.id, due, "a", now)
     assert claim is not None
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", now, LEASE) is None
-    assert await subs.begin_send(app.sessions, claim, "a")
-    assert not await subs.begin_send(app.sessions, claim, "a")
-    assert await subs.complete_delivery(app.sessions, claim, "a", "m-1", now)
+    assert await _claim(app, sub.id, due, "b", now) is None
+    assert await _begin(app, claim, "a")
+    assert not await _begin(app, claim, "a")
+    assert await subs.finish_sends(app.sessions, {claim: "m-1"}, {}, "a", now) == {claim}
     later = now + timedelta(days=1)
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", later, LEASE) is None
+    assert await _claim(app, sub.id, due, "b", later) is None
     async with app.sessions() as session:
         row = await subs.delivery_state(session, sub.id, due.period)
         assert row is not None
         assert (row.state, row.message_id, row.claimed_by) == (State.SENT, "m-1", "a")
-        assert await subs.last_sent_due(session, sub.id) == due.due_at
-        stored = await subs.subscription_by_id(session, sub.id)
-        assert stored is not None
+        assert await subs.last_sent_dues(session, [sub.id, sub.id + 1]) == {sub.id: due.due_at}
+        (stored,) = await subs.subscriptions_by_ids(session, [sub.id, sub.id + 1])
         assert stored.last_period == due.period
 
 
@@ -125,28 +132,28 @@ async def test_a_dead_claim_is_taken_over_once_and_fences_its_owner(app: App) ->
     sub = await _subscribe(app)
     due = Due("2026-03-29", utc(2026, 3, 29, 5))
     now = utc(2026, 3, 29, 5, 1)
-    claim = await subs.claim_delivery(app.sessions, sub.id, due, "dead", now, LEASE)
+    claim = await _claim(app, sub.id, due, "dead", now)
     assert claim is not None
     soon = now + LEASE / 2
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", soon, LEASE) is None
+    assert await _claim(app, sub.id, due, "b", soon) is None
     later = now + LEASE * 2
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", later, LEASE) == claim
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "c", later, LEASE) is None
+    assert await _claim(app, sub.id, due, "b", later) == claim
+    assert await _claim(app, sub.id, due, "c", later) is None
     # the first owner wakes up: it may no longer send
-    assert not await subs.begin_send(app.sessions, claim, "dead")
-    assert await subs.begin_send(app.sessions, claim, "b")
+    assert not await _begin(app, claim, "dead")
+    assert await _begin(app, claim, "b")
 
 
 async def test_a_send_that_may_have_happened_is_never_taken_over(app: App) -> None:
     sub = await _subscribe(app)
     due = Due("2026-03-29", utc(2026, 3, 29, 5))
     now = utc(2026, 3, 29, 5, 1)
-    claim = await subs.claim_delivery(app.sessions, sub.id, due, "a", now, LEASE)
+    claim = await _claim(app, sub.id, due, "a", now)
     assert claim is not None
-    assert await subs.begin_send(app.sessions, claim, "a")
+    assert await _begin(app, claim, "a")
     # "a" crashes while the platform is being called
     much_later = now + timedelta(days=2)
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", much_later, LEASE) is None
+    assert await _claim(app, sub.id, due, "b", much_later) is None
     async with app.sessions() as session:
         row = await subs.delivery_state(session, sub.id, due.period)
         assert row is not None
@@ -157,10 +164,10 @@ async def test_a_released_claim_can_be_claimed_again(app: App) -> None:
     sub = await _subscribe(app)
     due = Due("2026-03-29", utc(2026, 3, 29, 5))
     now = utc(2026, 3, 29, 5, 1)
-    claim = await subs.claim_delivery(app.sessions, sub.id, due, "a", now, LEASE)
+    claim = await _claim(app, sub.id, due, "a", now)
     assert claim is not None
-    assert await subs.release_claim(app.sessions, claim, "a")
-    assert await subs.claim_delivery(app.sessions, sub.id, due, "b", now, LEASE) is not None
+    assert await subs.release_claims(app.sessions, [claim], "a") == {claim}
+    assert await _claim(app, sub.id, due, "b", now) is not None
 
 
 async def test_an_earlier_window_is_cut_from_the_articles_read_once(app: App) -> None:
@@ -184,3 +191,39 @@ async def test_an_earlier_window_is_cut_from_the_articles_read_once(app: App) ->
     assert {len(m.new) for m in read.material(moments[-1])} == {1}
     with pytest.raises(ValueError, match="read up to"):
         read.material(moments[-1] + timedelta(seconds=1))
+
+
+async def test_claims_in_a_batch_win_only_the_free_periods(app: App) -> None:
+    ids = []
+    async with app.sessions() as session, session.begin():
+        for chat in ("c1", "c2", "c3"):
+            sub = await subs.upsert_subscription(
+                session,
+                "console",
+                chat,
+                local_time=None,
+                timezone=None,
+                keywords=[],
+                now=utc(2026, 3, 1),
+            )
+            ids.append(sub.id)
+    due = Due("2026-03-29", utc(2026, 3, 29, 5))
+    now = utc(2026, 3, 29, 5, 1)
+    held = await _claim(app, ids[1], due, "other", now)
+    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, due), "a", now, LEASE)
+    assert sorted(won) == [ids[0], ids[2]]
+    assert held not in won.values()
+    assert await subs.begin_sends(app.sessions, [*won.values(), held or 0], "a") == set(
+        won.values()
+    )
+    first, last = won[ids[0]], won[ids[2]]
+    changed = await subs.finish_sends(app.sessions, {first: "m-1"}, {last: "timeout"}, "a", now)
+    assert changed == {first, last}
+    async with app.sessions() as session:
+        states = {i: await subs.delivery_state(session, i, due.period) for i in ids}
+        assert await subs.last_sent_dues(session, ids) == {ids[0]: due.due_at}
+    assert {i: (r.state, r.note) for i, r in states.items() if r is not None} == {
+        ids[0]: (State.SENT, None),
+        ids[1]: (State.CLAIMED, None),
+        ids[2]: (State.SENDING, "timeout"),
+    }
