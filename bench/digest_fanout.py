@@ -61,6 +61,7 @@ from command_latency import build
 import handlers.digest
 import stories.digest
 from bot.config import DigestSettings
+from bot.render_cache import RenderCache
 from bot.render_slack import render_slack
 from bot.render_telegram import render_telegram
 from bot.schedule import Digests, Outcome
@@ -202,8 +203,16 @@ class Sent:
 
 @dataclass
 class Outbox:
+    """Renders as the front ends do (once per shared reply) and keeps what it would send."""
+
     sent: list[Sent] = field(default_factory=list)
     split: Split | None = None
+    to_telegram: RenderCache[list[str]] = field(
+        default_factory=lambda: RenderCache(render_telegram)
+    )
+    to_slack: RenderCache[tuple[list[dict[str, Any]], str]] = field(
+        default_factory=lambda: RenderCache(render_slack)
+    )
 
     def calls(self) -> Counter[int]:
         return Counter(s.subscription_id for s in self.sent)
@@ -219,12 +228,12 @@ class Outbox:
 
     async def telegram(self, subscription: SubscriptionInfo, reply: Reply) -> str:
         began = time.perf_counter()
-        parts = render_telegram(reply)
+        parts = self.to_telegram(reply)
         return self._record(subscription, len(parts), sum(map(len, parts)), began)
 
     async def slack(self, subscription: SubscriptionInfo, reply: Reply) -> str:
         began = time.perf_counter()
-        blocks, text = render_slack(reply)
+        blocks, text = self.to_slack(reply)
         return self._record(subscription, 1, len(str(blocks)) + len(text), began)
 
 

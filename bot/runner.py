@@ -25,6 +25,7 @@ from bot.config import Settings
 from bot.console import chat
 from bot.fetch import Fetcher
 from bot.render import rich
+from bot.render_cache import RenderCache
 from bot.render_slack import render_slack
 from bot.render_telegram import render_telegram
 from bot.schedule import (
@@ -64,6 +65,7 @@ def _telegram(
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     secret = env.get(settings.telegram.webhook_secret_env) or None
     telegram = build_telegram(settings.telegram, token, app.context, secret=secret)
+    render = RenderCache(render_telegram)
 
     async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
         ids = [
@@ -72,7 +74,7 @@ def _telegram(
                     int(subscription.chat_id), part, parse_mode=ParseMode.HTML
                 )
             ).message_id
-            for part in render_telegram(reply)
+            for part in render(reply)
         ]
         return str(ids[0])
 
@@ -92,9 +94,10 @@ def _slack(
     signing_secret = env.get(settings.slack.signing_secret_env) or None
     slack = build_slack(settings.slack, token, signing_secret, app.context)
     app_token = env.get(settings.slack.app_token_env) or None
+    render = RenderCache(render_slack)
 
     async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        blocks, text = render_slack(reply)
+        blocks, text = render(reply)
         answer = await slack.client.chat_postMessage(
             channel=subscription.chat_id, blocks=blocks, text=text
         )

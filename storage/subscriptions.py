@@ -18,11 +18,13 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import case, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 
 from storage.db import SessionFactory
 from storage.models import Article, Delivery, Story, Subscription
@@ -250,45 +252,52 @@ async def claim_deliveries(
 ) -> dict[int, int]:
     """Own the sends of these periods: subscription id -> delivery id, for those won.
 
-    Each insert ignores a conflict on the unique (subscription, period) key, so of any
+    The insert ignores a conflict on the unique (subscription, period) key, so of any
     number of processes exactly one gets each row. A ``claimed`` row older than ``lease``
     belongs to an owner that died before sending; the conditional UPDATE lets exactly one
-    taker have it. One transaction for the lot, rows in subscription order (two processes
-    claiming overlapping sets on PostgreSQL wait for each other instead of deadlocking).
+    taker have it. One transaction, a statement or two per ``_CHUNK`` rows, in subscription
+    order (two processes claiming overlapping sets on PostgreSQL wait for each other
+    instead of deadlocking).
     """
     won: dict[int, int] = {}
     if not wanted:
         return won
     async with sessions() as session, session.begin():
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-        for subscription_id, due in sorted(wanted.items()):
-            inserted = await session.scalar(
+        for chunk in _chunks(sorted(wanted)):
+            rows = [
+                {
+                    "subscription_id": subscription_id,
+                    "period": wanted[subscription_id].period,
+                    "due_at": wanted[subscription_id].due_at,
+                    "state": State.CLAIMED.value,
+                    "claimed_at": now,
+                    "claimed_by": worker,
+                }
+                for subscription_id in chunk
+            ]
+            inserted = await session.execute(
                 dialect.insert(Delivery)
-                .values(
-                    subscription_id=subscription_id,
-                    period=due.period,
-                    due_at=due.due_at,
-                    state=State.CLAIMED.value,
-                    claimed_at=now,
-                    claimed_by=worker,
-                )
+                .values(rows)
                 .on_conflict_do_nothing(index_elements=["subscription_id", "period"])
-                .returning(Delivery.id)
+                .returning(Delivery.subscription_id, Delivery.id)
             )
-            if inserted is None:
-                inserted = await session.scalar(
-                    update(Delivery)
-                    .where(
-                        Delivery.subscription_id == subscription_id,
-                        Delivery.period == due.period,
-                        Delivery.state == State.CLAIMED,
-                        Delivery.claimed_at < now - lease,
-                    )
-                    .values(claimed_by=worker, claimed_at=now)
-                    .returning(Delivery.id)
+            won.update({int(sid): int(id_) for sid, id_ in inserted})
+            held = [(sid, wanted[sid].period) for sid in chunk if sid not in won]
+            if not held:
+                continue
+            taken = await session.execute(
+                update(Delivery)
+                .where(
+                    tuple_(Delivery.subscription_id, Delivery.period).in_(held),
+                    Delivery.state == State.CLAIMED,
+                    Delivery.claimed_at < now - lease,
                 )
-            if inserted is not None:
-                won[subscription_id] = int(inserted)
+                .values(claimed_by=worker, claimed_at=now)
+                .returning(Delivery.subscription_id, Delivery.id)
+                .execution_options(synchronize_session=False)
+            )
+            won.update({int(sid): int(id_) for sid, id_ in taken})
     return won
 
 
@@ -296,38 +305,63 @@ async def claim_deliveries(
 Move = tuple[State, Mapping[str, object]]
 
 
+def _per_row(
+    column: QueryableAttribute[Any], by: QueryableAttribute[int], values: Mapping[int, Any]
+) -> Any:
+    """``column`` set to each row's own value (a CASE on ``by``), kept where none is given."""
+    return case(
+        {key: literal(value, column.type) for key, value in values.items()},
+        value=by,
+        else_=column,
+    )
+
+
 async def _advance(
     sessions: SessionFactory, moves: Mapping[int, Move], worker: str, before: State
 ) -> set[int]:
     """Move the deliveries this worker owns on from ``before``, in one transaction.
 
-    Returns those moved; a row in another state or of another owner is left alone.
+    Returns those moved; a row in another state or of another owner is left alone. A
+    statement for the deliveries and one for their subscriptions per ``_CHUNK`` rows.
     """
     moved: set[int] = set()
-    if not moves:
-        return moved
     async with sessions() as session, session.begin():
-        for delivery_id, (after, values) in sorted(moves.items()):
-            row = (
-                await session.execute(
-                    update(Delivery)
-                    .where(
-                        Delivery.id == delivery_id,
-                        Delivery.state == before,
-                        Delivery.claimed_by == worker,
-                    )
-                    .values(state=after.value, **values)
-                    .returning(Delivery.subscription_id, Delivery.period)
+        for chunk in _chunks(sorted(moves)):
+            columns: dict[str, dict[int, object]] = {"state": {}}
+            for delivery_id in chunk:
+                after, values = moves[delivery_id]
+                columns["state"][delivery_id] = after.value
+                for name, value in values.items():
+                    columns.setdefault(name, {})[delivery_id] = value
+            rows = await session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.id.in_(chunk),
+                    Delivery.state == before,
+                    Delivery.claimed_by == worker,
                 )
-            ).first()
-            if row is None:
-                continue
-            moved.add(delivery_id)
-            if after in (State.SENT, State.SKIPPED):
+                .values(
+                    {
+                        name: _per_row(getattr(Delivery, name), Delivery.id, values)
+                        for name, values in columns.items()
+                    }
+                )
+                .returning(Delivery.id, Delivery.subscription_id, Delivery.period)
+                .execution_options(synchronize_session=False)
+            )
+            periods: dict[int, str] = {}
+            for delivery_id, subscription_id, period in rows:
+                moved.add(int(delivery_id))
+                if moves[delivery_id][0] in (State.SENT, State.SKIPPED):
+                    periods[int(subscription_id)] = period
+            if periods:
                 await session.execute(
                     update(Subscription)
-                    .where(Subscription.id == row.subscription_id)
-                    .values(last_period=row.period)
+                    .where(Subscription.id.in_(list(periods)))
+                    .values(
+                        last_period=_per_row(Subscription.last_period, Subscription.id, periods)
+                    )
+                    .execution_options(synchronize_session=False)
                 )
     return moved
 

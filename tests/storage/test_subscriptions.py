@@ -222,8 +222,8 @@ async def test_claims_in_a_batch_win_only_the_free_periods(app: App) -> None:
     async with app.sessions() as session:
         states = {i: await subs.delivery_state(session, i, due.period) for i in ids}
         assert await subs.last_sent_dues(session, ids) == {ids[0]: due.due_at}
-    assert {i: (r.state, r.note) for i, r in states.items() if r is not None} == {
-        ids[0]: (State.SENT, None),
-        ids[1]: (State.CLAIMED, None),
-        ids[2]: (State.SENDING, "timeout"),
+    assert {i: (r.state, r.note, r.sent_at) for i, r in states.items() if r is not None} == {
+        ids[0]: (State.SENT, None, now),
+        ids[1]: (State.CLAIMED, None, None),
+        ids[2]: (State.SENDING, "timeout", None),
     }
