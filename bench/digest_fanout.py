@@ -13,7 +13,7 @@ never meet a real chat and are easy to remove: they and their deliveries are del
 end, and at the start if a killed run left some), and fires the scheduler's job of each
 time and zone in use (``Digests.deliver_due``), in order, with an injected clock: every
 subscription's local time fell due a few minutes to a few hours ago (inside the grace
-period), after the store's newest article, so each first digest covers the last day. The
+period), after the newest story began, so each first digest covers the day before. The
 senders render with the real renderers and keep the reply in memory.
 
 Reports the time to build every digest (digests/s, p50/p95 per job), the time split
@@ -251,18 +251,21 @@ class Window:
 
 
 async def window(sessions: SessionFactory, settings: DigestSettings) -> Window:
-    """``now`` half the grace period after the newest article; subscribed just after it."""
+    """``now`` half the grace period after the newest story began; subscribed just after it.
+
+    After the newest story the synthetic stream only tails off (the last stories' later
+    articles, no new story), so its last day is no day of news: the run takes place when
+    the newest story began, and what was stored later has not arrived yet.
+    """
     async with sessions() as session:
-        newest = await session.scalar(select(func.max(Article.ingested_at)))
+        newest = await session.scalar(select(func.max(Story.created_at)))
         if newest is None:
-            raise SystemExit("the store has no articles")
+            raise SystemExit("the store has no stories")
         since = newest - FIRST_PERIOD
-        in_window = select(Article.story_id).where(Article.ingested_at > since).distinct()
+        arrived = (Article.ingested_at > since, Article.ingested_at <= newest)
+        in_window = select(Article.story_id).where(*arrived).distinct()
         articles = int(
-            await session.scalar(
-                select(func.count()).select_from(Article).where(Article.ingested_at > since)
-            )
-            or 0
+            await session.scalar(select(func.count()).select_from(Article).where(*arrived)) or 0
         )
         titles = list(
             (await session.scalars(select(Story.title).where(Story.id.in_(in_window)))).all()
@@ -650,10 +653,10 @@ async def report(
     figures: list[tuple[str, str]] = [
         ("store", f"{stored:,} articles, {stories:,} stories"),
         (
-            "digest window (last day of ingested_at)",
+            "digest window (the day before the newest story)",
             f"{win.articles:,} articles in {win.stories:,} stories",
         ),
-        ("clock (injected)", f"{win.now:%Y-%m-%d %H:%M} UTC (newest article + grace/2)"),
+        ("clock (injected)", f"{win.now:%Y-%m-%d %H:%M} UTC (newest story + grace/2)"),
         ("due how long ago (min)", f"{min(late):.0f}–{max(late):.0f}"),
         ("subscriptions", ", ".join(f"{v:,} {k}" for k, v in sorted(made.kinds.items()))),
         ("with 1–3 keywords", f"{len(made.keyworded):,} ({len(made.keyworded) / n:.0%})"),

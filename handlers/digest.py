@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.diff import number_line, quote_lines, spelling_line
@@ -18,14 +18,22 @@ from storage.subscriptions import (
     last_sent_dues,
 )
 from stories.compare import DiffItem, NumberDiff, QuoteVariant, SpellingVariant
-from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
+from stories.digest import Digest, StoryCache, StoryDigests, StoryNews, short
 from stories.story_input import Citation as Source
 
 #: stories a digest lists when the caller does not say
 MAX_ITEMS = 8
 #: what a first digest covers
 FIRST_PERIOD = timedelta(days=1)
-ARTICLES_SHOWN = 4
+#: what a story's part of a digest shows at most: a digest is read at a glance, /diff
+#: and /summary tell the rest
+ARTICLES_SHOWN = 3
+TITLE_CHARS = 120
+DETAILS_SHOWN = 3
+CONFLICTS_SHOWN = 2
+#: versions of one disagreement (figures, spellings, wordings), and outlets cited for it
+VERSIONS_SHOWN = 2
+CITED = 4
 #: a window by what it holds: since, how far its articles were read, how many it has of them
 WindowKey = tuple[datetime, datetime, int]
 
@@ -37,14 +45,39 @@ def _cite(citations: Sequence[Source], urls: dict[int, str | None]) -> tuple[Cit
     return tuple(found.values())
 
 
+def _each_side(sides: Sequence[Sequence[Source]], limit: int = CITED) -> list[Source]:
+    """Up to ``limit`` sources, taking from every side in turn: each version stays cited."""
+    picked: list[Source] = []
+    seen: set[str] = set()
+    for turn in range(max((len(side) for side in sides), default=0)):
+        for side in sides:
+            if turn < len(side) and side[turn].outlet not in seen and len(picked) < limit:
+                picked.append(side[turn])
+                seen.add(side[turn].outlet)
+    return picked
+
+
 def _conflict_lines(item: DiffItem, urls: dict[int, str | None]) -> list[Line]:
+    """A disagreement in a few lines: the main versions, each cited, the rest counted."""
     if isinstance(item, NumberDiff):
-        return [number_line(item, urls)]
-    if isinstance(item, SpellingVariant):
-        return [spelling_line(item, urls)]
-    if isinstance(item, QuoteVariant):
-        return quote_lines(item, urls)
-    return []
+        shown = replace(item, values=item.values[:VERSIONS_SHOWN])
+        line = number_line(shown, urls)
+        sides = [v.citations for v in shown.values]
+        more = len(item.values) - len(shown.values)
+    elif isinstance(item, SpellingVariant):
+        shown_spellings = replace(item, spellings=item.spellings[:VERSIONS_SHOWN])
+        line = spelling_line(shown_spellings, urls)
+        sides = [s.citations for s in shown_spellings.spellings]
+        more = len(item.spellings) - len(shown_spellings.spellings)
+    elif isinstance(item, QuoteVariant):
+        heading, *versions = quote_lines(item, urls)
+        more = len(versions) - VERSIONS_SHOWN
+        tail = [Line(f"  and {plural(more, 'other wording')}")] if more > 0 else []
+        return [heading, *versions[:VERSIONS_SHOWN], *tail]
+    else:
+        return []
+    text = f"{line.text} (and {plural(more, 'other version')})" if more > 0 else line.text
+    return [Line(text, _cite(_each_side(sides), urls))]
 
 
 def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
@@ -59,16 +92,20 @@ def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
         heading = f"Update: #{news.story_id} {news.title} ({count})"
         for article in originals[:ARTICLES_SHOWN]:
             lines.append(
-                Line(article.title, (Citation(article.outlet, article.url, article.article_id),))
+                Line(
+                    short(article.title, TITLE_CHARS),
+                    (Citation(article.outlet, article.url, article.article_id),),
+                )
             )
         if len(originals) > ARTICLES_SHOWN:
-            lines.append(Line(f"and {len(originals) - ARTICLES_SHOWN} more articles"))
-        for detail in news.details:
+            lines.append(Line(f"and {plural(len(originals) - ARTICLES_SHOWN, 'more article')}"))
+        for detail in news.details[:DETAILS_SHOWN]:
             text = f"New {detail.kind.value}: {detail.text}"
-            lines.append(Line(text, _cite(detail.citations, urls)))
-        if news.more_details:
-            lines.append(Line(f"and {plural(news.more_details, 'more detail')}"))
-    for item in news.conflicts:
+            lines.append(Line(text, _cite(_each_side([detail.citations]), urls)))
+        more_details = news.more_details + max(0, len(news.details) - DETAILS_SHOWN)
+        if more_details:
+            lines.append(Line(f"and {plural(more_details, 'more detail')}"))
+    for item in news.conflicts[:CONFLICTS_SHOWN]:
         first, *rest = _conflict_lines(item, urls)
         lines += [Line(f"Conflict: {first.text}", first.citations), *rest]
     return Section(heading, tuple(lines))

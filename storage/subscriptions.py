@@ -473,7 +473,11 @@ class DigestArticles:
         return view
 
     def material(self, until: datetime, per_story: int = 60) -> list[StoryMaterial]:
-        """Every story with articles stored in ``(since, until]``: its old and new articles."""
+        """Every story with articles stored in ``(since, until]``: its old and new articles.
+
+        At most ``per_story`` of each: the latest old ones (what a story said last is what
+        its news is new against) and the first new ones.
+        """
         key = (self.stored_by(until), per_story)
         found = self._cuts.get(key)
         if found is None:
@@ -483,7 +487,7 @@ class DigestArticles:
     def _cut(self, until: datetime, per_story: int) -> list[StoryMaterial]:
         rows = [r for r in self._rows if r.ingested_at <= until]
         story_ids = sorted({r.story_id for r in rows if r.ingested_at > self.since})
-        old: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
+        old: dict[int, list[_Stored]] = {i: [] for i in story_ids}
         new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
         titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
         outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
@@ -496,16 +500,19 @@ class DigestArticles:
                 titles[row.story_id].append(
                     NewArticle(row.id, row.title, row.outlet, row.url, row.is_copy)
                 )
-            bucket = (new if is_new else old)[row.story_id]
-            if not row.is_copy and len(bucket) < per_story:
-                bucket.append(self._view(row))
+            if row.is_copy:
+                continue
+            if not is_new:
+                old[row.story_id].append(row)
+            elif len(new[row.story_id]) < per_story:
+                new[row.story_id].append(self._view(row))
         return [
             StoryMaterial(
                 story_id=story_id,
                 title=self._stories[story_id][0],
                 created_at=self._stories[story_id][1],
                 outlets=tuple(outlets[story_id]),
-                old=tuple(old[story_id]),
+                old=tuple(map(self._view, old[story_id][-per_story:])),
                 new=tuple(new[story_id]),
                 new_articles=tuple(titles[story_id]),
             )

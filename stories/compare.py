@@ -413,23 +413,33 @@ def _attach_breakdowns(groups: list[list[_Figure]], figures: _ByArticle) -> None
         total = _common_value(group)
         if total is None:
             continue
+        present = {f.view.article_id for f in group}
         for index in parts_of.get(total, ()):
             other = groups[index]
-            if other is not group and other and _adds_up_to(other, group, total, figures):
+            if other is group or not other or other[0].fact.value >= total:
+                continue
+            if _adds_up_to(other, group, present, total, figures):
                 group.extend(other)
+                present.update(f.view.article_id for f in other)
                 other.clear()
     groups[:] = [g for g in groups if g]
 
 
 def _adds_up_to(
-    part: list[_Figure], group: list[_Figure], total: float, figures: _ByArticle
+    part: list[_Figure],
+    group: list[_Figure],
+    present: set[int],
+    total: float,
+    figures: _ByArticle,
 ) -> bool:
-    """Whether ``part`` (one figure, repeated by outlets) is a part of ``group``'s total."""
+    """Whether ``part`` (one figure, repeated by outlets) is a part of ``group``'s total.
+
+    ``present`` holds the articles of ``group``: a part comes from other articles.
+    """
     first = part[0]
-    present = {f.view.article_id for f in group}
-    if not all(f.exact and f.fact.value == first.fact.value for f in part):
-        return False
     if first.fact.value >= total or any(f.view.article_id in present for f in part):
+        return False
+    if not all(f.exact and f.fact.value == first.fact.value for f in part):
         return False
     role = max(_role(first, member) for member in group[:GROUP_SAMPLE])
     return role >= DIFFERENT_VALUE_CONTEXT and bool(_breakdown(first, total, figures))

@@ -10,6 +10,7 @@ comparison and are kept when a new article takes part in them.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,8 +28,9 @@ from stories.summarize import summarize
 SAME_QUOTE = 85
 DETAILS_PER_STORY = 5
 CONFLICTS_PER_STORY = 3
-#: stories a digest compares at most (see ``StoryDigests.digest``)
-CONSIDERED = 200
+#: old articles (the latest) a story's new ones are compared with for conflicts: enough to
+#: hear every current version, where comparing a long story's whole history costs seconds
+CONFLICT_CONTEXT = 20
 _WORD = re.compile(r"\w+")
 
 
@@ -128,6 +130,31 @@ def short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+class _Quotes:
+    """Quotes already told, to recognise one told again in other words (``SAME_QUOTE``).
+
+    Only quotes sharing half the words of the shorter one are compared: two quotes that
+    ``partial_ratio`` finds alike always do, and a story's old articles hold hundreds.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = list(dict.fromkeys(texts))
+        self._words = [frozenset(text.split()) for text in self._texts]
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for index, words in enumerate(self._words):
+            for word in words:
+                self._by_word[word].append(index)
+
+    def has(self, text: str) -> bool:
+        words = frozenset(text.split())
+        shared = Counter(i for word in words for i in self._by_word.get(word, ()))
+        return any(
+            2 * count >= min(len(words), len(self._words[index]))
+            and fuzz.partial_ratio(text, self._texts[index]) >= SAME_QUOTE
+            for index, count in shared.items()
+        )
+
+
 def new_details(old: Sequence[ArticleView], new: Sequence[ArticleView]) -> list[NewDetail]:
     """Figures, people and quotes the new articles have and the old ones do not."""
     details: list[NewDetail] = []
@@ -159,12 +186,12 @@ def new_details(old: Sequence[ArticleView], new: Sequence[ArticleView]) -> list[
                 _unique_outlets(c for _, c in seen_figures),
             )
         )
-    known_quotes = [_words(q.text) for v in old for q in v.facts.quotes]
+    known_quotes = _Quotes(_words(q.text) for v in old for q in v.facts.quotes)
     quotes: list[tuple[str, list[tuple[str, Citation]]]] = []
     for view in new:
         for quote in view.facts.quotes:
             words = _words(quote.text)
-            if any(fuzz.partial_ratio(words, k) >= SAME_QUOTE for k in known_quotes):
+            if known_quotes.has(words):
                 continue
             text = f"{quote.speaker}: “{quote.text}”" if quote.speaker else f"“{quote.text}”"
             cite = Citation.of(view, quote.span)
@@ -204,8 +231,8 @@ def conflicts(views: Sequence[ArticleView], involving: set[int] | None) -> list[
 
 def story_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
     """What changed in one story since ``since``; None when nothing worth telling did."""
-    is_new = material.created_at > since or not material.old
-    views = [*material.old, *material.new]
+    is_new = _is_new(material, since)
+    views = [*material.old[-CONFLICT_CONTEXT:], *material.new]
     new_ids = {v.article_id for v in material.new}
     found = conflicts(views, None if is_new else new_ids)[:CONFLICTS_PER_STORY]
     details = [] if is_new else new_details(material.old, material.new)
@@ -230,16 +257,6 @@ def story_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
     )
 
 
-def significance(news: StoryNews) -> tuple[int, int, int, int]:
-    """More outlets reporting now first, then more that is new, new stories before updates."""
-    return (
-        -len(news.new_outlets),
-        -(len(news.details) + news.more_details + len(news.conflicts)),
-        0 if news.is_new else 1,
-        -news.story_id,
-    )
-
-
 def content_key(material: StoryMaterial) -> Hashable:
     """What a story's text and news are computed from; the article texts known by their ids."""
     return (
@@ -255,17 +272,22 @@ def content_key(material: StoryMaterial) -> Hashable:
 
 def has_news(material: StoryMaterial, since: datetime) -> bool:
     """Is ``story_news`` not None? Cheap: conflicts only count when a new article is in them."""
-    return material.created_at > since or not material.old or bool(material.new)
+    return _is_new(material, since) or bool(material.new)
 
 
-def breadth(material: StoryMaterial) -> int:
-    """The outlets with new articles: the first key of ``significance``, known before comparing."""
-    return len({a.outlet for a in material.new_articles})
+def _is_new(material: StoryMaterial, since: datetime) -> bool:
+    """Is the story new in this window (as ``StoryNews.is_new`` will say)?"""
+    return material.created_at > since or not material.old
 
 
-def _cheap_rank(material: StoryMaterial, since: datetime) -> tuple[int, int, int, int]:
-    is_new = material.created_at > since or not material.old
-    return (-breadth(material), -len(material.new_articles), 0 if is_new else 1, -material.story_id)
+def significance(material: StoryMaterial) -> tuple[int, int, int]:
+    """More outlets reporting now first, then more new articles, then the newer story.
+
+    Known from the articles alone, before any comparing: only the stories a digest shows
+    are compared.
+    """
+    outlets = len({a.outlet for a in material.new_articles})
+    return (-outlets, -len(material.new_articles), -material.story_id)
 
 
 class StoryText:
@@ -327,9 +349,7 @@ class StoryDigests:
         self, materials: Sequence[StoryMaterial], since: datetime, cache: StoryCache | None = None
     ) -> None:
         self._since = since
-        self._ranked = sorted(
-            (m for m in materials if has_news(m, since)), key=lambda m: _cheap_rank(m, since)
-        )
+        self._ranked = sorted((m for m in materials if has_news(m, since)), key=significance)
         self._cache = StoryCache() if cache is None else cache
         self._texts: dict[int, StoryText] = {}
 
@@ -340,22 +360,19 @@ class StoryDigests:
         return found
 
     def digest(self, keywords: Sequence[str], max_items: int) -> Digest:
-        """The digest for a chat: keyword-filtered, most significant first, capped.
+        """The digest for a chat: keyword-filtered, capped, new stories first.
 
-        Only stories that may make the first ``max_items`` are compared: ``significance``
-        ranks by the outlets with new articles first, known without comparing, so a story
-        reported by fewer outlets than the ``max_items``-th broadest cannot be shown. Of the
-        rest at most ``CONSIDERED`` are compared, broadest and busiest first: when more tie
-        at the cut, a quiet story among them may be left out, though a digest shows only
-        ``max_items``. The count of the rest stays exact: every story here has news.
+        New stories and updates each get half of ``max_items`` when both have that many,
+        the other kind filling what one leaves: a day of big updates does not hide every
+        new story, nor the reverse. Within each kind the most significant come first, and
+        only the stories shown are compared; the rest are counted (each has news: a new
+        story, or new articles).
         """
         matching = [m for m in self._ranked if self._text(m).mentions_any(keywords)]
-        considered = matching
-        if 0 < max_items < len(matching):
-            floor = breadth(matching[max_items - 1])
-            considered = [m for m in matching if breadth(m) >= floor]
-        considered = considered[: max(CONSIDERED, max_items)]
-        found = [news for m in considered if (news := self._cache.news(m, self._since)) is not None]
-        found.sort(key=significance)
-        more = len(matching) - len(considered) + len(found) - max_items
-        return Digest(tuple(found[:max_items]), max(0, more))
+        new = [m for m in matching if _is_new(m, self._since)]
+        updates = [m for m in matching if not _is_new(m, self._since)]
+        room = max(0, max_items)
+        take_new = min(len(new), max(room // 2, room - len(updates)))
+        shown = [*new[:take_new], *updates[: room - take_new]]
+        items = tuple(n for m in shown if (n := self._cache.news(m, self._since)) is not None)
+        return Digest(items, len(matching) - len(shown))

@@ -218,10 +218,8 @@ async def test_only_the_most_significant_stories_are_compared(
 
     monkeypatch.setattr(stories.digest, "story_news", counted_news)
     since = datetime.now(UTC) - timedelta(days=1)
-    # two stories told by one outlet each: with room for one, only the cap keeps one out
-    with monkeypatch.context() as patched:
-        patched.setattr(stories.digest, "CONSIDERED", 1)
-        digest, _ = await compose(app.sessions, [], since, datetime.now(UTC), max_items=1)
+    # two stories told by one outlet each, room for one: only the one shown is compared
+    digest, _ = await compose(app.sessions, [], since, datetime.now(UTC), max_items=1)
     assert len(compared) == 1
     assert [n.title for n in digest.items] == compared
     assert digest.more == 1

@@ -1,0 +1,58 @@
+"""Which stories a digest shows: new stories and updates share the room, broadest first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from stories.digest import NewArticle, StoryDigests, StoryMaterial
+from tests.stories.story_views import view
+
+SINCE = datetime(2026, 3, 28, 6, tzinfo=UTC)
+
+
+def _story(story_id: int, *, new: bool, outlets: int, topic: str = "flood") -> StoryMaterial:
+    """A story with one new article per outlet since SINCE; an update also has an old one."""
+    names = [f"Outlet {story_id}-{n}" for n in range(outlets)]
+    body = f"The {topic} in district {story_id} closed roads, officials said."
+    fresh = tuple(view(story_id * 100 + n, name, body) for n, name in enumerate(names))
+    old = () if new else (view(story_id * 100 + 99, "Archive", body),)
+    created = SINCE + timedelta(hours=1) if new else SINCE - timedelta(days=2)
+    return StoryMaterial(
+        story_id=story_id,
+        title=f"{topic.title()} in district {story_id}",
+        created_at=created,
+        outlets=tuple(names),
+        old=old,
+        new=fresh,
+        new_articles=tuple(
+            NewArticle(v.article_id, f"Report {v.article_id}", v.outlet, None) for v in fresh
+        ),
+    )
+
+
+def test_big_updates_leave_half_the_room_to_new_stories() -> None:
+    updates = [_story(i, new=False, outlets=6) for i in range(1, 7)]
+    new = [_story(i, new=True, outlets=2) for i in range(11, 17)]
+    digest = StoryDigests([*updates, *new], SINCE).digest([], max_items=4)
+    assert [(n.story_id, n.is_new) for n in digest.items] == [
+        (16, True),
+        (15, True),
+        (6, False),
+        (5, False),
+    ]
+    assert digest.more == 8
+
+
+def test_one_kind_fills_what_the_other_leaves() -> None:
+    updates = [_story(i, new=False, outlets=3 + i) for i in range(1, 7)]
+    new = [_story(11, new=True, outlets=1)]
+    digest = StoryDigests([*updates, *new], SINCE).digest([], max_items=4)
+    assert [n.story_id for n in digest.items] == [11, 6, 5, 4]
+    assert digest.more == 3
+
+
+def test_keywords_narrow_before_the_cap() -> None:
+    stories = [_story(1, new=True, outlets=5), _story(2, new=False, outlets=1, topic="strike")]
+    digest = StoryDigests(stories, SINCE).digest(["strike"], max_items=4)
+    assert [n.story_id for n in digest.items] == [2]
+    assert digest.more == 0
