@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum, auto
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -73,7 +74,8 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\v\f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
-_LONG_TOKEN = re.compile(r"\S{41,}")
+#: whitespace-separated tokens longer than this are encoded data or URL dumps
+_LONG_TOKEN_CHARS = 40
 _WORD = re.compile(r"\w+")
 _CLOSERS = "\"'”’»)]*"
 _SENTENCE_END = ".!?…:"
@@ -168,7 +170,7 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         return Rejected(raw.origin, "empty text (only invisible characters)")
     title, lines = _take_title(raw.title, lines, settings)
     paragraphs, captions = _separate(_join_wrapped(lines), settings)
-    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    words = sum(map(_word_count, paragraphs))
     if words < settings.min_prose_words:
         return Rejected(
             raw.origin,
@@ -200,7 +202,8 @@ def _truncate(text: str, max_chars: int) -> str:
 
 def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
     """Say why ``text`` is not natural-language text, or None when it is."""
-    visible = sum(map(len, text.split()))
+    lengths = list(map(len, text.split()))
+    visible = sum(lengths)
     if not visible:
         return "empty text"
     controls = len(_CONTROL.findall(text))
@@ -210,7 +213,7 @@ def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
     if letters / visible < settings.min_letter_share:
         share = round(100 * letters / visible)
         return f"not natural-language text: only {share}% of its characters are letters"
-    long_chars = sum(len(token) for token in _LONG_TOKEN.findall(text))
+    long_chars = sum(length for length in lengths if length > _LONG_TOKEN_CHARS)
     if long_chars / visible > settings.max_long_token_share:
         return "not natural-language text: mostly long unbroken strings (encoded data or URLs?)"
     return None
@@ -263,7 +266,7 @@ def _opens_body(line: str, settings: CleanSettings) -> bool:
     """
     if len(line) > settings.max_title_chars:
         return True
-    if len(line.split()) < settings.title_sentence_words or _ABBREVIATION_END.search(line):
+    if _word_count(line) < settings.title_sentence_words or _ABBREVIATION_END.search(line):
         return False
     return _ends_sentence(line)
 
@@ -291,8 +294,19 @@ def _shorten(text: str, limit: int) -> str:
 # ---- line shapes ----
 
 
+# Lines are looked at many times (title repeats, joins, kinds, captions, footer), so the
+# checks that split or scan a whole line keep their answers for the last lines seen.
+_LINE_CACHE = 1024
+
+
+@lru_cache(maxsize=_LINE_CACHE)
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _word_count(line: str) -> int:
+    return len(line.split())
 
 
 def _ends_sentence(line: str) -> bool:
@@ -300,17 +314,19 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _capitalised_share(line: str) -> float:
     """The share of cased words that start with a capital (title case and names are high)."""
-    words = line.split()
-    cased = [word[0] for word in words if word[0].isupper() or word[0].islower()]
+    initials = "".join([word[0] for word in line.split()])
+    upper = sum(map(str.isupper, initials))
+    cased = upper + sum(map(str.islower, initials))
     if not cased:
         return 0.0
-    return sum(map(str.isupper, cased)) / len(cased)
+    return upper / cased
 
 
 def _is_prose(line: str, settings: CleanSettings) -> bool:
-    words = len(line.split())
+    words = _word_count(line)
     if words < settings.min_sentence_words:
         return False
     if not (_ends_sentence(line) or words >= settings.long_line_words):
@@ -320,8 +336,8 @@ def _is_prose(line: str, settings: CleanSettings) -> bool:
 
 def _is_credit(line: str) -> bool:
     """A photo or text credit: "A B | Afp | Getty Images", "Reuters", "Photo: AP"."""
-    words = line.split()
-    if not words or len(words) > 12 or _ends_sentence(line.rstrip(")")):
+    words = _word_count(line)
+    if not words or words > 12 or _ends_sentence(line.rstrip(")")):
         return False
     if "|" in line:
         return all(len(part.split()) <= 6 for part in line.split("|"))
@@ -335,7 +351,7 @@ def _is_credit(line: str) -> bool:
 
 def _is_dateline(line: str) -> bool:
     """A line of dates and times, perhaps with a section label: "World 10:13 AM - 2025-12-14"."""
-    if len(line.split()) > 12 or not _DATE_OR_TIME.search(line):
+    if _word_count(line) > 12 or not _DATE_OR_TIME.search(line):
         return False
     rest = _DATELINE_FILLER.sub(" ", _DATE_OR_TIME.sub(" ", line)).split()
     return len(rest) <= 2
@@ -343,23 +359,23 @@ def _is_dateline(line: str) -> bool:
 
 def _is_nav(line: str) -> bool:
     """A row of navigation, share or app-store links: "Contact Us", "Play Store App Store"."""
-    if len(line.split()) > 10:
+    if _word_count(line) > 10:
         return False
     return not _NAV.sub(" ", re.sub(r"[^\w\s]", " ", line)).split()
 
 
 def _is_byline(line: str) -> bool:
-    words = line.split()
-    if len(words) > 14:
+    if _word_count(line) > 14:
         return False
     if line[:3].casefold() == "by:" or _DATE_OR_TIME.search(line) or "|" in line:
         return bool(_BYLINE.match(line))
     return bool(_BYLINE.match(line)) and _capitalised_share(line) >= 0.6
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _is_chrome(line: str) -> bool:
     """Site chrome recognisable by its own shape, wherever it stands."""
-    words = len(line.split())
+    words = _word_count(line)
     short = words <= 15
     return (
         _is_credit(line)
@@ -381,7 +397,7 @@ def _bullet_text(line: str) -> str | None:
 def _kind(line: str, settings: CleanSettings) -> _Kind:
     bullet = _bullet_text(line)
     if bullet is not None:
-        return _Kind.CHROME if _is_chrome(bullet) or len(bullet.split()) < 2 else _Kind.BULLET
+        return _Kind.CHROME if _is_chrome(bullet) or _word_count(bullet) < 2 else _Kind.BULLET
     if _is_chrome(line):
         return _Kind.CHROME
     return _Kind.PROSE if _is_prose(line, settings) else _Kind.SHORT
@@ -506,7 +522,7 @@ def _footer_start(
             chrome += 1
         else:
             content += 1
-            words += len(lines[index].text.split())
+            words += _word_count(lines[index].text)
         if words > settings.footer_max_prose_words:
             break
         if kind is _Kind.CHROME and chrome >= 2 and chrome > content:

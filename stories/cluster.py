@@ -29,7 +29,7 @@ from stories.features import KIND_DATE, KIND_NUMBER, KIND_PHRASE, KIND_WORD, Fea
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
-_Static = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
+DoubleArray = npt.NDArray[np.float64]
 
 # Rough length of an article in words, to turn a word frequency into a document frequency.
 _DOC_WORDS = 300.0
@@ -71,6 +71,17 @@ class _Story:
     last: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """An article's term names and the per-term arrays that do not depend on the store."""
+
+    names: list[str]
+    tf: DoubleArray
+    #: prior idf times the kind weight
+    prior: DoubleArray
+    kind: DoubleArray
+
+
 @lru_cache(maxsize=500_000)
 def prior_idf(term: str) -> float:
     """Idf implied by English word frequency: rare words are distinctive from the start."""
@@ -95,7 +106,7 @@ class StoryIndex:
         self._docs = 0
         self._postings: dict[int, array[int]] = {}
         self._stories: dict[int, _Story] = {}
-        self._last: tuple[Features, _Static] | None = None
+        self._last: tuple[Features, _Terms] | None = None
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -112,38 +123,35 @@ class StoryIndex:
         k = self.settings.prior_docs
         return (self._docs * online + k * prior_idf(term)) / (self._docs + k)
 
-    def _vector(self, features: Features, tids: IntArray) -> FloatArray:
+    def _vector(self, terms: _Terms, tids: IntArray) -> FloatArray:
         """Normalised tf-idf weights of the article's terms (``tids``: -1 for unseen terms)."""
-        tf, prior, kind = self._static(features)
         df = np.where(tids >= 0, self._df[np.maximum(tids, 0)], 0)
-        online = np.log((self._docs + 1.0) / (df + 0.5)) * kind
+        online = np.log((self._docs + 1.0) / (df + 0.5)) * terms.kind
         k = self.settings.prior_docs
-        vec = tf * (self._docs * online + k * prior) / (self._docs + k)
+        vec = terms.tf * (self._docs * online + k * terms.prior) / (self._docs + k)
         norm = float(np.sqrt(np.dot(vec, vec))) or 1.0
         return (vec / norm).astype(np.float32)
 
-    def _static(self, features: Features) -> _Static:
-        """Term frequency, kind-weighted prior idf and kind weight per term of an article.
+    def _terms(self, features: Features) -> _Terms:
+        """Term names, frequencies, kind-weighted prior idf and kind weights of an article.
 
         They do not depend on the store, and ``add`` usually follows ``match`` for the same
-        article, so the last article's arrays are kept.
+        article, so the last article's are kept. Lists turn into arrays several times faster
+        than generators do.
         """
         if self._last is not None and self._last[0] is features:
             return self._last[1]
         kinds = self._kind_weights
-        n = len(features.terms)
-        kind = np.fromiter((kinds.get(t[:2], 1.0) for t, _ in features.terms), np.float64, n)
-        tf = np.fromiter((w for _, w in features.terms), np.float64, n)
-        prior = np.fromiter((prior_idf(t) for t, _ in features.terms), np.float64, n) * kind
-        static = (tf, prior, kind)
-        self._last = (features, static)
-        return static
-
-    def _known_ids(self, features: Features) -> IntArray:
-        vocab = self._vocab
-        return np.fromiter(
-            (vocab.get(t, -1) for t, _ in features.terms), dtype=np.int32, count=len(features.terms)
+        names = [t for t, _ in features.terms]
+        kind = np.array([kinds.get(t[:2], 1.0) for t in names], dtype=np.float64)
+        terms = _Terms(
+            names=names,
+            tf=np.array([w for _, w in features.terms], dtype=np.float64),
+            prior=np.array(list(map(prior_idf, names)), dtype=np.float64) * kind,
+            kind=kind,
         )
+        self._last = (features, terms)
+        return terms
 
     def _is_quiet(self, story: _Story, published: datetime | None) -> bool:
         if published is None or story.first is None or story.last is None:
@@ -153,14 +161,15 @@ class StoryIndex:
 
     def _candidates(self, q_ids: IntArray, q_w: FloatArray) -> IntArray:
         """Stories sharing the article's heaviest terms, ranked by the weight they share."""
-        top = np.argsort(-q_w)[: self.settings.query_terms]
-        lists = [(i, self._postings.get(int(q_ids[i]))) for i in top.tolist()]
-        parts = [np.frombuffer(p, dtype=np.int32) for _, p in lists if p]
-        if not parts:
+        top = np.argsort(-q_w)[: self.settings.query_terms].tolist()
+        found = map(self._postings.get, q_ids[top].tolist())
+        lists = [(i, p) for i, p in zip(top, found, strict=True) if p]
+        if not lists:
             return np.empty(0, dtype=np.int32)
-        sids = np.concatenate(parts).astype(np.int64)
+        # One buffer for all posting lists: a single numpy call instead of one per list.
+        sids = np.frombuffer(b"".join([p for _, p in lists]), dtype=np.int32).astype(np.int64)
         slot = np.repeat(
-            np.array([i for i, p in lists if p], dtype=np.int64), [len(p) for p in parts]
+            np.array([i for i, _ in lists], dtype=np.int64), [len(p) for _, p in lists]
         )
         keys = np.unique(sids * len(q_ids) + slot)
         story_of, votes = np.unique(keys // len(q_ids), return_inverse=True)
@@ -186,8 +195,10 @@ class StoryIndex:
 
     def match(self, features: Features) -> Match | None:
         """The best story for this article, or None when it should start a new story."""
-        tids = self._known_ids(features)
-        vec = self._vector(features, tids)
+        terms = self._terms(features)
+        vocab = self._vocab
+        tids = np.array([vocab.get(t, -1) for t in terms.names], dtype=np.int32)
+        vec = self._vector(terms, tids)
         known = tids >= 0
         if not known.any():
             return None
@@ -210,26 +221,18 @@ class StoryIndex:
 
     def add(self, story_id: int, features: Features) -> None:
         """Add an article to a story (new or existing) and update the online statistics."""
-        tids = np.fromiter(
-            (self._term_id(t) for t, _ in features.terms),
-            dtype=np.int32,
-            count=len(features.terms),
-        )
-        vec = self._vector(features, tids)
+        terms = self._terms(features)
+        vocab = self._vocab
+        # A new term's id is the vocabulary size before it is added.
+        tids = np.array([vocab.setdefault(t, len(vocab)) for t in terms.names], dtype=np.int32)
+        while len(vocab) > self._df.size:
+            self._df = np.concatenate([self._df, np.zeros_like(self._df)])
+        vec = self._vector(terms, tids)
         self._merge(story_id, tids, vec, features)
         for i in np.argsort(-vec)[: self.settings.query_terms].tolist():
             self._post(int(tids[i]), story_id)
         np.add.at(self._df, tids, 1)
         self._docs += 1
-
-    def _term_id(self, term: str) -> int:
-        tid = self._vocab.get(term)
-        if tid is None:
-            tid = len(self._vocab)
-            self._vocab[term] = tid
-            if tid >= self._df.size:
-                self._df = np.concatenate([self._df, np.zeros_like(self._df)])
-        return tid
 
     def _post(self, tid: int, story_id: int) -> None:
         """Append to a posting list; past twice the cap keep the most recent distinct stories."""

@@ -162,10 +162,12 @@ def signature(text: str, settings: NearCopySettings) -> MinHash:
         hashfunc=zlib.crc32,
         permutations=_permutations(settings.num_perm, settings.seed),
     )
-    words = [word.encode("utf-8") for word in normalise_words(text)]
+    # map() over C functions is faster than the same loops as comprehensions (str.encode
+    # encodes to UTF-8).
+    words = list(map(str.encode, normalise_words(text)))
     grams = shingles(words, settings.shingle_words)
     if grams:
-        minhash.update_batch([b" ".join(gram) for gram in grams])
+        minhash.update_batch(list(map(b" ".join, grams)))
     return minhash
 
 
