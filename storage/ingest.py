@@ -81,14 +81,19 @@ class IngestReport:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An article with everything the engine computed for it, ready to decide and store."""
+    """An article with everything the engine computed for it, ready to decide and store.
+
+    ``facts`` may be left for later (None): only an original article's are kept, and in
+    one process there is no point in finding the facts of an article that turns out to be
+    a near-copy or already known.
+    """
 
     article: Article
     content_key: str
     canonical_url: str | None
     signature: bytes
     features: Features
-    facts: ArticleFacts
+    facts: ArticleFacts | None
 
 
 @dataclass
@@ -103,7 +108,9 @@ class _Known:
     last_id: int = 0
 
 
-def prepare(raw: RawArticle, settings: EngineSettings) -> Prepared | Rejected:
+def prepare(
+    raw: RawArticle, settings: EngineSettings, with_facts: bool = True
+) -> Prepared | Rejected:
     """The CPU part: clean, key, sign and describe one article (pure, no database)."""
     cleaned = clean_article(raw, settings.clean)
     if isinstance(cleaned, Rejected):
@@ -116,13 +123,18 @@ def prepare(raw: RawArticle, settings: EngineSettings) -> Prepared | Rejected:
         canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
         signature=signature_to_bytes(sig),
         features=extract_features(cleaned),
-        facts=extract_facts(cleaned),
+        facts=extract_facts(cleaned) if with_facts else None,
     )
 
 
-def prepare_all(items: list[Item], settings: EngineSettings) -> list[Prepared | Rejected]:
+def prepare_all(
+    items: list[Item], settings: EngineSettings, with_facts: bool = True
+) -> list[Prepared | Rejected]:
     """A batch of ``prepare``; module-level so that a process pool can run it."""
-    return [item if isinstance(item, Rejected) else prepare(item, settings) for item in items]
+    return [
+        item if isinstance(item, Rejected) else prepare(item, settings, with_facts)
+        for item in items
+    ]
 
 
 class Ingestor:
@@ -162,7 +174,9 @@ class Ingestor:
         ahead = 2 if self._executor else 0
         async for chunk in _chunks(items, self._batch_size):
             if self._executor is None:
-                await self._take(prepare_all(chunk, self._settings), source_id, report, progress)
+                # facts are found once an article is known to be an original (see ``_Batch``)
+                prepared = prepare_all(chunk, self._settings, with_facts=False)
+                await self._take(prepared, source_id, report, progress)
                 continue
             in_flight.append(
                 loop.run_in_executor(self._executor, prepare_all, chunk, self._settings)
@@ -318,13 +332,16 @@ class _Batch:
             story_id = match.story_id if match else self.new_story(p.article)
         article_id = self.next_article
         self.next_article += 1
-        self.articles.append(self.row(article_id, p, story_id, original))
-        owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
+        facts = None
         if original is None:
+            facts = p.facts if p.facts is not None else extract_facts(p.article)
+        self.articles.append(self.row(article_id, p, story_id, original, facts))
+        owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
+        if facts is not None:
             owner._copies.add(article_id, sig)
             owner._stories.add(story_id, p.features)
             self.bodies[article_id] = p.article.body
-            self.mentions.extend(_people(p, article_id, story_id))
+            self.mentions.extend(_people(p.article, facts, article_id, story_id))
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
@@ -365,8 +382,14 @@ class _Batch:
         return story_id
 
     def row(
-        self, article_id: int, p: Prepared, story_id: int, original: int | None
+        self,
+        article_id: int,
+        p: Prepared,
+        story_id: int,
+        original: int | None,
+        facts: ArticleFacts | None,
     ) -> dict[str, object]:
+        """The article's row; a near-copy keeps no facts of its own (its original has them)."""
         a = p.article
         return {
             "id": article_id,
@@ -386,7 +409,7 @@ class _Batch:
             "near_copy_of": original,
             "signature": p.signature,
             "features": p.features.to_json(),
-            "facts": facts_to_json(p.facts),
+            "facts": "" if facts is None else facts_to_json(facts),
         }
 
     async def write(self) -> None:
@@ -409,10 +432,12 @@ class _Batch:
                 story.last_published = max(filter(None, (story.last_published, change.last)))
 
 
-def _people(p: Prepared, article_id: int, story_id: int) -> list[dict[str, object]]:
+def _people(
+    article: Article, facts: ArticleFacts, article_id: int, story_id: int
+) -> list[dict[str, object]]:
     """One row per person an original article names, with the first description it gives."""
     described: dict[str, str | None] = {}
-    for mention in p.facts.mentions:
+    for mention in facts.mentions:
         name = clean_name(mention.name)
         if mention.kind is EntityKind.PERSON and " " in name and described.get(name) is None:
             described[name] = mention.description
@@ -423,7 +448,7 @@ def _people(p: Prepared, article_id: int, story_id: int) -> list[dict[str, objec
             "name": name[:300],
             "surname_key": surname_key(name)[:100],
             "description": description,
-            "published": p.article.published,
+            "published": article.published,
         }
         for name, description in described.items()
         if surname_key(name)
