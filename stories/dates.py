@@ -43,17 +43,31 @@ _MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _WEEKDAY = rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+(?:the\s+)?)?"
+_WEEKDAY_INITIALS = "".join(sorted({day[0] for day in WEEKDAYS}))
+_MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
+# Each pattern opens with a lookahead on the letters a match can start with: it rejects most
+# word boundaries in one step, before the optional groups and the alternatives are tried.
 _FULL = (
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b{_YEAR}(?![\-/]\d)"),
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}\b{_YEAR}(?![\-/]\d)"),
+    re.compile(
+        rf"\b(?=[{_WEEKDAY_INITIALS}{_MONTH_INITIALS}])"
+        rf"{_WEEKDAY}{_MONTH}\s+{_DAY}\b{_YEAR}(?![\-/]\d)"
+    ),
+    re.compile(
+        rf"\b(?=[{_WEEKDAY_INITIALS}\d]){_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}\b{_YEAR}(?![\-/]\d)"
+    ),
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _NAMED_DAY = re.compile(
-    rf"\b(?P<last>last\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s)?"
+    rf"\b(?=[l{_WEEKDAY_INITIALS}])(?P<last>last\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
 _HINT = re.compile(r"\d|day\b")
 """Every date expression has a digit or a word ending in "day": most sentences have neither."""
+_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+"""Every full date names a month: a quick search (it jumps from one capital letter of the set to
+the next) spares the sentences without one both ``_FULL`` patterns."""
+_DAY_HINT = re.compile("day", re.IGNORECASE)
+"""Every weekday and relative word ends in "day" (in any case, for ``_RELATIVE``)."""
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
 _NOT_PAST = re.compile(r"\b(?:next|until|till|by|every|each|coming|from|before)\s+$", re.I)
 _MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)}
@@ -91,18 +105,22 @@ def _expressions(text: str) -> Iterator[_Raw]:
     if _HINT.search(text) is None:
         return
     taken: list[tuple[int, int]] = []
-    for pattern in _FULL:
-        for match in pattern.finditer(text):
-            raw = _full(match)
-            if raw is None or any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            yield raw
-    for match in _ISO.finditer(text):
-        day = _make_date(int(match["year"]), int(match["month"]), int(match["day"]))
-        if day is not None:
-            taken.append((match.start(), match.end()))
-            yield _Raw(match.start(), match.end(), day, None, None, False, None)
+    if _MONTH_HINT.search(text) is not None:
+        for pattern in _FULL:
+            for match in pattern.finditer(text):
+                raw = _full(match)
+                if raw is None or any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                yield raw
+    if "-" in text:
+        for match in _ISO.finditer(text):
+            day = _make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+            if day is not None:
+                taken.append((match.start(), match.end()))
+                yield _Raw(match.start(), match.end(), day, None, None, False, None)
+    if _DAY_HINT.search(text) is None:
+        return
     for match in _NAMED_DAY.finditer(text):
         overlaps = any(a < match.end() and match.start() < b for a, b in taken)
         if overlaps or _NOT_PAST.search(text, 0, match.start()):

@@ -84,6 +84,12 @@ def prefix_tree(words: Iterable[str]) -> str:
     return _branches(tree)
 
 
+def first_letters(words: Iterable[str]) -> str:
+    """A character class of the letters that open ``words`` in ``prefix_tree``'s forms."""
+    letters = {char for word in words for char in (word[0], word[0].upper())}
+    return f"[{''.join(sorted(letters))}]"
+
+
 def _branches(node: _Tree) -> str:
     parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
     if not parts:
@@ -92,20 +98,28 @@ def _branches(node: _Tree) -> str:
     return body + "?" if "" in node else body
 
 
+_DOZENS = ["a dozen", "a hundred", "a thousand", "dozen"]
 _WORDS = (
-    rf"(?:{prefix_tree(['a dozen', 'a hundred', 'a thousand', 'dozen'])}"
+    rf"(?:{prefix_tree(_DOZENS)}"
     rf"|{prefix_tree(_TENS)}(?:-{prefix_tree(_SMALL[:9])})?"
     rf"|{prefix_tree(_SMALL)})\b(?!-(?:year|time))"
 )
 _VAGUE = rf"{prefix_tree(VAGUE_VALUES)}\b"
-_NUMBER_KINDS = (
-    ("vague", re.compile(rf"\b{_VAGUE}")),
-    ("digits", re.compile(_DIGITS)),
-    ("word", re.compile(rf"\b{_WORDS}")),
+_NUMBER_KINDS = {
+    "vague": re.compile(rf"\b{_VAGUE}"),
+    "digits": re.compile(_DIGITS),
+    "word": re.compile(rf"\b{_WORDS}"),
+}
+_SCANS = (
+    re.compile(
+        rf"\b(?={first_letters([*VAGUE_VALUES, *_DOZENS, *_TENS, *_SMALL])})"
+        rf"(?:(?P<vague>{_VAGUE})|(?P<word>{_WORDS}))"
+    ),
+    re.compile(_DIGITS),
 )
-_SCANS = (re.compile(rf"\b(?:(?P<vague>{_VAGUE})|(?P<word>{_WORDS}))"), re.compile(_DIGITS))
 """Two scans find what the three patterns above find: a number in words never overlaps a vague
-one ("dozens" is not "dozen"), so one pass over the words finds both."""
+one ("dozens" is not "dozen"), so one pass over the words finds both. The lookahead on the first
+letter rejects most word starts in one step, before the branches of the prefix trees."""
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:or|to|-|–|and)\s*", re.IGNORECASE)
@@ -122,6 +136,11 @@ _ASIDE = re.compile(
     r",\s*(?:including|among them|such as|mostly|many of them|most of them)\b[^,.;]*,\s*"
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f]")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)s?")
+_PHRASE_MARKS = ',;:()"“”—'
 
 _QUALIFIER_WORDS = (
     ("more than|over|upwards of|in excess of", Qualifier.MORE_THAN),
@@ -134,10 +153,19 @@ _QUALIFIER_WORDS = (
         Qualifier.ABOUT,
     ),
 )
+
+
+def _final_phrase(words: str) -> re.Pattern[str]:
+    """One of ``words`` (alternatives joined by "|"), then whitespace to the end of the text."""
+    return re.compile(rf"\b(?={first_letters(words.split('|'))})(?:{words})\s+$", re.IGNORECASE)
+
+
 QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = tuple(
-    (re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), qualifier)
-    for words, qualifier in _QUALIFIER_WORDS
+    (_final_phrase(words), qualifier) for words, qualifier in _QUALIFIER_WORDS
 )
+_ANY_QUALIFIER = _final_phrase("|".join(words for words, _ in _QUALIFIER_WORDS))
+"""Matches where one of ``QUALIFIERS`` does: most numbers have no qualifier, and one search
+tells so instead of six."""
 _QUALIFIER_CHARS = max(len(word) for words, _ in _QUALIFIER_WORDS for word in words.split("|"))
 _MONTH_CHARS = max(len(month) for month in MONTHS) + 1
 STOP_WORDS = frozenset(
@@ -185,7 +213,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
     text = sentence.text
     previous = ""
     for found in _numbers(text):
-        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text[: found.start])
+        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text, found.start)
         counted, rest, from_number_of = _counted(text, found)
         counted = counted or previous
         previous = counted
@@ -207,12 +235,11 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
 
 
 def _numbers(text: str) -> Iterator[_Found]:
-    words, digits = (list(scan.finditer(text)) for scan in _SCANS)
-    matches = sorted(
-        [(match, match.lastgroup or "") for match in words]
-        + [(match, "digits") for match in digits],
-        key=lambda item: item[0].start(),
-    )
+    words, digits = _SCANS
+    matches = [(match, match.lastgroup or "") for match in words.finditer(text)]
+    matches += [(match, "digits") for match in digits.finditer(text)]
+    if len(matches) > 1:
+        matches.sort(key=lambda item: item[0].start())
     position = 0
     for match, kind in matches:
         if match.start() < position:
@@ -252,23 +279,23 @@ def _value(raw: str, kind: str) -> float:
             tens, unit = lower.split("-")
             return float(WORD_VALUES[tens] + WORD_VALUES[unit])
         return float(WORD_VALUES[lower])
-    digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", raw)
-    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", digits):
+    digits = _SEPARATORS.sub("", raw)
+    if _DOT_THOUSANDS.fullmatch(digits):
         digits = digits.replace(".", "")
     return float(digits)
 
 
 def _excluded(text: str, match: re.Match[str], kind: str) -> bool:
     raw = match.group()
-    before, after = text[: match.start()], text[match.end() :]
+    start, end = match.span()
     if kind == "word":
-        return raw.lower() == "one" and _not_a_count(before, after)
-    if re.fullmatch(r"\d{4}", raw) and 1000 <= int(raw) <= 2100:
+        return raw.lower() == "one" and _not_a_count(text[:start], text[end:])
+    if _FOUR_DIGITS.fullmatch(raw) and 1000 <= int(raw) <= 2100:
         return True
-    if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+    if _ORDINAL_AFTER.match(text, end) or _TIME_AFTER.match(text, end):
         return True
-    month_before = _final_words(_MONTH_BEFORE, text, match.start(), _MONTH_CHARS)
-    return month_before is not None or _MONTH_AFTER.match(after) is not None
+    month_before = _final_words(_MONTH_BEFORE, text, start, _MONTH_CHARS)
+    return month_before is not None or _MONTH_AFTER.match(text, end) is not None
 
 
 def _final_words(
@@ -296,15 +323,19 @@ def _range_end(text: str, end: int, kind: str) -> tuple[float, int] | None:
     joiner = _RANGE.match(text, end)
     if joiner is None:
         return None
-    match = dict(_NUMBER_KINDS)[kind].match(text, joiner.end())
+    match = _NUMBER_KINDS[kind].match(text, joiner.end())
     if match is None or _excluded(text, match, kind):
         return None
     return _value(match.group(), kind), match.end()
 
 
-def _qualifier(before: str) -> Qualifier:
+def _qualifier(text: str, start: int) -> Qualifier:
+    """The qualifier written just before ``text[start]``, from its last 30 characters."""
+    before = text[max(0, start - 30) : start]
+    if _ANY_QUALIFIER.search(before) is None:
+        return Qualifier.EXACT
     for pattern, qualifier in QUALIFIERS:
-        if pattern.search(before[-30:]):
+        if pattern.search(before):
             return qualifier
     return Qualifier.EXACT
 
@@ -359,7 +390,7 @@ def _noun_word(word: str, first: bool) -> bool:
     if lower in STOP_WORDS or word[0].isdigit() or lower in AUXILIARIES:
         return False
     if word[0].isupper():
-        return re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)s?", word) is not None
+        return _DEMONYM_NOUN.fullmatch(word) is not None
     return not (first and lower.endswith("ly"))
 
 
@@ -413,12 +444,15 @@ def _before_phrase(text: str, number_start: int, qualifier: Qualifier) -> str:
     """Up to four words before the number (its qualifier left out), back to a name or a
     clause boundary: "freed" in "Lukashenko freed 123 prisoners"."""
     before = text[:number_start]
-    if qualifier is not Qualifier.VAGUE:
+    if (
+        qualifier is not Qualifier.VAGUE
+        and _final_words(_ANY_QUALIFIER, before, len(before), _QUALIFIER_CHARS) is not None
+    ):
         for pattern, _ in QUALIFIERS:
             found = _final_words(pattern, before, len(before), _QUALIFIER_CHARS)
             before = before if found is None else before[: found.start()]
     before = before.rstrip("$€£¥ ")
-    stop = max(before.rfind(mark) for mark in ',;:()"“”—')
+    stop = max(map(before.rfind, _PHRASE_MARKS))
     words = before[stop + 1 :].split()
     kept: list[str] = []
     for word in reversed(words):

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import itemgetter, methodcaller
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
@@ -32,14 +32,19 @@ from stories.facts import EntityKind, Mention, Span
 from stories.sentences import Sentence
 
 _TOKEN = re.compile(
-    r"((?:[A-Z]\.){2,}"
+    r"(?=[^\W_])([a-z][\w'’]*(?:-(?![A-Z]\.)[\w'’]*)*(?<=\w)"
+    r"|(?:[A-Z]\.){2,}"
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Prof|Jr|Sr)\."
     r"|[^\W\d_][\w'’]*(?:-(?![A-Z]\.)[\w'’]*)*(?<=\w)"
     r"|\d+(?:[.,]\d+)*)"
 )
-"""A word (one group, so that ``split`` returns the words with the gaps between them)."""
+"""A word (one group, so that ``split`` returns the words with the gaps between them). Both
+shortcuts keep the matches as they are: the lookahead on a letter or digit, which every branch
+starts with, rejects a gap in one step instead of trying each branch; the first branch is the
+fourth one for a word in lowercase, which no other branch can match: tried first, it spares
+most words the abbreviation and title branches."""
 _FIRST = itemgetter(0)
-_STRIP_DOT = methodcaller("rstrip", ".")
+_CAPITALISED = attrgetter("capitalised")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _PLAIN_GAP = " \u00a0"
@@ -170,8 +175,8 @@ class _Candidate:
     sentence: Sentence
     in_caption: bool
     tokens: tuple[str, ...]
-    votes: dict[EntityKind, int] = field(default_factory=dict)
-    description: str | None = None
+    votes: dict[EntityKind, int]
+    description: str | None
     name: str = ""
 
 
@@ -206,11 +211,28 @@ def _tokens(text: str) -> list[_Token]:
     parts = _TOKEN.split(text)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
-    lowers = map(_STRIP_DOT, map(str.lower, words))
     capitalised = map(str.isupper, map(_FIRST, words))
-    bares = [word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word for word in words]
-    columns = zip(words, offsets[:-1:2], offsets[1::2], lowers, capitalised, bares, strict=True)
+    if any(map(text.__contains__, _POSSESSIVE_ENDINGS)):
+        bares = [word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word for word in words]
+    else:
+        bares = words
+    columns = zip(
+        words, offsets[:-1:2], offsets[1::2], _lowers(words), capitalised, bares, strict=True
+    )
     return list(map(tuple.__new__, repeat(_Token), columns))
+
+
+def _lowers(words: list[str]) -> list[str]:
+    """``word.lower().rstrip(".")`` for each word, in a few calls for the whole sentence.
+
+    Joined by NUL, which no word contains, the words lowercase as they do alone: NUL is
+    neither cased nor case-ignorable, so even a capital sigma sees where its word ends. A word
+    ends in at most one dot (an abbreviation's), so dropping the dots before NUL strips them.
+    """
+    if not words:
+        return []
+    joined = "\x00".join(words).lower() + "\x00"
+    return joined.replace(".\x00", "\x00").split("\x00")[:-1]
 
 
 def _context(sentences: Iterable[list[_Token]]) -> _Context:
@@ -227,8 +249,9 @@ def _context(sentences: Iterable[list[_Token]]) -> _Context:
 
 
 def _opens_sentence(text: str, tokens: list[_Token], index: int) -> bool:
-    before = text[tokens[index - 1].end if index else 0 : tokens[index].start]
-    return index == 0 or _OPENS_SENTENCE.search(before) is not None
+    if index == 0:
+        return True
+    return _OPENS_SENTENCE.search(text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
 def _plain_gap(text: str, left: _Token, right: _Token) -> bool:
@@ -240,12 +263,13 @@ def _plain_gap(text: str, left: _Token, right: _Token) -> bool:
 
 
 def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
-    """Index ranges ``[i, j)`` of capitalised runs; a possessive ends its run."""
+    """Index ranges ``[i, j)`` of capitalised runs; a possessive ends its run.
+
+    Only the capitalised words are visited (most words are not), through ``compress``."""
     runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].capitalised or tokens[i].text[0].isdigit():
-            i += 1
+    j = 0
+    for i in compress(range(len(tokens)), map(_CAPITALISED, tokens)):
+        if i < j:
             continue
         j = i + 1
         while j < len(tokens) and not tokens[j - 1].possessive:
@@ -258,7 +282,6 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
             else:
                 break
         runs.append((i, j))
-        i = j
     return runs
 
 
@@ -327,27 +350,26 @@ def _candidate(
     while lo < hi and tokens[hi - 1].lower in CALENDAR:
         hi -= 1
     words = words[lo - i : hi - i]
-    prefix = _title_prefix(words)
+    prefix = _title_prefix(tuple(words))
     if prefix == len(words) or words[-1].lower() in MISC_HEADS or len(words[-1]) < 2:
         return None
     speaks = j < len(tokens) and _speaks(tokens[j])
     if len(words) - prefix == 1 and _is_demonym(words[-1]) and not speaks:
         return None
     first = lo + prefix
-    words = words[prefix:]
-    end = tokens[hi - 1].start + len(words[-1])
-    candidate = _Candidate(
-        surface=" ".join(words),
+    name = tuple(words[prefix:])
+    end = tokens[hi - 1].start + len(name[-1])
+    titled = tokens[lo:first]
+    return _Candidate(
+        surface=" ".join(name),
         start=sentence.start + tokens[first].start,
         end=sentence.start + end,
         sentence=sentence,
         in_caption=in_caption,
-        tokens=tuple(words),
+        tokens=name,
+        votes=_votes(text, name, tokens, first, hi, titled, context),
+        description=_describe(text, tokens, first, titled, end),
     )
-    titled = tokens[lo:first]
-    _vote(candidate, tokens, first, hi, titled, context)
-    candidate.description = _describe(text, tokens, first, titled, end)
-    return candidate
 
 
 def _common_opener(words: list[str], context: _Context) -> bool:
@@ -365,7 +387,8 @@ def _common_opener(words: list[str], context: _Context) -> bool:
     return lower in context.lowercase_words or common_word(lower)
 
 
-def _title_prefix(words: list[str]) -> int:
+@lru_cache(maxsize=65536)
+def _title_prefix(words: tuple[str, ...]) -> int:
     """How many leading words are a title and its modifiers ("Belarusian President",
     "U.S. Special Envoy"); or, when a later word is a title, all words through it ("Albany
     District Attorney David Soares"). Never a name's own last word ("Martin Luther King"),
@@ -410,33 +433,19 @@ def _speaks(token: _Token) -> bool:
 # ---- votes for the kind ----
 
 
-def _vote(
-    candidate: _Candidate,
+def _votes(
+    sentence: str,
+    words: tuple[str, ...],
     tokens: list[_Token],
     i: int,
     j: int,
     titled: list[_Token],
     context: _Context,
-) -> None:
-    """Cues for the kind found around this one mention (summed over the article later)."""
-    sentence = candidate.sentence.text
-    words = candidate.tokens
-    head = _head(words)
-    single = len(words) == 1
-    person = 3 if any(_is_title(t) for t in titled) else 0
-    organisation = place = 0
-    if head in ORG_HEADS:
-        organisation += 3
-    elif head in PLACE_HEADS or words[0].lower() in PLACE_LEADS:
-        place += 3
-    elif single and words[0] in COUNTRY_ACRONYMS:
-        place += 1
-    elif single and _ACRONYM.fullmatch(words[0]):
-        organisation += 1
-    elif single and "." in words[0]:
-        place += 1
-    elif 2 <= len(words) <= 4:
-        person += 2
+) -> dict[EntityKind, int]:
+    """Cues for the kind found around the mention ``words`` (summed over the article later)."""
+    person, organisation, place = _name_votes(words)
+    if titled and any(_is_title(t) for t in titled):
+        person += 3
     before = tokens[i - 1].lower if i > 0 else ""
     before2 = tokens[i - 2].lower if i > 1 else ""
     if before == "of" and before2 in PLACE_NOUNS:
@@ -447,33 +456,54 @@ def _vote(
         place += 2
     elif before in PLACE_PREPOSITIONS or (before == "the" and before2 in PLACE_PREPOSITIONS):
         place += 1
-    if j < len(tokens) and _speaks(tokens[j]) and _plain_gap(sentence, tokens[j - 1], tokens[j]):
-        person += 1
-    elif j < len(tokens) and tokens[j].lower in ORG_NOUNS:
-        organisation += 2
-    if single and _has_demonym(words[0], context):
+    if j < len(tokens):
+        after = tokens[j]
+        if _speaks(after) and _plain_gap(sentence, tokens[j - 1], after):
+            person += 1
+        elif after.lower in ORG_NOUNS:
+            organisation += 2
+    if len(words) == 1 and _has_demonym(words[0], context):
         place += 2
-    rest = candidate.sentence.text[tokens[j - 1].end : tokens[j - 1].end + 9]
-    if rest.startswith(", who "):
+    end = tokens[j - 1].end
+    if sentence.startswith(", who ", end):
         person += 2
-    elif rest.startswith((", which ", " — which ", " - which ")):
+    elif sentence.startswith((", which ", " — which ", " - which "), end):
         organisation += 1
-    candidate.votes = {
+    return {
         EntityKind.PERSON: person,
         EntityKind.ORGANISATION: organisation,
         EntityKind.PLACE: place,
     }
 
 
+@lru_cache(maxsize=65536)
+def _name_votes(words: tuple[str, ...]) -> tuple[int, int, int]:
+    """The votes for person, organisation and place that the words of a name give by
+    themselves, whatever the sentence (cached: a name recurs within and across articles)."""
+    head = _head(words)
+    single = len(words) == 1
+    if head in ORG_HEADS:
+        return 0, 3, 0
+    if head in PLACE_HEADS or words[0].lower() in PLACE_LEADS:
+        return 0, 0, 3
+    if single and words[0] in COUNTRY_ACRONYMS:
+        return 0, 0, 1
+    if single and _ACRONYM.fullmatch(words[0]):
+        return 0, 1, 0
+    if single and "." in words[0]:
+        return 0, 0, 1
+    if 2 <= len(words) <= 4:
+        return 2, 0, 0
+    return 0, 0, 0
+
+
 def _has_demonym(word: str, context: _Context) -> bool:
     """Whether the article uses a nationality word made from ``word`` (Belarus, Belarusian)."""
     capitalised = context.capitalised_words
-    stems = (word, word[:-1]) if word[-1] in "aeo" else (word,)
-    for stem in stems:
-        for ending in _DEMONYM_ENDINGS:
-            if stem + ending in capitalised:
-                return True
-    return False
+    if not capitalised.isdisjoint(map(word.__add__, _DEMONYM_ENDINGS)):
+        return True
+    stem = word[:-1]
+    return word[-1] in "aeo" and not capitalised.isdisjoint(map(stem.__add__, _DEMONYM_ENDINGS))
 
 
 # ---- descriptions ----
@@ -530,7 +560,7 @@ def _post_appositive(text: str, end: int, participle: bool) -> str | None:
 def _pre_appositive(text: str, tokens: list[_Token], i: int, end: int) -> str | None:
     """ "Trump's envoy, John Coale, ...": a noun phrase, a comma, then the name."""
     start = tokens[i].start
-    if i == 0 or not text[:start].endswith(", "):
+    if i == 0 or start < 2 or not text.startswith(", ", start - 2):
         return None
     if end < len(text) and text[end] not in ",.;:)—–" and not text.startswith(" said", end):
         return None

@@ -18,6 +18,7 @@ mentioned: "John Cole said that Trump had lifted ..." then "..., he told reporte
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from stories.facts import EntityKind, Mention, Quote, Span
@@ -27,8 +28,11 @@ MIN_QUOTE_WORDS = 4
 MAX_ATTRIBUTION_WORDS = 8
 PRONOUN_LOOKBACK = 3
 _QUOTE = re.compile(
-    r"“(?P<curly>[^“”\n]+)”|\"(?P<straight>[^\"\n]+)\"|(?<!\w)‘(?P<single>[^‘\n]+?)’(?!\w)"
+    r"“(?P<curly>[^“”\n]+)”|\"(?P<straight>[^\"\n]+)\"|‘(?<!\w‘)(?P<single>[^‘\n]+?)’(?!\w)"
 )
+"""The single quote looks behind after its opening mark, not before it: when every branch opens
+with a literal character, Python's re jumps from one quote mark to the next instead of trying
+the pattern at every position of the body."""
 _SPEECH = (
     r"said|says|told|tells|added|adds|noted|notes|stated|states|stating|asked|asks|wrote|"
     r"writes|explained|confirmed|warned|insisted|argued|announced|declared|replied|saying|"
@@ -45,12 +49,14 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Quotations in ``body`` with their speakers; ``mentions`` are the body's mentions."""
     matches = list(_QUOTE.finditer(body))
+    starts = [q.start() for q in matches]
+    ends = [q.end() for q in matches]
     speakers = [
         m
         for m in mentions
         if not m.span.in_caption
         and m.kind is not EntityKind.PLACE
-        and not any(q.start() < m.span.start < q.end() for q in matches)
+        and not _quoted(m.span.start, starts, ends)
     ]
     quotes: list[Quote] = []
     for match in matches:
@@ -61,6 +67,13 @@ def find_quotes(
         text = inner.strip().rstrip(",").strip()
         quotes.append(Quote(text, speaker, _span(match.start(), match.end(), sentences)))
     return tuple(quotes)
+
+
+def _quoted(position: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``position`` is strictly inside a quote. Quotes are sorted and do not overlap,
+    so only the last one that starts before ``position`` can hold it."""
+    last = bisect_left(starts, position) - 1
+    return last >= 0 and position < ends[last]
 
 
 def _span(start: int, end: int, sentences: Sequence[Sentence]) -> Span:
@@ -90,7 +103,8 @@ def _after(
     body: str, end: int, sentences: Sequence[Sentence], speakers: Sequence[Mention]
 ) -> str | None:
     """ "...," he said / Coale said / said Priya Nair / the embassy said."""
-    window = body[end : body.find("\n", end) if "\n" in body[end:] else len(body)][:200]
+    newline = body.find("\n", end)
+    window = body[end : newline if newline != -1 else len(body)][:200]
     cut = _SENTENCE_BREAK.search(window)
     window = window[: cut.start() + 1 if cut else len(window)]
     verb = _SPEECH_VERB.search(window)

@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]?(?:[A-Z0-9]|[^\W\d_](?<![a-z]))")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:stop].lower().lstrip("\"'“‘(")
-    if text[stop] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word)):
+    if text[stop] == "." and (word in _ABBREVIATIONS or _INITIALS.fullmatch(word)):
         return False
     return _NEXT_START.match(text, match.end()) is not None or match.end() >= len(text.rstrip())
 
