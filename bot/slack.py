@@ -150,7 +150,9 @@ class SlackFront:
         return not self.settings.allowed_channels or channel in self.settings.allowed_channels
 
     def caller(self, channel: str, user: str) -> Caller:
-        return Caller("slack", channel, user, user in self.settings.admins)
+        return Caller(
+            "slack", channel, user, user in self.settings.admins, self.settings.command_prefix
+        )
 
     async def answer(self, text: str, caller: Caller) -> Reply:
         """Dispatch ``/name args``, where ``name`` may carry the configured prefix."""

@@ -19,6 +19,8 @@ class Caller:
     chat_id: str = "console"
     user_id: str = "console"
     is_admin: bool = False
+    #: what the platform's slash commands start with after the slash (Slack: ``news-``)
+    command_prefix: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,9 @@ USAGE: dict[str, str] = {
 
 
 async def handle(command: Command, context: Context) -> Reply:
-    lines = tuple(Line(text) for text in USAGE.values())
+    """The commands as they are typed here (Slack's carry a prefix: ``/news-who``)."""
+    prefix = command.caller.command_prefix
+    lines = tuple(Line(f"/{prefix}{text.removeprefix('/')}") for text in USAGE.values())
     return Reply(
         "newsbot answers",
         (Section(None, lines),),

@@ -192,6 +192,11 @@ async def test_prefixed_command_names(slack: FakeSlack, context: Context) -> Non
         [answer] = await slack.wait_for("response_url")
         assert answer.payload["blocks"][0]["text"]["text"] == "Maria Kalesnikava"
         assert await bot.command("/who", "Kolesnikova") == 404
+        # /help lists the commands as they are typed in this workspace
+        assert await bot.command("/news-help", "") == 200
+        _, answer = await slack.wait_for("response_url", 2)
+        assert "• /news-who " in answer.payload["text"]
+        assert "• /who " not in answer.payload["text"]
 
 
 async def test_mention_is_answered_with_chat_post_message(bot: Bot) -> None:
