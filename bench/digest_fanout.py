@@ -108,6 +108,7 @@ SLACK_PER_CHANNEL = 1.0
 #: what ``Digests`` asks of the database: reads, claims and state changes
 DB_CALLS = (
     "all_subscriptions",
+    "subscriptions_at",
     "subscriptions_by_ids",
     "last_sent_dues",
     "claim_deliveries",
@@ -169,7 +170,7 @@ class Split:
 def instrumented(split: Split) -> Iterator[None]:
     """Time the phases of ``Digests.deliver_many`` by wrapping the attributes it calls."""
     targets: list[tuple[Any, str, str]] = [
-        *((subs, name, "db") for name in DB_CALLS),
+        *((subs, name, f"db {name}") for name in DB_CALLS),
         (handlers.digest.Composer, "compose", "compose"),
         (handlers.digest, "digest_articles", "material"),
         (DigestArticles, "material", "material"),
@@ -695,14 +696,15 @@ async def report(
         phases.add_column(column, justify="left" if column == "phase" else "right")
     s = split.seconds
     inside = s["material"] + s["build"] + s["reply"]
+    database = sum(s[f"db {name}"] for name in DB_CALLS)
     shown = {
-        "database: subscriptions, claims, state changes": s["db"],
+        "database: subscriptions, claims, state changes": database,
         "compose: digest_articles + material (SQL rows + facts JSON)": s["material"],
         "compose: StoryDigests.digest (keywords, story_news, rank)": s["build"],
         "compose: digest_reply + the rest": s["reply"] + s["compose"] - inside,
         "render (render_telegram / render_slack)": s["render"],
         "the rest (scheduling, due times, gathering sends)": elapsed
-        - s["db"]
+        - database
         - s["compose"]
         - s["render"],
     }
@@ -711,6 +713,11 @@ async def report(
             name, f"{seconds:,.2f}", f"{seconds / elapsed:.0%}", f"{seconds / n * 1000:,.1f}"
         )
     console.print(phases)
+    calls = sorted(DB_CALLS, key=lambda name: -s[f"db {name}"])
+    console.print(
+        "database, by call: "
+        + ", ".join(f"{name} {s[f'db {name}']:.1f} s" for name in calls if s[f"db {name}"] >= 0.05)
+    )
 
     group_ids = {s.chat_id for s in outbox.sent if s.chat_id.startswith("-100")}
     console.print(paced_plan(outbox, group_ids, args.slack_rate))
