@@ -29,6 +29,7 @@ FIRST_PERIOD = timedelta(days=1)
 #: and /summary tell the rest
 ARTICLES_SHOWN = 3
 TITLE_CHARS = 120
+LEAD_CHARS = 240
 DETAILS_SHOWN = 3
 CONFLICTS_SHOWN = 2
 #: versions of one disagreement (figures, spellings, wordings), and outlets cited for it
@@ -86,7 +87,7 @@ def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
     if news.is_new:
         heading = f"New: #{news.story_id} {news.title} ({outlets_short(news.outlets)})"
         if news.lead is not None:
-            lines.append(Line(news.lead.sentence, _cite([news.lead], urls)))
+            lines.append(Line(short(news.lead.sentence, LEAD_CHARS), _cite([news.lead], urls)))
     else:
         count = plural(len(news.new_articles), "new article")
         heading = f"Update: #{news.story_id} {news.title} ({count})"
