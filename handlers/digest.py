@@ -17,7 +17,7 @@ from storage.subscriptions import (
     digest_articles,
     last_sent_dues,
 )
-from stories.compare import DiffItem, NumberDiff, QuoteVariant, SpellingVariant
+from stories.compare import DiffItem, NumberDiff, NumberDiffKind, QuoteVariant, SpellingVariant
 from stories.digest import Digest, StoryCache, StoryDigests, StoryNews, short
 from stories.story_input import Citation as Source
 
@@ -108,7 +108,9 @@ def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
             lines.append(Line(f"and {plural(more_details, 'more detail')}"))
     for item in news.conflicts[:CONFLICTS_SHOWN]:
         first, *rest = _conflict_lines(item, urls)
-        lines += [Line(f"Conflict: {first.text}", first.citations), *rest]
+        disagree = isinstance(item, NumberDiff) and item.kind is NumberDiffKind.CONFLICT
+        label = "Conflict" if disagree else "Differs"
+        lines += [Line(f"{label}: {first.text}", first.citations), *rest]
     return Section(heading, tuple(lines))
 
 

@@ -18,7 +18,14 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from stories.compare import DiffItem, NumberDiff, NumberDiffKind, UniqueDetail, diff_story
+from stories.compare import (
+    DiffItem,
+    NumberDiff,
+    NumberDiffKind,
+    SpellingVariant,
+    UniqueDetail,
+    diff_story,
+)
 from stories.facts import EntityKind, Qualifier
 from stories.names import clean_name, resolve_people, surname_key
 from stories.story_input import ArticleView, Citation
@@ -32,6 +39,7 @@ CONFLICTS_PER_STORY = 3
 #: hear every current version, where comparing a long story's whole history costs seconds
 CONFLICT_CONTEXT = 20
 _WORD = re.compile(r"\w+")
+_AGREED = (NumberDiffKind.AGREEMENT, NumberDiffKind.BREAKDOWN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +221,18 @@ def _unique_outlets(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple({c.outlet: c for c in reversed(list(citations))}.values())[::-1]
 
 
+def _conflict_rank(item: DiffItem) -> int:
+    """Figures that disagree first, then figures given differently, names, quotes."""
+    if isinstance(item, NumberDiff):
+        return 0 if item.kind is NumberDiffKind.CONFLICT else 1
+    return 2 if isinstance(item, SpellingVariant) else 3
+
+
 def conflicts(views: Sequence[ArticleView], involving: set[int] | None) -> list[DiffItem]:
-    """The story's disagreements, those a new article takes part in when ``involving``."""
+    """The story's disagreements, those a new article takes part in when ``involving``.
+
+    Figures all outlets agree on, or that add up to the same total, are no disagreement.
+    """
     if len({v.outlet for v in views}) < 2:
         return []
     diff = diff_story(views, resolve_people(views))
@@ -222,11 +240,11 @@ def conflicts(views: Sequence[ArticleView], involving: set[int] | None) -> list[
     for item in diff.ranked():
         if isinstance(item, UniqueDetail):
             continue
-        if isinstance(item, NumberDiff) and item.kind is NumberDiffKind.AGREEMENT:
+        if isinstance(item, NumberDiff) and item.kind in _AGREED:
             continue
         if involving is None or any(c.article_id in involving for c in item.citations):
             found.append(item)
-    return found
+    return sorted(found, key=_conflict_rank)
 
 
 def story_news(material: StoryMaterial, since: datetime) -> StoryNews | None:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import handlers.digest
 import stories.digest
-from bot.app import App
+from bot.app import App, seed_if_empty
 from handlers.command import Caller, Command
 from handlers.digest import Composer, compose
 from handlers.dispatch import dispatch
@@ -232,3 +232,19 @@ async def test_only_the_most_significant_stories_are_compared(
     assert "quake" in compared[0]
     assert digest.items[0].new_outlets == ("Andina", "Reuters")
     assert digest.more == 1
+
+
+async def test_the_seed_story_digest_leads_with_figures_and_keeps_sums_out(app: App) -> None:
+    await seed_if_empty(app)
+    now = datetime.now(UTC)
+    digest, reply = await compose(app.sessions, [], now - timedelta(days=1), now)
+    (news,) = digest.items
+    assert news.is_new
+    assert {"CNBC", "RksNews", "PUKMEDIA"} <= set(news.outlets)
+    lines = [line.text for section in reply.sections for line in section.lines]
+    differences = [text for text in lines if text.startswith(("Conflict:", "Differs:"))]
+    # 1,227 vs "more than 1 000" vs "thousands" is a figure given differently, shown first;
+    # 114 = 109 + 5 adds up, so it is no disagreement at all
+    assert differences[0].startswith("Differs: political prisoners remain in jail: 1,227")
+    assert not any("109" in text for text in differences)
+    assert any("Bialatski" in text for text in differences)
