@@ -168,18 +168,24 @@ def _render(profile: Profile, stories: list[StoryInfo]) -> Reply:
     return Reply(canonical, tuple(sections), footer=f"Named by {len(outlets)} outlets.")
 
 
+async def _usage(session: AsyncSession) -> str:
+    """How to ask, with a surname from the latest stories as the example."""
+    example = await queries.most_named(session)
+    if example is None:
+        return "Usage: /who <name>. No one is named in the stories yet: /stories shows them."
+    return f"Usage: /who <name>; a surname alone will do, e.g. /who {example.split()[-1]}"
+
+
 async def handle(command: Command, context: Context) -> Reply:
     query = command.args.strip()
-    if not query:
-        return Reply.error("Whom should I look up?", "Usage: /who <name>, e.g. /who Kalesnikava")
     async with context.sessions() as session:
+        if not query:
+            return Reply.error("Whom should I look up?", await _usage(session))
         ranked = match_person_query(query, await _candidates(session, query, context))
         ranked = ranked[:MAX_CANDIDATES]
         groups = _group_candidates(ranked)
         if not groups:
-            return Reply.error(
-                f"No one called “{query}” in the stories.", "Try a surname, e.g. /who Coale."
-            )
+            return Reply.error(f"No one called “{query}” in the stories.", await _usage(session))
         if not is_clear_match(ranked) and (len(groups) > 1 or ranked[0][1] < GUESS_SCORE):
             return _did_you_mean(query, groups)
         chosen = groups[0]

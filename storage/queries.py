@@ -171,6 +171,18 @@ async def story_views(
     ]
 
 
+async def most_named(session: AsyncSession, stories: int = 20) -> str | None:
+    """The person named most often in the latest stories (an example for hints), or None."""
+    latest = select(Story.id).order_by(Story.updated_at.desc(), Story.id.desc()).limit(stories)
+    return await session.scalar(
+        select(Mention.name)
+        .where(Mention.story_id.in_(latest.scalar_subquery()))
+        .group_by(Mention.name)
+        .order_by(func.count().desc(), Mention.name)
+        .limit(1)
+    )
+
+
 async def surname_keys(session: AsyncSession) -> list[str]:
     """Every distinct surname key (an index-only scan)."""
     return list((await session.scalars(select(Mention.surname_key).distinct())).all())

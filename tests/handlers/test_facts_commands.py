@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.app import App, seed_if_empty
 from handlers.reply import Reply, Tone
 from tests.articles import QUAKE, raw, when
@@ -57,13 +59,19 @@ async def test_who_never_merges_husband_and_wife(app: App) -> None:
 
 
 async def test_who_unknown_names_and_odd_input(app: App) -> None:
+    nobody = await ask(app, "who", "Kalesnikava")
+    assert "No one is named in the stories yet" in text_of(nobody)
     await seed_if_empty(app)
     typo = await ask(app, "who", "Babaryk")
     assert typo.title == "Viktar Babaryka"
     unknown = await ask(app, "who", "Qwxz Plonk")
     assert unknown.title.startswith("No one called")
+    # the example is a surname from the latest stories, not a name written into the bot
+    (example,) = re.findall(r"e\.g\. /who (\S+)$", text_of(unknown), re.M)
+    assert (await ask(app, "who", example)).tone is not Tone.ERROR
     empty = await ask(app, "who")
     assert empty.tone is Tone.ERROR
+    assert f"e.g. /who {example}" in text_of(empty)
     odd = await ask(app, "who", "<b>Bialiatski</b> & co")
     assert "Bialiatski" in odd.title or odd.title.startswith(("No one", "Several"))
 
