@@ -126,7 +126,10 @@ class Digests:
 
         Reads, claims and skips take one transaction for the lot; the digests are composed
         with shared work; the sends go out ``send_concurrency`` at a time, each batch marked
-        ``sending`` in one transaction before its calls and finished in one after.
+        ``sending`` in one transaction before its calls and finished in one after. A crash
+        inside a batch leaves rows ``sending`` that may not have gone out: they are never sent
+        again (never twice), and the chat's next digest covers their period, since it starts
+        from the last digest recorded as sent.
         """
         async with self._sessions() as session:
             found = await subs.subscriptions_by_ids(session, subscription_ids)
