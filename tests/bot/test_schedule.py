@@ -418,3 +418,20 @@ async def test_sends_go_out_in_batches_and_one_failure_spares_the_rest(app: App)
     }
     assert rows[1].message_id == "m-c0"
     assert "chat not found" in (rows[3].note or "")
+
+
+async def test_the_day_after_a_lost_send_the_digest_covers_it(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    await _with_news(app, utc(2026, 3, 28, 1))
+    clock = Clock(utc(2026, 3, 28, 6))
+
+    async def crash(subscription: SubscriptionInfo, reply: Reply) -> str:
+        raise ConnectionError("the platform hung up")
+
+    crashing = Digests(app.sessions, SETTINGS, {"console": crash}, "w1", now=clock)
+    assert await crashing.deliver(1) == Outcome.FAILED
+    # the next day: nothing new was stored, but the lost day's story is told now
+    clock.at = utc(2026, 3, 29, 5)
+    outbox = Outbox()
+    assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.SENT
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
