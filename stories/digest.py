@@ -386,7 +386,9 @@ class StoryDigests:
         only the stories shown are compared; the rest are counted (each has news: a new
         story, or new articles).
         """
-        matching = [m for m in self._ranked if self._text(m).mentions_any(keywords)]
+        matching = self._ranked
+        if keywords:
+            matching = [m for m in matching if self._text(m).mentions_any(keywords)]
         new = [m for m in matching if _is_new(m, self._since)]
         updates = [m for m in matching if not _is_new(m, self._since)]
         room = max(0, max_items)
