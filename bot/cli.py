@@ -137,6 +137,9 @@ def ingest(
 
 async def _ingest(settings: Settings, inputs: list[str], defaults: InputDefaults) -> IngestReport:
     async with open_app(settings) as app:
+        # a large store takes a while to load into the near-copy and story indexes
+        with err.status("Loading the stored articles into the indexes…"):
+            await app.ingestor.sync()
         with _progress("Ingesting", total=_estimate(inputs)) as progress:
             return await ingest_inputs(app, inputs, defaults, progress)
 
