@@ -25,7 +25,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.config import DigestSettings, PollSettings
-from handlers.digest import FIRST_PERIOD, Composer
+from handlers.digest import Composer, digest_start
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import SessionFactory
@@ -169,7 +169,7 @@ class Digests:
                 skips[claim] = note
                 outcomes[subscription_id] = Outcome.MISSED
                 continue
-            since = last_sent.get(subscription_id, subscription.created_at - FIRST_PERIOD)
+            since = digest_start(subscription, last_sent)
             try:
                 digest, reply = await composer.compose(
                     subscription.keywords, since, due.due_at, self._settings.max_items

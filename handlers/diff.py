@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from handlers.command import Command
 from handlers.context import Context
 from handlers.format import outlets_short, plural
@@ -20,6 +22,7 @@ from stories.compare import (
 )
 from stories.facts import Qualifier
 from stories.names import resolve_people
+from stories.sentences import short
 from stories.story_input import ArticleView
 from stories.story_input import Citation as Source
 
@@ -28,18 +31,14 @@ SHOWN = 6
 QUOTE_CHARS = 160
 
 
-def _cite(sources: tuple[Source, ...], urls: dict[int, str | None]) -> tuple[Citation, ...]:
+def cite(sources: Iterable[Source], urls: dict[int, str | None]) -> tuple[Citation, ...]:
+    """One citation per outlet, linked to its article when the URL is known."""
     seen: dict[str, Citation] = {}
     for source in sources:
         seen.setdefault(
             source.outlet, Citation(source.outlet, urls.get(source.article_id), source.article_id)
         )
     return tuple(seen.values())
-
-
-def _short(text: str, limit: int = QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _value_text(value: NumberValue) -> str:
@@ -61,26 +60,28 @@ def number_line(diff: NumberDiff, urls: dict[int, str | None]) -> Line:
         NumberDiffKind.BREAKDOWN: "same total, different breakdown",
         NumberDiffKind.AGREEMENT: "agreed",
     }[diff.kind]
-    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", _cite(diff.citations, urls))
+    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", cite(diff.citations, urls))
 
 
 def spelling_line(variant: SpellingVariant, urls: dict[int, str | None]) -> Line:
     main, *others = variant.spellings
     rest = "; ".join(f"{s.spelling} by {outlets_short(s.outlets)}" for s in others)
     text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}"
-    return Line(text, _cite(variant.citations, urls))
+    return Line(text, cite(variant.citations, urls))
 
 
 def quote_lines(variant: QuoteVariant, urls: dict[int, str | None]) -> list[Line]:
     lines = [Line(f"{variant.speaker}, quoted {len(variant.versions)} ways:")]
     for version in variant.versions:
-        lines.append(Line(f"  “{_short(version.text)}”", _cite((version.citation,), urls)))
+        lines.append(
+            Line(f"  “{short(version.text, QUOTE_CHARS)}”", cite((version.citation,), urls))
+        )
     return lines
 
 
 def unique_line(detail: UniqueDetail, urls: dict[int, str | None]) -> Line:
     source = detail.citation
-    return Line(f"Only {source.outlet}: {_short(source.sentence, 240)}", _cite((source,), urls))
+    return Line(f"Only {source.outlet}: {short(source.sentence, 240)}", cite((source,), urls))
 
 
 def _by_turns(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from handlers.diff import number_line, quote_lines, spelling_line
+from handlers.diff import cite, number_line, quote_lines, spelling_line
 from handlers.format import outlets_short, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from storage.db import SessionFactory
@@ -18,32 +18,23 @@ from storage.subscriptions import (
     last_sent_dues,
 )
 from stories.compare import DiffItem, NumberDiff, NumberDiffKind, QuoteVariant, SpellingVariant
-from stories.digest import Digest, StoryCache, StoryDigests, StoryNews, short
+from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
+from stories.sentences import short
 from stories.story_input import Citation as Source
 
 #: stories a digest lists when the caller does not say
 MAX_ITEMS = 8
 #: what a first digest covers
 FIRST_PERIOD = timedelta(days=1)
-#: what a story's part of a digest shows at most: a digest is read at a glance, /diff
-#: and /summary tell the rest
+#: what a story's part of a digest shows at most besides the engine's details and conflicts
 ARTICLES_SHOWN = 3
 TITLE_CHARS = 120
 LEAD_CHARS = 240
-DETAILS_SHOWN = 3
-CONFLICTS_SHOWN = 2
 #: versions of one disagreement (figures, spellings, wordings), and outlets cited for it
 VERSIONS_SHOWN = 2
 CITED = 4
 #: a window by what it holds: since, how far its articles were read, how many it has of them
 WindowKey = tuple[datetime, datetime, int]
-
-
-def _cite(citations: Sequence[Source], urls: dict[int, str | None]) -> tuple[Citation, ...]:
-    found: dict[str, Citation] = {}
-    for c in citations:
-        found.setdefault(c.outlet, Citation(c.outlet, urls.get(c.article_id), c.article_id))
-    return tuple(found.values())
 
 
 def _each_side(sides: Sequence[Sequence[Source]], limit: int = CITED) -> list[Source]:
@@ -78,7 +69,7 @@ def _conflict_lines(item: DiffItem, urls: dict[int, str | None]) -> list[Line]:
     else:
         return []
     text = f"{line.text} (and {plural(more, 'other version')})" if more > 0 else line.text
-    return [Line(text, _cite(_each_side(sides), urls))]
+    return [Line(text, cite(_each_side(sides), urls))]
 
 
 def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
@@ -87,7 +78,7 @@ def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
     if news.is_new:
         heading = f"New: #{news.story_id} {news.title} ({outlets_short(news.outlets)})"
         if news.lead is not None:
-            lines.append(Line(short(news.lead.sentence, LEAD_CHARS), _cite([news.lead], urls)))
+            lines.append(Line(short(news.lead.sentence, LEAD_CHARS), cite([news.lead], urls)))
     else:
         count = plural(len(news.new_articles), "new article")
         heading = f"Update: #{news.story_id} {news.title} ({count})"
@@ -100,13 +91,12 @@ def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
             )
         if len(originals) > ARTICLES_SHOWN:
             lines.append(Line(f"and {plural(len(originals) - ARTICLES_SHOWN, 'more article')}"))
-        for detail in news.details[:DETAILS_SHOWN]:
+        for detail in news.details:
             text = f"New {detail.kind.value}: {detail.text}"
-            lines.append(Line(text, _cite(_each_side([detail.citations]), urls)))
-        more_details = news.more_details + max(0, len(news.details) - DETAILS_SHOWN)
-        if more_details:
-            lines.append(Line(f"and {plural(more_details, 'more detail')}"))
-    for item in news.conflicts[:CONFLICTS_SHOWN]:
+            lines.append(Line(text, cite(_each_side([detail.citations]), urls)))
+        if news.more_details:
+            lines.append(Line(f"and {plural(news.more_details, 'more detail')}"))
+    for item in news.conflicts:
         first, *rest = _conflict_lines(item, urls)
         disagree = isinstance(item, NumberDiff) and item.kind is NumberDiffKind.CONFLICT
         label = "Conflict" if disagree else "Differs"
@@ -128,15 +118,20 @@ def digest_reply(digest: Digest, urls: dict[int, str | None], since: datetime) -
     return Reply(title, tuple(sections), footer=footer)
 
 
-async def digest_since(sessions: SessionFactory, subscription: SubscriptionInfo) -> datetime:
-    """The chat's last digest sent; before the first, a day before it subscribed.
+def digest_start(subscription: SubscriptionInfo, last_sent: Mapping[int, datetime]) -> datetime:
+    """Where the chat's next digest starts: when its last one sent fell due (``last_sent``
+    by subscription, see ``last_sent_dues``); before the first, a day before it subscribed.
 
-    Skipped periods (nothing new, or missed while the bot was down) do not move it, so
-    the next digest sent covers them: nothing is lost.
+    Skipped periods (nothing new, or missed while the bot was down) and sends that may not
+    have arrived do not move it, so the next digest sent covers them: nothing is lost.
     """
+    return last_sent.get(subscription.id, subscription.created_at - FIRST_PERIOD)
+
+
+async def digest_since(sessions: SessionFactory, subscription: SubscriptionInfo) -> datetime:
+    """``digest_start`` of one chat, read from the database."""
     async with sessions() as session:
-        last = await last_sent_dues(session, [subscription.id])
-    return last.get(subscription.id, subscription.created_at - FIRST_PERIOD)
+        return digest_start(subscription, await last_sent_dues(session, [subscription.id]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,13 +28,16 @@ from stories.compare import (
 )
 from stories.facts import EntityKind, Qualifier
 from stories.names import clean_name, resolve_people, surname_key
+from stories.sentences import short
 from stories.story_input import ArticleView, Citation
 from stories.summarize import summarize
 
 #: quotes at least this similar (0-100) are one quote in other words
 SAME_QUOTE = 85
-DETAILS_PER_STORY = 5
-CONFLICTS_PER_STORY = 3
+#: what a story's part of a digest shows at most: a digest is read at a glance, /diff
+#: and /summary tell the rest
+DETAILS_PER_STORY = 3
+CONFLICTS_PER_STORY = 2
 #: old articles (the latest) a story's new ones are compared with for conflicts: enough to
 #: hear every current version, where comparing a long story's whole history costs seconds
 CONFLICT_CONTEXT = 20
@@ -103,7 +106,7 @@ class Digest:
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _people(views: Iterable[ArticleView]) -> dict[str, list[tuple[str, str | None, Citation]]]:
@@ -131,11 +134,6 @@ def numbers_in(text: str) -> set[float]:
         except ValueError:
             continue
     return found
-
-
-def short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class _Quotes:

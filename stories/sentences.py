@@ -81,3 +81,9 @@ def split_sentences(body: str) -> list[Sentence]:
         sentences.extend(split_paragraph(paragraph, position, number))
         position += len(paragraph) + 2
     return sentences
+
+
+def short(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
