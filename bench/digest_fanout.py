@@ -604,9 +604,9 @@ async def report(
     outcomes: dict[int, Outcome] = {}
     async with sessions() as session:
         ours = await subs.subscriptions_by_ids(session, made.ids)
-    schedules = [digests.schedule(s) for s in ours]
-    jobs = Counter(schedule.key for schedule in schedules)
-    due_at = {s.key: subs.latest_due(win.now, s.at, s.zone).due_at for s in schedules}
+    schedules = {(schedule := digests.schedule(s)).key: schedule for s in ours}
+    jobs = Counter(digests.schedule(s).key for s in ours)
+    due_at = {k: subs.latest_due(win.now, s.at, s.zone).due_at for k, s in schedules.items()}
     per_job: list[tuple[int, float]] = []
     columns = [
         TextColumn("[bold]digests"),
@@ -620,7 +620,7 @@ async def report(
         started = time.perf_counter()
         for key in sorted(jobs, key=due_at.__getitem__):
             began = time.perf_counter()
-            outcomes.update(await digests.deliver_due(key))
+            outcomes.update(await digests.deliver_due(schedules[key]))
             per_job.append((jobs[key], time.perf_counter() - began))
             done = len(outcomes)
             progress.update(

@@ -133,19 +133,17 @@ class Digests:
         """
         async with self._sessions() as session:
             found = await subs.subscriptions_by_ids(session, subscription_ids)
-            last_sent = await subs.last_sent_dues(session, subscription_ids)
         outcomes = dict.fromkeys(subscription_ids, Outcome.NOT_OURS)
-        return outcomes | await self._deliver(found, last_sent)
+        return outcomes | await self._deliver([s for s in found if self.handles(s)])
 
-    async def _deliver(
-        self, found: Sequence[SubscriptionInfo], last_sent: Mapping[int, datetime]
-    ) -> dict[int, Outcome]:
+    async def _deliver(self, found: Sequence[SubscriptionInfo]) -> dict[int, Outcome]:
+        """``deliver_many`` of subscriptions already read, all of this process's platforms."""
+        async with self._sessions() as session:
+            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
         outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
         now = self._now()
         wanted: dict[int, tuple[SubscriptionInfo, Due]] = {}
         for subscription in found:
-            if not self.handles(subscription):
-                continue
             schedule = self.schedule(subscription)
             due = subs.latest_due(now, schedule.at, schedule.zone)
             if due.due_at >= subscription.created_at:
@@ -225,20 +223,16 @@ class Digests:
         self._composer = None
         async with self._sessions() as session:
             found = await subs.all_subscriptions(session)
-        return await self.deliver_many([s.id for s in found if self.handles(s)])
+        return await self._deliver([s for s in found if self.handles(s)])
 
-    async def deliver_due(self, key: tuple[str, str]) -> dict[int, Outcome]:
+    async def deliver_due(self, schedule: Schedule) -> dict[int, Outcome]:
         """The digests of every chat on this schedule (the job of one time and zone)."""
-        at = subs.parse_local_time(key[0])
-        if at is None:
-            raise ValueError(f"not a schedule: {key}")
+        default = (self._default.at, self._default.zone.key)
         async with self._sessions() as session:
-            found = await subs.subscriptions_at(
-                session, at, key[1], (self._default.at, self._default.zone.key)
-            )
-            found = [s for s in found if self.handles(s) and self.schedule(s).key == key]
-            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
-        return await self._deliver(found, last_sent)
+            found = await subs.subscriptions_at(session, schedule.at, schedule.zone.key, default)
+        return await self._deliver(
+            [s for s in found if self.handles(s) and self.schedule(s).key == schedule.key]
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +387,7 @@ class BotScheduler:
         self.scheduler.add_job(
             self._digests.deliver_due,
             trigger,
-            args=[schedule.key],
+            args=[schedule],
             id=_digest_job(schedule.key),
             replace_existing=True,
             coalesce=True,

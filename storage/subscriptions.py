@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import case, delete, func, literal, or_, select, tuple_, update
+from sqlalchemy import Select, case, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
@@ -101,17 +101,6 @@ def latest_due(now: datetime, at: time, zone: ZoneInfo) -> Due:
     raise AssertionError("a daily time is always due within two days")
 
 
-def next_due(now: datetime, at: time, zone: ZoneInfo) -> Due:
-    """The first occasion strictly after ``now``."""
-    today = now.astimezone(zone).date()
-    for offset in range(3):
-        day = today + timedelta(days=offset)
-        instant = due_on(day, at, zone)
-        if instant > now:
-            return Due(day.isoformat(), instant)
-    raise AssertionError("a daily time is always due within two days")
-
-
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
@@ -142,11 +131,7 @@ async def upsert_subscription(
     now: datetime,
 ) -> SubscriptionInfo:
     """Subscribe a chat, or change its subscription (one per chat). The caller commits."""
-    row = await session.scalar(
-        select(Subscription).where(
-            Subscription.platform == platform, Subscription.chat_id == chat_id
-        )
-    )
+    row = await session.scalar(_of_chat(platform, chat_id))
     words = " ".join(dict.fromkeys(k.casefold() for k in keywords))
     if row is None:
         row = Subscription(platform=platform, chat_id=chat_id, created_at=now)
@@ -157,6 +142,12 @@ async def upsert_subscription(
     row.updated_at = now
     await session.flush()
     return _info(row)
+
+
+def _of_chat(platform: str, chat_id: str) -> Select[Subscription]:
+    return select(Subscription).where(
+        Subscription.platform == platform, Subscription.chat_id == chat_id
+    )
 
 
 async def remove_subscription(session: AsyncSession, platform: str, chat_id: str) -> bool:
@@ -171,11 +162,7 @@ async def remove_subscription(session: AsyncSession, platform: str, chat_id: str
 async def get_subscription(
     session: AsyncSession, platform: str, chat_id: str
 ) -> SubscriptionInfo | None:
-    row = await session.scalar(
-        select(Subscription).where(
-            Subscription.platform == platform, Subscription.chat_id == chat_id
-        )
-    )
+    row = await session.scalar(_of_chat(platform, chat_id))
     return None if row is None else _info(row)
 
 
@@ -231,16 +218,6 @@ async def last_sent_dues(
         )
         found.update({int(sid): due for sid, due in rows})
     return found
-
-
-async def delivery_state(
-    session: AsyncSession, subscription_id: int, period: str
-) -> Delivery | None:
-    return await session.scalar(
-        select(Delivery).where(
-            Delivery.subscription_id == subscription_id, Delivery.period == period
-        )
-    )
 
 
 async def claim_deliveries(
@@ -571,10 +548,3 @@ async def digest_articles(
         for id_, story_id, title, outlet, url, published, body, facts, copy_of, ingested in rows
     ]
     return DigestArticles(since, until, stories, stored)
-
-
-async def digest_material(
-    session: AsyncSession, since: datetime, until: datetime, per_story: int = 60
-) -> list[StoryMaterial]:
-    """Every story with articles stored in ``(since, until]``: its old and new articles."""
-    return (await digest_articles(session, since, until)).material(until, per_story)

@@ -19,7 +19,7 @@ import handlers.digest
 import stories.digest
 from bot.app import App
 from bot.config import DigestSettings, PollSettings
-from bot.schedule import BotScheduler, Digests, Outcome, Polls
+from bot.schedule import BotScheduler, Digests, Outcome, Polls, Schedule
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import open_database
@@ -28,6 +28,7 @@ from storage.sources import add_source
 from storage.subscriptions import State, SubscriptionInfo
 from stories.digest import StoryMaterial, StoryNews, story_news
 from tests.articles import MERGER, QUAKE, raw, when
+from tests.storage.test_subscriptions import delivery_of
 
 SETTINGS = DigestSettings(timezone="Europe/Vilnius")
 
@@ -61,10 +62,16 @@ async def _with_news(app: App, stored: datetime) -> None:
         await session.execute(update(Story).values(created_at=stored, updated_at=stored))
 
 
-async def _subscribe(app: App, created: datetime, at: str | None = "08:00") -> SubscriptionInfo:
+async def _subscribe(
+    app: App,
+    created: datetime = datetime(2026, 3, 1, tzinfo=UTC),
+    at: str | None = "08:00",
+    chat: str = "c1",
+    keywords: tuple[str, ...] = (),
+) -> SubscriptionInfo:
     async with app.sessions() as session, session.begin():
         return await subs.upsert_subscription(
-            session, "console", "c1", local_time=at, timezone=None, keywords=[], now=created
+            session, "console", chat, local_time=at, timezone=None, keywords=keywords, now=created
         )
 
 
@@ -118,8 +125,7 @@ async def test_a_digest_missed_while_down_is_sent_once_at_start(app: App) -> Non
     assert await restarted.catch_up() == {1: Outcome.TAKEN}
     assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
     async with app.sessions() as session:
-        row = await subs.delivery_state(session, 1, "2026-03-28")
-    assert row is not None
+        row = await delivery_of(session, 1, "2026-03-28")
     assert (row.state, row.message_id, row.due_at) == (State.SENT, "m1", utc(2026, 3, 28, 6))
 
 
@@ -174,7 +180,9 @@ async def test_a_crash_between_claim_and_send_never_sends_twice(app: App) -> Non
     assert len(outbox.sent) == 1
 
 
-async def test_a_crash_during_the_send_is_never_retried(app: App) -> None:
+async def test_a_send_lost_in_a_crash_is_never_retried_and_the_next_digest_covers_it(
+    app: App,
+) -> None:
     await _subscribe(app, utc(2026, 3, 1))
     await _with_news(app, utc(2026, 3, 28, 1))
     clock = Clock(utc(2026, 3, 28, 6))
@@ -193,22 +201,17 @@ async def test_a_crash_during_the_send_is_never_retried(app: App) -> None:
     assert row is not None
     assert row.state == State.SENDING
     assert "hung up" in (row.note or "")
+    # the next day: nothing new was stored, but the lost day's story is told now
+    clock.at = utc(2026, 3, 29, 5)
+    assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.SENT
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
 
 
 async def test_two_processes_on_one_database_send_each_digest_once(
     app: App, database_url: str
 ) -> None:
     for chat in range(5):
-        async with app.sessions() as session, session.begin():
-            await subs.upsert_subscription(
-                session,
-                "console",
-                f"c{chat}",
-                local_time="08:00",
-                timezone=None,
-                keywords=[],
-                now=utc(2026, 3, 1),
-            )
+        await _subscribe(app, chat=f"c{chat}")
     await _with_news(app, utc(2026, 3, 28, 1))
     other_engine, other_sessions = await open_database(database_url)
     outbox = Outbox()
@@ -288,17 +291,8 @@ async def test_a_poll_another_process_just_made_is_not_repeated(app: App) -> Non
 async def test_digests_due_together_read_and_compare_once(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for chat, keywords in (("c0", []), ("c1", []), ("c2", ["arequipa"]), ("c3", ["zanzibar"])):
-        async with app.sessions() as session, session.begin():
-            await subs.upsert_subscription(
-                session,
-                "console",
-                chat,
-                local_time="08:00",
-                timezone=None,
-                keywords=keywords,
-                now=utc(2026, 3, 1),
-            )
+    for chat, keywords in (("c0", ()), ("c1", ()), ("c2", ("arequipa",)), ("c3", ("zanzibar",))):
+        await _subscribe(app, chat=chat, keywords=keywords)
     await _with_news(app, utc(2026, 3, 28, 1))
     reads: list[tuple[datetime, datetime]] = []
     compared: list[int] = []
@@ -342,17 +336,8 @@ async def test_digests_due_together_read_and_compare_once(
 
 
 async def _chats(app: App, times: dict[str, str | None]) -> None:
-    async with app.sessions() as session, session.begin():
-        for chat, at in times.items():
-            await subs.upsert_subscription(
-                session,
-                "console",
-                chat,
-                local_time=at,
-                timezone=None,
-                keywords=[],
-                now=utc(2026, 3, 1),
-            )
+    for chat, at in times.items():
+        await _subscribe(app, at=at, chat=chat)
 
 
 async def test_a_schedules_job_sends_to_the_chats_on_it_now(app: App) -> None:
@@ -371,7 +356,7 @@ async def test_a_schedules_job_sends_to_the_chats_on_it_now(app: App) -> None:
     ]
     # c3 moves to 09:00 after the jobs were built: the 08:00 job no longer sends to it
     await _chats(app, {"c3": "09:00"})
-    outcomes = await digests.deliver_due(("08:00", "Europe/Vilnius"))
+    outcomes = await digests.deliver_due(Schedule(time(8), ZoneInfo("Europe/Vilnius")))
     assert outcomes == {1: Outcome.SENT, 2: Outcome.SENT}
     assert sorted(chat for chat, _ in outbox.sent) == ["c0", "c1"]
 
@@ -418,20 +403,3 @@ async def test_sends_go_out_in_batches_and_one_failure_spares_the_rest(app: App)
     }
     assert rows[1].message_id == "m-c0"
     assert "chat not found" in (rows[3].note or "")
-
-
-async def test_the_day_after_a_lost_send_the_digest_covers_it(app: App) -> None:
-    await _subscribe(app, utc(2026, 3, 1))
-    await _with_news(app, utc(2026, 3, 28, 1))
-    clock = Clock(utc(2026, 3, 28, 6))
-
-    async def crash(subscription: SubscriptionInfo, reply: Reply) -> str:
-        raise ConnectionError("the platform hung up")
-
-    crashing = Digests(app.sessions, SETTINGS, {"console": crash}, "w1", now=clock)
-    assert await crashing.deliver(1) == Outcome.FAILED
-    # the next day: nothing new was stored, but the lost day's story is told now
-    clock.at = utc(2026, 3, 29, 5)
-    outbox = Outbox()
-    assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.SENT
-    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
