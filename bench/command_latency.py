@@ -33,6 +33,7 @@ from handlers.context import Context
 from handlers.dispatch import dispatch
 from handlers.reply import Tone
 from storage.db import SessionFactory, open_database
+from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport
 from storage.models import Article, Mention, Story
 from stories.settings import EngineSettings
@@ -41,21 +42,28 @@ console = Console()
 
 
 async def build(sessions: SessionFactory, data: Path, total: int) -> None:
+    """The store of the synthetic stream, with every article's facts found."""
     async with sessions() as session:
         stored = int(await session.scalar(select(func.count()).select_from(Article)) or 0)
     if stored:
         # Near-copies and rejected items are not stored, so a finished store holds fewer
         # articles than the stream it was built from: any stored article means "built".
         console.print(f"store has {stored:,} articles: reused")
-        return
-    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
-    with Progress(console=console) as progress:
-        task = progress.add_task("building the store", total=total)
+    else:
+        ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+        with Progress(console=console) as progress:
+            task = progress.add_task("building the store", total=total)
 
-        def tick(report: IngestReport) -> None:
-            progress.update(task, completed=report.seen)
+            def tick(report: IngestReport) -> None:
+                progress.update(task, completed=report.seen)
 
-        await ingestor.ingest(stream(load(data), total), progress=tick)
+            await ingestor.ingest(stream(load(data), total), progress=tick)
+    finder = FactFinder(sessions)
+    pending = await finder.pending()
+    if pending:
+        with Progress(console=console) as progress:
+            task = progress.add_task("finding facts", total=pending)
+            await finder.run(lambda found: progress.update(task, completed=found))
 
 
 async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list[str]]:

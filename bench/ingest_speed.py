@@ -11,7 +11,8 @@ day, so old stories go quiet as in a real feed.
 
 Reports articles/s in windows around 10k, 50k and 100k stored articles (the cost per article
 must stay flat as the store grows), the peak RSS, and a brute-force baseline (each new article
-compared with every stored one by rapidfuzz) on the first N articles.
+compared with every stored one by rapidfuzz) on the first N articles. The facts of the stored
+originals are found after ingest (``storage.facts``); that pass is timed on its own.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from wordfreq import zipf_frequency
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from storage.db import open_database
+from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport
 from stories.model import RawArticle
 from stories.settings import EngineSettings
@@ -282,6 +284,14 @@ async def measure(
                 marks[checkpoint] - marks[checkpoint - WINDOW]
             )
     figures["articles/s overall"] = report.seen / elapsed
+    finder = FactFinder(sessions, pool)
+    pending = await finder.pending()
+    facts_columns = [TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn()]
+    with Progress(*facts_columns, TimeElapsedColumn(), console=console) as progress:
+        task = progress.add_task("facts", total=pending)
+        started = time.perf_counter()
+        found = await finder.run(lambda done: progress.update(task, completed=done))
+        figures["facts found after ingest (articles/s)"] = found / (time.perf_counter() - started)
     figures["stored"] = report.added
     figures["near-copies"] = report.near_copies
     figures["stories"] = len(report.new_stories)

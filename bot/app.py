@@ -18,6 +18,7 @@ from bot.fetch import Fetcher, FetchSettings
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
 from handlers.context import Context
 from storage.db import SessionFactory, open_database
+from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.models import Article, Source
 from stories.model import Rejected
@@ -31,6 +32,8 @@ class App:
     engine: AsyncEngine
     sessions: SessionFactory
     ingestor: Ingestor
+    #: finds the facts of what the ingestor stored; run it after ingesting
+    facts: FactFinder
     context: Context
 
     async def article_count(self) -> int:
@@ -49,7 +52,9 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     )
     try:
         ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size, pool)
-        yield App(settings, engine, sessions, ingestor, Context(sessions))
+        yield App(
+            settings, engine, sessions, ingestor, FactFinder(sessions, pool), Context(sessions)
+        )
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -125,9 +130,11 @@ async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestRep
     """A new store starts with the seed story, so the first command has something to say."""
     if await app.article_count() > 0:
         return None
-    return await app.ingestor.ingest(
+    report = await app.ingestor.ingest(
         iter_paths([str(app.settings.seeds_dir)], InputDefaults()), progress=progress
     )
+    await app.facts.run()
+    return report
 
 
 def rejected_summary(rejected: list[Rejected], limit: int = 20) -> list[str]:

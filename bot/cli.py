@@ -141,7 +141,26 @@ async def _ingest(settings: Settings, inputs: list[str], defaults: InputDefaults
         with err.status("Loading the stored articles into the indexes…"):
             await app.ingestor.sync()
         with _progress("Ingesting", total=_estimate(inputs)) as progress:
-            return await ingest_inputs(app, inputs, defaults, progress)
+            report = await ingest_inputs(app, inputs, defaults, progress)
+        await _find_facts(app)
+        return report
+
+
+async def _find_facts(app: App) -> None:
+    """Facts are found after ingest (see ``storage.facts``), with their own progress bar."""
+    pending = await app.facts.pending()
+    if not pending:
+        return
+    columns = [
+        SpinnerColumn(),
+        TextColumn("[bold]Finding facts"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("facts", total=pending)
+        await app.facts.run(lambda found: bar.update(task, completed=found))
 
 
 def _estimate(inputs: list[str]) -> int | None:

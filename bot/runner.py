@@ -161,6 +161,7 @@ async def scheduled(
         async def poll(source_id: int, url: str) -> None:
             report = await ingest_url(app, fetcher, url)
             log.info("polled source %d (%s): %s", source_id, url, report.summary())
+            await app.facts.run()
 
         senders = {end.name: end.send for end in ends}
         digests = Digests(app.sessions, settings.digest, senders, worker_id(), now)
@@ -170,10 +171,23 @@ async def scheduled(
         )
         await add_configured_sources(app)
         await scheduler.start()
+        # facts that a crash or a stop left pending are found while the chats are answered
+        pending = asyncio.create_task(_find_pending_facts(app), name="pending facts")
         try:
             yield scheduler
         finally:
+            pending.cancel()
             scheduler.shutdown()
+
+
+async def _find_pending_facts(app: App) -> None:
+    try:
+        found = await app.facts.run()
+    except Exception:
+        log.exception("could not find the pending facts; the next poll tries again")
+        return
+    if found:
+        log.info("found the facts of %d articles left pending", found)
 
 
 async def add_configured_sources(app: App) -> None:

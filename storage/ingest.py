@@ -6,6 +6,8 @@ that another process stored since it last looked, so several writers sharing one
 PostgreSQL keep deciding on the same state. The database's unique keys are the final word
 on "already known": a batch that loses a race is rolled back and retried against the
 fresh state, so nothing is stored twice and nothing is lost.
+
+An original article is stored with its facts pending; ``storage.facts`` finds them after.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import SessionFactory
 from storage.models import Article as ArticleRow
-from storage.models import Mention, Source, Story
+from storage.models import Source, Story
 from stories.clean import clean_article
 from stories.cluster import StoryIndex
 from stories.dedupe import (
@@ -36,11 +38,8 @@ from stories.dedupe import (
     signature_from_bytes,
     signature_to_bytes,
 )
-from stories.factfinder import extract_facts, facts_to_json
-from stories.facts import ArticleFacts, EntityKind
 from stories.features import Features, extract_features
 from stories.model import Article, RawArticle, Rejected
-from stories.names import clean_name, surname_key
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -49,7 +48,6 @@ _REPLAY_SLICE = 500
 
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
-_MENTIONS = Story.metadata.tables[Mention.__tablename__]
 
 Item = RawArticle | Rejected
 
@@ -87,19 +85,13 @@ class IngestReport:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An article with everything the engine computed for it, ready to decide and store.
-
-    ``facts`` may be left for later (None): only an original article's are kept, and in
-    one process there is no point in finding the facts of an article that turns out to be
-    a near-copy or already known.
-    """
+    """An article with everything the engine computed for it, ready to decide and store."""
 
     article: Article
     content_key: str
     canonical_url: str | None
     signature: bytes
     features: Features
-    facts: ArticleFacts | None
 
 
 @dataclass
@@ -114,9 +106,7 @@ class _Known:
     last_id: int = 0
 
 
-def prepare(
-    raw: RawArticle, settings: EngineSettings, with_facts: bool = True
-) -> Prepared | Rejected:
+def prepare(raw: RawArticle, settings: EngineSettings) -> Prepared | Rejected:
     """The CPU part: clean, key, sign and describe one article (pure, no database)."""
     cleaned = clean_article(raw, settings.clean)
     if isinstance(cleaned, Rejected):
@@ -129,18 +119,12 @@ def prepare(
         canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
         signature=signature_to_bytes(sig),
         features=extract_features(cleaned),
-        facts=extract_facts(cleaned) if with_facts else None,
     )
 
 
-def prepare_all(
-    items: list[Item], settings: EngineSettings, with_facts: bool = True
-) -> list[Prepared | Rejected]:
+def prepare_all(items: list[Item], settings: EngineSettings) -> list[Prepared | Rejected]:
     """A batch of ``prepare``; module-level so that a process pool can run it."""
-    return [
-        item if isinstance(item, Rejected) else prepare(item, settings, with_facts)
-        for item in items
-    ]
+    return [item if isinstance(item, Rejected) else prepare(item, settings) for item in items]
 
 
 class Ingestor:
@@ -180,8 +164,7 @@ class Ingestor:
         ahead = 2 if self._executor else 0
         async for chunk in _chunks(items, self._batch_size):
             if self._executor is None:
-                # facts are found once an article is known to be an original (see ``_Batch``)
-                prepared = prepare_all(chunk, self._settings, with_facts=False)
+                prepared = prepare_all(chunk, self._settings)
                 await self._take(prepared, source_id, report, progress)
                 continue
             in_flight.append(
@@ -312,7 +295,6 @@ class _Batch:
         self.bodies: dict[int, str] = {}
         self.now = datetime.now(UTC)
         self.articles: list[dict[str, object]] = []
-        self.mentions: list[dict[str, object]] = []
         self.new_stories: list[dict[str, object]] = []
         self.changes: dict[int, _StoryChange] = {}
         self.next_article = 0
@@ -343,16 +325,12 @@ class _Batch:
             story_id = match.story_id if match else self.new_story(p.article)
         article_id = self.next_article
         self.next_article += 1
-        facts = None
-        if original is None:
-            facts = p.facts if p.facts is not None else extract_facts(p.article)
-        self.articles.append(self.row(article_id, p, story_id, original, facts))
+        self.articles.append(self.row(article_id, p, story_id, original))
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
-        if facts is not None:
+        if original is None:
             owner._copies.add(article_id, sig)
             owner._stories.add(story_id, p.features)
             self.bodies[article_id] = p.article.body
-            self.mentions.extend(_people(p.article, facts, article_id, story_id))
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
@@ -393,14 +371,10 @@ class _Batch:
         return story_id
 
     def row(
-        self,
-        article_id: int,
-        p: Prepared,
-        story_id: int,
-        original: int | None,
-        facts: ArticleFacts | None,
+        self, article_id: int, p: Prepared, story_id: int, original: int | None
     ) -> dict[str, object]:
-        """The article's row; a near-copy keeps no facts of its own (its original has them)."""
+        """The article's row: an original's facts are pending (None), a near-copy keeps none
+        of its own ("": its original has them)."""
         a = p.article
         return {
             "id": article_id,
@@ -420,16 +394,12 @@ class _Batch:
             "near_copy_of": original,
             "signature": p.signature,
             "features": p.features.to_json(),
-            "facts": "" if facts is None else facts_to_json(facts),
+            "facts": None if original is None else "",
         }
 
     async def write(self) -> None:
         """Core inserts (executemany): the ORM's bulk path costs more than the database."""
-        for table, rows in (
-            (_STORIES, self.new_stories),
-            (_ARTICLES, self.articles),
-            (_MENTIONS, self.mentions),
-        ):
+        for table, rows in ((_STORIES, self.new_stories), (_ARTICLES, self.articles)):
             if rows:
                 await self.session.execute(insert(table), rows)
         if not self.changes:
@@ -443,29 +413,6 @@ class _Batch:
             if change.first is not None and change.last is not None:
                 story.first_published = min(filter(None, (story.first_published, change.first)))
                 story.last_published = max(filter(None, (story.last_published, change.last)))
-
-
-def _people(
-    article: Article, facts: ArticleFacts, article_id: int, story_id: int
-) -> list[dict[str, object]]:
-    """One row per person an original article names, with the first description it gives."""
-    described: dict[str, str | None] = {}
-    for mention in facts.mentions:
-        name = clean_name(mention.name)
-        if mention.kind is EntityKind.PERSON and " " in name and described.get(name) is None:
-            described[name] = mention.description
-    return [
-        {
-            "article_id": article_id,
-            "story_id": story_id,
-            "name": name[:300],
-            "surname_key": surname_key(name)[:100],
-            "description": description,
-            "published": article.published,
-        }
-        for name, description in described.items()
-        if surname_key(name)
-    ]
 
 
 async def _chunks(

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -98,7 +99,16 @@ class Story(Base):
 
 class Article(Base):
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_story_id_id", "story_id", "id"),)
+    __table_args__ = (
+        Index("ix_articles_story_id_id", "story_id", "id"),
+        #: the articles whose facts are still to be found (see ``storage.facts``)
+        Index(
+            "ix_articles_facts_pending",
+            "id",
+            sqlite_where=text("facts IS NULL"),
+            postgresql_where=text("facts IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     external_id: Mapped[str | None] = mapped_column(String(500))
@@ -118,8 +128,9 @@ class Article(Base):
     near_copy_of: Mapped[int | None] = mapped_column(Id, ForeignKey("articles.id"))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     features: Mapped[str] = mapped_column(Text)
-    #: the article's typed facts as JSON (``stories.factfinder.facts_to_json``)
-    facts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: the article's typed facts as JSON (``stories.factfinder.facts_to_json``); None until
+    #: they are found (after ingest, see ``storage.facts``), "" on a near-copy (none kept)
+    facts: Mapped[str | None] = mapped_column(Text, server_default="")
 
 
 class Mention(Base):

@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.facts import pending_features, stored_facts
 from storage.models import Article, Mention, Story
-from stories.factfinder import facts_from_json
 from stories.names import surname_key
 from stories.story_input import ArticleView
 
@@ -159,15 +159,30 @@ async def story_views(
     """The story's original articles (near-copies left out) with their facts, oldest first."""
     rows = await session.execute(
         select(
-            Article.id, Article.outlet, Article.url, Article.published, Article.body, Article.facts
+            Article.id,
+            Article.outlet,
+            Article.url,
+            Article.published,
+            Article.title,
+            Article.body,
+            Article.captions,
+            Article.facts,
+            pending_features(),
         )
         .where(Article.story_id == story_id, Article.near_copy_of.is_(None))
         .order_by(Article.id)
         .limit(limit)
     )
     return [
-        ArticleView(id_, outlet_name(outlet), url, published, body, facts_from_json(facts))
-        for id_, outlet, url, published, body, facts in rows
+        ArticleView(
+            row.id,
+            outlet_name(row.outlet),
+            row.url,
+            row.published,
+            row.body,
+            stored_facts(row.facts, row.features, row.title, row.body, row.captions),
+        )
+        for row in rows
     ]
 
 

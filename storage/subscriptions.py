@@ -27,10 +27,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
 
 from storage.db import SessionFactory
+from storage.facts import pending_features, stored_facts
 from storage.models import Article, Delivery, Story, Subscription
 from storage.queries import outlet_name
 from stories.digest import NewArticle, StoryMaterial
-from stories.factfinder import facts_from_json
 from stories.story_input import ArticleView
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -408,7 +408,10 @@ class _Stored:
     url: str | None
     published: datetime | None
     body: str
-    facts: str
+    captions: str
+    #: the facts as stored: None while pending (then ``features`` is read to find them)
+    facts: str | None
+    features: str | None
     is_copy: bool
     ingested_at: datetime
 
@@ -444,7 +447,7 @@ class DigestArticles:
     def _view(self, row: _Stored) -> ArticleView:
         view = self._views.get(row.id)
         if view is None:
-            facts = facts_from_json(row.facts)
+            facts = stored_facts(row.facts, row.features, row.title, row.body, row.captions)
             view = ArticleView(row.id, row.outlet, row.url, row.published, row.body, facts)
             self._views[row.id] = view
         return view
@@ -525,7 +528,9 @@ async def digest_articles(
             Article.url,
             Article.published,
             Article.body,
+            Article.captions,
             Article.facts,
+            pending_features(),
             Article.near_copy_of,
             Article.ingested_at,
         )
@@ -534,17 +539,19 @@ async def digest_articles(
     )
     stored = [
         _Stored(
-            id_,
-            story_id,
-            title,
-            outlet_name(outlet),
-            url,
-            published,
-            body,
-            facts,
-            copy_of is not None,
-            ingested,
+            row.id,
+            row.story_id,
+            row.title,
+            outlet_name(row.outlet),
+            row.url,
+            row.published,
+            row.body,
+            row.captions,
+            row.facts,
+            row.features,
+            row.near_copy_of is not None,
+            row.ingested_at,
         )
-        for id_, story_id, title, outlet, url, published, body, facts, copy_of, ingested in rows
+        for row in rows
     ]
     return DigestArticles(since, until, stories, stored)

@@ -35,6 +35,10 @@ def test_ingest_ask_export(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith("Stories (1)")
 
+    # people are known once ingest has found the facts (after storing, see storage.facts)
+    code, out, _ = invoke(db, "ask", "/who Kalesnikava")
+    assert out.startswith("Maria Kalesnikava"), out
+
     code, out, _ = invoke(db, "ask", "/summary", "--json")
     reply = json.loads(out)
     assert reply["tone"] == "ok"

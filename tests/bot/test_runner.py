@@ -12,7 +12,9 @@ from rich.console import Console
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError
+from bot.readers import InputDefaults, iter_paths
 from bot.runner import add_configured_sources, console_front_end, front_ends, scheduled
+from storage.queries import surname_keys
 from storage.sources import list_sources
 from storage.subscriptions import upsert_subscription
 
@@ -72,3 +74,18 @@ async def test_configured_sources_are_added_once(app: App) -> None:
     await add_configured_sources(app)
     async with app.sessions() as session:
         assert [s.url for s in await list_sources(session)] == ["https://news.example/rss"]
+
+
+async def test_facts_left_pending_are_found_at_start(app: App) -> None:
+    """A bot stopped between storing articles and finding their facts finds them at start."""
+    await app.ingestor.ingest(iter_paths([str(app.settings.seeds_dir)], InputDefaults()))
+    assert await app.facts.pending() == 5
+    ends = [console_front_end(app, Console(file=io.StringIO()), asyncio.Event())]
+    async with scheduled(app, ends):
+        for _ in range(600):  # the pass runs beside the chats: look until it is done
+            if not await app.facts.pending():
+                break
+            await asyncio.sleep(0.05)
+    assert await app.facts.pending() == 0
+    async with app.sessions() as session:
+        assert await surname_keys(session)

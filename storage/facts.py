@@ -1,0 +1,186 @@
+"""Facts are found after an article is stored, not while it is ingested.
+
+Finding an article's facts (people, numbers, quotes, dates) costs more than cleaning,
+deduplicating and clustering it together, and a story should be there as soon as its
+article is stored. So ingest stores an original article with its facts pending (NULL), and
+:class:`FactFinder` fills them in a pass right after: after a poll, after ``newsbot
+ingest``, and at start for whatever a crash left pending. A reader that meets a pending
+article finds its facts itself (:func:`stored_facts`), so no answer depends on the pass
+having run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Label, case, func, insert, null, select, update
+
+from storage.db import SessionFactory
+from storage.models import Article, Mention
+from stories.factfinder import extract_facts, facts_from_json, facts_to_json
+from stories.facts import ArticleFacts, EntityKind
+from stories.model import Article as CleanArticle
+from stories.names import clean_name, surname_key
+
+_MENTIONS = Mention.metadata.tables[Mention.__tablename__]
+
+#: articles per slice: about 75 ms of work, so chats are answered between slices
+SLICE = 50
+
+
+def pending_features() -> Label[str | None]:
+    """The features of an article whose facts are pending, else NULL (not worth reading).
+
+    A pending article's facts are found from its features' publication time, which keeps
+    the outlet's time zone (the stored ``published`` is UTC): "yesterday" is the outlet's.
+    """
+    return case((Article.facts.is_(None), Article.features), else_=null()).label("features")
+
+
+def stored_facts(
+    facts: str | None, features: str | None, title: str, body: str, captions: str
+) -> ArticleFacts:
+    """An original article's facts as stored, or found now when they are still pending."""
+    if facts is not None:
+        return facts_from_json(facts)
+    return extract_facts(_article(title, body, captions, features))
+
+
+def _article(title: str, body: str, captions: str, features: str | None) -> CleanArticle:
+    """The cleaned article again, as far as fact finding reads it (body, captions, date)."""
+    published = json.loads(features)["published"] if features else None
+    return CleanArticle(
+        title=title,
+        paragraphs=tuple(body.split("\n\n")),
+        captions=tuple(c for c in captions.split("\n") if c),
+        url=None,
+        outlet=None,
+        published=datetime.fromisoformat(published) if published else None,
+        external_id=None,
+        origin="",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    id: int
+    story_id: int
+    title: str
+    body: str
+    captions: str
+    features: str
+    published: datetime | None
+
+
+def _find(rows: list[_Pending]) -> list[ArticleFacts]:
+    """The facts of a slice of articles; module-level so that a process pool can run it."""
+    return [extract_facts(_article(r.title, r.body, r.captions, r.features)) for r in rows]
+
+
+class FactFinder:
+    """Finds the facts of stored articles whose facts are pending, a slice at a time.
+
+    Safe to run in several processes at once: a slice is written only where its facts are
+    still pending, and its people only for the articles that write changed.
+    """
+
+    def __init__(
+        self, sessions: SessionFactory, executor: Executor | None = None, slice_size: int = SLICE
+    ) -> None:
+        self._sessions = sessions
+        self._executor = executor
+        self._slice = slice_size
+        self._lock = asyncio.Lock()
+
+    async def pending(self) -> int:
+        async with self._sessions() as session:
+            count = await session.scalar(
+                select(func.count()).select_from(Article).where(Article.facts.is_(None))
+            )
+        return int(count or 0)
+
+    async def run(self, progress: Callable[[int], None] | None = None) -> int:
+        """Find every pending article's facts; returns how many this call found."""
+        async with self._lock:
+            found = 0
+            after = 0
+            while rows := await self._next(after):
+                found += await self._store(rows, await self._find(rows))
+                after = rows[-1].id
+                if progress:
+                    progress(found)
+            return found
+
+    async def _next(self, after: int) -> list[_Pending]:
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(
+                    Article.id,
+                    Article.story_id,
+                    Article.title,
+                    Article.body,
+                    Article.captions,
+                    Article.features,
+                    Article.published,
+                )
+                .where(Article.facts.is_(None), Article.id > after)
+                .order_by(Article.id)
+                .limit(self._slice)
+            )
+            return [_Pending(*row) for row in rows]
+
+    async def _find(self, rows: list[_Pending]) -> list[ArticleFacts]:
+        if self._executor is None:
+            facts = _find(rows)
+            await asyncio.sleep(0)  # let the chats be answered between slices
+            return facts
+        return await asyncio.get_running_loop().run_in_executor(self._executor, _find, rows)
+
+    async def _store(self, rows: list[_Pending], facts: list[ArticleFacts]) -> int:
+        documents = {row.id: facts_to_json(f) for row, f in zip(rows, facts, strict=True)}
+        async with self._sessions() as session, session.begin():
+            written = await session.execute(
+                update(Article)
+                .where(Article.id.in_(documents), Article.facts.is_(None))
+                .values(facts=case(documents, value=Article.id))
+                .returning(Article.id)
+                .execution_options(synchronize_session=False)
+            )
+            done = set(written.scalars())
+            people = [
+                mention
+                for row, f in zip(rows, facts, strict=True)
+                if row.id in done
+                for mention in mention_rows(f, row.id, row.story_id, row.published)
+            ]
+            if people:
+                await session.execute(insert(_MENTIONS), people)
+        return len(done)
+
+
+def mention_rows(
+    facts: ArticleFacts, article_id: int, story_id: int, published: datetime | None
+) -> list[dict[str, object]]:
+    """One row per person an article names, with the first description it gives."""
+    described: dict[str, str | None] = {}
+    for mention in facts.mentions:
+        name = clean_name(mention.name)
+        if mention.kind is EntityKind.PERSON and " " in name and described.get(name) is None:
+            described[name] = mention.description
+    return [
+        {
+            "article_id": article_id,
+            "story_id": story_id,
+            "name": name[:300],
+            "surname_key": surname_key(name)[:100],
+            "description": description,
+            "published": published,
+        }
+        for name, description in described.items()
+        if surname_key(name)
+    ]
