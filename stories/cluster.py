@@ -21,6 +21,8 @@ from array import array
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -72,14 +74,20 @@ class _Story:
 
 
 @dataclass(frozen=True, slots=True)
-class _Terms:
-    """An article's term names and the per-term arrays that do not depend on the store."""
+class _Article:
+    """An article's terms and vector as the store saw them after ``docs`` articles."""
 
-    names: list[str]
-    tf: DoubleArray
+    features: Features
+    docs: int
+    names: tuple[str, ...]
+    #: -1 for terms not in the vocabulary yet
+    tids: IntArray
+    #: positions of the terms not in the vocabulary yet
+    new: npt.NDArray[np.intp]
+    kind: DoubleArray
     #: prior idf times the kind weight
     prior: DoubleArray
-    kind: DoubleArray
+    vec: FloatArray
 
 
 @lru_cache(maxsize=500_000)
@@ -102,11 +110,18 @@ class StoryIndex:
             KIND_DATE: self.settings.date_weight,
         }
         self._vocab: dict[str, int] = {}
+        # By term id: document frequency, and the kind weight and kind-weighted prior idf,
+        # which are kept so that a known term costs one dictionary lookup.
         self._df = np.zeros(1024, dtype=np.int32)
+        self._kind = np.zeros(1024, dtype=np.float64)
+        self._prior = np.zeros(1024, dtype=np.float64)
+        # Scratch, all zeros between calls: the query's weight by term id, so that ``_scores``
+        # looks centroid terms up by position instead of searching for them.
+        self._query = np.zeros(1024, dtype=np.float32)
         self._docs = 0
         self._postings: dict[int, array[int]] = {}
         self._stories: dict[int, _Story] = {}
-        self._last: tuple[Features, _Terms] | None = None
+        self._last: _Article | None = None
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -123,59 +138,72 @@ class StoryIndex:
         k = self.settings.prior_docs
         return (self._docs * online + k * prior_idf(term)) / (self._docs + k)
 
-    def _vector(self, terms: _Terms, tids: IntArray) -> FloatArray:
-        """Normalised tf-idf weights of the article's terms (``tids``: -1 for unseen terms)."""
-        df = np.where(tids >= 0, self._df[np.maximum(tids, 0)], 0)
-        online = np.log((self._docs + 1.0) / (df + 0.5)) * terms.kind
-        k = self.settings.prior_docs
-        vec = terms.tf * (self._docs * online + k * terms.prior) / (self._docs + k)
-        norm = float(np.sqrt(np.dot(vec, vec))) or 1.0
-        return (vec / norm).astype(np.float32)
+    def _article(self, features: Features) -> _Article:
+        """Term ids and normalised tf-idf vector of an article against the current store.
 
-    def _terms(self, features: Features) -> _Terms:
-        """Term names, frequencies, kind-weighted prior idf and kind weights of an article.
-
-        They do not depend on the store, and ``add`` usually follows ``match`` for the same
-        article, so the last article's are kept. Lists turn into arrays several times faster
-        than generators do.
+        ``add`` usually follows ``match`` for the same article with the store unchanged, so the
+        last article's are kept.
         """
-        if self._last is not None and self._last[0] is features:
-            return self._last[1]
-        kinds = self._kind_weights
-        names = [t for t, _ in features.terms]
-        kind = np.array([kinds.get(t[:2], 1.0) for t in names], dtype=np.float64)
-        terms = _Terms(
-            names=names,
-            tf=np.array([w for _, w in features.terms], dtype=np.float64),
-            prior=np.array(list(map(prior_idf, names)), dtype=np.float64) * kind,
-            kind=kind,
+        last = self._last
+        if last is not None and last.features is features and last.docs == self._docs:
+            return last
+        names, tf = zip(*features.terms, strict=True) if features.terms else ((), ())
+        tids = np.array(list(map(self._vocab.get, names, repeat(-1))), dtype=np.int32)
+        new = np.flatnonzero(tids < 0)
+        # np.take: several times faster than indexing with an int32 array. An unknown term (-1)
+        # takes the last slot's values; the loop replaces them.
+        kind = np.take(self._kind, tids)
+        prior = np.take(self._prior, tids)
+        df = np.take(self._df, tids)
+        for i in new.tolist():
+            kind[i] = self._kind_weights.get(names[i][:2], 1.0)
+            prior[i] = prior_idf(names[i]) * kind[i]
+            df[i] = 0
+        online = np.log((self._docs + 1.0) / (df + 0.5)) * kind
+        k = self.settings.prior_docs
+        vec = np.array(tf, dtype=np.float64) * (self._docs * online + k * prior) / (self._docs + k)
+        norm = float(np.sqrt(np.dot(vec, vec))) or 1.0
+        article = _Article(
+            features, self._docs, names, tids, new, kind, prior, (vec / norm).astype(np.float32)
         )
-        self._last = (features, terms)
-        return terms
+        self._last = article
+        return article
 
-    def _is_quiet(self, story: _Story, published: datetime | None) -> bool:
-        if published is None or story.first is None or story.last is None:
-            return False
-        gap = max(story.first - published, published - story.last).total_seconds()
-        return gap > self.settings.quiet_days * 86_400.0
+    def _active(self, sids: list[int], published: datetime | None) -> list[int]:
+        """The stories that are not quiet: within quiet_days of the article, or without dates."""
+        if published is None:
+            return sids
+        limit = self.settings.quiet_days * 86_400.0
+        stories = self._stories
+        return [sid for sid in sids if not _is_quiet(stories[sid], published, limit)]
 
     def _candidates(self, q_ids: IntArray, q_w: FloatArray) -> IntArray:
-        """Stories sharing the article's heaviest terms, ranked by the weight they share."""
+        """Stories sharing the article's heaviest terms, ranked by the weight they share.
+
+        A story counts once per term however often its posting list names it. One sort of the
+        (story, term) keys finds both the pairs and the stories (``np.unique`` is several times
+        slower here). Ties go to the lower story id.
+        """
         top = np.argsort(-q_w)[: self.settings.query_terms].tolist()
         found = map(self._postings.get, q_ids[top].tolist())
         lists = [(i, p) for i, p in zip(top, found, strict=True) if p]
         if not lists:
             return np.empty(0, dtype=np.int32)
+        # Key: story id in the high bits, the term's position in the query in the low bits.
+        shift = len(q_ids).bit_length()
         # One buffer for all posting lists: a single numpy call instead of one per list.
-        sids = np.frombuffer(b"".join([p for _, p in lists]), dtype=np.int32).astype(np.int64)
-        slot = np.repeat(
+        keys = np.frombuffer(b"".join([p for _, p in lists]), dtype=np.int32).astype(np.int64)
+        keys <<= shift
+        keys |= np.repeat(
             np.array([i for i, _ in lists], dtype=np.int64), [len(p) for _, p in lists]
         )
-        keys = np.unique(sids * len(q_ids) + slot)
-        story_of, votes = np.unique(keys // len(q_ids), return_inverse=True)
-        totals = np.bincount(votes, weights=q_w[keys % len(q_ids)])
-        best = np.argsort(-totals, kind="stable")[: self.settings.max_candidates]
-        return story_of[best].astype(np.int32)
+        keys.sort()
+        keys = keys[_starts(keys)]
+        story = keys >> shift
+        first = _starts(story)
+        totals = np.bincount(np.cumsum(first) - 1, weights=q_w[keys & ((1 << shift) - 1)])
+        best = _top(totals, self.settings.max_candidates)
+        return story[np.flatnonzero(first)[best]].astype(np.int32)
 
     def _scores(self, q_ids: IntArray, q_w: FloatArray, stories: list[_Story]) -> FloatArray:
         """Cosine to each centroid without its largest single-term share.
@@ -186,8 +214,10 @@ class StoryIndex:
         ids = np.concatenate([s.ids for s in stories])
         weights = np.concatenate([s.weights for s in stories])
         starts = np.cumsum([0] + [s.ids.size for s in stories[:-1]])
-        pos = np.minimum(np.searchsorted(q_ids, ids), q_ids.size - 1)
-        shares = np.where(q_ids[pos] == ids, q_w[pos], 0.0) * weights
+        self._query[q_ids] = q_w
+        # np.take: several times faster than indexing with an int32 array.
+        shares = np.take(self._query, ids) * weights
+        self._query[q_ids] = 0.0
         total = np.add.reduceat(shares, starts)
         top = np.maximum.reduceat(shares, starts)
         norms = np.array([s.norm for s in stories], dtype=np.float32)
@@ -195,21 +225,13 @@ class StoryIndex:
 
     def match(self, features: Features) -> Match | None:
         """The best story for this article, or None when it should start a new story."""
-        terms = self._terms(features)
-        vocab = self._vocab
-        tids = np.array([vocab.get(t, -1) for t in terms.names], dtype=np.int32)
-        vec = self._vector(terms, tids)
-        known = tids >= 0
-        if not known.any():
+        article = self._article(features)
+        if article.new.size == article.tids.size:
             return None
-        order = np.argsort(tids[known])
-        q_ids, q_w = tids[known][order], vec[known][order]
-        published = features.published
-        sids = [
-            sid
-            for sid in self._candidates(q_ids, q_w).tolist()
-            if not self._is_quiet(self._stories[sid], published)
-        ]
+        # The known terms by id: the unknown ones (-1) sort first.
+        order = np.argsort(article.tids)[article.new.size :]
+        q_ids, q_w = article.tids[order], article.vec[order]
+        sids = self._active(self._candidates(q_ids, q_w).tolist(), features.published)
         if not sids:
             return None
         stories = [self._stories[sid] for sid in sids]
@@ -221,40 +243,61 @@ class StoryIndex:
 
     def add(self, story_id: int, features: Features) -> None:
         """Add an article to a story (new or existing) and update the online statistics."""
-        terms = self._terms(features)
-        vocab = self._vocab
-        # A new term's id is the vocabulary size before it is added.
-        tids = np.array([vocab.setdefault(t, len(vocab)) for t in terms.names], dtype=np.int32)
-        while len(vocab) > self._df.size:
-            self._df = np.concatenate([self._df, np.zeros_like(self._df)])
-        vec = self._vector(terms, tids)
+        article = self._article(features)
+        tids = self._register(article)
+        vec = article.vec
         self._merge(story_id, tids, vec, features)
-        for i in np.argsort(-vec)[: self.settings.query_terms].tolist():
-            self._post(int(tids[i]), story_id)
-        np.add.at(self._df, tids, 1)
+        self._post(tids[np.argsort(-vec)[: self.settings.query_terms]].tolist(), story_id)
+        # An article names each term once, so a plain fancy-index add counts every term.
+        self._df[tids] += 1
         self._docs += 1
 
-    def _post(self, tid: int, story_id: int) -> None:
-        """Append to a posting list; past twice the cap keep the most recent distinct stories."""
-        posting = self._postings.get(tid)
-        if posting is None:
-            self._postings[tid] = array("i", (story_id,))
-            return
-        if posting[-1] == story_id:
-            return
-        posting.append(story_id)
+    def _register(self, article: _Article) -> IntArray:
+        """The article's term ids, adding its new terms to the vocabulary."""
+        tids, new = article.tids.copy(), article.new
+        if not new.size:
+            return tids
+        vocab = self._vocab
+        # A new term's id is the vocabulary size before it is added.
+        tids[new] = [vocab.setdefault(article.names[i], len(vocab)) for i in new.tolist()]
+        while len(vocab) > self._df.size:
+            self._df, self._kind, self._prior, self._query = (
+                np.concatenate([a, np.zeros_like(a)])
+                for a in (self._df, self._kind, self._prior, self._query)
+            )
+        self._kind[tids[new]] = article.kind[new]
+        self._prior[tids[new]] = article.prior[new]
+        return tids
+
+    def _post(self, tids: list[int], story_id: int) -> None:
+        """Append to posting lists; past twice the cap keep the most recent distinct stories."""
+        postings = self._postings
         cap = self.settings.posting_cap
-        if len(posting) > 2 * cap:
-            recent = list(dict.fromkeys(reversed(posting)))[:cap]
-            self._postings[tid] = array("i", reversed(recent))
+        for tid in tids:
+            posting = postings.get(tid)
+            if posting is None:
+                postings[tid] = array("i", (story_id,))
+            elif posting[-1] != story_id:
+                posting.append(story_id)
+                if len(posting) > 2 * cap:
+                    recent = list(dict.fromkeys(reversed(posting)))[:cap]
+                    postings[tid] = array("i", reversed(recent))
 
     def _merge(self, story_id: int, tids: IntArray, vec: FloatArray, features: Features) -> None:
+        """Add the article's vector to its story's centroid, summing the weights of shared terms.
+
+        A term is at most twice in the concatenation (centroid and article), and a sum of two
+        does not depend on their order, so any sort groups the terms.
+        """
         story = self._stories.get(story_id)
         if story is not None:
             tids = np.concatenate([story.ids, tids])
             vec = np.concatenate([story.weights, vec])
-        ids, inverse = np.unique(tids, return_inverse=True)
-        weights = np.bincount(inverse, weights=vec).astype(np.float32)
+        order = np.argsort(tids)
+        tids = tids[order]
+        starts = _starts(tids)
+        ids = tids[starts]
+        weights = np.bincount(np.cumsum(starts) - 1, weights=vec[order]).astype(np.float32)
         if ids.size > self.settings.centroid_terms:
             keep = np.sort(
                 np.argpartition(-weights, self.settings.centroid_terms)[
@@ -265,7 +308,34 @@ class StoryIndex:
         norm = float(np.sqrt(np.dot(weights, weights))) or 1.0
         first, last = _span(story, features.published)
         size = (story.size if story else 0) + 1
-        self._stories[story_id] = _Story(ids.astype(np.int32), weights, norm, size, first, last)
+        self._stories[story_id] = _Story(ids, weights, norm, size, first, last)
+
+
+def _starts(values: npt.NDArray[np.int64] | IntArray) -> npt.NDArray[np.bool_]:
+    """Where each run of equal values in a sorted array begins."""
+    starts = np.empty(values.size, dtype=np.bool_)
+    starts[:1] = True
+    np.not_equal(values[1:], values[:-1], out=starts[1:])
+    return starts
+
+
+def _top(values: npt.NDArray[np.number[Any]], n: int) -> npt.NDArray[np.intp]:
+    """Indices of the ``n`` largest values, largest first, ties in index order.
+
+    The same as a stable argsort of the negated values cut to ``n``, but only the values that
+    can make the cut are sorted.
+    """
+    if values.size > n:
+        cut = np.partition(values, values.size - n)[values.size - n]
+        among = np.flatnonzero(values >= cut)
+        return among[np.argsort(-values[among], kind="stable")][:n]
+    return np.argsort(-values, kind="stable")
+
+
+def _is_quiet(story: _Story, published: datetime, limit: float) -> bool:
+    if story.first is None or story.last is None:
+        return False
+    return max(story.first - published, published - story.last).total_seconds() > limit
 
 
 def _span(story: _Story | None, published: datetime | None) -> tuple[datetime | None, ...]:
