@@ -17,9 +17,11 @@ from stories.dedupe import (
     content_key,
     is_near_copy,
     near_copy_score,
+    shingle_hashes,
     signature,
     signature_from_bytes,
     signature_to_bytes,
+    text_print,
 )
 from stories.model import Article, RawArticle
 from tests.stories import texts
@@ -140,6 +142,16 @@ def test_content_key_ignores_whitespace_changes(words: list[str], spaces: list[s
     assert content_key(respaced) == content_key(" ".join(words))
 
 
+@settings(max_examples=200)
+@given(st.text(), st.text())
+def test_text_print_is_what_each_function_gives(title: str, body: str) -> None:
+    """One pass over the words gives the same key, signature and shingles as separate calls."""
+    text = text_print(title, body, SETTINGS)
+    assert text.content_key == content_key(f"{title}\n{body}")
+    assert (text.signature.hashvalues == signature(body, SETTINGS).hashvalues).all()
+    assert text.shingles == shingle_hashes(body, SETTINGS)
+
+
 # ---- signatures and the index ----
 
 
@@ -195,6 +207,32 @@ def test_index_offers_the_closest_candidates_first_and_only_a_few() -> None:
         index.add(article_id, signature(_rewrite(body, every), settings))
     index.add(99, signature(body, settings))
     assert index.candidates(signature(body, settings)) == [99, 0, 1]
+
+
+def test_index_keeps_a_short_original_inside_a_long_page() -> None:
+    """Few shared shingles overall (low Jaccard) but all of the shorter text: kept."""
+    original = _body(texts.FLOOD)
+    page = "\n\n".join([_body(texts.ELECTION), original, _body(_seed_text("000"))])
+    settings_ = NearCopySettings(lsh_threshold=0.1)
+    index = NearCopyIndex(settings_)
+    index.add(1, signature(original, settings_))
+    assert signature(page, settings_).jaccard(signature(original, settings_)) < 0.2
+    assert index.candidates(signature(page, settings_)) == [1]
+    assert is_near_copy(original, page, settings_)
+
+
+def test_index_drops_look_alikes_below_the_containment_floor() -> None:
+    """A write-up that shares one paragraph (a quote) is proposed by LSH, then dropped."""
+    original = _body(texts.FLOOD)
+    paragraphs = original.split("\n\n")
+    look_alike = "\n\n".join([paragraphs[2], _body(texts.ELECTION)])
+    loose = NearCopySettings(lsh_threshold=0.05, containment_floor=0.0)
+    floored = NearCopySettings(lsh_threshold=0.05)
+    for settings_, expected in ((loose, [1]), (floored, [])):
+        index = NearCopyIndex(settings_)
+        index.add(1, signature(original, settings_))
+        assert index.candidates(signature(look_alike, settings_)) == expected
+    assert not is_near_copy(original, look_alike, SETTINGS)
 
 
 # ---- near copies ----
