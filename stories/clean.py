@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum, auto
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -69,14 +70,33 @@ class _Line:
 # Control characters (C0 and C1 but tab, newline and carriage return), lone surrogates and
 # the replacement character that marks undecodable bytes.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\v\f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# The characters each substitution above acts on, so that a text without any of them (most
+# texts) skips the regex scan. Spaces: a lone " " is left as it is, so only a double space,
+# a tab or an exotic space needs the substitution.
+_LINE_BREAK_CHARS = ("\r", "\v", "\f", "\x85", "\u2028", "\u2029")
+_INVISIBLE_CHARS = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+_EXOTIC_SPACES = (*"\u00a0\u1680\u202f\u205f\u3000", *map(chr, range(0x2000, 0x200B)))
+# Character counts that regexes would take a Python object per match for are done on bytes:
+# the ASCII part of a text by bytes.translate, the (usually few) other characters by a regex
+# that skips ASCII. "Letter" is what the regex class [^\W\d_] matches.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII_LETTERS = re.compile(r"[^\x00-\x7f\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NON_UPPER = bytes(b for b in range(128) if not chr(b).isupper())
+_ASCII_NON_LOWER = bytes(b for b in range(128) if not chr(b).islower())
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
 #: whitespace-separated tokens longer than this are encoded data or URL dumps
 _LONG_TOKEN_CHARS = 40
-_WORD = re.compile(r"\w+")
+#: bytes that are not part of a \w+ word become spaces (bytes of non-ASCII characters stay)
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    b if b >= 128 or b == ord("_") or chr(b).isalnum() else ord(" ") for b in range(256)
+)
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+_SPACE_RUN = re.compile(rb"  +")
+_FIRST = itemgetter(0)
 _CLOSERS = "\"'”’»)]*"
 _SENTENCE_END = ".!?…:"
 
@@ -100,6 +120,9 @@ _PHOTO_PREFIX = re.compile(
 )
 _MAX_CAPTION_WORDS = 60
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.{20,}?[.!?][\"'”’]?)\s+(?P<credit>[^.!?]{2,80})$")
+# The credit holds no [.!?], so a caption can only end at the line's last one: what follows it
+# must look like this, which is checked first (cheaply) before the whole line is matched.
+_CAPTION_CREDIT_TAIL = re.compile(r"[\"'”’]?\s+[^.!?]{2,80}$")
 
 _BYLINE = re.compile(r"^(?:[Bb][Yy]:\s*\S|(?:By|BY)\s+[A-Z][\w.'’-]*\s+[A-Z])")
 _POSTED = re.compile(r"^(?:posted|published|updated|last\s+updated|modified)\b", re.IGNORECASE)
@@ -150,6 +173,31 @@ _DATE_OR_TIME = re.compile(
     r"|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,
 )
+# Searching with re.IGNORECASE is slow for a long alternation (the regex engine cannot skip a
+# branch on its first letter), so the chrome patterns whose only answer is yes or no run
+# without it on the lowered line. The answers are the same: each of these patterns is written
+# in lowercase and uses only letters, "-", ".", "©", \w, \s, \d and \b, and the lowercase of
+# every character is one character that each of these matches exactly as the character
+# itself does under re.IGNORECASE, except for these three (İ, ı, ſ).
+_CASE_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without re.IGNORECASE, to run on lowered text (see _CASE_EXCEPTIONS)."""
+    if pattern.pattern != pattern.pattern.lower():
+        raise ValueError(f"not written in lowercase: {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_AGENCY_LOWER = _lowercase_twin(_AGENCY)
+_READ_TIME_LOWER = _lowercase_twin(_READ_TIME)
+_PROMO_LOWER = _lowercase_twin(_PROMO)
+_NAV_LOWER = _lowercase_twin(_NAV)
+#: every match of _DATE_OR_TIME holds a digit: a line without one skips that (slow) regex
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+#: no kind of chrome recognised by ``_is_chrome`` is longer than this many words
+_CHROME_MAX_WORDS = 40
 _DATELINE_FILLER = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:posted|published|updated|on|at|ago"
     r"|last|modified|am|pm|gmt|utc|et|edt|est|views?)\b|[^\w\s]|\b\d+\b",
@@ -162,10 +210,11 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
     if not raw.text.strip():
         return Rejected(raw.origin, "empty text")
     text = _truncate(raw.text, settings.max_chars)
-    problem = _not_text_reason(text, settings)
+    controls = len(_CONTROL.findall(text))
+    problem = _not_text_reason(text, controls, settings)
     if problem is not None:
         return Rejected(raw.origin, problem)
-    lines = _split_lines(_normalise(text))
+    lines = _split_lines(_normalise(text, has_controls=controls > 0))
     if not lines:
         return Rejected(raw.origin, "empty text (only invisible characters)")
     title, lines = _take_title(raw.title, lines, settings)
@@ -200,16 +249,18 @@ def _truncate(text: str, max_chars: int) -> str:
     return cut[:boundary] if boundary > max_chars // 2 else cut
 
 
-def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
-    """Say why ``text`` is not natural-language text, or None when it is."""
+def _not_text_reason(text: str, controls: int, settings: CleanSettings) -> str | None:
+    """Say why ``text`` (with ``controls`` control characters) is not natural-language text.
+
+    None when it is.
+    """
     lengths = list(map(len, text.split()))
     visible = sum(lengths)
     if not visible:
         return "empty text"
-    controls = len(_CONTROL.findall(text))
     if controls / visible > settings.max_control_share:
         return f"not natural-language text: {controls} control or invalid characters (binary data?)"
-    letters = sum(map(len, _LETTERS.findall(text)))
+    letters = _letter_count(text)
     if letters / visible < settings.min_letter_share:
         share = round(100 * letters / visible)
         return f"not natural-language text: only {share}% of its characters are letters"
@@ -219,12 +270,37 @@ def _not_text_reason(text: str, settings: CleanSettings) -> str | None:
     return None
 
 
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return _CONTROL.sub("", text)
+def _letter_count(text: str) -> int:
+    """How many characters of ``text`` the regex class [^\\W\\d_] matches."""
+    ascii_part = text.encode("ascii", "ignore")
+    letters = len(ascii_part.translate(None, _ASCII_NON_LETTERS))
+    if len(ascii_part) != len(text):
+        letters += sum(map(len, _NON_ASCII_LETTERS.findall(text)))
+    return letters
+
+
+def _normalise(text: str, has_controls: bool = True) -> str:
+    """NFC, one kind of line break, no invisible characters, single spaces, no controls.
+
+    ``has_controls=False`` says the text holds no ``_CONTROL`` character (none of the steps
+    here adds one, unless NFC changes the text).
+    """
+    normal = unicodedata.normalize("NFC", text)
+    if normal != text:
+        has_controls = True
+    text = normal
+    if any(char in text for char in _LINE_BREAK_CHARS):
+        text = _LINE_BREAKS.sub("\n", text)
+    ascii_only = text.isascii()
+    if not ascii_only and any(char in text for char in _INVISIBLE_CHARS):
+        text = _INVISIBLE.sub("", text)
+    if (
+        "  " in text
+        or "\t" in text
+        or (not ascii_only and any(char in text for char in _EXOTIC_SPACES))
+    ):
+        text = _SPACES.sub(" ", text)
+    return _CONTROL.sub("", text) if has_controls else text
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -301,12 +377,24 @@ _LINE_CACHE = 1024
 
 @lru_cache(maxsize=_LINE_CACHE)
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    """The casefolded \\w+ words of ``text`` joined by single spaces."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _NON_ASCII_NON_WORD.sub(" ", folded)
+    # Now every character that is not ASCII is a word character: UTF-8 turns it into bytes
+    # >= 128, which the table keeps, while ASCII non-word bytes become spaces.
+    spaced = folded.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
+    return _SPACE_RUN.sub(b" ", spaced).strip(b" ").decode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=_LINE_CACHE)
+def _initials(line: str) -> str:
+    """The first character of each whitespace-separated word (one per word)."""
+    return "".join(map(_FIRST, line.split()))
+
+
 def _word_count(line: str) -> int:
-    return len(line.split())
+    return len(_initials(line))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -317,9 +405,19 @@ def _ends_sentence(line: str) -> bool:
 @lru_cache(maxsize=_LINE_CACHE)
 def _capitalised_share(line: str) -> float:
     """The share of cased words that start with a capital (title case and names are high)."""
-    initials = "".join([word[0] for word in line.split()])
-    upper = sum(map(str.isupper, initials))
-    cased = upper + sum(map(str.islower, initials))
+    return _share_of_capitals(_initials(line))
+
+
+def _share_of_capitals(initials: str) -> float:
+    """The share of cased characters in ``initials`` that are capitals."""
+    ascii_part = initials.encode("ascii", "ignore")
+    upper = len(ascii_part.translate(None, _ASCII_NON_UPPER))
+    lower = len(ascii_part.translate(None, _ASCII_NON_LOWER))
+    if len(ascii_part) != len(initials):
+        others = _NON_ASCII.findall(initials)
+        upper += sum(map(str.isupper, others))
+        lower += sum(map(str.islower, others))
+    cased = upper + lower
     if not cased:
         return 0.0
     return upper / cased
@@ -343,15 +441,31 @@ def _is_credit(line: str) -> bool:
         return all(len(part.split()) <= 6 for part in line.split("|"))
     if _PHOTO_PREFIX.match(line):
         return True
-    if not _AGENCY.search(line):
+    if not _found(_AGENCY, _AGENCY_LOWER, line):
         return False
     rest = _CREDIT_WORDS.sub(" ", _AGENCY.sub(" ", line)).split()
     return len(rest) <= 4 and all(word[:1].isupper() for word in rest)
 
 
+def _lowers_faithfully(line: str) -> bool:
+    """True when lowercase twins on ``line.lower()`` answer as the patterns on ``line``."""
+    return line.isascii() or not any(char in line for char in _CASE_EXCEPTIONS)
+
+
+def _found(pattern: re.Pattern[str], twin: re.Pattern[str], line: str) -> bool:
+    """``pattern.search(line)`` found something; ``twin`` is its _lowercase_twin."""
+    if _lowers_faithfully(line):
+        return twin.search(line.lower()) is not None
+    return pattern.search(line) is not None
+
+
+def _has_date_or_time(line: str) -> bool:
+    return _DIGIT.search(line) is not None and _DATE_OR_TIME.search(line) is not None
+
+
 def _is_dateline(line: str) -> bool:
     """A line of dates and times, perhaps with a section label: "World 10:13 AM - 2025-12-14"."""
-    if _word_count(line) > 12 or not _DATE_OR_TIME.search(line):
+    if _word_count(line) > 12 or not _has_date_or_time(line):
         return False
     rest = _DATELINE_FILLER.sub(" ", _DATE_OR_TIME.sub(" ", line)).split()
     return len(rest) <= 2
@@ -361,13 +475,15 @@ def _is_nav(line: str) -> bool:
     """A row of navigation, share or app-store links: "Contact Us", "Play Store App Store"."""
     if _word_count(line) > 10:
         return False
-    return not _NAV.sub(" ", re.sub(r"[^\w\s]", " ", line)).split()
+    if _lowers_faithfully(line):
+        return not _NAV_LOWER.sub(" ", _PUNCTUATION.sub(" ", line.lower())).split()
+    return not _NAV.sub(" ", _PUNCTUATION.sub(" ", line)).split()
 
 
 def _is_byline(line: str) -> bool:
     if _word_count(line) > 14:
         return False
-    if line[:3].casefold() == "by:" or _DATE_OR_TIME.search(line) or "|" in line:
+    if line[:3].casefold() == "by:" or _has_date_or_time(line) or "|" in line:
         return bool(_BYLINE.match(line))
     return bool(_BYLINE.match(line)) and _capitalised_share(line) >= 0.6
 
@@ -376,16 +492,18 @@ def _is_byline(line: str) -> bool:
 def _is_chrome(line: str) -> bool:
     """Site chrome recognisable by its own shape, wherever it stands."""
     words = _word_count(line)
+    if words > _CHROME_MAX_WORDS:  # the promotions below are the longest chrome
+        return False
     short = words <= 15
     return (
         _is_credit(line)
         or _is_byline(line)
         or _is_dateline(line)
         or _is_nav(line)
-        or (short and bool(_POSTED.match(line) or _READ_TIME.search(line)))
+        or (short and bool(_POSTED.match(line) or _found(_READ_TIME, _READ_TIME_LOWER, line)))
         or (short and bool(_LINK_PROMPT.match(line)))
         or (words <= 30 and bool(_ATTRIBUTION.match(line)))
-        or (words <= 40 and bool(_PROMO.search(line)))
+        or _found(_PROMO, _PROMO_LOWER, line)
     )
 
 
@@ -409,22 +527,30 @@ def _kind(line: str, settings: CleanSettings) -> _Kind:
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Join lines of one paragraph that a fixed-width layout broke in the middle."""
     joined: list[_Line] = []
+    # The initials of joined[-1], kept as it grows: the initials of "a b" are those of a and
+    # then of b, so a growing paragraph is not split again at each line.
+    initials = ""
     for line in lines:
-        if joined and _continues(joined[-1], line):
+        if joined and _continues(joined[-1], initials, line):
             joined[-1] = _Line(f"{joined[-1].text} {line.text}", line.block)
+            initials += _initials(line.text)
         else:
             joined.append(line)
+            initials = _initials(line.text)
     return joined
 
 
-def _continues(previous: _Line, line: _Line) -> bool:
+def _continues(previous: _Line, previous_initials: str, line: _Line) -> bool:
     if previous.block != line.block or _ends_sentence(previous.text):
         return False
-    if _BULLET.match(line.text) or _is_chrome(previous.text) or _is_chrome(line.text):
+    if _BULLET.match(line.text) or _is_chrome(line.text):
+        return False
+    # len(previous_initials) is the word count of previous: longer text is never chrome
+    if len(previous_initials) <= _CHROME_MAX_WORDS and _is_chrome(previous.text):
         return False
     if line.text[:1].islower() or previous.text[-1] in ",;-–—(":
         return True
-    return len(previous.text) >= 60 and _capitalised_share(previous.text) <= 0.6
+    return len(previous.text) >= 60 and _share_of_capitals(previous_initials) <= 0.6
 
 
 # ---- body and captions ----
@@ -455,12 +581,20 @@ def _find_captions(lines: list[_Line], kinds: list[_Kind]) -> dict[int, str]:
     for index, line in enumerate(lines):
         if kinds[index] is _Kind.BULLET:
             continue
-        match = _CAPTION_CREDIT.match(line.text)
+        match = _caption_credit(line.text)
         if match and _is_credit_suffix(match.group("caption"), match.group("credit")):
             captions[index] = match.group("caption")
         elif kinds[index] is _Kind.PROSE and _credit_follows(lines, index):
             captions[index] = line.text
     return captions
+
+
+def _caption_credit(line: str) -> re.Match[str] | None:
+    """``_CAPTION_CREDIT.match(line)``, skipping the regex where the tail rules a match out."""
+    end = max(line.rfind("."), line.rfind("!"), line.rfind("?"))
+    if end < 20 or not _CAPTION_CREDIT_TAIL.match(line, end + 1):
+        return None
+    return _CAPTION_CREDIT.match(line)
 
 
 def _is_credit_suffix(caption: str, credit: str) -> bool:
