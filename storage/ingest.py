@@ -13,6 +13,7 @@ An original article is stored with its facts pending; ``storage.facts`` finds th
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from array import array
 from collections import OrderedDict, deque
@@ -46,6 +47,8 @@ from stories.settings import EngineSettings
 log = logging.getLogger(__name__)
 
 _REPLAY_SLICE = 500
+# A replay of at least this many rows freezes what it built (see ``Ingestor.sync``).
+_FREEZE_AFTER = 10_000
 # Originals whose confirming shingles stay in memory. A copy usually follows its original
 # closely (in the benchmark stream 99% within 1,800 articles), so most confirmations need
 # neither the database nor a second pass over a text.
@@ -237,7 +240,13 @@ class Ingestor:
         Read in slices of ``_REPLAY_SLICE`` rows: a bot replaying a large store at start still
         answers its chats between slices (on a 94k store the longest pause was 0.9 s, 1.8 s
         with slices of 2,000; the replay took 63 s either way).
+
+        After a large replay the process's objects are moved out of the garbage collector's
+        sight (``gc.freeze``): the indexes live as long as the ingestor, and every full
+        collection would walk their millions of references again (on a 20k store that cost
+        0.13 ms per article ingested after it). Frozen objects are still freed when unused.
         """
+        replayed = 0
         async with self._sessions() as session:
             result = await session.stream(
                 select(
@@ -254,10 +263,14 @@ class Ingestor:
                 .execution_options(yield_per=_REPLAY_SLICE)
             )
             async for id_, key, url, story_id, copy_of, sig, features in result:
+                replayed += 1
                 self._remember(id_, key, url, story_id, copy_of)
                 if copy_of is None:
                     self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
                     self._stories.add(story_id, Features.from_json(features))
+        if replayed >= _FREEZE_AFTER:
+            gc.collect()
+            gc.freeze()
 
     def _remember(
         self, id_: int, key: str, url: str | None, story_id: int, copy_of: int | None
