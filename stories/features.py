@@ -19,12 +19,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import chain
+from json.encoder import encode_basestring
+from operator import itemgetter
+from typing import TypeVar
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from stories.model import Article
 
@@ -44,11 +49,11 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _WORD = r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)*"
 _STOP = r"[.!?;:\n\"\u201c\u201d()\[\]]+"
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<stop>{_STOP})")
-# The same tokens without groups, so that ``findall`` returns plain strings (the fastest way
-# to walk them); the kind of each distinct token is read once, with ``_TOKEN_RE``. Words come
-# first and quantifiers are possessive, which matches 15% faster and finds the same tokens:
-# the three kinds start with different characters, and nothing follows a token's pattern that
-# could make a shorter repetition succeed where the longest one did not.
+# The same tokens without groups, so that ``findall`` returns plain strings; the kind of each
+# distinct token is read once, with ``_TOKEN_RE``. Words come first and quantifiers are
+# possessive, which matches 15% faster and finds the same tokens: the three kinds start with
+# different characters, and nothing follows a token's pattern that could make a shorter
+# repetition succeed where the longest one did not.
 _TOKENS = re.compile(
     r"[^\W\d_]++(?:['\u2019][^\W\d_]++)*+(?:-[^\W\d_]++)*+"
     r"|\d++(?:[.,]\d++)*+"
@@ -78,9 +83,36 @@ _DATE_RE = re.compile(
     rf"|(?P<y4>{_YEAR})\b)",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"[0-9][0-9]*")  # not [0-9]+: a leading set lets re skip ahead in C
-_MONTH_MIN_CHARS = len("may")
-_MONTH_MAX_CHARS = len("september")
+# Matched on the reversed text: an ASCII digit run, then what may stand before it in a date
+# (white space, an optional comma and full stop, and a whole word of 3 to 9 letters or digits,
+# as a month name from "may" to "september"), captured. The word is only looked ahead at, so
+# that the digit runs inside it are found too. Not [0-9]+: a leading set lets re skip ahead.
+_DIGITS_AFTER_WORD = re.compile(r"[0-9][0-9]*+(?=(?:\s+,?\.?([^\W_]{3,9})(?![^\W_]))?)")
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _Memo(dict[_K, _V]):
+    """A dict that fills itself with ``compute(key)``, emptied when it holds ``size`` keys.
+
+    For the caches read once per token or term: reading a dict costs less than calling an
+    ``lru_cache``, which also moves the entry on every hit.
+    """
+
+    __slots__ = ("_compute", "_size")
+
+    def __init__(self, compute: Callable[[_K], _V], size: int) -> None:
+        super().__init__()
+        self._compute = compute
+        self._size = size
+
+    def __missing__(self, key: _K) -> _V:
+        if len(self) >= self._size:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,39 +129,79 @@ class Features:
     published: datetime | None
 
     def to_json(self) -> str:
-        """Compact JSON: entity and number sets are derived from the terms when read back."""
-        return json.dumps(
-            {
-                "terms": dict(self.terms),
-                "published": self.published.isoformat() if self.published else None,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        """Compact JSON: entity and number sets are derived from the terms when read back.
+
+        The text is ``json.dumps({"terms": dict(terms), "published": ...})`` with compact
+        separators and ``ensure_ascii=False``, written out directly so that the text of each
+        weight is worked out once: a float's ``repr`` was most of the cost, and the same few
+        weights recur in every article.
+        """
+        terms = ",".join([f"{encode_basestring(t)}:{_weight_json(w)}" for t, w in self.terms])
+        published = encode_basestring(self.published.isoformat()) if self.published else "null"
+        return f'{{"terms":{{{terms}}},"published":{published}}}'
 
     @classmethod
     def from_json(cls, s: str) -> Features:
         data = json.loads(s)
         published = data["published"]
-        terms = tuple(sorted((str(t), float(w)) for t, w in data["terms"].items()))
+        weights = data["terms"]  # JSON object keys are always strings
+        terms = tuple(sorted(zip(weights, map(float, weights.values()), strict=True)))
         return cls.of(terms, datetime.fromisoformat(published) if published else None)
 
     @classmethod
     def of(cls, terms: tuple[tuple[str, float], ...], published: datetime | None) -> Features:
-        entities: list[str] = []
-        numbers: list[str] = []
-        for term, _ in terms:
-            kind = term[:2]
-            if kind in (KIND_ENTITY, KIND_PHRASE):
-                entities.append(term)
-            elif kind == KIND_NUMBER:
-                numbers.append(term)
+        """The features of ``terms`` (sorted by term, each once), with their entity sets."""
+        entities = chain(_of_kind(terms, KIND_ENTITY), _of_kind(terms, KIND_PHRASE))
+        numbers = _of_kind(terms, KIND_NUMBER)
         return cls(terms, frozenset(entities), frozenset(numbers), published)
+
+
+_term = itemgetter(0)
+
+
+def _of_kind(terms: tuple[tuple[str, float], ...], kind: str) -> Iterator[str]:
+    """The terms of one kind among sorted terms.
+
+    Every term starts with its kind, so sorting puts each kind's terms together: they are
+    found by bisection rather than by reading every term (";" is the character after ":").
+    """
+    start = bisect_left(terms, kind, key=_term)
+    end = bisect_left(terms, kind[0] + ";", start, key=_term)
+    return map(_term, terms[start:end])
+
+
+def _weight_json(weight: float) -> str:
+    """``json.dumps(weight)``, remembered for positive floats.
+
+    Only those: 0.0 and -0.0, or 2 and 2.0, are equal keys with different texts.
+    """
+    if type(weight) is float and weight > 0:
+        return _POSITIVE_WEIGHT_JSON[weight]
+    return json.dumps(weight)
+
+
+_POSITIVE_WEIGHT_JSON: _Memo[float, str] = _Memo(json.dumps, 4096)
+
+
+# The zipf value of each frequency in wordfreq's English list (None: a word not in it).
+_ZIPF_OF_FREQUENCY: dict[float | None, float] = {}
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """English word frequency (zipf scale, 0 for unknown words)."""
+    """English word frequency (zipf scale, 0 for unknown words).
+
+    A wordfreq lookup is slow (it tokenises and normalises the word first), and new words keep
+    coming: it was most of the cost of a new token. A lowercase ASCII word is its own token,
+    so its value depends only on its entry in wordfreq's list; there are a few hundred
+    distinct entries, and wordfreq is asked once for each.
+    """
+    if word.isascii() and word.isalpha() and word.islower():
+        frequency = get_frequency_dict("en", "best").get(word)
+        value = _ZIPF_OF_FREQUENCY.get(frequency)
+        if value is None:
+            value = _ZIPF_OF_FREQUENCY[frequency] = float(zipf_frequency(word, "en"))
+        return value
     return float(zipf_frequency(word, "en"))
 
 
@@ -189,15 +261,17 @@ def _entity_key(lower: str) -> str:
 # What a token does: the term it adds (None: nothing) and the name it adds to the current run
 # of names (None: it ends the run).
 _Effect = tuple[str | None, str | None]
+# Its effects inside a sentence and at its start; None for a sentence stop.
+_Effects = tuple[_Effect, _Effect] | None
 
 
 @lru_cache(maxsize=200_000)
-def _effects(token: str) -> tuple[_Effect, _Effect] | None:
+def _effects(token: str) -> _Effects:
     """A token's effect inside a sentence and at its start; None for a sentence stop.
 
     Only a capitalised word depends on where it stands: inside a sentence it is a name, at
     the start only if it is rare. Everything else about a token is fixed, so it is worked
-    out once per distinct token and ``_scan`` only looks it up.
+    out once per distinct token.
     """
     match = _TOKEN_RE.match(token)
     kind = match.lastgroup if match else None
@@ -215,6 +289,14 @@ def _effects(token: str) -> tuple[_Effect, _Effect] | None:
     return name, (name if _is_name_at_start(token) else word)
 
 
+def _chunk_effects(chunk: str) -> tuple[_Effects, ...]:
+    """The effects of the tokens of a chunk: a piece of text between two spaces."""
+    return tuple(map(_effects, _TOKENS.findall(chunk)))
+
+
+_CHUNK_EFFECTS = _Memo(_chunk_effects, 200_000)
+
+
 def _add_run(acc: dict[str, float], run: list[str], w: float) -> None:
     """Add a run of two or more names as one phrase term, and start a new run."""
     if len(run) > 1:
@@ -227,14 +309,20 @@ def _scan(acc: dict[str, float], text: str, weight: float, lead_weight: float) -
     """Add the weighted terms of one text (title, paragraph block or caption) to ``acc``.
 
     The first ``LEAD_TOKENS`` words and numbers weigh ``lead_weight``, the rest ``weight``.
+
+    The text is cut at spaces and the tokens of each distinct chunk are found once: matching
+    the token pattern over the whole text cost as much as the rest of the scan. No token holds a
+    space, so the chunks hold the same tokens, except that a run of stops may be cut in two
+    (newlines are set apart, or a chunk would hold the end of one paragraph and the start of
+    the next); consecutive stops do what one does.
     """
     run: list[str] = []
     at_start = True
     position = 0
     w = lead_weight
-    for token in _TOKENS.findall(text):
+    chunks = text.replace("\n", " \n ").split(" ")
+    for effects in chain.from_iterable(map(_CHUNK_EFFECTS.__getitem__, chunks)):
         w = lead_weight if position < LEAD_TOKENS else weight
-        effects = _effects(token)
         if effects is None:
             if run:
                 _add_run(acc, run, w)
@@ -253,10 +341,12 @@ def _scan(acc: dict[str, float], text: str, weight: float, lead_weight: float) -
         _add_run(acc, run, w)
 
 
-@lru_cache(maxsize=4096)
 def _damped(weight: float) -> float:
-    """The stored weight of a term: few distinct sums occur, so each is rounded once."""
+    """The stored weight of a term (few distinct sums occur, so each is rounded once)."""
     return round(math.log1p(weight), 4)
+
+
+_DAMPED = _Memo(_damped, 4096)
 
 
 def _month(name: str) -> str:
@@ -270,25 +360,14 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
     holds an ASCII digit run (its day or year) and starts either at that run or at a month
     name before it: a word of 3 to 9 letters, an optional full stop and comma, then white
     space. Matching at those positions in order, skipping any inside the last match, finds
-    the same dates.
+    the same dates. Both kinds of position are found in one pass, backwards: on the reversed
+    text, the word before a run is a plain match after it.
     """
     starts: list[int] = []
-    for run in _DIGIT_RUN.finditer(text):
-        start = end = run.start()
-        starts.append(start)
-        while end and text[end - 1].isspace():
-            end -= 1
-        if end == start:
-            continue
-        if text[end - 1 : end] == ",":
-            end -= 1
-        if text[end - 1 : end] == ".":
-            end -= 1
-        word = end  # back to the start of the word
-        while word > end - _MONTH_MAX_CHARS - 1 and word and text[word - 1].isalnum():
-            word -= 1
-        if _MONTH_MIN_CHARS <= end - word <= _MONTH_MAX_CHARS:
-            starts.append(word)
+    for run in _DIGITS_AFTER_WORD.finditer(text[::-1]):
+        starts.append(len(text) - run.end())
+        if run[1]:
+            starts.append(len(text) - run.end(1))
     resume = 0
     for start in sorted(starts):
         if start >= resume and (m := _DATE_RE.match(text, start)):
@@ -328,5 +407,5 @@ def extract_features(article: Article) -> Features:
         _scan(acc, caption, CAPTION_WEIGHT, CAPTION_WEIGHT)
     for term in date_terms("\n".join((article.title, *article.paragraphs))):
         acc[term] = acc.get(term, 0.0) + TITLE_WEIGHT
-    terms = tuple([(t, _damped(acc[t])) for t in sorted(acc)])
+    terms = tuple([(t, _DAMPED[acc[t]]) for t in sorted(acc)])
     return Features.of(terms, article.published)
