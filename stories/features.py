@@ -394,7 +394,7 @@ def date_terms(text: str) -> set[str]:
         if month and year:
             found.add(f"{KIND_DATE}{year}-{month}")
         if month and day:
-            found.add(f"{KIND_DATE}{month}-{int(day.rstrip('stndrh')):02d}")
+            found.add(f"{KIND_DATE}{month}-{int(day.lower().rstrip('stndrh')):02d}")
     return found
 
 

@@ -55,3 +55,12 @@ def test_date_terms_read_days_months_and_years() -> None:
 
 def test_a_bare_lowercase_month_word_is_not_a_date() -> None:
     assert date_terms("you may 3 times, march 12 miles, 1500 people, 12:30") == set()
+
+
+def test_dates_in_capitals_are_read() -> None:
+    assert date_terms("MAY 1ST, 2014") == {"d:2014", "d:2014-05", "d:05-01"}
+    assert date_terms("the 2ND OF JUNE") == {"d:06-02"}
+    headline = article(
+        "STRIKE CALLED FOR MAY 1ST", "Unions in Lyon said the strike starts MAY 1ST."
+    )
+    assert "d:05-01" in dict(extract_features(headline).terms)
