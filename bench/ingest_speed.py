@@ -287,6 +287,7 @@ async def measure(
                 marks[checkpoint] - marks[checkpoint - WINDOW]
             )
     figures["articles/s overall"] = report.seen / elapsed
+    figures["peak RSS after ingest (MB)"] = rss_mb()
     finder = FactFinder(sessions, pool)
     pending = await finder.pending()
     facts_columns = [TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn()]
@@ -372,7 +373,7 @@ def main() -> None:
         figures = asyncio.run(measure(events, args.total, store, pool))
         if pool is not None:
             pool.shutdown()
-        figures["peak RSS (MB)"] = rss_mb()
+        figures["peak RSS, ingest and facts (MB)"] = rss_mb()
         ours = asyncio.run(ours_on_first(events, args.baseline, Path(tmp) / "base.db"))
     brute = brute_force(events, args.baseline)
     figures[f"ours, first {args.baseline:,} (articles/s)"] = ours
