@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 import re
 
 import pytest
@@ -31,6 +32,10 @@ SETTINGS = NearCopySettings()
 
 def _seed_text(prefix: str) -> str:
     return next(texts.SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(texts.SEEDS.glob("*.txt"))]
 
 
 def _body(text: str) -> str:
@@ -233,6 +238,24 @@ def test_index_drops_look_alikes_below_the_containment_floor() -> None:
         index.add(1, signature(original, settings_))
         assert index.candidates(signature(look_alike, settings_)) == expected
     assert not is_near_copy(original, look_alike, SETTINGS)
+
+
+def test_the_containment_floor_keeps_every_rewrite_that_confirmation_accepts() -> None:
+    """Rewrites from a few words changed to far too many: the floor may only drop pairs that
+    confirmation would reject anyway."""
+    rng = random.Random(3)
+    for original in [_body(texts.FLOOD), _body(texts.ELECTION), *map(_body, _seed_texts())]:
+        words = original.split(" ")
+        for rate in (0.02, 0.05, 0.08, 0.11, 0.14, 0.17, 0.2, 0.25):
+            changed = [
+                rng.choice(("also", "reportedly", "then")) if rng.random() < rate else w
+                for w in words
+            ]
+            rewrite = " ".join(changed)
+            index = NearCopyIndex(SETTINGS)
+            index.add(1, signature(original, SETTINGS))
+            if is_near_copy(original, rewrite, SETTINGS):
+                assert index.candidates(signature(rewrite, SETTINGS)) == [1], rate
 
 
 # ---- near copies ----
