@@ -69,9 +69,6 @@ class _Story:
     weights: FloatArray
     norm: float
     size: int
-    #: first and last publication time, POSIX seconds: floats compare several times faster
-    first: float | None
-    last: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +119,11 @@ class StoryIndex:
         self._docs = 0
         self._postings: dict[int, array[int]] = {}
         self._stories: dict[int, _Story] = {}
+        # By story, in the order the stories came: the first and last publication time in POSIX
+        # seconds (NaN: none known), so that the quiet check is one numpy expression.
+        self._row_of: dict[int, int] = {}
+        self._first = np.full(1024, np.nan)
+        self._last_seen = np.full(1024, np.nan)
         self._last: _Article | None = None
 
     def __len__(self) -> int:
@@ -175,9 +177,11 @@ class StoryIndex:
         if published is None:
             return sids
         when = published.timestamp()
-        limit = self.settings.quiet_days * 86_400.0
-        stories = self._stories
-        return [sid for sid in sids if not _is_quiet(stories[sid], when, limit)]
+        rows = np.fromiter(map(self._row_of.__getitem__, sids), dtype=np.intp, count=len(sids))
+        # A story without dates has NaN spans: NaN > limit is false, so it is never quiet.
+        gap = np.maximum(np.take(self._first, rows) - when, when - np.take(self._last_seen, rows))
+        quiet = gap > self.settings.quiet_days * 86_400.0
+        return [sid for sid, q in zip(sids, quiet.tolist(), strict=True) if not q]
 
     def _candidates(self, q_ids: IntArray, q_w: FloatArray) -> IntArray:
         """Stories sharing the article's heaviest terms, ranked by the weight they share.
@@ -308,9 +312,21 @@ class StoryIndex:
             )
             ids, weights = ids[keep], weights[keep]
         norm = float(np.sqrt(np.dot(weights, weights))) or 1.0
-        first, last = _span(story, features.published)
         size = (story.size if story else 0) + 1
-        self._stories[story_id] = _Story(ids, weights, norm, size, first, last)
+        self._stories[story_id] = _Story(ids, weights, norm, size)
+        self._widen_span(story_id, features.published)
+
+    def _widen_span(self, story_id: int, published: datetime | None) -> None:
+        row = self._row_of.setdefault(story_id, len(self._row_of))
+        if row == self._first.size:
+            self._first, self._last_seen = (
+                np.concatenate([a, np.full_like(a, np.nan)]) for a in (self._first, self._last_seen)
+            )
+        if published is not None:
+            when = published.timestamp()
+            # fmin / fmax take the number over a NaN
+            self._first[row] = np.fmin(self._first[row], when)
+            self._last_seen[row] = np.fmax(self._last_seen[row], when)
 
 
 def _starts(values: npt.NDArray[np.int64] | IntArray) -> npt.NDArray[np.bool_]:
@@ -332,20 +348,3 @@ def _top(values: npt.NDArray[np.number[Any]], n: int) -> npt.NDArray[np.intp]:
         among = np.flatnonzero(values >= cut)
         return among[np.argsort(-values[among], kind="stable")][:n]
     return np.argsort(-values, kind="stable")
-
-
-def _is_quiet(story: _Story, when: float, limit: float) -> bool:
-    if story.first is None or story.last is None:
-        return False
-    return max(story.first - when, when - story.last) > limit
-
-
-def _span(story: _Story | None, published: datetime | None) -> tuple[float | None, ...]:
-    when = None if published is None else published.timestamp()
-    if story is None:
-        return when, when
-    if when is None:
-        return story.first, story.last
-    first = when if story.first is None else min(story.first, when)
-    last = when if story.last is None else max(story.last, when)
-    return first, last
