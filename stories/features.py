@@ -194,14 +194,21 @@ def zipf(word: str) -> float:
     A wordfreq lookup is slow (it tokenises and normalises the word first), and new words keep
     coming: it was most of the cost of a new token. A lowercase ASCII word is its own token,
     so its value depends only on its entry in wordfreq's list; there are a few hundred
-    distinct entries, and wordfreq is asked once for each.
+    distinct entries, and wordfreq is asked once for each. Several such words separated by
+    spaces (a multiword name) are one token each, and wordfreq gives 0 as soon as one of them is
+    not in its list, as is usual for a new name.
     """
-    if word.isascii() and word.isalpha() and word.islower():
-        frequency = get_frequency_dict("en", "best").get(word)
-        value = _ZIPF_OF_FREQUENCY.get(frequency)
-        if value is None:
-            value = _ZIPF_OF_FREQUENCY[frequency] = float(zipf_frequency(word, "en"))
-        return value
+    if word.isascii() and word.islower():
+        frequencies = get_frequency_dict("en", "best")
+        if word.isalpha():
+            frequency = frequencies.get(word)
+            value = _ZIPF_OF_FREQUENCY.get(frequency)
+            if value is None:
+                value = _ZIPF_OF_FREQUENCY[frequency] = float(zipf_frequency(word, "en"))
+            return value
+        parts = word.split(" ")
+        if all(part.isalpha() for part in parts) and not all(map(frequencies.__contains__, parts)):
+            return 0.0
     return float(zipf_frequency(word, "en"))
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from stories.features import Features, date_terms, extract_features, stem
+import pytest
+from wordfreq import zipf_frequency
+
+from stories.features import Features, date_terms, extract_features, stem, zipf
 from tests.stories.cluster_texts import QUAKE_PERU_A, SUMMIT_JUNE, article
 
 
@@ -64,3 +67,24 @@ def test_dates_in_capitals_are_read() -> None:
         "STRIKE CALLED FOR MAY 1ST", "Unions in Lyon said the strike starts MAY 1ST."
     )
     assert "d:05-01" in dict(extract_features(headline).terms)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "house",
+        "White",
+        "white house",
+        "zorblatt",
+        "zorblatt house",
+        "new york times",
+        "x  y",
+        "o'neil",
+        "u.s. army",
+        "2013",
+        "café",
+        "",
+    ],
+)
+def test_zipf_is_wordfreqs_value(word: str) -> None:
+    assert zipf(word) == float(zipf_frequency(word, "en"))
