@@ -22,6 +22,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from datasketch import MinHash
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -91,16 +92,27 @@ class IngestReport:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Prepared:
-    """An article with everything the engine computed for it, ready to decide and store."""
+    """An article with everything the engine computed for it, ready to decide and store.
+
+    Its features are worked out only once it is known to be a new original (``described``):
+    an article already stored or a near-copy needs none, and that is most of a re-polled
+    feed and a quarter of the benchmark's stream. A process pool works them out for every
+    article: its time is not this process's.
+    """
 
     article: Article
     content_key: str
     canonical_url: str | None
-    signature: bytes
+    signature: MinHash
     shingles: array[int]
-    features: Features
+    features: Features | None
+
+    def described(self) -> Features:
+        if self.features is None:
+            self.features = extract_features(self.article)
+        return self.features
 
 
 @dataclass
@@ -115,8 +127,10 @@ class _Known:
     last_id: int = 0
 
 
-def prepare(raw: RawArticle, settings: EngineSettings) -> Prepared | Rejected:
-    """The CPU part: clean, key, sign and describe one article (pure, no database)."""
+def prepare(
+    raw: RawArticle, settings: EngineSettings, *, describe: bool = True
+) -> Prepared | Rejected:
+    """The CPU part: clean, key, sign and (with ``describe``) describe one article (pure)."""
     cleaned = clean_article(raw, settings.clean)
     if isinstance(cleaned, Rejected):
         return cleaned
@@ -125,15 +139,20 @@ def prepare(raw: RawArticle, settings: EngineSettings) -> Prepared | Rejected:
         article=cleaned,
         content_key=text.content_key,
         canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
-        signature=signature_to_bytes(text.signature),
+        signature=text.signature,
         shingles=text.shingles,
-        features=extract_features(cleaned),
+        features=extract_features(cleaned) if describe else None,
     )
 
 
-def prepare_all(items: list[Item], settings: EngineSettings) -> list[Prepared | Rejected]:
+def prepare_all(
+    items: list[Item], settings: EngineSettings, describe: bool
+) -> list[Prepared | Rejected]:
     """A batch of ``prepare``; module-level so that a process pool can run it."""
-    return [item if isinstance(item, Rejected) else prepare(item, settings) for item in items]
+    return [
+        item if isinstance(item, Rejected) else prepare(item, settings, describe=describe)
+        for item in items
+    ]
 
 
 class Ingestor:
@@ -181,11 +200,11 @@ class Ingestor:
         ahead = 2 if self._executor else 0
         async for chunk in _chunks(items, self._batch_size):
             if self._executor is None:
-                prepared = prepare_all(chunk, self._settings)
+                prepared = prepare_all(chunk, self._settings, False)
                 await self._take(prepared, source_id, report, progress)
                 continue
             in_flight.append(
-                loop.run_in_executor(self._executor, prepare_all, chunk, self._settings)
+                loop.run_in_executor(self._executor, prepare_all, chunk, self._settings, True)
             )
             while len(in_flight) > ahead:
                 await self._take(await in_flight.popleft(), source_id, report, progress)
@@ -350,21 +369,20 @@ class _Batch:
         if p.content_key in known.by_key or (p.canonical_url and p.canonical_url in known.by_url):
             self.report.known += 1
             return
-        sig = signature_from_bytes(p.signature, owner._settings.near_copy)
-        original = await self.find_original(p.shingles, owner._copies.candidates(sig))
+        original = await self.find_original(p.shingles, owner._copies.candidates(p.signature))
         if original is not None:
             story_id = known.story_of[original]
             self.report.near_copies += 1
         else:
-            match = owner._stories.match(p.features)
+            match = owner._stories.match(p.described())
             story_id = match.story_id if match else self.new_story(p.article)
         article_id = self.next_article
         self.next_article += 1
         self.articles.append(self.row(article_id, p, story_id, original))
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
         if original is None:
-            owner._copies.add(article_id, sig)
-            owner._stories.add(story_id, p.features)
+            owner._copies.add(article_id, p.signature)
+            owner._stories.add(story_id, p.described())
             owner._keep_shingles(article_id, p.shingles)
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
@@ -413,8 +431,8 @@ class _Batch:
     def row(
         self, article_id: int, p: Prepared, story_id: int, original: int | None
     ) -> dict[str, object]:
-        """The article's row: an original's facts are pending (None), a near-copy keeps none
-        of its own ("": its original has them)."""
+        """The article's row: an original's facts are pending (None); a near-copy keeps no
+        facts or features of its own ("": its original has them)."""
         a = p.article
         return {
             "id": article_id,
@@ -432,8 +450,8 @@ class _Batch:
             "source_id": self.source_id,
             "story_id": story_id,
             "near_copy_of": original,
-            "signature": p.signature,
-            "features": p.features.to_json(),
+            "signature": signature_to_bytes(p.signature),
+            "features": "" if original is not None else p.described().to_json(),
             "facts": None if original is None else "",
         }
 

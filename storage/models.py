@@ -127,6 +127,8 @@ class Article(Base):
     story_id: Mapped[int] = mapped_column(Id, ForeignKey("stories.id"))
     near_copy_of: Mapped[int | None] = mapped_column(Id, ForeignKey("articles.id"))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
+    #: ``stories.features.Features`` as JSON, read back when the indexes are rebuilt; ""
+    #: on a near-copy (never worked out: it takes its original's story)
     features: Mapped[str] = mapped_column(Text)
     #: the article's typed facts as JSON (``stories.factfinder.facts_to_json``); None until
     #: they are found (after ingest, see ``storage.facts``), "" on a near-copy (none kept)

@@ -14,6 +14,7 @@ from storage.db import open_database
 from storage.ingest import Ingestor
 from storage.models import Article, Story
 from storage.queries import export_rows, recent_stories
+from stories.features import Features
 from stories.model import RawArticle, Rejected
 from tests.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.conftest import SEEDS
@@ -71,8 +72,11 @@ async def test_wire_copy_is_marked_and_joins_the_original_story(app: App) -> Non
     assert rows[1].story_id == rows[0].story_id
     assert story is not None
     assert (story.article_count, story.copy_count) == (2, 1)
-    # the copy tells what its original does: only the original's facts are to be found
+    # the copy tells what its original does: only the original's facts are to be found, and
+    # only the original's features are kept (they rebuild the story index at start)
     assert (rows[0].facts, rows[1].facts) == (None, "")
+    assert Features.from_json(rows[0].features).terms
+    assert rows[1].features == ""
 
 
 async def test_different_events_are_different_stories(app: App) -> None:
