@@ -174,7 +174,10 @@ class Ingestor:
         self._copies = NearCopyIndex(self._settings.near_copy)
         self._stories = StoryIndex(self._settings.cluster)
         self._shingles: OrderedDict[int, array[int]] = OrderedDict()
+        # Articles indexed: not yet frozen, frozen, and at the last full collection.
         self._unfrozen = 0
+        self._indexed = 0
+        self._swept_at = 0
 
     def _keep_shingles(self, article_id: int, shingles: array[int]) -> None:
         self._shingles[article_id] = shingles
@@ -291,15 +294,20 @@ class Ingestor:
 
         The indexes live as long as the ingestor, and each full collection walked all of them
         again: 0.13 ms per article on a 20k store, 0.25 ms on a 100k store. ``gc.freeze`` leaves
-        them out of later collections. Frozen objects are still freed by reference counting; a
-        frozen cycle that dies is not, so the last freeze is undone and collected each time.
+        them out of later collections. Frozen objects are still freed by reference counting, but
+        a frozen cycle that dies is not: each time the indexes have doubled, the freeze is undone
+        and everything collected first (0.36 s on a 100k store, so it comes rarely).
         """
         self._unfrozen += added
-        if self._unfrozen >= _FREEZE_AFTER:
-            self._unfrozen = 0
+        if self._unfrozen < _FREEZE_AFTER:
+            return
+        self._indexed += self._unfrozen
+        self._unfrozen = 0
+        if self._indexed >= 2 * self._swept_at:
             gc.unfreeze()
-            gc.collect()
-            gc.freeze()
+            self._swept_at = self._indexed
+        gc.collect()
+        gc.freeze()
 
     def _remember(
         self, id_: int, key: str, url: str | None, story_id: int, copy_of: int | None
