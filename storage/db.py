@@ -36,9 +36,16 @@ def normalise_url(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL, and a page cache of up to 32 MiB a connection instead of SQLite's 2 MiB.
+
+    An ingest batch writes a few MB of rows, and the unique keys (content key, URL) take new
+    values all over their B-trees: with the default cache, ingest around 40k stored articles
+    ran 10% slower, most of it in commits.
+    """
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-32768")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
