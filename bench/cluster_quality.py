@@ -70,14 +70,20 @@ def to_article(row: Row, index: int) -> Article:
 def cluster(
     features: Sequence[Features], order: Sequence[int], settings: ClusterSettings
 ) -> list[int]:
-    """Story id per article (indexed like ``features``), fed in ``order``."""
+    """Story id per article (indexed like ``features``), fed in ``order`` as storage does,
+    second looks included."""
     index = StoryIndex(settings)
     labels = [0] * len(features)
+    stories = 0
     for i in order:
         found = index.match(features[i])
-        story = found.story_id if found else len(index)
-        index.add(story, features[i])
+        if found is None:
+            stories += 1
+        story = found.story_id if found else stories
+        index.add(story, features[i], article_id=i)
         labels[i] = story
+        for move in index.second_looks():
+            labels[move.article_id] = move.to_story
     return labels
 
 

@@ -69,7 +69,6 @@ def _article(title: str, body: str, captions: str, features: str | None) -> Clea
 @dataclass(frozen=True, slots=True)
 class _Pending:
     id: int
-    story_id: int
     title: str
     body: str
     captions: str
@@ -121,7 +120,6 @@ class FactFinder:
             rows = await session.execute(
                 select(
                     Article.id,
-                    Article.story_id,
                     Article.title,
                     Article.body,
                     Article.captions,
@@ -148,15 +146,16 @@ class FactFinder:
                 update(Article)
                 .where(Article.id.in_(documents), Article.facts.is_(None))
                 .values(facts=case(documents, value=Article.id))
-                .returning(Article.id)
+                .returning(Article.id, Article.story_id)
                 .execution_options(synchronize_session=False)
             )
-            done = set(written.scalars())
+            # The story as it is now: a second look may have moved the article since it was read.
+            done = {id_: story_id for id_, story_id in written}
             people = [
                 mention
                 for row, f in zip(rows, facts, strict=True)
                 if row.id in done
-                for mention in mention_rows(f, row.id, row.story_id, row.published)
+                for mention in mention_rows(f, row.id, done[row.id], row.published)
             ]
             if people:
                 await session.execute(insert(_MENTIONS), people)

@@ -23,15 +23,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from datasketch import MinHash
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import SessionFactory
 from storage.models import Article as ArticleRow
-from storage.models import Source, Story
+from storage.models import Mention, Source, Story, StoryMerge
 from stories.clean import clean_article
-from stories.cluster import StoryIndex
+from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
     NearCopyIndex,
     canonical_url,
@@ -69,6 +69,8 @@ class IngestReport:
     near_copies: int = 0
     new_stories: set[int] = field(default_factory=set)
     updated_stories: set[int] = field(default_factory=set)
+    #: small stories dissolved into others by a second look
+    merged_stories: set[int] = field(default_factory=set)
     rejected: list[Rejected] = field(default_factory=list)
 
     @property
@@ -76,20 +78,24 @@ class IngestReport:
         return self.added + self.known + len(self.rejected)
 
     def absorb(self, part: IngestReport) -> None:
-        """Add another run's counts; a story new in either run counts as new, not updated."""
+        """Add another run's counts; a story new in either run counts as new, not updated,
+        and a story merged into another in either counts as neither."""
         self.added += part.added
         self.known += part.known
         self.near_copies += part.near_copies
+        self.merged_stories |= part.merged_stories
         self.new_stories |= part.new_stories
+        self.new_stories -= self.merged_stories
         self.updated_stories |= part.updated_stories
-        self.updated_stories -= self.new_stories
+        self.updated_stories -= self.new_stories | self.merged_stories
         self.rejected.extend(part.rejected)
 
     def summary(self) -> str:
+        merged = f" ({len(self.merged_stories)} merged into others)" if self.merged_stories else ""
         return (
             f"added {self.added}, already known {self.known}, near-copies {self.near_copies}, "
-            f"new stories {len(self.new_stories)}, updated stories {len(self.updated_stories)}, "
-            f"rejected {len(self.rejected)}"
+            f"new stories {len(self.new_stories)}, updated stories {len(self.updated_stories)}"
+            f"{merged}, rejected {len(self.rejected)}"
         )
 
 
@@ -362,6 +368,7 @@ class _Batch:
         self.articles: list[dict[str, object]] = []
         self.new_stories: list[dict[str, object]] = []
         self.changes: dict[int, _StoryChange] = {}
+        self.moves: list[Move] = []
         self.next_article = 0
         self.next_story = 0
 
@@ -393,14 +400,26 @@ class _Batch:
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
         if original is None:
             owner._copies.add(article_id, p.signature)
-            owner._stories.add(story_id, p.described())
+            owner._stories.add(story_id, p.described(), article_id)
             owner._keep_shingles(article_id, p.shingles)
+            for move in owner._stories.second_looks():
+                self.move(move)
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
         if story_id not in self.report.new_stories:
             self.report.updated_stories.add(story_id)
         self.report.added += 1
+
+    def move(self, move: Move) -> None:
+        """Note an article a second look moved; its near-copies follow it when written."""
+        self.owner._known.story_of[move.article_id] = move.to_story
+        self.moves.append(move)
+        self.report.merged_stories.add(move.from_story)
+        self.report.new_stories.discard(move.from_story)
+        self.report.updated_stories.discard(move.from_story)
+        if move.to_story not in self.report.new_stories:
+            self.report.updated_stories.add(move.to_story)
 
     async def find_original(self, shingles: array[int], candidates: list[int]) -> int | None:
         """The stored original these shingles copy, confirmed on the text, or None."""
@@ -482,6 +501,55 @@ class _Batch:
             if change.first is not None and change.last is not None:
                 story.first_published = min(filter(None, (story.first_published, change.first)))
                 story.last_published = max(filter(None, (story.last_published, change.last)))
+        if self.moves:
+            await self.session.flush()
+            await self.write_moves()
+
+    async def write_moves(self) -> None:
+        """Move each article a second look moved, with its near-copies and mentions; recount
+        the stories involved; leave a redirect for each dissolved story.
+
+        Moves are written in the order they were made: an article may move twice in a batch.
+        """
+        session = self.session
+        for move in self.moves:
+            moved = or_(
+                ArticleRow.id == move.article_id, ArticleRow.near_copy_of == move.article_id
+            )
+            await session.execute(update(ArticleRow).where(moved).values(story_id=move.to_story))
+            await session.execute(
+                update(Mention)
+                .where(Mention.article_id.in_(select(ArticleRow.id).where(moved)))
+                .values(story_id=move.to_story)
+            )
+        involved = {m.from_story for m in self.moves} | {m.to_story for m in self.moves}
+        counts = {
+            row[0]: row
+            for row in await session.execute(
+                select(
+                    ArticleRow.story_id,
+                    func.count(),
+                    func.count(ArticleRow.near_copy_of),
+                    func.min(ArticleRow.published),
+                    func.max(ArticleRow.published),
+                )
+                .where(ArticleRow.story_id.in_(involved))
+                .group_by(ArticleRow.story_id)
+            )
+        }
+        for story in await session.scalars(select(Story).where(Story.id.in_(counts))):
+            _, story.article_count, story.copy_count, first, last = counts[story.id]
+            story.first_published, story.last_published = first, last
+            story.updated_at = self.now
+        into = {m.from_story: m.to_story for m in self.moves if m.from_story not in counts}
+        for old, new in into.items():
+            await session.execute(
+                update(StoryMerge).where(StoryMerge.into_id == old).values(into_id=new)
+            )
+            await session.execute(
+                insert(StoryMerge).values(story_id=old, into_id=new, merged_at=self.now)
+            )
+        await session.execute(delete(Story).where(Story.id.in_(list(into))))
 
 
 async def _chunks(

@@ -97,6 +97,20 @@ class Story(Base):
     copy_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class StoryMerge(Base):
+    """A story dissolved into another (by a second look), so that its id still answers.
+
+    ``into_id`` has no foreign key: the story it names may itself be dissolved later, and
+    readers follow the chain.
+    """
+
+    __tablename__ = "story_merges"
+
+    story_id: Mapped[int] = mapped_column(Id, primary_key=True)
+    into_id: Mapped[int] = mapped_column(Id)
+    merged_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
 class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (

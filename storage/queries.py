@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.facts import pending_features, stored_facts
-from storage.models import Article, Mention, Story
+from storage.models import Article, Mention, Story, StoryMerge
 from stories.names import surname_key
 from stories.story_input import ArticleView
 
@@ -98,7 +98,13 @@ async def recent_stories(session: AsyncSession, limit: int, offset: int = 0) -> 
 
 
 async def story_by_id(session: AsyncSession, story_id: int) -> StoryInfo | None:
+    """The story with this id, or the one it was merged into."""
     story = await session.get(Story, story_id)
+    if story is None:
+        into = await session.scalar(
+            select(StoryMerge.into_id).where(StoryMerge.story_id == story_id)
+        )
+        story = None if into is None else await session.get(Story, into)
     return None if story is None else (await _infos(session, [story]))[0]
 
 

@@ -12,12 +12,18 @@ still small. Idf is frozen into a member's vector when it is added.
 Dates in the text (``d:`` terms) weigh like numbers: two write-ups of one event tend to name
 the same day, two events of the same kind rarely do. They are not used as a veto: articles
 name backstory years too often (a year-conflict penalty lost more recall than it gained).
+
+A story that is still small some articles after it began gets a second look: the stories
+around it have grown since its articles were matched, and when each of its articles now fits
+another story, they move there and the small story is dissolved. Single-pass clustering
+otherwise keeps the fragments an event's first, atypical write-ups started.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -53,6 +59,10 @@ class ClusterSettings:
     posting_cap: int = 300
     max_candidates: int = 50
     centroid_terms: int = 200
+    second_look_after: int = 100
+    """Articles clustered after a story began before it gets its second look."""
+    second_look_size: int = 3
+    """Stories of at most this many articles at their second look may be dissolved (0: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +70,16 @@ class Match:
     """The story an article should join and how well it fits (cosine, 0..1)."""
 
     story_id: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """An article that a second look moved out of a small story, which no longer exists."""
+
+    article_id: int
+    from_story: int
+    to_story: int
     score: float
 
 
@@ -125,6 +145,10 @@ class StoryIndex:
         self._first = np.full(1024, np.nan)
         self._last_seen = np.full(1024, np.nan)
         self._last: _Article | None = None
+        # Stories that began with a known article id, in order: when each is due for its
+        # second look (in articles clustered), and the articles of those still small enough.
+        self._due: deque[tuple[int, int]] = deque()
+        self._small: dict[int, list[tuple[int, Features]]] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -229,15 +253,22 @@ class StoryIndex:
         norms = np.array([s.norm for s in stories], dtype=np.float32)
         return np.asarray((total - top) / norms, dtype=np.float32)
 
-    def match(self, features: Features) -> Match | None:
-        """The best story for this article, or None when it should start a new story."""
+    def match(self, features: Features, exclude: int | None = None) -> Match | None:
+        """The best story for this article (other than ``exclude``), or None when it should
+        start a new story."""
         article = self._article(features)
         if article.new.size == article.tids.size:
             return None
         # The known terms by id: the unknown ones (-1) sort first.
         order = np.argsort(article.tids)[article.new.size :]
         q_ids, q_w = article.tids[order], article.vec[order]
-        sids = self._active(self._candidates(q_ids, q_w).tolist(), features.published)
+        # Posting lists still name dissolved stories.
+        found = [
+            sid
+            for sid in self._candidates(q_ids, q_w).tolist()
+            if sid in self._stories and sid != exclude
+        ]
+        sids = self._active(found, features.published)
         if not sids:
             return None
         stories = [self._stories[sid] for sid in sids]
@@ -247,16 +278,61 @@ class StoryIndex:
             return None
         return Match(sids[best], float(scores[best]))
 
-    def add(self, story_id: int, features: Features) -> None:
-        """Add an article to a story (new or existing) and update the online statistics."""
-        article = self._article(features)
-        tids = self._register(article)
-        vec = article.vec
-        self._merge(story_id, tids, vec, features)
-        self._post(tids[np.argsort(-vec)[: self.settings.query_terms]].tolist(), story_id)
+    def add(self, story_id: int, features: Features, article_id: int | None = None) -> None:
+        """Add an article to a story (new or existing) and update the online statistics.
+
+        A story begun by an article with an id is due for a second look (see
+        :meth:`second_looks`); rebuilding the index from the store passes no ids.
+        """
+        if article_id is not None and self.settings.second_look_size > 0:
+            self._track(story_id, article_id, features)
+        tids = self._join(story_id, features)
         # An article names each term once, so a plain fancy-index add counts every term.
         self._df[tids] += 1
         self._docs += 1
+
+    def _join(self, story_id: int, features: Features) -> IntArray:
+        """Put the article's vector into the story's centroid and posting lists; its term ids."""
+        article = self._article(features)
+        tids = self._register(article)
+        self._merge(story_id, tids, article.vec, features)
+        self._post(tids[np.argsort(-article.vec)[: self.settings.query_terms]].tolist(), story_id)
+        return tids
+
+    def _track(self, story_id: int, article_id: int, features: Features) -> None:
+        if story_id not in self._stories:
+            self._due.append((self._docs + self.settings.second_look_after, story_id))
+            self._small[story_id] = [(article_id, features)]
+            return
+        members = self._small.get(story_id)
+        if members is not None:
+            members.append((article_id, features))
+            if len(members) > self.settings.second_look_size:
+                del self._small[story_id]
+
+    def second_looks(self) -> list[Move]:
+        """Dissolve the stories due for a second look whose every article now fits another.
+
+        A story stays as it is when any of its articles fits no other story: its articles were
+        matched together and move only together or, when they fit different stories, each to
+        its own. Call after :meth:`add`; the caller moves the articles in the store.
+        """
+        moves: list[Move] = []
+        while self._due and self._due[0][0] <= self._docs:
+            _, sid = self._due.popleft()
+            members = self._small.pop(sid, None)
+            if members is None or sid not in self._stories:
+                continue
+            found = [self.match(features, exclude=sid) for _, features in members]
+            targets = [m for m in found if m is not None]
+            if len(targets) < len(members):
+                continue
+            del self._stories[sid]
+            for (article_id, features), m in zip(members, targets, strict=True):
+                self._join(m.story_id, features)
+                self._track(m.story_id, article_id, features)
+                moves.append(Move(article_id, sid, m.story_id, m.score))
+        return moves
 
     def _register(self, article: _Article) -> IntArray:
         """The article's term ids, adding its new terms to the vocabulary."""

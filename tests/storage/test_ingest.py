@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,12 +13,14 @@ from bot.app import App, seed_if_empty
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.ingest import Ingestor
-from storage.models import Article, Story
-from storage.queries import export_rows, recent_stories
+from storage.models import Article, Mention, Story, StoryMerge
+from storage.queries import export_rows, recent_stories, story_by_id
 from stories.features import Features
+from stories.model import Article as Told
 from stories.model import RawArticle, Rejected
 from tests.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.conftest import SEEDS
+from tests.stories.cluster_texts import CRANE_BOTH, CRANE_FIRST, CRANE_INQUIRY, CRANE_UNION
 
 
 async def test_seeds_make_one_story_and_no_copies(app: App) -> None:
@@ -151,3 +154,55 @@ async def test_a_process_pool_stores_the_same(app: App, tmp_path: Path) -> None:
         two = [(r.id, r.story, r.near_copy_of) async for r in export_rows(second)]
     await engine.dispose()
     assert one == two
+
+
+def _crane(told: Told, outlet: str, wire: bool = False) -> RawArticle:
+    text = "\n\n".join(told.paragraphs)
+    return raw(wire_copy(text, outlet) if wire else text, title=told.title, outlet=outlet)
+
+
+async def test_a_second_look_moves_a_fragment_with_its_copies_and_people(app: App) -> None:
+    """The union's story is dissolved into the crane story once later reports tell both
+    angles: its article, the article's near-copy and the people they name move; its id still
+    answers; a restart and a new copy agree."""
+    engine = replace(
+        app.settings.engine, cluster=replace(app.settings.engine.cluster, second_look_after=3)
+    )
+    first_day = [
+        _crane(CRANE_FIRST, "Reuters"),
+        _crane(CRANE_UNION, "Union Times"),
+        _crane(CRANE_UNION, "Harbour Post", wire=True),
+    ]
+    later = [_crane(CRANE_BOTH, "AP"), _crane(CRANE_INQUIRY, "BBC")]
+    ingestor = Ingestor(app.sessions, engine)
+    before = await ingestor.ingest(first_day)
+    assert (len(before.new_stories), before.near_copies) == (2, 1)
+    crane, union = sorted(before.new_stories)
+    await app.facts.run()
+
+    after = await ingestor.ingest(later)
+    assert after.merged_stories == {union}
+    assert (after.new_stories, after.updated_stories) == (set(), {crane})
+    assert "1 merged into others" in after.summary()
+    async with app.sessions() as session:
+        stories = {a.id: a.story_id for a in await session.scalars(select(Article))}
+        story = await session.get(Story, crane)
+        merges = (await session.scalars(select(StoryMerge))).all()
+        people = set((await session.scalars(select(Mention.story_id))).all())
+        redirected = await story_by_id(session, union)
+        assert await session.get(Story, union) is None
+    assert set(stories.values()) == {crane}
+    assert story is not None
+    assert (story.article_count, story.copy_count) == (5, 1)
+    assert [(m.story_id, m.into_id) for m in merges] == [(union, crane)]
+    assert people == {crane}
+    assert redirected is not None
+    assert redirected.id == crane
+
+    extended = _crane(CRANE_UNION, "Dock Daily")
+    extended = replace(
+        extended, text=extended.text + "\n\nFunerals for the three workers are set for Saturday."
+    )
+    restarted = Ingestor(app.sessions, engine)
+    again = await restarted.ingest([*first_day, *later, extended])
+    assert (again.known, again.near_copies, again.updated_stories) == (5, 1, {crane})

@@ -94,3 +94,47 @@ SUMMIT_JULY = article(
     summit in Brussels on Thursday, weeks after their meeting in Vienna.""",
     published=datetime(2025, 7, 10, 12, 0),
 )
+
+# One crane collapse told four ways: the union's angle shares little with the first report, the
+# later reports tell both.
+CRANE_FIRST = article(
+    "Crane collapse kills three workers at the Port of Valdora",
+    """A container crane collapsed at the Port of Valdora on Tuesday morning, killing three
+    workers and injuring five, the port authority said.
+
+    Port authority chief Lena Markovic said the 60-metre crane, operated by Brightline
+    Logistics, toppled onto a loading berth shortly after 7am. Rescue crews searched the
+    wreckage for hours.
+
+    "This is the darkest day in the history of our port," Markovic told reporters. Operations
+    at the eastern terminal were suspended and an investigation was opened.""",
+)
+CRANE_UNION = article(
+    "Union blames skipped inspections for Valdora crane deaths",
+    """The dockworkers' union accused the operator of ignoring safety warnings, a day after
+    three of its members died in Valdora.
+
+    Union leader Tomas Rell said members had reported cracks in the crane's boom in March and
+    that a scheduled inspection was postponed twice. State inspector Ana Silva confirmed that
+    the inspection had been delayed and said her office would review the company's records.
+
+    The company said it was cooperating fully and declined to comment further.""",
+)
+CRANE_BOTH = article(
+    "Valdora crane collapse: union says inspection was postponed",
+    """Three workers were killed when a container crane collapsed at the Port of Valdora on
+    Tuesday. Port authority chief Lena Markovic suspended operations at the eastern terminal.
+
+    Dockworkers' union leader Tomas Rell said cracks in the boom had been reported in March and
+    that an inspection was postponed twice. State inspector Ana Silva said her office would
+    review Brightline Logistics' records.""",
+)
+CRANE_INQUIRY = article(
+    "Investigation opened after deadly crane collapse in Valdora",
+    """Investigators were examining the wreckage of a crane that collapsed at the Port of
+    Valdora, killing three workers. Lena Markovic, head of the port authority, said the eastern
+    terminal would stay closed.
+
+    Union leader Tomas Rell blamed a postponed inspection, and state inspector Ana Silva said
+    the records of the operator, Brightline Logistics, would be reviewed.""",
+)

@@ -13,6 +13,10 @@ from tests.stories.cluster_texts import (
     ACQUIRE_QUILLPOINT,
     ACQUIRE_SOLARIS,
     ACQUIRE_SOLARIS_B,
+    CRANE_BOTH,
+    CRANE_FIRST,
+    CRANE_INQUIRY,
+    CRANE_UNION,
     QUAKE_PERU_A,
     QUAKE_PERU_B,
     QUAKE_TURKEY,
@@ -26,16 +30,23 @@ SEEDS = Path(__file__).parents[2] / "seeds"
 
 
 def stories_of(articles: Sequence[Article], index: StoryIndex | None = None) -> list[int]:
-    """Feed articles in order, as storage does; return the story id given to each."""
+    """Feed articles in order, as storage does; return the story of each once all are in.
+
+    A new story takes the number of articles the index has seen as its id, as does an
+    article, so ids never repeat.
+    """
     if index is None:
         index = StoryIndex(ClusterSettings())
-    ids = []
+    ids: list[int] = []
+    position: dict[int, int] = {}
     for a in articles:
         features = extract_features(a)
         found = index.match(features)
-        story = found.story_id if found else len(index)
-        index.add(story, features)
-        ids.append(story)
+        position[index.articles] = len(ids)
+        ids.append(found.story_id if found else index.articles)
+        index.add(ids[-1], features, article_id=index.articles)
+        for move in index.second_looks():
+            ids[position[move.article_id]] = move.to_story
     return ids
 
 
@@ -57,6 +68,44 @@ def test_same_people_weeks_later_start_a_new_story() -> None:
     june, june_b, july = stories_of([SUMMIT_JUNE, SUMMIT_JUNE_B, SUMMIT_JULY])
     assert june == june_b
     assert july != june
+
+
+CRANE_DAY = [
+    QUAKE_PERU_A,
+    ACQUIRE_SOLARIS,
+    CRANE_FIRST,
+    CRANE_UNION,
+    SUMMIT_JUNE,
+    CRANE_BOTH,
+    CRANE_INQUIRY,
+]
+
+
+def test_a_fragment_joins_the_story_it_fits_at_its_second_look() -> None:
+    """The union's angle starts a story of its own, but once later reports have told both
+    angles, the second look (four articles on) moves it to the story they joined."""
+    looked = StoryIndex(ClusterSettings(second_look_after=4))
+    quake, solaris, crane, union, summit, both, inquiry = stories_of(CRANE_DAY, looked)
+    assert crane == union == both == inquiry
+    assert len({quake, solaris, crane, summit}) == 4
+    assert len(looked) == 4
+    found = looked.match(extract_features(CRANE_UNION))
+    assert found is not None
+    assert found.story_id == crane
+
+
+def test_without_second_looks_the_fragment_stays() -> None:
+    alone = StoryIndex(ClusterSettings(second_look_after=4, second_look_size=0))
+    _, _, crane, union, _, both, inquiry = stories_of(CRANE_DAY, alone)
+    assert crane == both == inquiry != union
+
+
+def test_a_story_that_fits_no_other_survives_its_second_look() -> None:
+    index = StoryIndex(ClusterSettings(second_look_after=1))
+    for n, a in enumerate([QUAKE_PERU_A, ACQUIRE_SOLARIS, SUMMIT_JUNE, QUAKE_TURKEY]):
+        index.add(n, extract_features(a), article_id=n)
+        assert index.second_looks() == []
+    assert len(index) == 4
 
 
 def test_quiet_days_apply_only_when_dates_are_known() -> None:
