@@ -510,17 +510,25 @@ class _Batch:
         the stories involved; leave a redirect for each dissolved story.
 
         Moves are written in the order they were made: an article may move twice in a batch.
+        Each statement names the story the article leaves, so that it reads that story's rows
+        by index (near-copies and mentions have none of their own).
         """
         session = self.session
         for move in self.moves:
-            moved = or_(
-                ArticleRow.id == move.article_id, ArticleRow.near_copy_of == move.article_id
+            moved = select(ArticleRow.id).where(
+                ArticleRow.story_id == move.from_story,
+                or_(ArticleRow.id == move.article_id, ArticleRow.near_copy_of == move.article_id),
             )
-            await session.execute(update(ArticleRow).where(moved).values(story_id=move.to_story))
             await session.execute(
                 update(Mention)
-                .where(Mention.article_id.in_(select(ArticleRow.id).where(moved)))
+                .where(Mention.story_id == move.from_story, Mention.article_id.in_(moved))
                 .values(story_id=move.to_story)
+            )
+            await session.execute(
+                update(ArticleRow)
+                .where(ArticleRow.id.in_(moved))
+                .values(story_id=move.to_story)
+                .execution_options(synchronize_session=False)
             )
         involved = {m.from_story for m in self.moves} | {m.to_story for m in self.moves}
         counts = {
