@@ -251,11 +251,14 @@ class Ingestor:
                 async with self._sessions() as session, session.begin():
                     await _Batch(self, session, source_id, outcome).run(batch)
             except IntegrityError:
-                # The indexes saw articles that were rolled back: rebuild them from the store.
+                # The indexes saw articles that were rolled back, or stories another writer has
+                # dissolved since: rebuild them from the store.
                 self._reset()
                 if attempt == 2:
                     raise
-                log.warning("another writer stored some of this batch first; retrying")
+                log.warning(
+                    "another writer stored some of this batch first or moved its stories; retrying"
+                )
                 continue
             except BaseException:
                 self._reset()

@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import App, seed_if_empty
@@ -199,10 +200,39 @@ async def test_a_second_look_moves_a_fragment_with_its_copies_and_people(app: Ap
     assert redirected is not None
     assert redirected.id == crane
 
-    extended = _crane(CRANE_UNION, "Dock Daily")
-    extended = replace(
-        extended, text=extended.text + "\n\nFunerals for the three workers are set for Saturday."
-    )
+    extended = _extended_union_copy()
     restarted = Ingestor(app.sessions, engine)
     again = await restarted.ingest([*first_day, *later, extended])
     assert (again.known, again.near_copies, again.updated_stories) == (5, 1, {crane})
+
+
+def _extended_union_copy() -> RawArticle:
+    """The union's article as another site runs it, with a paragraph of its own."""
+    copy = _crane(CRANE_UNION, "Dock Daily")
+    return replace(
+        copy, text=copy.text + "\n\nFunerals for the three workers are set for Saturday."
+    )
+
+
+async def test_a_writer_that_missed_a_second_look_stores_into_the_story_that_remains(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One writer dissolves a story another still knows: the other's next copy of a moved
+    article is refused by the store, and on its retry it rebuilds and stores it right."""
+    engine = replace(
+        app.settings.engine, cluster=replace(app.settings.engine.cluster, second_look_after=3)
+    )
+    looks, stale = Ingestor(app.sessions, engine), Ingestor(app.sessions, engine)
+    before = await looks.ingest([_crane(CRANE_FIRST, "Reuters"), _crane(CRANE_UNION, "Union")])
+    crane, union = sorted(before.new_stories)
+    await stale.ingest([raw(MERGER, outlet="FT")])
+    moved = await looks.ingest([_crane(CRANE_BOTH, "AP"), _crane(CRANE_INQUIRY, "BBC")])
+    assert moved.merged_stories == {union}
+
+    copy = await stale.ingest([_extended_union_copy()])
+    assert "retrying" in caplog.text
+    assert (copy.near_copies, copy.updated_stories) == (1, {crane})
+    async with app.sessions() as session:
+        stories = set((await session.scalars(select(Article.story_id))).all())
+    assert len(stories) == 2
+    assert union not in stories
