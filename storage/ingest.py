@@ -277,6 +277,9 @@ class Ingestor:
         with slices of 2,000; the replay took 63 s either way).
         """
         replayed = 0
+        # A rebuild (nothing known yet) picks up the second looks still to come; articles other
+        # writers store later are theirs to look at.
+        rebuilding = self._known.last_id == 0
         async with self._sessions() as session:
             result = await session.stream(
                 select(
@@ -297,7 +300,11 @@ class Ingestor:
                 self._remember(id_, key, url, story_id, copy_of)
                 if copy_of is None:
                     self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
-                    self._stories.add(story_id, Features.from_json(features))
+                    self._stories.add(
+                        story_id, Features.from_json(features), id_ if rebuilding else None
+                    )
+                    if rebuilding:
+                        self._stories.drop_due()
         self._settle(replayed)
 
     def _settle(self, added: int) -> None:

@@ -282,10 +282,13 @@ class StoryIndex:
         """Add an article to a story (new or existing) and update the online statistics.
 
         A story begun by an article with an id is due for a second look (see
-        :meth:`second_looks`); rebuilding the index from the store passes no ids.
+        :meth:`second_looks`).
         """
         if article_id is not None and self.settings.second_look_size > 0:
             self._track(story_id, article_id, features)
+        else:
+            # A story holding an article that cannot be moved is never dissolved.
+            self._small.pop(story_id, None)
         tids = self._join(story_id, features)
         # An article names each term once, so a plain fancy-index add counts every term.
         self._df[tids] += 1
@@ -309,6 +312,15 @@ class StoryIndex:
             members.append((article_id, features))
             if len(members) > self.settings.second_look_size:
                 del self._small[story_id]
+
+    def drop_due(self) -> None:
+        """Forget the second looks that are due without taking them.
+
+        For a rebuild from the store: whoever stored those stories has looked at them, and
+        only the stories begun too recently still wait for theirs.
+        """
+        while self._due and self._due[0][0] <= self._docs:
+            self._small.pop(self._due.popleft()[1], None)
 
     def second_looks(self) -> list[Move]:
         """Dissolve the stories due for a second look whose every article now fits another.

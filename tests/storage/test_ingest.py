@@ -236,3 +236,17 @@ async def test_a_writer_that_missed_a_second_look_stores_into_the_story_that_rem
         stories = set((await session.scalars(select(Article.story_id))).all())
     assert len(stories) == 2
     assert union not in stories
+
+
+async def test_a_restart_keeps_the_second_looks_still_to_come(app: App) -> None:
+    engine = replace(
+        app.settings.engine, cluster=replace(app.settings.engine.cluster, second_look_after=3)
+    )
+    before = await Ingestor(app.sessions, engine).ingest(
+        [_crane(CRANE_FIRST, "Reuters"), _crane(CRANE_UNION, "Union")]
+    )
+    crane, union = sorted(before.new_stories)
+    restarted = Ingestor(app.sessions, engine)
+    later = await restarted.ingest([_crane(CRANE_BOTH, "AP"), _crane(CRANE_INQUIRY, "BBC")])
+    assert later.merged_stories == {union}
+    assert later.updated_stories == {crane}

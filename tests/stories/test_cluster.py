@@ -162,3 +162,29 @@ def test_rebuild_by_adding_again_gives_the_same_matches() -> None:
     found = rebuilt.match(extract_features(QUAKE_PERU_B))
     assert found is not None
     assert found.story_id == ids[0]
+
+
+def test_a_rebuild_drops_the_second_looks_already_due() -> None:
+    """Stories looked at before the rebuild are not looked at again; later ones still are."""
+    first = StoryIndex(ClusterSettings(second_look_after=4))
+    ids = stories_of(CRANE_DAY[:4], first)
+    rebuilt = StoryIndex(ClusterSettings(second_look_after=4))
+    for n, (a, story) in enumerate(zip(CRANE_DAY[:4], ids, strict=True)):
+        rebuilt.add(story, extract_features(a), article_id=n)
+        rebuilt.drop_due()
+    moved = []
+    for n, a in enumerate(CRANE_DAY[4:], start=4):
+        features = extract_features(a)
+        found = rebuilt.match(features)
+        rebuilt.add(found.story_id if found else rebuilt.articles, features, article_id=n)
+        moved += [m.from_story for m in rebuilt.second_looks()]
+    assert moved == [ids[3]]
+
+
+def test_a_story_with_an_article_that_cannot_move_is_not_dissolved() -> None:
+    index = StoryIndex(ClusterSettings(second_look_after=4))
+    stories_of(CRANE_DAY[:4], index)
+    union = index.articles - 1
+    index.add(union, extract_features(CRANE_UNION))
+    stories_of(CRANE_DAY[4:], index)
+    assert len(index) == 5
