@@ -385,8 +385,10 @@ class _Batch:
     async def run(self, batch: list[Prepared]) -> None:
         max_article = await self.session.scalar(select(func.max(ArticleRow.id)))
         max_story = await self.session.scalar(select(func.max(Story.id)))
+        # A dissolved story's id is never given again: it still names the story it joined.
+        max_merged = await self.session.scalar(select(func.max(StoryMerge.story_id)))
         self.next_article = int(max_article or 0) + 1
-        self.next_story = int(max_story or 0) + 1
+        self.next_story = max(int(max_story or 0), int(max_merged or 0)) + 1
         for prepared in batch:
             await self.one(prepared)
         await self.write()

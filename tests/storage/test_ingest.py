@@ -199,6 +199,8 @@ async def test_a_second_look_moves_a_fragment_with_its_copies_and_people(app: Ap
     assert people == {crane}
     assert redirected is not None
     assert redirected.id == crane
+    merger = await ingestor.ingest([raw(MERGER, outlet="FT")])
+    assert merger.new_stories == {union + 1}
 
     extended = _extended_union_copy()
     restarted = Ingestor(app.sessions, engine)
