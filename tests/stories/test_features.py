@@ -24,6 +24,20 @@ def test_names_numbers_and_words() -> None:
     assert "e:the" not in f.entities  # sentence-initial common word is not a name
 
 
+def test_a_capital_glued_to_digits_names_a_thing_not_a_number() -> None:
+    f = extract_features(
+        article(
+            "COVID-19 cases rise",
+            "Officials counted 19 deaths. An F-16 escorted flight MH17 before the G7 summit in "
+            "mid-2013, as H1N1 spread; Jean-Paul Martin's 76ers won 9-14.",
+        )
+    )
+    assert {"e:covid-19", "e:f-16", "e:mh17", "e:g7", "e:h1n1"} <= f.entities
+    assert "n:16" not in f.numbers
+    assert {"n:19", "n:2013", "n:76", "n:9", "n:14"} <= f.numbers
+    assert "e:jean-paul" in f.entities
+
+
 def test_title_counts_more_than_tail() -> None:
     f = extract_features(article("Floods hit Lagos", "Rain fell. " * 80 + "Officials met in Kano."))
     w = weights(f)
