@@ -6,15 +6,17 @@ The stream is built from real texts (a JSONL file with ``text`` and ``cluster``)
 synthetic event takes one real event's write-ups and gives them new names and numbers (a
 consistent renaming per event, so its write-ups still agree with each other and differ from
 every other event); the event's articles arrive over a few days, some as wire copies (other
-site chrome) or light rewrites (words changed, a paragraph dropped). Events start day after
-day, so old stories go quiet as in a real feed.
+site chrome) or light rewrites (words changed, a paragraph dropped). A new event starts every
+20 minutes, so old stories go quiet as in a real feed. Names common in English are kept
+(Microsoft, Philadelphia): events built on the same real text (every 42nd with ECB+ dev, 14
+hours apart) share them, like two real events about one company.
 
 Reports articles/s in windows around 10k, 50k and 100k stored articles (the cost per article
 must stay flat as the store grows), the peak RSS, and a brute-force baseline (each new article
 compared with every stored one by rapidfuzz) on the first N articles. The facts of the stored
 originals are found after ingest (``storage.facts``); that pass is timed on its own. The stream
-knows which articles are wire copies and light rewrites of which, so the near-copy recall is
-reported too.
+knows which articles are wire copies and light rewrites of which, and which event each belongs
+to, so the near-copy recall and how well the stories match the events are reported too.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from rich.table import Table
 from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cluster_quality import scores
 
 from storage.db import open_database
 from storage.facts import FactFinder
@@ -297,8 +301,12 @@ async def measure(
         found = await finder.run(lambda done: progress.update(task, completed=done))
         figures["facts found after ingest (articles/s)"] = found / (time.perf_counter() - started)
     async with sessions() as session:
-        copy_of = {row.id: row.near_copy_of async for row in export_rows(session)}
-    figures.update(copy_recall(copy_of))
+        rows = [row async for row in export_rows(session)]
+    figures.update(copy_recall({row.id: row.near_copy_of for row in rows}))
+    # Ids are e<event>-<number>[c|r]: the synthetic event an article (or copy) belongs to.
+    quality = scores([row.id.split("-")[0] for row in rows], [row.story for row in rows])
+    figures["stories vs synthetic events, BCubed F1 (%)"] = 100.0 * quality["b3_f1"]
+    figures["stories vs synthetic events, pairwise F1 (%)"] = 100.0 * quality["pair_f1"]
     figures["stored"] = report.added
     figures["near-copies"] = report.near_copies
     figures["stories"] = len(report.new_stories)
