@@ -54,6 +54,9 @@ class ClusterSettings:
     phrase_weight: float = 0.5
     date_weight: float = 2.0
     quiet_days: float = 5.0
+    max_span_days: float = 7.0
+    """A story takes no article published this many days after its first, however steady its
+    coverage: events about the same names keep coming, and a story open for ever gathers them."""
     prior_docs: float = 200.0
     query_terms: int = 30
     posting_cap: int = 300
@@ -197,14 +200,18 @@ class StoryIndex:
         return article
 
     def _active(self, sids: list[int], published: datetime | None) -> list[int]:
-        """The stories that are not quiet: within quiet_days of the article, or without dates."""
+        """The stories still open to the article: within quiet_days of it and begun at most
+        max_span_days before it, or without dates."""
         if published is None:
             return sids
         when = published.timestamp()
         rows = np.fromiter(map(self._row_of.__getitem__, sids), dtype=np.intp, count=len(sids))
+        first = np.take(self._first, rows)
         # A story without dates has NaN spans: NaN > limit is false, so it is never quiet.
-        gap = np.maximum(np.take(self._first, rows) - when, when - np.take(self._last_seen, rows))
-        quiet = gap > self.settings.quiet_days * 86_400.0
+        gap = np.maximum(first - when, when - np.take(self._last_seen, rows))
+        quiet = (gap > self.settings.quiet_days * 86_400.0) | (
+            when - first > self.settings.max_span_days * 86_400.0
+        )
         return [sid for sid, q in zip(sids, quiet.tolist(), strict=True) if not q]
 
     def _candidates(self, q_ids: IntArray, q_w: FloatArray) -> IntArray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from stories.cluster import ClusterSettings, StoryIndex
@@ -106,6 +107,18 @@ def test_a_story_that_fits_no_other_survives_its_second_look() -> None:
         index.add(n, extract_features(a), article_id=n)
         assert index.second_looks() == []
     assert len(index) == 4
+
+
+def test_a_story_closes_max_span_days_after_it_began() -> None:
+    """Coverage that never pauses for quiet_days still ends its story after max_span_days."""
+
+    def on(a: Article, day: int) -> Article:
+        return article(a.title, a.body, datetime(2026, 3, 1 + day, tzinfo=UTC))
+
+    days = [on(QUAKE_PERU_A, 0), on(QUAKE_PERU_B, 4), on(QUAKE_PERU_A, 8)]
+    first, second, third = stories_of(days)
+    assert first == second != third
+    assert len(set(stories_of(days, StoryIndex(ClusterSettings(max_span_days=30))))) == 1
 
 
 def test_quiet_days_apply_only_when_dates_are_known() -> None:
