@@ -74,12 +74,10 @@ def cluster(
     second looks included."""
     index = StoryIndex(settings)
     labels = [0] * len(features)
-    stories = 0
     for i in order:
         found = index.match(features[i])
-        if found is None:
-            stories += 1
-        story = found.story_id if found else stories
+        # A new story takes the article's own index: unique, and never a dissolved story's.
+        story = found.story_id if found else i
         index.add(story, features[i], article_id=i)
         labels[i] = story
         for move in index.second_looks():

@@ -100,8 +100,8 @@ class Story(Base):
 class StoryMerge(Base):
     """A story dissolved into another (by a second look), so that its id still answers.
 
-    ``into_id`` has no foreign key: the story it names may itself be dissolved later, and
-    readers follow the chain.
+    ``into_id`` has no foreign key: the story it names may itself be dissolved later, and its
+    redirects are then pointed on to where its articles went, so one lookup is enough.
     """
 
     __tablename__ = "story_merges"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -83,7 +84,6 @@ class Move:
     article_id: int
     from_story: int
     to_story: int
-    score: float
 
 
 @dataclass(slots=True)
@@ -326,8 +326,13 @@ class StoryIndex:
         For a rebuild from the store: whoever stored those stories has looked at them, and
         only the stories begun too recently still wait for theirs.
         """
+        for sid in self._due_now():
+            self._small.pop(sid, None)
+
+    def _due_now(self) -> Iterator[int]:
+        """Take the stories whose second look is due, in the order they began."""
         while self._due and self._due[0][0] <= self._docs:
-            self._small.pop(self._due.popleft()[1], None)
+            yield self._due.popleft()[1]
 
     def second_looks(self) -> list[Move]:
         """Dissolve the stories due for a second look whose every article now fits another.
@@ -337,8 +342,7 @@ class StoryIndex:
         its own. Call after :meth:`add`; the caller moves the articles in the store.
         """
         moves: list[Move] = []
-        while self._due and self._due[0][0] <= self._docs:
-            _, sid = self._due.popleft()
+        for sid in self._due_now():
             members = self._small.pop(sid, None)
             if members is None or sid not in self._stories:
                 continue
@@ -350,7 +354,7 @@ class StoryIndex:
             for (article_id, features), m in zip(members, targets, strict=True):
                 self._join(m.story_id, features)
                 self._track(m.story_id, article_id, features)
-                moves.append(Move(article_id, sid, m.story_id, m.score))
+                moves.append(Move(article_id, sid, m.story_id))
         return moves
 
     def _register(self, article: _Article) -> IntArray:
