@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import random
 import statistics
@@ -71,16 +72,18 @@ def cluster(
     features: Sequence[Features], order: Sequence[int], settings: ClusterSettings
 ) -> list[int]:
     """Story id per article (indexed like ``features``), fed in ``order`` as storage does,
-    second looks included."""
+    second looks and splits included."""
     index = StoryIndex(settings)
     labels = [0] * len(features)
+    # A split's new story takes an id past every article's.
+    split_ids = itertools.count(len(features))
     for i in order:
         found = index.match(features[i])
         # A new story takes the article's own index: unique, and never a dissolved story's.
         story = found.story_id if found else i
         index.add(story, features[i], article_id=i)
         labels[i] = story
-        for move in index.second_looks():
+        for move in [*index.second_looks(), *index.splits(split_ids.__next__)]:
             labels[move.article_id] = move.to_story
     return labels
 

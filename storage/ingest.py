@@ -71,6 +71,8 @@ class IngestReport:
     updated_stories: set[int] = field(default_factory=set)
     #: small stories dissolved into others by a second look
     merged_stories: set[int] = field(default_factory=set)
+    #: new stories that a split took out of another story (also in new_stories)
+    split_stories: set[int] = field(default_factory=set)
     rejected: list[Rejected] = field(default_factory=list)
 
     @property
@@ -84,6 +86,8 @@ class IngestReport:
         self.known += part.known
         self.near_copies += part.near_copies
         self.merged_stories |= part.merged_stories
+        self.split_stories |= part.split_stories
+        self.split_stories -= self.merged_stories
         self.new_stories |= part.new_stories
         self.new_stories -= self.merged_stories
         self.updated_stories |= part.updated_stories
@@ -92,9 +96,11 @@ class IngestReport:
 
     def summary(self) -> str:
         merged = f" ({len(self.merged_stories)} merged into others)" if self.merged_stories else ""
+        split = f" ({len(self.split_stories)} split off others)" if self.split_stories else ""
         return (
             f"added {self.added}, already known {self.known}, near-copies {self.near_copies}, "
-            f"new stories {len(self.new_stories)}, updated stories {len(self.updated_stories)}"
+            f"new stories {len(self.new_stories)}{split}, "
+            f"updated stories {len(self.updated_stories)}"
             f"{merged}, rejected {len(self.rejected)}"
         )
 
@@ -379,6 +385,7 @@ class _Batch:
         self.new_stories: list[dict[str, object]] = []
         self.changes: dict[int, _StoryChange] = {}
         self.moves: list[Move] = []
+        self.split_off: list[int] = []
         self.next_article = 0
         self.next_story = 0
 
@@ -405,7 +412,7 @@ class _Batch:
             self.report.near_copies += 1
         else:
             match = owner._stories.match(p.described())
-            story_id = match.story_id if match else self.new_story(p.article)
+            story_id = match.story_id if match else self.new_story(p.article.title)
         article_id = self.next_article
         self.next_article += 1
         self.articles.append(self.row(article_id, p, story_id, original))
@@ -416,6 +423,8 @@ class _Batch:
             owner._keep_shingles(article_id, p.shingles)
             for move in owner._stories.second_looks():
                 self.move(move)
+            for move in owner._stories.splits(self.split_story):
+                self.split(move)
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
@@ -432,6 +441,20 @@ class _Batch:
         self.report.updated_stories.discard(move.from_story)
         if move.to_story not in self.report.new_stories:
             self.report.updated_stories.add(move.to_story)
+
+    def split_story(self) -> int:
+        """A new story for the part a split takes out of a story; titled when written."""
+        story_id = self.new_story("")
+        self.split_off.append(story_id)
+        self.report.split_stories.add(story_id)
+        return story_id
+
+    def split(self, move: Move) -> None:
+        """Note an article a split moved to a new story; its near-copies follow it."""
+        self.owner._known.story_of[move.article_id] = move.to_story
+        self.moves.append(move)
+        if move.from_story not in self.report.new_stories:
+            self.report.updated_stories.add(move.from_story)
 
     async def find_original(self, shingles: array[int], candidates: list[int]) -> int | None:
         """The stored original these shingles copy, confirmed on the text, or None."""
@@ -454,13 +477,13 @@ class _Batch:
                 return self.owner._known.original_of.get(candidate, candidate)
         return None
 
-    def new_story(self, article: Article) -> int:
+    def new_story(self, title: str) -> int:
         story_id = self.next_story
         self.next_story += 1
         self.new_stories.append(
             {
                 "id": story_id,
-                "title": article.title,
+                "title": title,
                 "created_at": self.now,
                 "updated_at": self.now,
                 "article_count": 0,
@@ -518,8 +541,9 @@ class _Batch:
             await self.write_moves()
 
     async def write_moves(self) -> None:
-        """Move each article a second look moved, with its near-copies and mentions; recount
-        the stories involved; leave a redirect for each dissolved story.
+        """Move each article a second look or a split moved, with its near-copies and mentions;
+        recount the stories involved; leave a redirect for each dissolved story and title each
+        story a split made after its first article.
 
         Moves are written in the order they were made: an article may move twice in a batch.
         Each statement names the story the article leaves, so that it reads that story's rows
@@ -570,6 +594,17 @@ class _Batch:
                 insert(StoryMerge).values(story_id=old, into_id=new, merged_at=self.now)
             )
         await session.execute(delete(Story).where(Story.id.in_(list(into))))
+        if self.split_off:
+            first_title = (
+                select(ArticleRow.title)
+                .where(ArticleRow.story_id == Story.id)
+                .order_by(ArticleRow.id)
+                .limit(1)
+                .scalar_subquery()
+            )
+            await session.execute(
+                update(Story).where(Story.id.in_(self.split_off)).values(title=first_title)
+            )
 
 
 async def _chunks(

@@ -17,6 +17,13 @@ A story that is still small some articles after it began gets a second look: the
 around it have grown since its articles were matched, and when each of its articles now fits
 another story, they move there and the small story is dissolved. Single-pass clustering
 otherwise keeps the fragments an event's first, atypical write-ups started.
+
+The opposite error, two events of the same kind in one story (two title defences by one boxer,
+two arrests at one club), is found as the story grows: every few articles its members are cut
+in two by average-link clustering, and when articles across the cut are much less alike than
+articles within each part, the part without the story's first article becomes a story of its
+own. Once such a story holds both events, each event's next articles fit it better than
+anything else, so the mix otherwise only grows.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -33,6 +40,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy.cluster.hierarchy import linkage
+from scipy.spatial.distance import squareform
 
 from stories.features import KIND_DATE, KIND_NUMBER, KIND_PHRASE, KIND_WORD, Features, zipf
 
@@ -43,6 +52,9 @@ DoubleArray = npt.NDArray[np.float64]
 # Rough length of an article in words, to turn a word frequency into a document frequency.
 _DOC_WORDS = 300.0
 _MIN_DOC_SHARE = 1e-5
+# A member's vector is kept to this many of its heaviest terms for a later split: enough to
+# compare members and rebuild the centroids, at a fraction of the memory.
+_MEMBER_TERMS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +79,14 @@ class ClusterSettings:
     """Articles clustered after a story began before it gets its second look."""
     second_look_size: int = 3
     """Stories of at most this many articles at their second look may be dissolved (0: none)."""
+    split_ratio: float = 0.5
+    """A story is split in two when articles across the cut are on average less alike than
+    this share of articles within its parts (0: never)."""
+    split_min: int = 3
+    """Each part of a split has at least this many articles; a story is checked each time it
+    has grown by this many, from twice as many."""
+    split_until: int = 30
+    """Stories grown past this many articles are no longer checked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +104,16 @@ class Move:
     article_id: int
     from_story: int
     to_story: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """What a split needs of an article: its id, heaviest terms and publication time."""
+
+    article_id: int
+    tids: IntArray
+    vec: FloatArray
+    published: datetime | None
 
 
 @dataclass(slots=True)
@@ -152,6 +182,10 @@ class StoryIndex:
         # second look (in articles clustered), and the articles of those still small enough.
         self._due: deque[tuple[int, int]] = deque()
         self._small: dict[int, list[tuple[int, Features]]] = {}
+        # The members of each story that may still be split (None: it may not), and the
+        # stories due for a split check.
+        self._members: dict[int, list[_Member] | None] = {}
+        self._split_due: list[int] = []
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -296,18 +330,49 @@ class StoryIndex:
         else:
             # A story holding an article that cannot be moved is never dissolved.
             self._small.pop(story_id, None)
-        tids = self._join(story_id, features)
+        tids = self._join(story_id, features, article_id)
         # An article names each term once, so a plain fancy-index add counts every term.
         self._df[tids] += 1
         self._docs += 1
 
-    def _join(self, story_id: int, features: Features) -> IntArray:
+    def _join(self, story_id: int, features: Features, article_id: int | None) -> IntArray:
         """Put the article's vector into the story's centroid and posting lists; its term ids."""
         article = self._article(features)
         tids = self._register(article)
-        self._merge(story_id, tids, article.vec, features)
-        self._post(tids[np.argsort(-article.vec)[: self.settings.query_terms]].tolist(), story_id)
+        self._merge(story_id, tids, article.vec, features.published)
+        heaviest = np.argsort(-article.vec)
+        self._post(tids[heaviest[: self.settings.query_terms]].tolist(), story_id)
+        self._note_member(story_id, article_id, tids, article.vec, heaviest, features.published)
         return tids
+
+    def _note_member(
+        self,
+        story_id: int,
+        article_id: int | None,
+        tids: IntArray,
+        vec: FloatArray,
+        heaviest: npt.NDArray[np.intp],
+        published: datetime | None,
+    ) -> None:
+        """Keep what a split of the story needs, and note when its next check is due.
+
+        A story holding an article without an id (one that cannot be moved) is never split, nor
+        is one grown past ``split_until``: its members are let go.
+        """
+        settings = self.settings
+        if settings.split_ratio <= 0:
+            return
+        members = self._members.setdefault(story_id, [])
+        if members is None:
+            return
+        if article_id is None or len(members) >= settings.split_until:
+            self._members[story_id] = None
+            return
+        keep = np.sort(heaviest[:_MEMBER_TERMS])
+        members.append(_Member(article_id, tids[keep], vec[keep], published))
+        size = len(members)
+        if size >= 2 * settings.split_min and size % settings.split_min == 0:
+            self._split_due.append(story_id)
 
     def _track(self, story_id: int, article_id: int, features: Features) -> None:
         if story_id not in self._stories:
@@ -328,6 +393,7 @@ class StoryIndex:
         """
         for sid in self._due_now():
             self._small.pop(sid, None)
+        self._split_due.clear()
 
     def _due_now(self) -> Iterator[int]:
         """Take the stories whose second look is due, in the order they began."""
@@ -351,11 +417,82 @@ class StoryIndex:
             if len(targets) < len(members):
                 continue
             del self._stories[sid]
+            self._members.pop(sid, None)
             for (article_id, features), m in zip(members, targets, strict=True):
-                self._join(m.story_id, features)
+                self._join(m.story_id, features, article_id)
                 self._track(m.story_id, article_id, features)
                 moves.append(Move(article_id, sid, m.story_id))
         return moves
+
+    def splits(self, new_story: Callable[[], int]) -> list[Move]:
+        """Split the stories due for a check that hold two events; ``new_story`` gives the id
+        of each new story.
+
+        The part holding the story's first article keeps the story; the other part's articles
+        move to the new story. Call after :meth:`add`; the caller moves the articles in the
+        store.
+        """
+        moves: list[Move] = []
+        due, self._split_due = self._split_due, []
+        for sid in dict.fromkeys(due):
+            members = self._members.get(sid)
+            if not members or sid not in self._stories:
+                continue
+            parts = self._cut(members)
+            if parts is None:
+                continue
+            keep, leave = parts
+            new_id = new_story()
+            self._rebuild(sid, keep)
+            self._rebuild(new_id, leave)
+            for member in leave:
+                top = np.argsort(-member.vec)[: self.settings.query_terms]
+                self._post(member.tids[top].tolist(), new_id)
+            moves += [Move(m.article_id, sid, new_id) for m in leave]
+        return moves
+
+    def _cut(self, members: list[_Member]) -> tuple[list[_Member], list[_Member]] | None:
+        """The story's members in two parts (the first article's part first) when they tell
+        two events, else None.
+
+        Average link puts a cut where articles across it are least alike on the whole, so one
+        odd article does not decide it; each part must hold ``split_min`` articles.
+        """
+        n = len(members)
+        terms, column = np.unique(np.concatenate([m.tids for m in members]), return_inverse=True)
+        dense = np.zeros((n, terms.size), dtype=np.float32)
+        rows = np.repeat(np.arange(n), [m.tids.size for m in members])
+        dense[rows, column] = np.concatenate([m.vec for m in members])
+        similar = (dense @ dense.T).astype(np.float64)
+        distance = np.clip(1.0 - similar, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        # The last merge joins the two parts (fcluster would say the same, but its input
+        # checks cost more than the clustering).
+        first = np.zeros(n, dtype=np.bool_)
+        first[_leaves(tree, int(tree[-1, 0]), n)] = True
+        if not first[0]:
+            first = ~first
+        a, b = np.flatnonzero(first), np.flatnonzero(~first)
+        if min(a.size, b.size) < self.settings.split_min:
+            return None
+        across = float(similar[np.ix_(a, b)].mean())
+        within = sum(_pair_sum(similar[np.ix_(g, g)]) for g in (a, b)) / (
+            _pairs(a.size) + _pairs(b.size)
+        )
+        if across >= self.settings.split_ratio * within:
+            return None
+        return [members[i] for i in a], [members[i] for i in b]
+
+    def _rebuild(self, story_id: int, members: list[_Member]) -> None:
+        """Make the story's centroid and span again from these members alone."""
+        self._stories.pop(story_id, None)
+        row = self._row_of.get(story_id)
+        if row is not None:
+            self._first[row] = self._last_seen[row] = np.nan
+        for member in members:
+            self._merge(story_id, member.tids, member.vec, member.published)
+        self._members[story_id] = members
 
     def _register(self, article: _Article) -> IntArray:
         """The article's term ids, adding its new terms to the vocabulary."""
@@ -388,7 +525,9 @@ class StoryIndex:
                     recent = list(dict.fromkeys(reversed(posting)))[:cap]
                     postings[tid] = array("i", reversed(recent))
 
-    def _merge(self, story_id: int, tids: IntArray, vec: FloatArray, features: Features) -> None:
+    def _merge(
+        self, story_id: int, tids: IntArray, vec: FloatArray, published: datetime | None
+    ) -> None:
         """Add the article's vector to its story's centroid, summing the weights of shared terms.
 
         A term is at most twice in the concatenation (centroid and article), and a sum of two
@@ -413,7 +552,7 @@ class StoryIndex:
         norm = float(np.sqrt(np.dot(weights, weights))) or 1.0
         size = (story.size if story else 0) + 1
         self._stories[story_id] = _Story(ids, weights, norm, size)
-        self._widen_span(story_id, features.published)
+        self._widen_span(story_id, published)
 
     def _widen_span(self, story_id: int, published: datetime | None) -> None:
         row = self._row_of.setdefault(story_id, len(self._row_of))
@@ -426,6 +565,28 @@ class StoryIndex:
             # fmin / fmax take the number over a NaN
             self._first[row] = np.fmin(self._first[row], when)
             self._last_seen[row] = np.fmax(self._last_seen[row], when)
+
+
+def _leaves(tree: DoubleArray, node: int, n: int) -> list[int]:
+    """The articles under a node of a linkage tree over ``n`` articles (a node from ``n`` on
+    is the merge in row ``node - n``)."""
+    below, stack = [], [node]
+    while stack:
+        k = stack.pop()
+        if k < n:
+            below.append(k)
+        else:
+            stack += [int(child) for child in tree[k - n, :2]]
+    return below
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _pair_sum(similar: DoubleArray) -> float:
+    """The sum of a square similarity matrix over its distinct pairs."""
+    return float((similar.sum() - np.trace(similar)) / 2.0)
 
 
 def _starts(values: npt.NDArray[np.int64] | IntArray) -> npt.NDArray[np.bool_]:

@@ -21,7 +21,14 @@ from stories.model import Article as Told
 from stories.model import RawArticle, Rejected
 from tests.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.conftest import SEEDS
-from tests.stories.cluster_texts import CRANE_BOTH, CRANE_FIRST, CRANE_INQUIRY, CRANE_UNION
+from tests.stories.cluster_texts import (
+    CRANE_BOTH,
+    CRANE_FIRST,
+    CRANE_INQUIRY,
+    CRANE_UNION,
+    DEFENCE_LIND,
+    DEFENCE_REYES,
+)
 
 
 async def test_seeds_make_one_story_and_no_copies(app: App) -> None:
@@ -157,7 +164,7 @@ async def test_a_process_pool_stores_the_same(app: App, tmp_path: Path) -> None:
     assert one == two
 
 
-def _crane(told: Told, outlet: str, wire: bool = False) -> RawArticle:
+def _as_raw(told: Told, outlet: str, wire: bool = False) -> RawArticle:
     text = "\n\n".join(told.paragraphs)
     return raw(wire_copy(text, outlet) if wire else text, title=told.title, outlet=outlet)
 
@@ -170,11 +177,11 @@ async def test_a_second_look_moves_a_fragment_with_its_copies_and_people(app: Ap
         app.settings.engine, cluster=replace(app.settings.engine.cluster, second_look_after=3)
     )
     first_day = [
-        _crane(CRANE_FIRST, "Reuters"),
-        _crane(CRANE_UNION, "Union Times"),
-        _crane(CRANE_UNION, "Harbour Post", wire=True),
+        _as_raw(CRANE_FIRST, "Reuters"),
+        _as_raw(CRANE_UNION, "Union Times"),
+        _as_raw(CRANE_UNION, "Harbour Post", wire=True),
     ]
-    later = [_crane(CRANE_BOTH, "AP"), _crane(CRANE_INQUIRY, "BBC")]
+    later = [_as_raw(CRANE_BOTH, "AP"), _as_raw(CRANE_INQUIRY, "BBC")]
     ingestor = Ingestor(app.sessions, engine)
     before = await ingestor.ingest(first_day)
     assert (len(before.new_stories), before.near_copies) == (2, 1)
@@ -210,9 +217,10 @@ async def test_a_second_look_moves_a_fragment_with_its_copies_and_people(app: Ap
 
 def _extended_union_copy() -> RawArticle:
     """The union's article as another site runs it, with a paragraph of its own."""
-    copy = _crane(CRANE_UNION, "Dock Daily")
-    return replace(
-        copy, text=copy.text + "\n\nFunerals for the three workers are set for Saturday."
+    return _extended(
+        _as_raw(CRANE_UNION, "Union Times"),
+        "Dock Daily",
+        "Funerals for the three workers are set for Saturday.",
     )
 
 
@@ -225,10 +233,10 @@ async def test_a_writer_that_missed_a_second_look_stores_into_the_story_that_rem
         app.settings.engine, cluster=replace(app.settings.engine.cluster, second_look_after=3)
     )
     looks, stale = Ingestor(app.sessions, engine), Ingestor(app.sessions, engine)
-    before = await looks.ingest([_crane(CRANE_FIRST, "Reuters"), _crane(CRANE_UNION, "Union")])
+    before = await looks.ingest([_as_raw(CRANE_FIRST, "Reuters"), _as_raw(CRANE_UNION, "Union")])
     crane, union = sorted(before.new_stories)
     await stale.ingest([raw(MERGER, outlet="FT")])
-    moved = await looks.ingest([_crane(CRANE_BOTH, "AP"), _crane(CRANE_INQUIRY, "BBC")])
+    moved = await looks.ingest([_as_raw(CRANE_BOTH, "AP"), _as_raw(CRANE_INQUIRY, "BBC")])
     assert moved.merged_stories == {union}
 
     copy = await stale.ingest([_extended_union_copy()])
@@ -245,10 +253,60 @@ async def test_a_restart_keeps_the_second_looks_still_to_come(app: App) -> None:
         app.settings.engine, cluster=replace(app.settings.engine.cluster, second_look_after=3)
     )
     before = await Ingestor(app.sessions, engine).ingest(
-        [_crane(CRANE_FIRST, "Reuters"), _crane(CRANE_UNION, "Union")]
+        [_as_raw(CRANE_FIRST, "Reuters"), _as_raw(CRANE_UNION, "Union")]
     )
     crane, union = sorted(before.new_stories)
     restarted = Ingestor(app.sessions, engine)
-    later = await restarted.ingest([_crane(CRANE_BOTH, "AP"), _crane(CRANE_INQUIRY, "BBC")])
+    later = await restarted.ingest([_as_raw(CRANE_BOTH, "AP"), _as_raw(CRANE_INQUIRY, "BBC")])
     assert later.merged_stories == {union}
     assert later.updated_stories == {crane}
+
+
+async def test_a_split_takes_the_second_event_out_with_its_copies_and_people(app: App) -> None:
+    """Two title defences forced into one story (any shared term joins) are split when it
+    reaches six articles: the second defence's articles, a copy of one and the people they
+    name move to a new story titled after its first article; a restart agrees."""
+    cluster = replace(app.settings.engine.cluster, threshold=0.0, second_look_size=0)
+    engine = replace(app.settings.engine, cluster=cluster)
+    reyes = [_as_raw(told, f"Ring {n}") for n, told in enumerate(DEFENCE_REYES)]
+    lind = [_as_raw(told, f"Desk {n}") for n, told in enumerate(DEFENCE_LIND)]
+    ingestor = Ingestor(app.sessions, engine)
+    before = await ingestor.ingest([*reyes, lind[0], _extended(lind[0], "Mirror", _TICKETS)])
+    assert (len(before.new_stories), before.near_copies, before.split_stories) == (1, 1, set())
+    (story,) = before.new_stories
+    await app.facts.run()
+
+    after = await ingestor.ingest(lind[1:])
+    (split,) = after.split_stories
+    assert (after.new_stories, after.updated_stories) == ({split}, {story})
+    assert "new stories 1 (1 split off others)" in after.summary()
+    async with app.sessions() as session:
+        stories = {(a.outlet, a.story_id) for a in await session.scalars(select(Article))}
+        counts = {
+            s.id: (s.title, s.article_count, s.copy_count)
+            for s in await session.scalars(select(Story))
+        }
+        named = set((await session.scalars(select(Mention.story_id))).all())
+    assert stories == {
+        *((f"Ring {n}", story) for n in range(3)),
+        *((f"Desk {n}", split) for n in range(3)),
+        ("Mirror", split),
+    }
+    assert counts == {
+        story: (DEFENCE_REYES[0].title, 3, 0),
+        split: (DEFENCE_LIND[0].title, 4, 1),
+    }
+    assert named == {story, split}
+
+    restarted = Ingestor(app.sessions, engine)
+    again = await restarted.ingest([*reyes, *lind, _extended(lind[1], "Echo", _TICKETS)])
+    assert (again.known, again.near_copies, again.split_stories) == (6, 1, set())
+    assert again.updated_stories == {split}
+
+
+_TICKETS = "Tickets for the next defence go on sale on Monday."
+
+
+def _extended(article: RawArticle, outlet: str, paragraph: str) -> RawArticle:
+    """Another site's run of an article, with a paragraph of its own: a near-copy."""
+    return replace(article, outlet=outlet, text=f"{article.text}\n\n{paragraph}")

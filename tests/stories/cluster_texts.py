@@ -138,3 +138,58 @@ CRANE_INQUIRY = article(
     Union leader Tomas Rell blamed a postponed inspection, and state inspector Ana Silva said
     the records of the operator, Brightline Logistics, would be reviewed.""",
 )
+
+# One boxer's two title defences, months apart, each told three ways: the same champion, belt
+# and promoter, but another challenger, city and round.
+DEFENCE_REYES = [
+    article(
+        "Kovalenko stops Marcus Reyes in the ninth to keep his WBC heavyweight belt",
+        """Dario Kovalenko retained his WBC heavyweight title on Saturday, stopping Marcus
+        Reyes of Puerto Rico in the ninth round before 14,000 fans in Hamburg.
+
+        Reyes was down twice in the eighth. Referee Hans Vogt waved the fight off after a
+        left hook sent the challenger into the ropes at 1:42 of the ninth.""",
+    ),
+    article(
+        "Reyes no match for Kovalenko in Hamburg",
+        """Marcus Reyes lasted into the ninth round but could not take Dario Kovalenko's WBC
+        heavyweight belt in Hamburg, where referee Hans Vogt stopped the bout at 1:42.
+
+        The Puerto Rican had been floored twice in the eighth by the champion's jab and
+        left hook, and his corner did not protest the stoppage.""",
+    ),
+    article(
+        "Champion Kovalenko beats Reyes, eyes unification",
+        """Dario Kovalenko kept the WBC heavyweight crown with a ninth-round stoppage of Marcus
+        Reyes in Hamburg on Saturday and said he wanted a unification bout next.
+
+        "Reyes was tough, he got up twice in the eighth," Kovalenko said after referee Hans
+        Vogt ended it in front of 14,000 at the arena.""",
+    ),
+]
+DEFENCE_LIND = [
+    article(
+        "Kovalenko knocks out Tomasz Lind in Kyiv, keeps WBC heavyweight title",
+        """Dario Kovalenko knocked out Tomasz Lind of Poland in the fourth round in Kyiv on
+        Friday night to keep his WBC heavyweight title for a sixth time.
+
+        Lind, 31, was caught by a right hand after 2:15 of the fourth and could not beat the
+        count of referee Milos Petrovic before 22,500 at the Olimpiyskiy stadium.""",
+    ),
+    article(
+        "Lind counted out in the fourth as Kovalenko defends in Kyiv",
+        """Tomasz Lind's challenge for Dario Kovalenko's WBC heavyweight belt ended in the
+        fourth round in Kyiv, where the Pole was counted out by Milos Petrovic at 2:15.
+
+        A crowd of 22,500 at the Olimpiyskiy saw the champion's sixth defence, decided by a
+        single right hand.""",
+    ),
+    article(
+        "Kovalenko's right hand ends Lind's night at the Olimpiyskiy",
+        """Dario Kovalenko needed four rounds to dispose of Tomasz Lind on Friday, a right hand
+        at 2:15 leaving the Polish challenger on the canvas in Kyiv.
+
+        "Lind came to win, but I was ready," said Kovalenko after referee Milos Petrovic
+        counted to ten in front of 22,500 fans.""",
+    ),
+]

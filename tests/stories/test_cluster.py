@@ -18,6 +18,8 @@ from tests.stories.cluster_texts import (
     CRANE_FIRST,
     CRANE_INQUIRY,
     CRANE_UNION,
+    DEFENCE_LIND,
+    DEFENCE_REYES,
     QUAKE_PERU_A,
     QUAKE_PERU_B,
     QUAKE_TURKEY,
@@ -46,7 +48,8 @@ def stories_of(articles: Sequence[Article], index: StoryIndex | None = None) -> 
         position[index.articles] = len(ids)
         ids.append(found.story_id if found else index.articles)
         index.add(ids[-1], features, article_id=index.articles)
-        for move in index.second_looks():
+        # A split's new story takes an id no article will take.
+        for move in [*index.second_looks(), *index.splits(lambda: -len(index))]:
             ids[position[move.article_id]] = move.to_story
     return ids
 
@@ -201,3 +204,60 @@ def test_a_story_with_an_article_that_cannot_move_is_not_dissolved() -> None:
     index.add(union, extract_features(CRANE_UNION))
     stories_of(CRANE_DAY[4:], index)
     assert len(index) == 5
+
+
+def _one_story(articles: Sequence[Article], settings: ClusterSettings) -> StoryIndex:
+    """An index that holds all these articles in story 0, whatever they would match."""
+    index = StoryIndex(settings)
+    for n, a in enumerate(articles):
+        index.add(0, extract_features(a), article_id=n)
+    return index
+
+
+def test_a_story_holding_two_events_is_split_at_its_check() -> None:
+    """Two title defences by one champion forced into one story: at six articles the check
+    takes the second defence out, and its next report finds the new story."""
+    index = _one_story([*DEFENCE_REYES, *DEFENCE_LIND], ClusterSettings())
+    assert len(index) == 1
+    moves = index.splits(lambda: 99)
+    assert [(m.article_id, m.from_story, m.to_story) for m in moves] == [
+        (3, 0, 99),
+        (4, 0, 99),
+        (5, 0, 99),
+    ]
+    assert index.splits(lambda: 100) == []
+    assert len(index) == 2
+    lind = index.match(extract_features(DEFENCE_LIND[1]), exclude=None)
+    reyes = index.match(extract_features(DEFENCE_REYES[1]))
+    assert (lind and lind.story_id, reyes and reyes.story_id) == (99, 0)
+
+
+def test_one_event_told_six_ways_is_not_split() -> None:
+    retold = [
+        article("Valdora port: " + a.title, "\n\n".join(a.paragraphs))
+        for a in (CRANE_FIRST, CRANE_BOTH)
+    ]
+    index = _one_story(
+        [*CRANE_DAY[2:3], CRANE_UNION, CRANE_BOTH, CRANE_INQUIRY, *retold], ClusterSettings()
+    )
+    assert index.splits(lambda: 99) == []
+    assert len(index) == 1
+
+
+def test_splits_can_be_turned_off_and_need_movable_articles() -> None:
+    both = [*DEFENCE_REYES, *DEFENCE_LIND]
+    assert _one_story(both, ClusterSettings(split_ratio=0)).splits(lambda: 99) == []
+    index = StoryIndex(ClusterSettings())
+    for n, a in enumerate(both):
+        index.add(0, extract_features(a), article_id=None if n == 4 else n)
+    assert index.splits(lambda: 99) == []
+
+
+def test_a_rebuild_does_not_split_again() -> None:
+    """Replaying a store where the two defences already sit in one story (as another writer
+    left them) checks nothing: only growth after the rebuild is checked."""
+    index = StoryIndex(ClusterSettings())
+    for n, a in enumerate([*DEFENCE_REYES, *DEFENCE_LIND]):
+        index.add(0, extract_features(a), article_id=n)
+        index.drop_due()
+    assert index.splits(lambda: 99) == []
