@@ -256,9 +256,9 @@ class Ingestor:
             try:
                 async with self._sessions() as session, session.begin():
                     await _Batch(self, session, source_id, outcome).run(batch)
-            except IntegrityError:
+            except (IntegrityError, _MovedElsewhere):
                 # The indexes saw articles that were rolled back, or stories another writer has
-                # dissolved since: rebuild them from the store.
+                # dissolved or split since: rebuild them from the store.
                 self._reset()
                 if attempt == 2:
                     raise
@@ -347,6 +347,10 @@ class Ingestor:
         known.last_id = max(known.last_id, id_)
 
 
+class _MovedElsewhere(Exception):
+    """Another writer moved an article this batch copies: the indexes are out of date."""
+
+
 @dataclass
 class _StoryChange:
     """What one batch does to a story; written in one statement at the end of the batch."""
@@ -386,6 +390,8 @@ class _Batch:
         self.changes: dict[int, _StoryChange] = {}
         self.moves: list[Move] = []
         self.split_off: list[int] = []
+        # The story each stored original's copies were filed under, to check before writing.
+        self.copied: dict[int, int] = {}
         self.next_article = 0
         self.next_story = 0
 
@@ -395,9 +401,11 @@ class _Batch:
         # A dissolved story's id is never given again: it still names the story it joined.
         max_merged = await self.session.scalar(select(func.max(StoryMerge.story_id)))
         self.next_article = int(max_article or 0) + 1
+        stored_before = self.next_article
         self.next_story = max(int(max_story or 0), int(max_merged or 0)) + 1
         for prepared in batch:
             await self.one(prepared)
+        await self.check_copied(stored_before)
         await self.write()
 
     async def one(self, p: Prepared) -> None:
@@ -409,6 +417,7 @@ class _Batch:
         original = await self.find_original(p.shingles, owner._copies.candidates(p.signature))
         if original is not None:
             story_id = known.story_of[original]
+            self.copied.setdefault(original, story_id)
             self.report.near_copies += 1
         else:
             match = owner._stories.match(p.described())
@@ -455,6 +464,24 @@ class _Batch:
         self.moves.append(move)
         if move.from_story not in self.report.new_stories:
             self.report.updated_stories.add(move.from_story)
+
+    async def check_copied(self, stored_before: int) -> None:
+        """Refuse the batch when a stored original it copies is no longer in the story these
+        indexes know: another writer has split that story since, and the copies would be
+        filed apart from their original. Originals this batch moved itself are not checked."""
+        moved = {m.article_id for m in self.moves}
+        expected = {
+            original: story
+            for original, story in self.copied.items()
+            if original < stored_before and original not in moved
+        }
+        if not expected:
+            return
+        rows = await self.session.execute(
+            select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(list(expected)))
+        )
+        if any(story != expected[id_] for id_, story in rows):
+            raise _MovedElsewhere
 
     async def find_original(self, shingles: array[int], candidates: list[int]) -> int | None:
         """The stored original these shingles copy, confirmed on the text, or None."""

@@ -61,7 +61,7 @@ _MEMBER_TERMS = 64
 class ClusterSettings:
     """Knobs of the story index. Defaults were chosen on ECB+ (see bench/cluster_quality.py)."""
 
-    threshold: float = 0.18
+    threshold: float = 0.16
     word_weight: float = 0.35
     number_weight: float = 2.0
     phrase_weight: float = 0.5

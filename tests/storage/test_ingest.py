@@ -304,6 +304,30 @@ async def test_a_split_takes_the_second_event_out_with_its_copies_and_people(app
     assert again.updated_stories == {split}
 
 
+async def test_a_writer_that_missed_a_split_files_copies_with_their_original(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One writer splits a story another still knows whole: the other's copy of a moved
+    article is refused before it is written, and on its retry it rebuilds and files the copy
+    in the new story."""
+    cluster = replace(app.settings.engine.cluster, threshold=0.0, second_look_size=0)
+    engine = replace(app.settings.engine, cluster=cluster)
+    reyes = [_as_raw(told, f"Ring {n}") for n, told in enumerate(DEFENCE_REYES)]
+    lind = [_as_raw(told, f"Desk {n}") for n, told in enumerate(DEFENCE_LIND)]
+    splits, stale = Ingestor(app.sessions, engine), Ingestor(app.sessions, engine)
+    await splits.ingest([*reyes, lind[0]])
+    await stale.ingest([raw(MERGER, outlet="FT")])
+    (split,) = (await splits.ingest(lind[1:])).split_stories
+
+    copy = await stale.ingest([_extended(lind[0], "Mirror", _TICKETS)])
+    assert "retrying" in caplog.text
+    assert (copy.near_copies, copy.updated_stories) == (1, {split})
+    async with app.sessions() as session:
+        mirror = await session.scalar(select(Article).where(Article.outlet == "Mirror"))
+    assert mirror is not None
+    assert mirror.story_id == split
+
+
 _TICKETS = "Tickets for the next defence go on sale on Monday."
 
 
