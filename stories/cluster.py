@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,6 +55,8 @@ _MIN_DOC_SHARE = 1e-5
 # A member's vector is kept to this many of its heaviest terms for a later split: enough to
 # compare members and rebuild the centroids, at a fraction of the memory.
 _MEMBER_TERMS = 64
+# Stories whose members are kept for a split, the most recently grown (about 0.8 KB a member).
+_TRACKED = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +184,10 @@ class StoryIndex:
         # second look (in articles clustered), and the articles of those still small enough.
         self._due: deque[tuple[int, int]] = deque()
         self._small: dict[int, list[tuple[int, Features]]] = {}
-        # The members of each story that may still be split (None: it may not), and the
-        # stories due for a split check.
-        self._members: dict[int, list[_Member] | None] = {}
+        # The members of the stories that may still be split, the most recently grown last;
+        # the stories that may not (any more); and the stories due for a split check.
+        self._members: OrderedDict[int, list[_Member]] = OrderedDict()
+        self._unsplit: set[int] = set()
         self._split_due: list[int] = []
 
     def __len__(self) -> int:
@@ -357,22 +360,28 @@ class StoryIndex:
         """Keep what a split of the story needs, and note when its next check is due.
 
         A story holding an article without an id (one that cannot be moved) is never split, nor
-        is one grown past ``split_until``: its members are let go.
+        is one grown past ``split_until``, nor one that has not grown while ``_TRACKED``
+        others did (on a live stream, a story that has gone quiet): their members are let go.
         """
         settings = self.settings
-        if settings.split_ratio <= 0:
+        if settings.split_ratio <= 0 or story_id in self._unsplit:
             return
         members = self._members.setdefault(story_id, [])
-        if members is None:
-            return
         if article_id is None or len(members) >= settings.split_until:
-            self._members[story_id] = None
+            self._stop_splits(story_id)
             return
         keep = np.sort(heaviest[:_MEMBER_TERMS])
         members.append(_Member(article_id, tids[keep], vec[keep], published))
+        self._members.move_to_end(story_id)
+        if len(self._members) > _TRACKED:
+            self._stop_splits(next(iter(self._members)))
         size = len(members)
         if size >= 2 * settings.split_min and size % settings.split_min == 0:
             self._split_due.append(story_id)
+
+    def _stop_splits(self, story_id: int) -> None:
+        self._members.pop(story_id, None)
+        self._unsplit.add(story_id)
 
     def _track(self, story_id: int, article_id: int, features: Features) -> None:
         if story_id not in self._stories:

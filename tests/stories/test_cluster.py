@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from stories.cluster import ClusterSettings, StoryIndex
-from stories.features import extract_features
+from stories.features import Features, extract_features
 from stories.model import Article
 from tests.stories.cluster_texts import (
     ACQUIRE_QUILLPOINT,
@@ -261,3 +261,16 @@ def test_a_rebuild_does_not_split_again() -> None:
         index.add(0, extract_features(a), article_id=n)
         index.drop_due()
     assert index.splits(lambda: 99) == []
+
+
+def test_a_story_that_stopped_growing_is_no_longer_checked() -> None:
+    """Members are kept only for the stories grown most recently: after two thousand other
+    stories have grown, the mixed story's sixth article triggers no check."""
+    index = StoryIndex(ClusterSettings())
+    both = [extract_features(a) for a in (*DEFENCE_REYES, *DEFENCE_LIND)]
+    for n, features in enumerate(both[:5]):
+        index.add(0, features, article_id=n)
+    for n in range(1, 2_001):
+        index.add(n, Features.of(((f"e:other{n}", 1.0),), None), article_id=10 + n)
+    index.add(0, both[5], article_id=5)
+    assert index.splits(lambda: -1) == []
