@@ -85,8 +85,8 @@ class ClusterSettings:
     """A story is split in two when articles across the cut are on average less alike than
     this share of articles within its parts (0: never)."""
     split_min: int = 3
-    """Each part of a split has at least this many articles; a story is checked each time it
-    has grown by this many, from twice as many."""
+    """Each part of a split has at least this many articles (2 at least); a story is checked
+    each time it has grown by this many, from twice as many."""
     split_until: int = 30
     """Stories grown past this many articles are no longer checked."""
 
@@ -375,8 +375,8 @@ class StoryIndex:
         self._members.move_to_end(story_id)
         if len(self._members) > _TRACKED:
             self._stop_splits(next(iter(self._members)))
-        size = len(members)
-        if size >= 2 * settings.split_min and size % settings.split_min == 0:
+        size, step = len(members), self._smallest_part()
+        if size >= 2 * step and size % step == 0:
             self._split_due.append(story_id)
 
     def _stop_splits(self, story_id: int) -> None:
@@ -483,7 +483,7 @@ class StoryIndex:
         if not first[0]:
             first = ~first
         a, b = np.flatnonzero(first), np.flatnonzero(~first)
-        if min(a.size, b.size) < self.settings.split_min:
+        if min(a.size, b.size) < self._smallest_part():
             return None
         across = float(similar[np.ix_(a, b)].mean())
         within = sum(_pair_sum(similar[np.ix_(g, g)]) for g in (a, b)) / (
@@ -492,6 +492,10 @@ class StoryIndex:
         if across >= self.settings.split_ratio * within:
             return None
         return [members[i] for i in a], [members[i] for i in b]
+
+    def _smallest_part(self) -> int:
+        """Articles each part of a split needs: two at least, to have a similarity within."""
+        return max(self.settings.split_min, 2)
 
     def _rebuild(self, story_id: int, members: list[_Member]) -> None:
         """Make the story's centroid and span again from these members alone."""

@@ -274,3 +274,11 @@ def test_a_story_that_stopped_growing_is_no_longer_checked() -> None:
         index.add(n, Features.of(((f"e:other{n}", 1.0),), None), article_id=10 + n)
     index.add(0, both[5], article_id=5)
     assert index.splits(lambda: -1) == []
+
+
+def test_a_part_of_a_split_has_two_articles_at_least() -> None:
+    """A configured minimum below two (no similarity within a part of one) counts as two."""
+    for smallest in (0, 1):
+        index = _one_story([*DEFENCE_REYES, *DEFENCE_LIND], ClusterSettings(split_min=smallest))
+        moves = index.splits(lambda: 99)
+        assert {m.article_id for m in moves} == {3, 4, 5}
