@@ -431,9 +431,9 @@ class _Batch:
             owner._stories.add(story_id, p.described(), article_id)
             owner._keep_shingles(article_id, p.shingles)
             for move in owner._stories.second_looks():
-                self.move(move)
+                self.move(move, dissolves=True)
             for move in owner._stories.splits(self.split_story):
-                self.split(move)
+                self.move(move, dissolves=False)
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
@@ -441,15 +441,18 @@ class _Batch:
             self.report.updated_stories.add(story_id)
         self.report.added += 1
 
-    def move(self, move: Move) -> None:
-        """Note an article a second look moved; its near-copies follow it when written."""
+    def move(self, move: Move, *, dissolves: bool) -> None:
+        """Note an article a second look (which dissolves the story it leaves) or a split
+        moved; its near-copies follow it when written."""
         self.owner._known.story_of[move.article_id] = move.to_story
         self.moves.append(move)
-        self.report.merged_stories.add(move.from_story)
-        self.report.new_stories.discard(move.from_story)
-        self.report.updated_stories.discard(move.from_story)
-        if move.to_story not in self.report.new_stories:
-            self.report.updated_stories.add(move.to_story)
+        report = self.report
+        if dissolves:
+            report.merged_stories.add(move.from_story)
+            report.new_stories.discard(move.from_story)
+            report.updated_stories.discard(move.from_story)
+        touched = (move.to_story,) if dissolves else (move.from_story, move.to_story)
+        report.updated_stories.update(s for s in touched if s not in report.new_stories)
 
     def split_story(self) -> int:
         """A new story for the part a split takes out of a story; titled when written."""
@@ -457,13 +460,6 @@ class _Batch:
         self.split_off.append(story_id)
         self.report.split_stories.add(story_id)
         return story_id
-
-    def split(self, move: Move) -> None:
-        """Note an article a split moved to a new story; its near-copies follow it."""
-        self.owner._known.story_of[move.article_id] = move.to_story
-        self.moves.append(move)
-        if move.from_story not in self.report.new_stories:
-            self.report.updated_stories.add(move.from_story)
 
     async def check_copied(self, stored_before: int) -> None:
         """Refuse the batch when a stored original it copies is no longer in the story these

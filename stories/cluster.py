@@ -444,8 +444,9 @@ class StoryIndex:
         moves: list[Move] = []
         due, self._split_due = self._split_due, []
         for sid in dict.fromkeys(due):
+            # A dissolved story's members are gone.
             members = self._members.get(sid)
-            if not members or sid not in self._stories:
+            if not members:
                 continue
             parts = self._cut(members)
             if parts is None:
@@ -465,7 +466,7 @@ class StoryIndex:
         two events, else None.
 
         Average link puts a cut where articles across it are least alike on the whole, so one
-        odd article does not decide it; each part must hold ``split_min`` articles.
+        odd article does not decide it; each part must hold :meth:`_smallest_part` articles.
         """
         n = len(members)
         terms, column = np.unique(np.concatenate([m.tids for m in members]), return_inverse=True)

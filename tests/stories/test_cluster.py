@@ -227,7 +227,7 @@ def test_a_story_holding_two_events_is_split_at_its_check() -> None:
     ]
     assert index.splits(lambda: 100) == []
     assert len(index) == 2
-    lind = index.match(extract_features(DEFENCE_LIND[1]), exclude=None)
+    lind = index.match(extract_features(DEFENCE_LIND[1]))
     reyes = index.match(extract_features(DEFENCE_REYES[1]))
     assert (lind and lind.story_id, reyes and reyes.story_id) == (99, 0)
 
