@@ -184,7 +184,7 @@ class _FileReader:
             return self._finish(page, meta, item_first=False)
         text = _decode(data)
         title = _headline(text, markdown=suffix == ".md")
-        article = RawArticle(text=text, title=title, origin=origin)
+        article = RawArticle(text=text, title=title, origin=origin, declared=True)
         return self._finish(article, meta, item_first=False)
 
     def _finish(self, item: Item, meta: _Meta, *, item_first: bool) -> Item:
@@ -330,6 +330,7 @@ def _jsonl_article(line: bytes, origin: str) -> Item:
         published=meta.published,
         external_id=meta.id,
         origin=origin,
+        declared=True,
     )
 
 

@@ -37,6 +37,9 @@ class CleanSettings:
 
     min_prose_words: int = 40
     """Fewer words of prose than this after cleaning: not an article (link list, tag page)."""
+    min_brief_words: int = 5
+    """The same for a text its source declares an article (``RawArticle.declared``): a news
+    brief of one sentence, which may be its headline alone."""
     max_chars: int = 200_000
     """Longer input is cut to this many characters before cleaning."""
     min_sentence_words: int = 5
@@ -219,12 +222,16 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         return Rejected(raw.origin, "empty text (only invisible characters)")
     title, lines = _take_title(raw.title, lines, settings)
     paragraphs, captions = _separate(_join_wrapped(lines), settings)
+    if raw.declared and not paragraphs:
+        # A brief whose headline is all its text: the headline is its one paragraph.
+        paragraphs = _separate([_Line(title, 0)], settings)[0]
     words = sum(map(_word_count, paragraphs))
-    if words < settings.min_prose_words:
+    minimum = settings.min_brief_words if raw.declared else settings.min_prose_words
+    if words < minimum:
         return Rejected(
             raw.origin,
             f"too little article text: {words} words of prose after removing site chrome "
-            f"(an article needs at least {settings.min_prose_words})",
+            f"(an article needs at least {minimum})",
         )
     return Article(
         title=title,

@@ -21,6 +21,9 @@ class RawArticle:
     published: datetime | None = None
     external_id: str | None = None
     origin: str = ""
+    declared: bool = False
+    """The source says the text is an article (a JSONL record's text, a text file), so a brief
+    of one sentence is kept; a page's text needs more prose to count as an article."""
 
 
 @dataclass(frozen=True, slots=True)

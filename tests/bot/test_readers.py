@@ -84,6 +84,7 @@ def test_folder_with_txt_sidecar_md_html_and_jsonl(tmp_path: Path) -> None:
         published=datetime(2025, 12, 13, tzinfo=UTC),
         external_id="c1",
         origin=str(tmp_path / "000_cnbc.txt"),
+        declared=True,
     )
     assert isinstance(md, RawArticle)
     assert md.title == "Freed at last"
@@ -91,8 +92,11 @@ def test_folder_with_txt_sidecar_md_html_and_jsonl(tmp_path: Path) -> None:
     assert isinstance(html, RawArticle)
     assert html.text.split("\n\n") == list(PARAGRAPHS)
     assert html.outlet == "Example News"
+    assert not html.declared, "a page's text must show it is an article"
     assert isinstance(line, RawArticle)
     assert line.text == "From a dump."
+    assert md.declared
+    assert line.declared
 
 
 def test_defaults_fill_gaps_and_never_override(tmp_path: Path) -> None:
@@ -162,7 +166,12 @@ def test_jsonl_bad_lines_are_rejected_and_the_rest_goes_on(tmp_path: Path) -> No
     assert [i.origin for i in items] == [f"{path}:{n}" for n in (1, 2, 4, 5, 6, 7)]
     first, broken, no_text, a_list, bad_date, last = items
     assert first == RawArticle(
-        text="First.", title="One", outlet="AP", external_id="7", origin=f"{path}:1"
+        text="First.",
+        title="One",
+        outlet="AP",
+        external_id="7",
+        origin=f"{path}:1",
+        declared=True,
     )
     assert isinstance(broken, Rejected)
     assert broken.reason.startswith("not JSON: ")

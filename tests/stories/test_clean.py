@@ -189,6 +189,39 @@ def test_link_list_is_rejected_for_too_little_prose() -> None:
     assert _rejected(texts.LINK_LIST).reason.startswith("too little article text: 0 words")
 
 
+BRIEF = (
+    "Fire damages mayor's church\n\n"
+    "The church the mayor attends was badly damaged in an arson fire on Friday night. "
+    "Damage is put at $1 million. No one was hurt."
+)
+
+
+def test_a_brief_is_kept_when_its_source_declares_an_article() -> None:
+    declared = clean_article(RawArticle(text=BRIEF, declared=True))
+    assert isinstance(declared, Article)
+    assert declared.title == "Fire damages mayor's church"
+    assert declared.paragraphs[0].startswith("The church the mayor attends")
+    found = clean_article(RawArticle(text=BRIEF))
+    assert isinstance(found, Rejected)
+    assert "at least 40" in found.reason
+
+
+def test_a_declared_brief_may_be_its_headline_alone() -> None:
+    line = "The parliament election is over in the capital."
+    article = clean_article(RawArticle(text=line, title=line, declared=True))
+    assert isinstance(article, Article)
+    assert article.title == line
+    assert article.paragraphs == (line,)
+
+
+@pytest.mark.parametrize("text", [texts.LINK_LIST, "Breaking news", "Read more\n\nShare"])
+def test_a_declared_text_without_a_sentence_of_prose_is_still_rejected(text: str) -> None:
+    result = clean_article(RawArticle(text=text, declared=True))
+    assert isinstance(result, Rejected)
+    assert result.reason.startswith("too little article text")
+    assert "at least 5" in result.reason
+
+
 def test_min_prose_words_is_a_setting() -> None:
     strict = CleanSettings(min_prose_words=500)
     assert isinstance(clean_article(RawArticle(text=texts.WRAPPED), strict), Rejected)
