@@ -6,20 +6,23 @@ Usage::
     .venv/bin/python bench/cluster_quality.py DATA --threshold 0.3 --orders 5
     .venv/bin/python bench/cluster_quality.py DATA --sweep threshold=0.2:0.5:0.02 --half a
 
-Feeds the articles through the real ``extract_features`` and ``StoryIndex`` in file order and
-in shuffled orders, and prints pairwise and BCubed precision / recall / F1.
+Ingests the articles as ``newsbot ingest`` does a JSONL file (cleaning, near-copies, stories,
+second looks and splits, into a scratch SQLite store), in file order and in shuffled orders,
+and scores the stories it stored: pairwise and BCubed precision / recall / F1. An article the
+ingest rejects counts as a story of its own.
 ``--half a|b`` keeps every other topic (sorted by number), for split-half robustness checks.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
-import itertools
 import json
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -31,9 +34,12 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from stories.cluster import ClusterSettings, StoryIndex
-from stories.features import Features, extract_features
-from stories.model import Article
+from storage.db import open_database
+from storage.ingest import Ingestor
+from storage.queries import export_rows
+from stories.cluster import ClusterSettings
+from stories.model import RawArticle
+from stories.settings import EngineSettings
 
 METRICS = ("pair_p", "pair_r", "pair_f1", "b3_p", "b3_r", "b3_f1")
 
@@ -55,37 +61,29 @@ def load(path: Path, half: str | None) -> list[Row]:
     ]
 
 
-def to_article(row: Row, index: int) -> Article:
-    return Article(
-        title=row.title,
-        paragraphs=(row.text,),
-        captions=(),
-        url=None,
-        outlet=None,
-        published=None,
-        external_id=str(index),
-        origin=f"row {index}",
+def to_raw(row: Row, index: int) -> RawArticle:
+    """The article as the JSONL reader gives it: its text is declared an article."""
+    return RawArticle(
+        text=row.text, title=row.title, external_id=str(index), origin=f"row {index}", declared=True
     )
 
 
-def cluster(
-    features: Sequence[Features], order: Sequence[int], settings: ClusterSettings
-) -> list[int]:
-    """Story id per article (indexed like ``features``), fed in ``order`` as storage does,
-    second looks and splits included."""
-    index = StoryIndex(settings)
-    labels = [0] * len(features)
-    # A split's new story takes an id past every article's.
-    split_ids = itertools.count(len(features))
-    for i in order:
-        found = index.match(features[i])
-        # A new story takes the article's own index: unique, and never a dissolved story's.
-        story = found.story_id if found else i
-        index.add(story, features[i], article_id=i)
-        labels[i] = story
-        for move in [*index.second_looks(), *index.splits(split_ids.__next__)]:
-            labels[move.article_id] = move.to_story
-    return labels
+def cluster(rows: Sequence[Row], order: Sequence[int], settings: ClusterSettings) -> list[int]:
+    """Story id per article (indexed like ``rows``), ingested in ``order``; a rejected
+    article gets a story of its own (a negative id)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stored = asyncio.run(_ingest([to_raw(rows[i], i) for i in order], settings, tmp))
+    return [stored.get(i, -1 - i) for i in range(len(rows))]
+
+
+async def _ingest(raws: list[RawArticle], settings: ClusterSettings, tmp: str) -> dict[int, int]:
+    engine, sessions = await open_database(f"sqlite:///{Path(tmp) / 'quality.db'}")
+    try:
+        await Ingestor(sessions, EngineSettings(cluster=settings)).ingest(raws)
+        async with sessions() as session:
+            return {int(row.id): row.story async for row in export_rows(session)}
+    finally:
+        await engine.dispose()
 
 
 def pairs(n: int) -> float:
@@ -115,16 +113,16 @@ def f1(p: float, r: float) -> float:
 
 
 def evaluate(
-    rows: Sequence[Row], features: Sequence[Features], settings: ClusterSettings, orders: int
+    rows: Sequence[Row], settings: ClusterSettings, orders: int
 ) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """File-order scores, mean and worst (by BCubed F1) over shuffled orders."""
     gold = [r.cluster for r in rows]
-    file_order = scores(gold, cluster(features, range(len(rows)), settings))
+    file_order = scores(gold, cluster(rows, range(len(rows)), settings))
     shuffled = []
     for seed in range(orders):
         order = list(range(len(rows)))
         random.Random(seed).shuffle(order)
-        shuffled.append(scores(gold, cluster(features, order, settings)))
+        shuffled.append(scores(gold, cluster(rows, order, settings)))
     if not shuffled:
         return file_order, file_order, file_order
     mean = {k: statistics.mean(s[k] for s in shuffled) for k in METRICS}
@@ -162,24 +160,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     console = Console()
     rows = load(args.data, args.half)
     settings = parse_overrides(args)
-    articles = [to_article(r, i) for i, r in enumerate(rows)]
     start = time.perf_counter()
-    features = [extract_features(a) for a in track(articles, description="features")]
-    feature_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    cluster(features, range(len(rows)), settings)
-    index_seconds = time.perf_counter() - start
+    stored = cluster(rows, range(len(rows)), settings)
+    seconds = time.perf_counter() - start
     console.print(
         f"{len(rows)} articles, {len({r.cluster for r in rows})} events; "
-        f"features {1000 * feature_seconds / len(rows):.3f} ms/article, "
-        f"index {1000 * index_seconds / len(rows):.3f} ms/article, "
-        f"{len(rows) / (feature_seconds + index_seconds):.0f} articles/s"
+        f"{sum(s < 0 for s in stored)} rejected by the ingest; "
+        f"one ingest in {seconds:.1f} s ({len(rows) / seconds:.0f} articles/s)"
     )
     console.print(settings)
     if args.sweep:
-        print_sweep(console, rows, features, settings, args.sweep, args.orders)
+        print_sweep(console, rows, settings, args.sweep, args.orders)
         return
-    file_order, mean, worst = evaluate(rows, features, settings, args.orders)
+    file_order, mean, worst = evaluate(rows, settings, args.orders)
     table = Table(title="story clustering")
     table.add_column("order")
     for name in METRICS:
@@ -192,7 +185,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 def print_sweep(
     console: Console,
     rows: Sequence[Row],
-    features: Sequence[Features],
     settings: ClusterSettings,
     spec: str,
     orders: int,
@@ -205,7 +197,7 @@ def print_sweep(
     for value in track(values, description="sweep"):
         kind = type(getattr(settings, name))
         varied = dataclasses.replace(settings, **{name: kind(value)})
-        file_order, mean, worst = evaluate(rows, features, varied, orders)
+        file_order, mean, worst = evaluate(rows, varied, orders)
         table.add_row(
             f"{value:g}",
             *(
