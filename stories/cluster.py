@@ -81,7 +81,7 @@ class ClusterSettings:
     """Articles clustered after a story began before it gets its second look."""
     second_look_size: int = 3
     """Stories of at most this many articles at their second look may be dissolved (0: none)."""
-    split_ratio: float = 0.5
+    split_ratio: float = 0.55
     """A story is split in two when articles across the cut are on average less alike than
     this share of articles within its parts (0: never)."""
     split_min: int = 3
