@@ -222,9 +222,10 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         return Rejected(raw.origin, "empty text (only invisible characters)")
     title, lines = _take_title(raw.title, lines, settings)
     paragraphs, captions = _separate(_join_wrapped(lines), settings)
-    if raw.declared and not paragraphs:
-        # A brief whose headline is all its text: the headline is its one paragraph.
-        paragraphs = _separate([_Line(title, 0)], settings)[0]
+    if raw.declared and not paragraphs and title and not _is_chrome(title):
+        # A brief whose headline is all its text: the headline is its one paragraph, even
+        # in Title Case (which a body line would not be).
+        paragraphs = [title]
     words = sum(map(_word_count, paragraphs))
     minimum = settings.min_brief_words if raw.declared else settings.min_prose_words
     if words < minimum:

@@ -206,8 +206,14 @@ def test_a_brief_is_kept_when_its_source_declares_an_article() -> None:
     assert "at least 40" in found.reason
 
 
-def test_a_declared_brief_may_be_its_headline_alone() -> None:
-    line = "The parliament election is over in the capital."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The parliament election is over in the capital.",
+        "HARBOUR CITY Fired Its Coach, Named A New One.",
+    ],
+)
+def test_a_declared_brief_may_be_its_headline_alone(line: str) -> None:
     article = clean_article(RawArticle(text=line, title=line, declared=True))
     assert isinstance(article, Article)
     assert article.title == line
