@@ -11,6 +11,9 @@ site chrome) or light rewrites (words changed, a paragraph dropped). A new event
 (Microsoft, Philadelphia): events built on the same real text (every 42nd with ECB+ dev, 14
 hours apart) share them, like two real events about one company.
 
+The stream is written to a scratch JSONL file first and ingested from it by the reader
+``newsbot ingest`` uses, so the time is the ingest's and not the stream generator's.
+
 Reports articles/s in windows around 10k, 50k and 100k stored articles (the cost per article
 must stay flat as the store grows), the peak RSS, and a brute-force baseline (each new article
 compared with every stored one by rapidfuzz) on the first N articles. The facts of the stored
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import multiprocessing
 import random
@@ -48,11 +52,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cluster_quality import scores
 
+from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.facts import FactFinder
-from storage.ingest import Ingestor, IngestReport
+from storage.ingest import Ingestor, IngestReport, Item
 from storage.queries import export_rows
-from stories.model import RawArticle
+from stories.clean import clean_article
+from stories.model import RawArticle, Rejected
 from stories.settings import EngineSettings
 
 console = Console()
@@ -96,11 +102,19 @@ class Source:
 
 
 def load(path: Path) -> dict[str, list[str]]:
+    """The source texts by event, those long enough for a page only.
+
+    The stream stands for pages, but it is ingested from JSONL, where a brief of one sentence
+    is kept: texts a page would be rejected for (too little prose) are left out, so the stream
+    is made of what a page-based stream would store.
+    """
     events: dict[str, list[str]] = defaultdict(list)
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            events[row["cluster"]].append(row["text"])
+            page = RawArticle(text=row["text"], title=row["text"].split(". ", 1)[0])
+            if not isinstance(clean_article(page), Rejected):
+                events[row["cluster"]].append(row["text"])
     return dict(events)
 
 
@@ -234,6 +248,29 @@ def stream(events: dict[str, list[str]], total: int, seed: int = 7) -> Iterator[
         yield article
 
 
+def write_stream(events: dict[str, list[str]], total: int, path: Path) -> None:
+    """The stream as a JSONL file, one article per line, as ``newsbot ingest`` reads it."""
+    columns = [TextColumn("[bold]stream"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with path.open("w", encoding="utf-8") as out, Progress(*columns, console=console) as progress:
+        task = progress.add_task("stream", total=total)
+        for article in stream(events, total):
+            published = article.published.isoformat() if article.published else None
+            record = {
+                "id": article.external_id,
+                "url": article.url,
+                "outlet": article.outlet,
+                "title": article.title,
+                "text": article.text,
+                "published": published,
+            }
+            out.write(json.dumps(record) + "\n")
+            progress.advance(task)
+
+
+def read_stream(path: Path, first: int | None = None) -> Iterator[Item]:
+    return itertools.islice(iter_paths([path], InputDefaults()), first)
+
+
 def _article(text: str, outlet: str, when: datetime, event: int, number: object) -> RawArticle:
     title = text.split(". ", 1)[0][:150]
     slug = f"e{event}-{number}"
@@ -252,9 +289,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def measure(
-    events: dict[str, list[str]], total: int, db: Path, pool: Executor | None
-) -> dict[str, float]:
+async def measure(source: Path, total: int, db: Path, pool: Executor | None) -> dict[str, float]:
     _, sessions = await open_database(f"sqlite:///{db}")
     ingestor = Ingestor(sessions, EngineSettings(), batch_size=500, executor=pool)
     marks: dict[int, float] = {}
@@ -283,7 +318,7 @@ async def measure(
             progress.update(task, completed=seen, rate=f"{seen / (now - started):.0f}/s")
             report_box[:] = [report]
 
-        report = await ingestor.ingest(stream(events, total), progress=tick)
+        report = await ingestor.ingest(read_stream(source), progress=tick)
         elapsed = time.perf_counter() - started
     for checkpoint in CHECKPOINTS:
         if checkpoint in marks and checkpoint - WINDOW in marks:
@@ -341,11 +376,11 @@ def copy_recall(copy_of: dict[str, str | None]) -> dict[str, float]:
     }
 
 
-async def ours_on_first(events: dict[str, list[str]], n: int, db: Path) -> float:
+async def ours_on_first(source: Path, n: int, db: Path) -> float:
     _, sessions = await open_database(f"sqlite:///{db}")
     ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
     started = time.perf_counter()
-    await ingestor.ingest(stream(events, n))
+    await ingestor.ingest(read_stream(source, n))
     return n / (time.perf_counter() - started)
 
 
@@ -377,13 +412,15 @@ def main() -> None:
     spawn = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(args.workers, mp_context=spawn) if args.workers > 1 else None
     with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "stream.jsonl"
+        write_stream(events, args.total, source)
         store = args.keep or Path(tmp) / "speed.db"
-        figures = asyncio.run(measure(events, args.total, store, pool))
+        figures = asyncio.run(measure(source, args.total, store, pool))
         if pool is not None:
             pool.shutdown()
         figures["peak RSS, ingest and facts (MB)"] = rss_mb()
         if args.baseline > 0:
-            ours = asyncio.run(ours_on_first(events, args.baseline, Path(tmp) / "base.db"))
+            ours = asyncio.run(ours_on_first(source, args.baseline, Path(tmp) / "base.db"))
             brute = brute_force(events, args.baseline)
             figures[f"ours, first {args.baseline:,} (articles/s)"] = ours
             figures[f"brute force, first {args.baseline:,} (articles/s)"] = brute
