@@ -29,6 +29,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 
 from stories.model import Article, RawArticle, Rejected
+from stories.sentences import split_paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +339,9 @@ def _take_title(
     rest = [line for line in lines if line is not first]
     without = _without_repeats(first.text, rest)
     if len(without) == len(rest) and _opens_body(first.text, settings):
-        return _shorten(first.text, settings.max_title_chars), lines
+        # The text opens with its lead: its first sentence heads it, and stays in the body.
+        lead = next(split_paragraph(first.text)).text
+        return _shorten(lead, settings.max_title_chars), lines
     return _shorten(first.text, settings.max_title_chars), without
 
 

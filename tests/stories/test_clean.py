@@ -131,6 +131,20 @@ def test_text_without_headline_keeps_its_lead_sentence() -> None:
     assert len(article.paragraphs) == 3
 
 
+def test_a_text_that_opens_with_its_lead_is_headed_by_its_first_sentence() -> None:
+    text = (
+        "Storm closes the port of Harlow for the second time this winter as gales hit the coast. "
+        "The harbour master said ferries would not sail before Tuesday, and fishing boats were "
+        "told to stay in the inner basin while the wind stays above 60 knots."
+    )
+    article = clean_article(RawArticle(text=text, declared=True))
+    assert isinstance(article, Article)
+    assert article.title == (
+        "Storm closes the port of Harlow for the second time this winter as gales hit the coast."
+    )
+    assert article.paragraphs == (text,)
+
+
 def test_unicode_and_whitespace_are_normalised() -> None:
     decomposed = "Cafe\u0301"
     text = texts.WRAPPED.replace("Norvel Semiconductor", f"{decomposed}\u00a0\u00a0Semiconductor")
