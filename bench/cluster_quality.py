@@ -34,11 +34,11 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.ingest import Ingestor
 from storage.queries import export_rows
 from stories.cluster import ClusterSettings
-from stories.model import RawArticle
 from stories.settings import EngineSettings
 
 METRICS = ("pair_p", "pair_r", "pair_f1", "b3_p", "b3_r", "b3_f1")
@@ -61,25 +61,23 @@ def load(path: Path, half: str | None) -> list[Row]:
     ]
 
 
-def to_raw(row: Row, index: int) -> RawArticle:
-    """The article as the JSONL reader gives it: its text is declared an article."""
-    return RawArticle(
-        text=row.text, title=row.title, external_id=str(index), origin=f"row {index}", declared=True
-    )
-
-
 def cluster(rows: Sequence[Row], order: Sequence[int], settings: ClusterSettings) -> list[int]:
-    """Story id per article (indexed like ``rows``), ingested in ``order``; a rejected
-    article gets a story of its own (a negative id)."""
+    """Story id per article (indexed like ``rows``), ingested in ``order`` from a JSONL file
+    by ``newsbot ingest``'s reader; a rejected article gets a story of its own (a negative
+    id)."""
     with tempfile.TemporaryDirectory() as tmp:
-        stored = asyncio.run(_ingest([to_raw(rows[i], i) for i in order], settings, tmp))
+        source = Path(tmp) / "order.jsonl"
+        lines = (json.dumps({"id": i, "title": rows[i].title, "text": rows[i].text}) for i in order)
+        source.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        stored = asyncio.run(_ingest(source, settings, Path(tmp) / "quality.db"))
     return [stored.get(i, -1 - i) for i in range(len(rows))]
 
 
-async def _ingest(raws: list[RawArticle], settings: ClusterSettings, tmp: str) -> dict[int, int]:
-    engine, sessions = await open_database(f"sqlite:///{Path(tmp) / 'quality.db'}")
+async def _ingest(source: Path, settings: ClusterSettings, db: Path) -> dict[int, int]:
+    engine, sessions = await open_database(f"sqlite:///{db}")
     try:
-        await Ingestor(sessions, EngineSettings(cluster=settings)).ingest(raws)
+        items = iter_paths([source], InputDefaults())
+        await Ingestor(sessions, EngineSettings(cluster=settings)).ingest(items)
         async with sessions() as session:
             return {int(row.id): row.story async for row in export_rows(session)}
     finally:

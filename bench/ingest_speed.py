@@ -112,7 +112,7 @@ def load(path: Path) -> dict[str, list[str]]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            page = RawArticle(text=row["text"], title=row["text"].split(". ", 1)[0])
+            page = RawArticle(text=row["text"], title=_title(row["text"]))
             if not isinstance(clean_article(page), Rejected):
                 events[row["cluster"]].append(row["text"])
     return dict(events)
@@ -271,12 +271,16 @@ def read_stream(path: Path, first: int | None = None) -> Iterator[Item]:
     return itertools.islice(iter_paths([path], InputDefaults()), first)
 
 
+def _title(text: str) -> str:
+    """A headline for a source text (ECB+ has none): its first sentence, cut to 150 characters."""
+    return text.split(". ", 1)[0][:150]
+
+
 def _article(text: str, outlet: str, when: datetime, event: int, number: object) -> RawArticle:
-    title = text.split(". ", 1)[0][:150]
     slug = f"e{event}-{number}"
     return RawArticle(
         text=text,
-        title=title,
+        title=_title(text),
         outlet=outlet,
         published=when,
         url=f"https://{outlet.split()[0].lower()}.example/{slug}",

@@ -137,7 +137,7 @@ def test_a_text_that_opens_with_its_lead_is_headed_by_its_first_sentence() -> No
         "The harbour master said ferries would not sail before Tuesday, and fishing boats were "
         "told to stay in the inner basin while the wind stays above 60 knots."
     )
-    article = clean_article(RawArticle(text=text, declared=True))
+    article = clean_article(RawArticle(text=text))
     assert isinstance(article, Article)
     assert article.title == (
         "Storm closes the port of Harlow for the second time this winter as gales hit the coast."
