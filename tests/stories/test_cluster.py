@@ -68,6 +68,18 @@ def test_two_acquisitions_by_one_company_stay_apart() -> None:
     assert quillpoint != solaris
 
 
+def test_a_second_look_keeps_two_acquisitions_by_one_company_apart() -> None:
+    """The second acquisition's story is small when it is looked at again, and the buyer's
+    name is most of what it shares with the first: that is no reason to move it there."""
+    looked = StoryIndex(ClusterSettings(second_look_after=2))
+    solaris, quillpoint, solaris_b, *_ = stories_of(
+        [ACQUIRE_SOLARIS, ACQUIRE_QUILLPOINT, ACQUIRE_SOLARIS_B, QUAKE_PERU_A, QUAKE_TURKEY],
+        looked,
+    )
+    assert solaris == solaris_b != quillpoint
+    assert len(looked) == 4
+
+
 def test_same_people_weeks_later_start_a_new_story() -> None:
     june, june_b, july = stories_of([SUMMIT_JUNE, SUMMIT_JUNE_B, SUMMIT_JULY])
     assert june == june_b
