@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.db import SessionFactory
 from storage.models import Article as ArticleRow
 from storage.models import Mention, Source, Story, StoryMerge
-from stories.clean import clean_article
+from stories.clean import clean_article, story_title
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
     NearCopyIndex,
@@ -421,7 +421,7 @@ class _Batch:
             self.report.near_copies += 1
         else:
             match = owner._stories.match(p.described())
-            story_id = match.story_id if match else self.new_story(p.article.title)
+            story_id = match.story_id if match else self.new_story(p.article)
         article_id = self.next_article
         self.next_article += 1
         self.articles.append(self.row(article_id, p, story_id, original))
@@ -456,7 +456,7 @@ class _Batch:
 
     def split_story(self) -> int:
         """A new story for the part a split takes out of a story; titled when written."""
-        story_id = self.new_story("")
+        story_id = self.new_story(None)
         self.split_off.append(story_id)
         self.report.split_stories.add(story_id)
         return story_id
@@ -500,13 +500,14 @@ class _Batch:
                 return self.owner._known.original_of.get(candidate, candidate)
         return None
 
-    def new_story(self, title: str) -> int:
+    def new_story(self, first: Article | None) -> int:
+        """A new story, named after its first article (a split's part is named when written)."""
         story_id = self.next_story
         self.next_story += 1
         self.new_stories.append(
             {
                 "id": story_id,
-                "title": title,
+                "title": self.title_of(first.title, first.body) if first else "",
                 "created_at": self.now,
                 "updated_at": self.now,
                 "article_count": 0,
@@ -618,16 +619,25 @@ class _Batch:
             )
         await session.execute(delete(Story).where(Story.id.in_(list(into))))
         if self.split_off:
-            first_title = (
-                select(ArticleRow.title)
-                .where(ArticleRow.story_id == Story.id)
-                .order_by(ArticleRow.id)
-                .limit(1)
-                .scalar_subquery()
+            first_ids = (
+                select(func.min(ArticleRow.id))
+                .where(ArticleRow.story_id.in_(self.split_off))
+                .group_by(ArticleRow.story_id)
             )
-            await session.execute(
-                update(Story).where(Story.id.in_(self.split_off)).values(title=first_title)
+            firsts = await session.execute(
+                select(ArticleRow.story_id, ArticleRow.title, ArticleRow.body).where(
+                    ArticleRow.id.in_(first_ids)
+                )
             )
+            for story_id, title, body in firsts:
+                await session.execute(
+                    update(Story)
+                    .where(Story.id == story_id)
+                    .values(title=self.title_of(title, body))
+                )
+
+    def title_of(self, title: str, body: str) -> str:
+        return story_title(title, body, self.owner._settings.clean)
 
 
 async def _chunks(

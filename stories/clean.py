@@ -345,6 +345,22 @@ def _take_title(
     return _shorten(first.text, settings.max_title_chars), without
 
 
+def story_title(title: str, body: str, settings: CleanSettings = CleanSettings()) -> str:
+    """The name a story takes from its first article: the article's headline, or the first
+    sentence of its body when the headline is site chrome, as on a page whose title is only its
+    dateline ("18 September 2013 Last updated at 13: 59 GMT").
+
+    The article keeps the title it came with, and its features are made from it: only the
+    story's name is read from the body.
+    """
+    if not _is_chrome(title):
+        return title
+    # The body may open with the same dateline.
+    opening = body.split("\n\n", 1)[0].removeprefix(title).lstrip()
+    lead = next(split_paragraph(opening), None)
+    return _shorten(lead.text, settings.max_title_chars) if lead else title
+
+
 def _opens_body(line: str, settings: CleanSettings) -> bool:
     """True when a first line is the lead sentence of a text that has no headline.
 

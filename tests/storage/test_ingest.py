@@ -97,6 +97,23 @@ async def test_different_events_are_different_stories(app: App) -> None:
     assert len(report.new_stories) == 2
 
 
+async def test_a_story_begun_by_an_article_titled_with_its_dateline_is_named_by_its_lead(
+    app: App,
+) -> None:
+    stamp = "18 September 2013 Last updated at 13:59 GMT"
+    report = await app.ingestor.ingest([raw(QUAKE, title=stamp, outlet="A")])
+    (story_id,) = report.new_stories
+    async with app.sessions() as session:
+        story = await session.get(Story, story_id)
+        (article,) = await session.scalars(select(Article))
+    assert story is not None
+    assert story.title == (
+        "A magnitude 6.8 earthquake struck the Peruvian coast near the city of Arequipa early on "
+        "Tuesday, killing at least 14 people and damaging hundreds of homes…"
+    )
+    assert article.title == stamp
+
+
 async def test_bad_items_are_reported_and_the_rest_is_stored(app: App) -> None:
     items: list[RawArticle | Rejected] = [
         Rejected("feed.xml#3", "HTTP 404"),
@@ -265,11 +282,13 @@ async def test_a_restart_keeps_the_second_looks_still_to_come(app: App) -> None:
 async def test_a_split_takes_the_second_event_out_with_its_copies_and_people(app: App) -> None:
     """Two title defences forced into one story (any shared term joins) are split when it
     reaches six articles: the second defence's articles, a copy of one and the people they
-    name move to a new story titled after its first article; a restart agrees."""
+    name move to a new story named after its first article (by its lead: its page gave a
+    dateline for a title); a restart agrees."""
     cluster = replace(app.settings.engine.cluster, threshold=0.0, second_look_size=0)
     engine = replace(app.settings.engine, cluster=cluster)
     reyes = [_as_raw(told, f"Ring {n}") for n, told in enumerate(DEFENCE_REYES)]
     lind = [_as_raw(told, f"Desk {n}") for n, told in enumerate(DEFENCE_LIND)]
+    lind[0] = replace(lind[0], title="6 March 2026 Last updated at 23:10 GMT")
     ingestor = Ingestor(app.sessions, engine)
     before = await ingestor.ingest([*reyes, lind[0], _extended(lind[0], "Mirror", _TICKETS)])
     assert (len(before.new_stories), before.near_copies, before.split_stories) == (1, 1, set())
@@ -294,7 +313,12 @@ async def test_a_split_takes_the_second_event_out_with_its_copies_and_people(app
     }
     assert counts == {
         story: (DEFENCE_REYES[0].title, 3, 0),
-        split: (DEFENCE_LIND[0].title, 4, 1),
+        split: (
+            "Dario Kovalenko knocked out Tomasz Lind of Poland in the fourth round in Kyiv on "
+            "Friday night to keep his WBC heavyweight title for a sixth time.",
+            4,
+            1,
+        ),
     }
     assert named == {story, split}
 
