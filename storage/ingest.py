@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.db import SessionFactory
 from storage.models import Article as ArticleRow
 from storage.models import Mention, Source, Story, StoryMerge
-from stories.clean import clean_article, story_title
+from stories.clean import clean_article, headline_of
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
     NearCopyIndex,
@@ -637,7 +637,7 @@ class _Batch:
                 )
 
     def title_of(self, title: str, body: str) -> str:
-        return story_title(title, body, self.owner._settings.clean)
+        return headline_of(title, body, self.owner._settings.clean)
 
 
 async def _chunks(

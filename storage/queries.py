@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.facts import pending_features, stored_facts
 from storage.models import Article, Mention, Story, StoryMerge
+from stories.clean import headline_of
 from stories.names import surname_key
 from stories.story_input import ArticleView
 
@@ -135,12 +136,18 @@ async def stories_matching(session: AsyncSession, words: str, limit: int) -> lis
     return await _infos(session, list(stories))
 
 
+#: characters of an article's body read with its title, for :func:`headline_of`
+_OPENING_CHARS = 400
+
+
 async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRef]:
-    """Every article of a story, copies included, in publication order."""
+    """Every article of a story, copies included, in publication order, with the headline
+    to show for it."""
     rows = await session.execute(
         select(
             Article.id,
             Article.title,
+            func.substr(Article.body, 1, _OPENING_CHARS),
             Article.outlet,
             Article.url,
             Article.published,
@@ -150,8 +157,8 @@ async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRe
         .order_by(Article.published.is_(None), Article.published, Article.id)
     )
     return [
-        ArticleRef(id_, title, outlet_name(outlet), url, published, copy_of)
-        for id_, title, outlet, url, published, copy_of in rows
+        ArticleRef(id_, headline_of(title, opening), outlet_name(outlet), url, published, copy_of)
+        for id_, title, opening, outlet, url, published, copy_of in rows
     ]
 
 

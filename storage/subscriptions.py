@@ -30,6 +30,7 @@ from storage.db import SessionFactory
 from storage.facts import pending_features, stored_facts
 from storage.models import Article, Delivery, Story, Subscription
 from storage.queries import outlet_name
+from stories.clean import headline_of
 from stories.digest import NewArticle, StoryMaterial
 from stories.story_input import ArticleView
 
@@ -478,7 +479,9 @@ class DigestArticles:
             is_new = row.ingested_at > self.since
             if is_new:
                 titles[row.story_id].append(
-                    NewArticle(row.id, row.title, row.outlet, row.url, row.is_copy)
+                    NewArticle(
+                        row.id, headline_of(row.title, row.body), row.outlet, row.url, row.is_copy
+                    )
                 )
             if row.is_copy:
                 continue

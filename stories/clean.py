@@ -345,13 +345,13 @@ def _take_title(
     return _shorten(first.text, settings.max_title_chars), without
 
 
-def story_title(title: str, body: str, settings: CleanSettings = CleanSettings()) -> str:
-    """The name a story takes from its first article: the article's headline, or the first
-    sentence of its body when the headline is site chrome, as on a page whose title is only its
-    dateline ("18 September 2013 Last updated at 13: 59 GMT").
+def headline_of(title: str, body: str, settings: CleanSettings = CleanSettings()) -> str:
+    """The headline to show for an article (and to name the story it begins): its title, or
+    the first sentence of its body when the title is site chrome, as on a page whose title is
+    only its dateline ("18 September 2013 Last updated at 13: 59 GMT").
 
-    The article keeps the title it came with, and its features are made from it: only the
-    story's name is read from the body.
+    The article keeps the title it came with, and its features are made from it: only what a
+    reader is shown is read from the body (its start is enough).
     """
     if not _is_chrome(title):
         return title

@@ -58,6 +58,18 @@ async def test_summary_cites_every_outlet(app: App) -> None:
     assert "Contact Us" not in text_of(reply)
 
 
+async def test_an_article_titled_with_its_dateline_is_shown_by_its_lead(app: App) -> None:
+    stamp = "18 September 2013 Last updated at 13:59 GMT"
+    await app.ingestor.ingest([raw(QUAKE, title=stamp, outlet="BBC", published=when(3))])
+    reply = await ask(app, "summary")
+    headline = "A magnitude 6.8 earthquake struck the Peruvian coast near the city of Arequipa"
+    assert reply.title.startswith(f"#1 {headline}")
+    (source,) = reply.sections[-1].lines
+    assert source.text.startswith(headline)
+    assert [c.outlet for c in source.citations] == ["BBC"]
+    assert stamp not in text_of(reply)
+
+
 async def test_summary_by_id_and_by_words(app: App) -> None:
     await seed_if_empty(app)
     await app.ingestor.ingest([raw(QUAKE, outlet="A", published=when(3))])

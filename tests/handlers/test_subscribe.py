@@ -96,6 +96,20 @@ async def test_a_digest_after_new_articles_lists_exactly_the_new_details(app: Ap
     assert any("230 (Andina) vs about 300 (Reuters)" in text for text in conflicts)
 
 
+async def test_a_digest_shows_a_new_article_titled_with_its_dateline_by_its_lead(
+    app: App,
+) -> None:
+    await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
+    await _age_everything(app, EARLIER)
+    stamp = "4 March 2026 Last updated at 09:12 GMT"
+    await app.ingestor.ingest([raw(QUAKE_OTHER, title=stamp, outlet="Reuters", published=when(4))])
+    digest, reply = await compose(app.sessions, [], EARLIER + timedelta(hours=1), datetime.now(UTC))
+    (news,) = digest.items
+    (article,) = news.new_articles
+    assert article.title.startswith("At least 16 people were killed when a magnitude 6.8")
+    assert stamp not in text_of(reply)
+
+
 async def test_keywords_leave_unrelated_stories_out(app: App) -> None:
     await app.ingestor.ingest(
         [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories.clean import CleanSettings, clean_article, story_title
+from stories.clean import CleanSettings, clean_article, headline_of
 from stories.model import Article, RawArticle, Rejected
 from tests.stories import texts
 
@@ -163,7 +163,7 @@ def test_a_story_is_named_by_the_lead_of_an_article_titled_with_its_dateline(
     article = clean_article(RawArticle(text=body, title=dateline, declared=True))
     assert isinstance(article, Article)
     assert article.title == dateline
-    assert story_title(article.title, article.body) == (
+    assert headline_of(article.title, article.body) == (
         "Microsoft has released an emergency fix for Internet Explorer after attacks on a flaw "
         "in every supported version."
     )
@@ -171,8 +171,8 @@ def test_a_story_is_named_by_the_lead_of_an_article_titled_with_its_dateline(
 
 def test_a_story_is_named_by_its_first_articles_headline() -> None:
     headline = "Storm closes the port of Harlow"
-    assert story_title(headline, "Gales hit the coast on Monday.") == headline
-    assert story_title("Updated 10:13 AM", "") == "Updated 10:13 AM"
+    assert headline_of(headline, "Gales hit the coast on Monday.") == headline
+    assert headline_of("Updated 10:13 AM", "") == "Updated 10:13 AM"
 
 
 def test_unicode_and_whitespace_are_normalised() -> None:
