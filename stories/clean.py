@@ -340,8 +340,7 @@ def _take_title(
     without = _without_repeats(first.text, rest)
     if len(without) == len(rest) and _opens_body(first.text, settings):
         # The text opens with its lead: its first sentence heads it, and stays in the body.
-        lead = next(split_paragraph(first.text)).text
-        return _shorten(lead, settings.max_title_chars), lines
+        return _first_sentence(first.text, settings) or first.text, lines
     return _shorten(first.text, settings.max_title_chars), without
 
 
@@ -357,8 +356,13 @@ def headline_of(title: str, body: str, settings: CleanSettings = CleanSettings()
         return title
     # The body may open with the same dateline.
     opening = body.split("\n\n", 1)[0].removeprefix(title).lstrip()
-    lead = next(split_paragraph(opening), None)
-    return _shorten(lead.text, settings.max_title_chars) if lead else title
+    return _first_sentence(opening, settings) or title
+
+
+def _first_sentence(text: str, settings: CleanSettings) -> str | None:
+    """The first sentence of ``text`` as a headline (shortened), or None for no sentence."""
+    lead = next(split_paragraph(text), None)
+    return _shorten(lead.text, settings.max_title_chars) if lead else None
 
 
 def _opens_body(line: str, settings: CleanSettings) -> bool:
