@@ -1,0 +1,161 @@
+"""The benchmarks still run, each on a small data set, and report what they should.
+
+README's figures come from ``bench/``, so a benchmark broken by a change is a broken
+deliverable. Each runs here as a user runs it (a subprocess from the project root) on three
+events: the seed story told by five outlets and two more told three ways each. Nothing is
+timed: the checks are on what the benchmarks count.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.articles import MERGER, QUAKE
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_bench(*args: str | Path) -> str:
+    """A benchmark's output; it must exit 0 (chat_load exits 1 on any missing answer)."""
+    env = {**os.environ, "COLUMNS": "200"}
+    done = subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+def table_rows(output: str) -> list[list[str]]:
+    """The cells of every table row a benchmark printed (rich's box characters)."""
+    rows = []
+    for line in map(str.strip, output.splitlines()):
+        if line[:1] in "│┃" and line[-1:] in "│┃" and len(line) > 1:
+            rows.append([cell.strip() for cell in re.split(r"[│┃]", line)[1:-1]])
+    return rows
+
+
+def row(output: str, label: str) -> list[str]:
+    """The cells after the label of the table row that starts with ``label``."""
+    for cells in table_rows(output):
+        if cells[0] == label:
+            return cells[1:]
+    raise AssertionError(f"no row {label!r} in:\n{output}")
+
+
+def _tellings(text: str) -> list[str]:
+    """Three write-ups of one text: as it is, without its last paragraph, and its paragraphs
+    in another order."""
+    paragraphs = text.split("\n\n")
+    return [text, "\n\n".join(paragraphs[:-1]), "\n\n".join([*paragraphs[1:], paragraphs[0]])]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    records = [
+        {"title": p.read_text().splitlines()[0], "text": p.read_text(), "cluster": "belarus"}
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
+    for cluster, text in (("quake", QUAKE), ("merger", MERGER)):
+        records += [
+            {"title": t.split(".")[0], "text": t, "cluster": cluster} for t in _tellings(text)
+        ]
+    path = tmp_path_factory.mktemp("bench") / "events.jsonl"
+    path.write_text("".join(json.dumps({**r, "topic": "1"}) + "\n" for r in records))
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(data: Path) -> tuple[Path, str]:
+    """A store built by the ingest benchmark, and what that benchmark printed."""
+    db = data.parent / "speed.db"
+    output = run_bench(
+        "bench/ingest_speed.py", data, "--total", "400", "--baseline", "40", "--keep", db
+    )
+    return db, output
+
+
+def test_cluster_quality_scores_three_plain_events_perfectly(data: Path) -> None:
+    output = run_bench("bench/cluster_quality.py", data, "--orders", "2")
+    assert "11 articles, 3 events; 0 rejected" in output
+    for label in ("file", "shuffled mean", "shuffled worst"):
+        assert row(output, label) == ["1.000"] * 6
+
+
+def test_ingest_speed_counts_the_stream_it_made(store: tuple[Path, str]) -> None:
+    _, output = store
+    assert row(output, "wire copies marked (%)") == ["100.0"]
+    assert row(output, "rejected") == ["0"]
+    assert int(row(output, "stored")[0].replace(",", "")) >= 400
+    assert float(row(output, "facts found after ingest (articles/s)")[0]) > 0
+    assert float(row(output, "speed ratio (ours / brute force)")[0]) > 0
+
+
+def test_command_latency_answers_without_errors(store: tuple[Path, str], data: Path) -> None:
+    db, _ = store
+    output = run_bench("bench/command_latency.py", data, "--db", db, "--samples", "5")
+    for label in ("/summary <id>", "/diff <id>", "/who <name>", "/stories"):
+        cells = row(output, label)
+        assert int(cells[0]) > 0, cells
+        assert cells[-1] == "0", cells
+
+
+def test_chat_load_answers_every_command_once(store: tuple[Path, str], data: Path) -> None:
+    db, _ = store
+    output = run_bench(
+        "bench/chat_load.py",
+        data,
+        "--db",
+        db,
+        "--commands",
+        "20",
+        "--concurrency",
+        "5",
+        "--settle",
+        "0.2",
+    )
+    errors = re.findall(r"err=(\d+)", output)
+    assert errors
+    assert set(errors) == {"0"}
+
+
+def test_digest_fanout_sends_each_digest_once(
+    store: tuple[Path, str], data: Path, tmp_path: Path
+) -> None:
+    db, _ = store
+    output = run_bench(
+        "bench/digest_fanout.py",
+        data,
+        "--db",
+        db,
+        "--subscriptions",
+        "50",
+        "--scratch",
+        "--scratch-dir",
+        tmp_path,
+    )
+    assert row(output, "exactly once (1 delivery row each, 1 send per sent)") == ["ok"]
+    assert row(output, "second catch_up: nothing sent again") == ["ok (all taken)"]
+
+
+def test_facts_quality_finds_every_gold_item() -> None:
+    output = run_bench("bench/facts_quality.py")
+    assert row(output, "traps hit")[1] == "0"
+    sections = [cells for cells in table_rows(output) if re.fullmatch(r"\d+/\d+", cells[2])]
+    assert sections
+    for name, recall, found, *_ in sections:
+        got, total = found.split("/")
+        assert recall == "1.00", name
+        assert got == total, name
