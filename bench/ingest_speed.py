@@ -8,8 +8,9 @@ consistent renaming per event, so its write-ups still agree with each other and 
 every other event); the event's articles arrive over a few days, some as wire copies (other
 site chrome) or light rewrites (words changed, a paragraph dropped). A new event starts every
 20 minutes, so old stories go quiet as in a real feed. Names common in English are kept
-(Microsoft, Philadelphia): events built on the same real text (every 42nd with ECB+ dev, 14
-hours apart) share them, like two real events about one company.
+(Microsoft, Philadelphia): events built on the same real text (every 41st with ECB+ dev, 14
+hours apart: one of its 42 events is told only in briefs, which ``load`` leaves out) share
+them, like two real events about one company.
 
 The stream is written to a scratch JSONL file first and ingested from it by the reader
 ``newsbot ingest`` uses, so the time is the ingest's and not the stream generator's.
