@@ -507,7 +507,7 @@ class _Batch:
         self.new_stories.append(
             {
                 "id": story_id,
-                "title": self.title_of(first.title, first.body) if first else "",
+                "title": headline_of(first.title, first.body) if first else "",
                 "created_at": self.now,
                 "updated_at": self.now,
                 "article_count": 0,
@@ -631,13 +631,8 @@ class _Batch:
             )
             for story_id, title, body in firsts:
                 await session.execute(
-                    update(Story)
-                    .where(Story.id == story_id)
-                    .values(title=self.title_of(title, body))
+                    update(Story).where(Story.id == story_id).values(title=headline_of(title, body))
                 )
-
-    def title_of(self, title: str, body: str) -> str:
-        return headline_of(title, body, self.owner._settings.clean)
 
 
 async def _chunks(

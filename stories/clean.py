@@ -49,7 +49,6 @@ class CleanSettings:
     """A line with this many words is prose even when it does not end like a sentence."""
     title_sentence_words: int = 15
     """A first line that is a sentence of this many words opens the body, not a headline."""
-    max_title_chars: int = 160
     footer_max_prose_words: int = 30
     """A footer may hold a little prose (a site slogan), never more than this."""
     min_letter_share: float = 0.5
@@ -94,6 +93,10 @@ _ASCII_NON_LOWER = bytes(b for b in range(128) if not chr(b).islower())
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
 #: whitespace-separated tokens longer than this are encoded data or URL dumps
 _LONG_TOKEN_CHARS = 40
+# A headline longer than this is shortened, and a first line longer than this is body text.
+# Fixed rather than configured: wherever a headline is shown (a story's name, /summary's
+# sources, a digest) it must be cut the same way.
+_MAX_TITLE_CHARS = 160
 #: bytes that are not part of a \w+ word become spaces (bytes of non-ASCII characters stay)
 _ASCII_NON_WORD_TO_SPACE = bytes(
     b if b >= 128 or b == ord("_") or chr(b).isalnum() else ord(" ") for b in range(256)
@@ -334,17 +337,17 @@ def _take_title(
     """The headline and the lines left for the body, without repeats of the headline."""
     title = " ".join(_normalise(given).split()) if given else ""
     if title:
-        return _shorten(title, settings.max_title_chars), _without_repeats(title, lines)
+        return _shorten(title), _without_repeats(title, lines)
     first = next((line for line in lines if not _is_chrome(line.text)), lines[0])
     rest = [line for line in lines if line is not first]
     without = _without_repeats(first.text, rest)
     if len(without) == len(rest) and _opens_body(first.text, settings):
         # The text opens with its lead: its first sentence heads it, and stays in the body.
-        return _first_sentence(first.text, settings) or first.text, lines
-    return _shorten(first.text, settings.max_title_chars), without
+        return _first_sentence(first.text) or first.text, lines
+    return _shorten(first.text), without
 
 
-def headline_of(title: str, body: str, settings: CleanSettings = CleanSettings()) -> str:
+def headline_of(title: str, body: str) -> str:
     """The headline to show for an article (and to name the story it begins): its title, or
     the first sentence of its body when the title is site chrome, as on a page whose title is
     only its dateline ("18 September 2013 Last updated at 13: 59 GMT").
@@ -356,13 +359,13 @@ def headline_of(title: str, body: str, settings: CleanSettings = CleanSettings()
         return title
     # The body may open with the same dateline.
     opening = body.split("\n\n", 1)[0].removeprefix(title).lstrip()
-    return _first_sentence(opening, settings) or title
+    return _first_sentence(opening) or title
 
 
-def _first_sentence(text: str, settings: CleanSettings) -> str | None:
+def _first_sentence(text: str) -> str | None:
     """The first sentence of ``text`` as a headline (shortened), or None for no sentence."""
     lead = next(split_paragraph(text), None)
-    return _shorten(lead.text, settings.max_title_chars) if lead else None
+    return _shorten(lead.text) if lead else None
 
 
 def _opens_body(line: str, settings: CleanSettings) -> bool:
@@ -371,7 +374,7 @@ def _opens_body(line: str, settings: CleanSettings) -> bool:
     A headline may end in an abbreviation ("... in deal with the U.S."): that is no sentence.
     A line longer than any headline is body text even when it does not end like a sentence.
     """
-    if len(line) > settings.max_title_chars:
+    if len(line) > _MAX_TITLE_CHARS:
         return True
     if _word_count(line) < settings.title_sentence_words or _ABBREVIATION_END.search(line):
         return False
@@ -390,12 +393,12 @@ def _same_key(a: str, b: str) -> bool:
     return similar_length and fuzz.ratio(a, b) >= 92
 
 
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
+def _shorten(text: str) -> str:
+    if len(text) <= _MAX_TITLE_CHARS:
         return text
-    cut = text[: limit - 1]
+    cut = text[: _MAX_TITLE_CHARS - 1]
     space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-") + "…"
+    return (cut[:space] if space > _MAX_TITLE_CHARS // 2 else cut).rstrip(" ,;:-") + "…"
 
 
 # ---- line shapes ----
