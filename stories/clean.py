@@ -93,9 +93,9 @@ _ASCII_NON_LOWER = bytes(b for b in range(128) if not chr(b).islower())
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
 #: whitespace-separated tokens longer than this are encoded data or URL dumps
 _LONG_TOKEN_CHARS = 40
-# A headline longer than this is shortened, and a first line longer than this is body text.
-# Fixed rather than configured: wherever a headline is shown (a story's name, /summary's
-# sources, a digest) it must be cut the same way.
+#: a headline longer than this is shortened, and a first line longer than this is body text;
+#: fixed rather than configured, so that a headline is cut the same way wherever it is shown
+#: (a story's name, /summary's sources, a digest)
 _MAX_TITLE_CHARS = 160
 #: bytes that are not part of a \w+ word become spaces (bytes of non-ASCII characters stay)
 _ASCII_NON_WORD_TO_SPACE = bytes(

@@ -64,10 +64,8 @@ def _tellings(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    records = [
-        {"title": p.read_text().splitlines()[0], "text": p.read_text(), "cluster": "belarus"}
-        for p in sorted((ROOT / "seeds").glob("*.txt"))
-    ]
+    seeds = [p.read_text() for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    records = [{"title": t.splitlines()[0], "text": t, "cluster": "belarus"} for t in seeds]
     for cluster, text in (("quake", QUAKE), ("merger", MERGER)):
         records += [
             {"title": t.split(".")[0], "text": t, "cluster": cluster} for t in _tellings(text)

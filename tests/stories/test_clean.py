@@ -169,7 +169,7 @@ def test_a_story_is_named_by_the_lead_of_an_article_titled_with_its_dateline(
     )
 
 
-def test_a_story_is_named_by_its_first_articles_headline() -> None:
+def test_a_title_that_is_no_chrome_or_has_no_lead_to_replace_it_is_kept() -> None:
     headline = "Storm closes the port of Harlow"
     assert headline_of(headline, "Gales hit the coast on Monday.") == headline
     assert headline_of("Updated 10:13 AM", "") == "Updated 10:13 AM"
