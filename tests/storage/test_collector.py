@@ -1,0 +1,66 @@
+"""Automatic collection is held off during an ingest and comes back as it was."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from bot.app import App
+from storage.collector import collection_paused
+from storage.ingest import Ingestor, IngestReport
+from tests.articles import MERGER, QUAKE, raw
+
+
+@pytest.fixture
+def collecting() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("collecting")
+def test_overlapping_pauses_resume_collection_when_the_last_ends() -> None:
+    first = collection_paused()
+    second = collection_paused()
+    first.__enter__()
+    second.__enter__()
+    assert not gc.isenabled()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collecting")
+def test_collection_off_before_a_pause_stays_off() -> None:
+    gc.disable()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+@pytest.mark.usefixtures("collecting")
+def test_a_pause_ends_when_its_block_raises() -> None:
+    with pytest.raises(RuntimeError), collection_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collecting")
+async def test_an_ingest_runs_without_automatic_collection(app: App) -> None:
+    during: list[bool] = []
+
+    def seen(report: IngestReport) -> None:
+        during.append(gc.isenabled())
+
+    ingestor = Ingestor(app.sessions, app.settings.engine, batch_size=1)
+    report = await ingestor.ingest(
+        [raw(QUAKE, outlet="Wire A"), raw(MERGER, outlet="Wire B")], progress=seen
+    )
+    assert report.added == 2
+    assert during == [False, False]
+    assert gc.isenabled()
