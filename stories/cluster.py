@@ -89,6 +89,10 @@ class ClusterSettings:
     each time it has grown by this many, from twice as many."""
     split_until: int = 30
     """Stories grown past this many articles are no longer checked."""
+    split_aside: float = 0.2
+    """Up to this share of a story's articles may be set aside to find its two parts: odd
+    articles that the cut would otherwise part from the rest on their own. They then go with
+    the part they are more like."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,23 +480,49 @@ class StoryIndex:
         similar = (dense @ dense.T).astype(np.float64)
         distance = np.clip(1.0 - similar, 0.0, None)
         np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(distance, checks=False), method="average")
-        # The last merge joins the two parts (fcluster would say the same, but its input
-        # checks cost more than the clustering).
-        first = np.zeros(n, dtype=np.bool_)
-        first[_leaves(tree, int(tree[-1, 0]), n)] = True
-        if not first[0]:
-            first = ~first
-        a, b = np.flatnonzero(first), np.flatnonzero(~first)
-        if min(a.size, b.size) < self._smallest_part():
+        parts = self._sides(linkage(squareform(distance, checks=False), method="average"), n)
+        if parts is None:
             return None
+        a, b = parts
         across = float(similar[np.ix_(a, b)].mean())
         within = sum(_pair_sum(similar[np.ix_(g, g)]) for g in (a, b)) / (
             _pairs(a.size) + _pairs(b.size)
         )
         if across >= self.settings.split_ratio * within:
             return None
-        return [members[i] for i in a], [members[i] for i in b]
+        # Articles set aside go with the part they are more like.
+        aside = np.setdiff1d(np.arange(n), np.concatenate([a, b]))
+        to_a = similar[np.ix_(aside, a)].mean(axis=1) >= similar[np.ix_(aside, b)].mean(axis=1)
+        first = np.zeros(n, dtype=np.bool_)
+        first[a] = True
+        first[aside[to_a]] = True
+        if not first[0]:
+            first = ~first
+        return [members[i] for i in np.flatnonzero(first)], [
+            members[i] for i in np.flatnonzero(~first)
+        ]
+
+    def _sides(self, tree: DoubleArray, n: int) -> tuple[IntArray, IntArray] | None:
+        """The two sides of the highest merge in an average-link tree whose sides both hold
+        :meth:`_smallest_part` articles, or None.
+
+        The top merge often only sets one or two odd articles apart (a report that shares
+        little with the rest of either event); they are set aside and the merge below taken,
+        as long as at most ``split_aside`` of the story is set aside. The last merge is the
+        tree's last row (fcluster would say the same, but its input checks cost more than the
+        clustering).
+        """
+        smallest, node, aside = self._smallest_part(), 2 * n - 2, 0
+        while True:
+            children = [int(child) for child in tree[node - n, :2]]
+            left, right = (_leaves(tree, child, n) for child in children)
+            if min(len(left), len(right)) >= smallest:
+                return np.array(left, dtype=np.int32), np.array(right, dtype=np.int32)
+            small, large = sorted((left, right), key=len)
+            aside += len(small)
+            if aside > self.settings.split_aside * n or len(large) < 2 * smallest:
+                return None
+            node = children[0 if large is left else 1]
 
     def _smallest_part(self) -> int:
         """Articles each part of a split needs: two at least, to have a similarity within."""

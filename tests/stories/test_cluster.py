@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -294,3 +295,14 @@ def test_a_part_of_a_split_has_two_articles_at_least() -> None:
         index = _one_story([*DEFENCE_REYES, *DEFENCE_LIND], ClusterSettings(split_min=smallest))
         moves = index.splits(lambda: 99)
         assert {m.article_id for m in moves} == {3, 4, 5}
+
+
+def test_an_odd_article_does_not_hide_a_split() -> None:
+    """An unrelated report in the mixed story is the first thing an average-link cut sets
+    apart; the cut below it still parts the two defences, and the odd one goes with either."""
+    mixed = [*DEFENCE_REYES, QUAKE_TURKEY, *DEFENCE_LIND[:2]]
+    settings = ClusterSettings(split_min=2)
+    moved = {m.article_id for m in _one_story(mixed, settings).splits(lambda: 99)}
+    assert moved - {3} == {4, 5}
+    hidden = replace(settings, split_aside=0.0)
+    assert _one_story(mixed, hidden).splits(lambda: 99) == []
