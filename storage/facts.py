@@ -20,6 +20,7 @@ from datetime import datetime
 
 from sqlalchemy import Label, case, func, insert, null, select, update
 
+from storage.collector import collection_paused
 from storage.db import SessionFactory
 from storage.models import Article, Mention
 from stories.factfinder import extract_facts, facts_from_json, facts_to_json
@@ -134,7 +135,8 @@ class FactFinder:
 
     async def _find(self, rows: list[_Pending]) -> list[ArticleFacts]:
         if self._executor is None:
-            facts = _find(rows)
+            with collection_paused():
+                facts = _find(rows)
             await asyncio.sleep(0)  # let the chats be answered between slices
             return facts
         return await asyncio.get_running_loop().run_in_executor(self._executor, _find, rows)

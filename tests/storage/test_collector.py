@@ -1,4 +1,5 @@
-"""Automatic collection is held off during an ingest and comes back as it was."""
+"""Automatic collection is held off while articles are ingested and their facts found, and comes
+back as it was."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from bot.app import App
 from storage.collector import collection_paused
+from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport
 from tests.articles import MERGER, QUAKE, raw
 
@@ -63,4 +65,13 @@ async def test_an_ingest_runs_without_automatic_collection(app: App) -> None:
     )
     assert report.added == 2
     assert during == [False, False]
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collecting")
+async def test_finding_facts_gives_collection_back(app: App) -> None:
+    await Ingestor(app.sessions, app.settings.engine).ingest(
+        [raw(QUAKE, outlet="Wire A"), raw(MERGER, outlet="Wire B")]
+    )
+    assert await FactFinder(app.sessions).run() == 2
     assert gc.isenabled()
