@@ -343,7 +343,7 @@ def _take_title(
     without = _without_repeats(first.text, rest)
     if len(without) == len(rest) and _opens_body(first.text, settings):
         # The text opens with its lead: its first sentence heads it, and stays in the body.
-        return _first_sentence(first.text) or first.text, lines
+        return _first_sentence(first.text) or _shorten(first.text), lines
     return _shorten(first.text), without
 
 
