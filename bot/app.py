@@ -21,6 +21,7 @@ from storage.db import SessionFactory, open_database
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.models import Article, Source
+from stories.clean import clean_line
 from stories.model import Rejected
 
 Progress = Callable[[IngestReport], None]
@@ -115,7 +116,9 @@ def record_poll(source: Source, result: UrlResult) -> None:
     source.last_polled_at = datetime.now(UTC)
     if result.kind == "failed":
         source.failures += 1
-        source.last_error = "; ".join(r.reason for r in result.items if isinstance(r, Rejected))
+        source.last_error = clean_line(
+            "; ".join(r.reason for r in result.items if isinstance(r, Rejected))
+        )
         return
     source.failures = 0
     source.last_error = None
@@ -123,7 +126,7 @@ def record_poll(source: Source, result: UrlResult) -> None:
         source.etag = result.state.etag
         source.last_modified = result.state.last_modified
     if result.outlet and not source.title:
-        source.title = result.outlet
+        source.title = clean_line(result.outlet)
 
 
 async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestReport | None:

@@ -242,12 +242,36 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         title=title,
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
-        url=raw.url,
-        outlet=raw.outlet,
+        url=_bare(raw.url),
+        outlet=clean_line(raw.outlet),
         published=raw.published,
-        external_id=raw.external_id,
+        external_id=_bare(raw.external_id),
         origin=raw.origin,
     )
+
+
+def clean_line(value: str | None) -> str | None:
+    """One line of metadata from outside (an outlet, a feed's title) as it can be shown and
+    stored: NFC, no control, invalid or invisible characters, single spaces; None if nothing
+    is left.
+
+    A JSON string may hold a NUL or a lone surrogate (``"\\ud800"``), which no database
+    stores: one such field would refuse the whole batch it was written with.
+    """
+    if value is None:
+        return None
+    return (
+        " ".join(_INVISIBLE.sub("", _bare(unicodedata.normalize("NFC", value)) or "").split())
+        or None
+    )
+
+
+def _bare(value: str | None) -> str | None:
+    """An identifier (a URL, an input id) without control or invalid characters and outer
+    spaces, otherwise as given; None if nothing is left."""
+    if value is None:
+        return None
+    return _CONTROL.sub("", value).strip() or None
 
 
 # ---- input checks and normalisation ----
@@ -294,8 +318,7 @@ def _letter_count(text: str) -> int:
 def _normalise(text: str, has_controls: bool = True) -> str:
     """NFC, one kind of line break, no invisible characters, single spaces, no controls.
 
-    ``has_controls=False`` says the text holds no ``_CONTROL`` character (none of the steps
-    here adds one, unless NFC changes the text).
+    ``has_controls=False`` says the text holds no ``_CONTROL`` character (NFC may add one).
     """
     normal = unicodedata.normalize("NFC", text)
     if normal != text:
@@ -303,6 +326,9 @@ def _normalise(text: str, has_controls: bool = True) -> str:
     text = normal
     if any(char in text for char in _LINE_BREAK_CHARS):
         text = _LINE_BREAKS.sub("\n", text)
+    if has_controls:
+        # Before spaces are squeezed: a control character between two spaces leaves one.
+        text = _CONTROL.sub("", text)
     ascii_only = text.isascii()
     if not ascii_only and any(char in text for char in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
@@ -312,7 +338,7 @@ def _normalise(text: str, has_controls: bool = True) -> str:
         or (not ascii_only and any(char in text for char in _EXOTIC_SPACES))
     ):
         text = _SPACES.sub(" ", text)
-    return _CONTROL.sub("", text) if has_controls else text
+    return text
 
 
 def _split_lines(text: str) -> list[_Line]:

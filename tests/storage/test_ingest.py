@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -127,6 +128,34 @@ async def test_bad_items_are_reported_and_the_rest_is_stored(app: App) -> None:
     assert report.rejected[0].origin == "feed.xml#3"
     assert len(report.rejected) == 3
     assert all(r.reason for r in report.rejected)
+
+
+async def test_nul_and_lone_surrogates_from_json_are_stored_without_them(
+    app: App, tmp_path: Path
+) -> None:
+    """JSON may escape a NUL or half a surrogate pair into any field; no database stores
+    them, and one such field used to refuse its whole batch."""
+    records = [
+        {
+            "id": "a\u0000-1",
+            "url": "https://a.example/\ud800q",
+            "outlet": " Daily\u0000 \ud83d Post\n",
+            "title": "Quake\udfff hits the coast",
+            "text": QUAKE.replace(". ", ". \u0000\ud800 ", 2),
+        },
+        {"outlet": "Biz\u0000Wire", "text": MERGER},
+    ]
+    source = tmp_path / "odd.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=True) + "\n" for r in records))
+    report = await app.ingestor.ingest(iter_paths([source], InputDefaults()))
+    assert (report.added, report.rejected) == (2, [])
+    async with app.sessions() as session:
+        stored = (await session.scalars(select(Article).order_by(Article.id))).all()
+    assert [a.outlet for a in stored] == ["Daily Post", "BizWire"]
+    assert (stored[0].external_id, stored[0].url) == ("a-1", "https://a.example/q")
+    assert stored[0].title == "Quake hits the coast"
+    assert "\x00" not in stored[0].body
+    assert "  " not in stored[0].body
 
 
 async def test_small_batches_and_a_second_writer_agree(app: App) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories.clean import CleanSettings, clean_article, headline_of
+from stories.clean import CleanSettings, clean_article, clean_line, headline_of
 from stories.model import Article, RawArticle, Rejected
 from tests.stories import texts
 
@@ -364,3 +364,47 @@ def test_clean_ignores_how_words_are_spaced(spaces: list[str]) -> None:
         word + spaces[index % len(spaces)] for index, word in enumerate(words)
     ).strip()
     assert _clean(respaced).paragraphs == _clean(texts.WRAPPED).paragraphs
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["\x00", "\ud800", "\udfff", "\x7f", "\ufffd"]), min_size=1))
+def test_control_and_invalid_characters_between_words_leave_one_space(odd: list[str]) -> None:
+    words = texts.WRAPPED.split(" ")
+    spoiled = " ".join(
+        f"{odd[index % len(odd)]} {word}" if index % 40 == 17 else word
+        for index, word in enumerate(words)
+    )
+    assert _clean(spoiled).paragraphs == _clean(texts.WRAPPED).paragraphs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_a_metadata_line_can_be_stored_and_shown(value: str) -> None:
+    line = clean_line(value)
+    if line is None:
+        return
+    line.encode("utf-8")
+    assert "\x00" not in line
+    assert "\n" not in line
+    assert line == line.strip()
+    assert "  " not in line
+    assert clean_line(line) == line
+
+
+def test_metadata_keeps_its_text_without_what_cannot_be_stored() -> None:
+    article = clean_article(
+        RawArticle(
+            text=texts.WRAPPED,
+            outlet="  The\u200b Daily\x00\n Post ",
+            url=" https://example.com/a\ud800b ",
+            external_id="id\x00-7",
+            origin="t",
+        )
+    )
+    assert isinstance(article, Article)
+    assert (article.outlet, article.url, article.external_id) == (
+        "The Daily Post",
+        "https://example.com/ab",
+        "id-7",
+    )
+    assert clean_line(" \x00\u200b ") is None
