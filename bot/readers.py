@@ -26,9 +26,11 @@ then ``_meta.toml``, then what the HTML page says about itself, then the command
 from __future__ import annotations
 
 import asyncio
+import codecs
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -60,6 +62,10 @@ MAX_LINE_BYTES = 2 * 1024 * 1024
 _SIDECAR_KEYS = frozenset({"outlet", "published", "url", "id"})
 _FOLDER_META_KEYS = frozenset({"outlet", "published"})
 _FOLDER_META = "_meta.toml"
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# UTF-32's little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (*_UTF32_BOMS, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_TOO_DEEP = "nested too deeply to read (thousands of levels of brackets)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +177,14 @@ class _FileReader:
             return _Meta()
         try:
             return _meta_from_toml(path.read_bytes(), keys)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, _BadInput) as error:
-            reason = error.reason if isinstance(error, _BadInput) else str(error)
+        except (
+            OSError,
+            UnicodeDecodeError,
+            tomllib.TOMLDecodeError,
+            RecursionError,
+            _BadInput,
+        ) as error:
+            reason = _reason(error)
             return Rejected(str(path), f"bad metadata file {path.name}: {reason}")
 
     def _read_document(self, path: Path, suffix: str, meta: _Meta) -> Item:
@@ -200,24 +212,28 @@ class _FileReader:
         )
 
     def _read_small_file(self, path: Path) -> bytes:
-        size = _stat_size(path)
-        if size > self._max_file_bytes:
+        limit = self._max_file_bytes
+        size = _file_size(path)
+        if size <= limit:
+            try:
+                # At most one byte over the limit: a file may have grown since.
+                with path.open("rb") as stream:
+                    data = stream.read(limit + 1)
+            except OSError as error:
+                raise _BadInput(f"cannot be read: {error.strerror or error}") from None
+            size = len(data)
+        if size > limit:
             raise _BadInput(
-                f"is {human_size(size)}, larger than the {human_size(self._max_file_bytes)} "
-                "limit for one file"
+                f"is {human_size(size)}, larger than the {human_size(limit)} limit for one file"
             )
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise _BadInput(f"cannot be read: {error.strerror or error}") from None
         if not data.strip():
             raise _BadInput("is empty")
-        if b"\x00" in data:
+        if b"\x00" in data and not data.startswith(_WIDE_BOMS):
             raise _BadInput("is not UTF-8 text (it is binary)")
         return data
 
     def _read_jsonl(self, path: Path, meta: _Meta) -> Iterator[Item]:
-        if _stat_size(path) == 0:
+        if _file_size(path) == 0:
             raise _BadInput("is empty")
         try:
             stream = path.open("rb")
@@ -254,20 +270,37 @@ def _supported_files(folder: Path) -> list[Path]:
     return found
 
 
-def _stat_size(path: Path) -> int:
+def _file_size(path: Path) -> int:
+    """The size of a regular file; anything else would block a read (a pipe) or never end it
+    (a device such as /dev/zero)."""
     try:
-        return path.stat().st_size
+        status = path.stat()
     except FileNotFoundError:
         raise _BadInput("no such file or directory") from None
     except OSError as error:
         raise _BadInput(f"cannot be read: {error.strerror or error}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise _BadInput("is not a regular file (a device, pipe or socket?)")
+    return status.st_size
 
 
 def _decode(data: bytes) -> str:
+    """UTF-8, or UTF-16 or UTF-32 when a byte-order mark says so (as Windows editors save)."""
+    encoding = (
+        "utf-32"
+        if data.startswith(_UTF32_BOMS)
+        else "utf-16"
+        if data.startswith(_WIDE_BOMS)
+        else "utf-8-sig"
+    )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        raise _BadInput("is not UTF-8 text") from None
+        raise _BadInput(
+            "is not UTF-8 text"
+            if encoding == "utf-8-sig"
+            else f"is not valid {encoding.upper()} text"
+        ) from None
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -312,6 +345,8 @@ def _jsonl_article(line: bytes, origin: str) -> Item:
         return Rejected(origin, "not UTF-8 text")
     except json.JSONDecodeError as error:
         return Rejected(origin, f"not JSON: {error.msg} at column {error.colno}")
+    except RecursionError:
+        return Rejected(origin, _TOO_DEEP)
     if not isinstance(record, dict):
         return Rejected(origin, f"not a JSON object but {type(record).__name__}")
     text = record.get("text")
@@ -332,6 +367,12 @@ def _jsonl_article(line: bytes, origin: str) -> Item:
         origin=origin,
         declared=True,
     )
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, _BadInput):
+        return error.reason
+    return _TOO_DEEP if isinstance(error, RecursionError) else str(error)
 
 
 def _meta_from_toml(data: bytes, keys: frozenset[str]) -> _Meta:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -186,6 +188,24 @@ def test_jsonl_bad_lines_are_rejected_and_the_rest_goes_on(tmp_path: Path) -> No
     assert last.published == datetime(2025, 12, 13, tzinfo=UTC)
 
 
+def test_deeply_nested_json_or_toml_is_rejected_not_fatal(tmp_path: Path) -> None:
+    """A few hundred kilobytes of brackets exhaust the parsers' recursion."""
+    deep = "[" * 100_000 + "]" * 100_000
+    path = tmp_path / "deep.jsonl"
+    path.write_text(f"{deep}\n{json.dumps({'text': 'Next.'})}\n")
+    (tmp_path / "a.txt").write_text("Title\n\nText")
+    (tmp_path / "a.meta.toml").write_text(f"outlet = {deep}")
+
+    nested, following = read(path)
+    sidecar = rejected(read(tmp_path / "a.txt"))
+
+    assert nested == Rejected(
+        f"{path}:1", "nested too deeply to read (thousands of levels of brackets)"
+    )
+    assert isinstance(following, RawArticle)
+    assert sidecar.reason.startswith("bad metadata file a.meta.toml: nested too deeply")
+
+
 def test_jsonl_line_over_the_cap(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     huge = json.dumps({"text": "x" * 5000})
@@ -229,6 +249,40 @@ def test_bad_files(tmp_path: Path, name: str, content: bytes, reason: str) -> No
     item = rejected(read(path))
     assert item.origin == str(path)
     assert item.reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-32", "")]
+)
+def test_text_with_a_byte_order_mark_is_read_in_its_encoding(
+    tmp_path: Path, encoding: str, bom: str
+) -> None:
+    path = tmp_path / "saved-on-windows.txt"
+    path.write_text(f"{bom}Zürich votes\n\nThe canton voted on Sunday.", encoding=encoding)
+    item = article(read(path))
+    assert item.title == "Zürich votes"
+    assert "canton voted" in item.text
+
+
+def test_a_broken_utf16_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Title".encode("utf-16-le") + b"\x00\xd8")
+    assert rejected(read(path)).reason == "is not valid UTF-16 text"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    # Were the pipe opened, the read would wait for a writer: one comes after a while, writes
+    # nothing, and the test fails on the reason instead of hanging.
+    writer = threading.Timer(5.0, lambda: os.close(os.open(path, os.O_WRONLY)))
+    writer.start()
+    try:
+        reason = rejected(read(path)).reason
+    finally:
+        writer.cancel()
+    assert reason == "is not a regular file (a device, pipe or socket?)"
 
 
 def test_missing_file(tmp_path: Path) -> None:
