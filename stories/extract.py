@@ -27,6 +27,7 @@ FULL_TEXT_MIN_WORDS = 150
 """A feed entry whose content has this many words carries the article; shorter ones are
 teasers, and the entry's page must be fetched."""
 
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _NOT_AN_ARTICLE = "not an article (an index page, a list of links or too little text)"
 
 # The extraction date as a full timestamp: htmldate returns a bare date unless asked. The
@@ -168,7 +169,7 @@ def parse_feed(
     # A BytesIO, not the bytes themselves: feedparser tries to open() a bytes argument as a
     # file name before it treats it as a document.
     parsed = feedparser.parse(
-        io.BytesIO(data),
+        io.BytesIO(_CHAR_REF.sub(_valid_char_ref, data)),
         response_headers={"content-location": feed_url},
         resolve_relative_uris=True,
         sanitize_html=True,
@@ -184,6 +185,20 @@ def parse_feed(
         link=_clean_str(header.get("link")),
         entries=entries,
     )
+
+
+def _valid_char_ref(ref: re.Match[bytes]) -> bytes:
+    """A numeric character reference, or U+FFFD for one that names no character (a surrogate,
+    NUL, past U+10FFFF): feedparser's lenient parser raises on those, and one bad title would
+    lose the whole feed."""
+    hex_digits, digits = ref.groups()
+    # Longer than any character's number (leading zeros aside), and int() refuses a long enough
+    # string of digits.
+    if len((hex_digits or digits).lstrip(b"0")) > 8:
+        return b"&#xFFFD;"
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+    return ref[0] if valid else b"&#xFFFD;"
 
 
 def _not_a_feed_reason(data: bytes, parsed: Any) -> str:

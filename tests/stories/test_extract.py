@@ -158,6 +158,15 @@ def test_atom_with_full_content() -> None:
     assert entry.content_text.startswith("Belarusian President")
 
 
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#0;", "&#x110000;", "&#" + "9" * 5000 + ";"])
+def test_a_reference_to_no_character_costs_only_that_character(ref: str) -> None:
+    """feedparser's lenient parser raised on these, losing every entry of the feed."""
+    bad = rss_item(1, full=True).replace("<title>Story 1", f"<title>Story{ref} 1")
+    feed = parsed(rss(bad + rss_item(2, full=True), title=f"Example{ref} News"))
+    assert [entry.title for entry in feed.entries] == ["Story\ufffd 1", "Story 2"]
+    assert feed.title == "Example\ufffd News"
+
+
 def test_empty_feed_is_a_feed() -> None:
     assert parsed(rss("")).entries == ()
 
