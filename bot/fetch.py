@@ -175,27 +175,35 @@ class Fetcher:
         """Refuse other schemes, and hosts that resolve to a non-public address."""
         if target.scheme not in ("http", "https"):
             raise FetchError(url, "only http and https URLs are fetched")
-        if not target.host:
+        try:
+            # Decoded on first use: a malformed IDNA label ("xn--") raises here.
+            host = target.host
+        except ValueError as error:
+            raise FetchError(url, f"not a valid URL: {error}") from None
+        if not host:
             raise FetchError(url, "the URL has no host")
         if self._settings.allow_private_addresses:
             return
-        for resolved in await self._resolve(url, target):
+        for resolved in await self._resolve(url, host, target):
             address = _unmapped(resolved)
             kind = _non_public_kind(address)
             if kind and not any(address in network for network in self._allowed):
                 raise FetchError(url, f"refused: {address} is {kind} address")
 
-    async def _resolve(self, url: str, target: httpx.URL) -> list[IPAddress]:
+    async def _resolve(self, url: str, host: str, target: httpx.URL) -> list[IPAddress]:
         try:
-            return [ipaddress.ip_address(target.host)]
+            return [ipaddress.ip_address(host)]
         except ValueError:
             pass
         port = target.port or (443 if target.scheme == "https" else 80)
         loop = asyncio.get_running_loop()
         try:
-            infos = await loop.getaddrinfo(target.host, port, type=socket.SOCK_STREAM)
+            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except socket.gaierror as error:
-            raise FetchError(url, f"cannot resolve {target.host}: {error.strerror}") from None
+            raise FetchError(url, f"cannot resolve {host}: {error.strerror}") from None
+        except UnicodeError:
+            # The IDNA codec refuses an empty or over-long label ("a..b", ".com").
+            raise FetchError(url, f"cannot resolve {host}: not a valid host name") from None
         return [ipaddress.ip_address(info[4][0]) for info in infos]
 
 
@@ -205,7 +213,8 @@ def _parse_url(url: str, base: httpx.URL | None = None, location: str | None = N
         if base is not None and location is not None:
             return base.join(location)
         return httpx.URL(url)
-    except httpx.InvalidURL as error:
+    except (httpx.InvalidURL, ValueError) as error:
+        # Malformed IDNA labels and lone surrogates raise UnicodeError (a ValueError).
         raise FetchError(url, f"not a valid URL: {error}") from None
 
 

@@ -155,6 +155,24 @@ async def test_only_http_and_https(fetcher: Fetcher, url: str) -> None:
     assert await fetch_error(fetcher, url) == "only http and https URLs are fetched"
 
 
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://xn--/", "not a valid URL: Malformed A-label"),
+        ("http://x.example/\ud800", "not a valid URL: "),
+        ("http://a..b/", "cannot resolve a..b: not a valid host name"),
+        ("http://.com/", "cannot resolve .com: not a valid host name"),
+    ],
+)
+async def test_malformed_urls_are_errors_not_crashes(
+    client: httpx.AsyncClient, url: str, reason: str
+) -> None:
+    """IDNA and UTF-8 encoding errors are UnicodeErrors, which escaped as crashes; the IDNA
+    codec refuses the empty label before any lookup is sent."""
+    fetcher = Fetcher(client, FetchSettings())
+    assert (await fetch_error(fetcher, url)).startswith(reason)
+
+
 async def test_connection_refused_is_an_error(fetcher: Fetcher) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
