@@ -451,6 +451,8 @@ _FEED_MEDIA_TYPES = frozenset(
     }
 )
 _HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# A JSON Feed names its version near the top; JSON may escape the slashes.
+_JSON_FEED_HEAD = re.compile(rb'\s*\{.*"https?:(?:\\?/){2}jsonfeed\.org\\?/version', re.DOTALL)
 _FEED_ROOT = re.compile(
     rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*<(?:rss|feed|rdf:rdf)[\s>/]",
     re.IGNORECASE | re.DOTALL,
@@ -462,7 +464,8 @@ def looks_like_feed(media_type: str | None, body: bytes) -> bool:
     often served as ``text/xml`` or even ``text/html``)."""
     if media_type in _FEED_MEDIA_TYPES:
         return True
-    return _FEED_ROOT.match(body[:4096].removeprefix(b"\xef\xbb\xbf")) is not None
+    head = body[:4096].removeprefix(b"\xef\xbb\xbf")
+    return _FEED_ROOT.match(head) is not None or _JSON_FEED_HEAD.match(head) is not None
 
 
 async def read_url(

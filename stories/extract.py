@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import io
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -27,6 +28,8 @@ FULL_TEXT_MIN_WORDS = 150
 """A feed entry whose content has this many words carries the article; shorter ones are
 teasers, and the entry's page must be fetched."""
 
+JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*[{\[]")
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _NOT_AN_ARTICLE = "not an article (an index page, a list of links or too little text)"
 
@@ -42,7 +45,7 @@ _DATE_PARAMS = {
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
-    """One item of an RSS or Atom feed, HTML stripped from its summary and content."""
+    """One item of an RSS, Atom or JSON Feed, HTML stripped from its summary and content."""
 
     title: str | None
     link: str | None
@@ -162,10 +165,12 @@ def _same_text(a: str, b: str) -> bool:
 def parse_feed(
     data: bytes, feed_url: str, *, full_text_min_words: int = FULL_TEXT_MIN_WORDS
 ) -> ParsedFeed | Rejected:
-    """An RSS, Atom (or JSON) feed's entries, or ``Rejected`` if the bytes are not a feed.
+    """An RSS, Atom or JSON Feed's entries, or ``Rejected`` if the bytes are not a feed.
 
     Relative entry links are resolved against ``feed_url``.
     """
+    if _JSON_START.match(data):
+        return _parse_json_feed(data, feed_url, full_text_min_words)
     # A BytesIO, not the bytes themselves: feedparser tries to open() a bytes argument as a
     # file name before it treats it as a document.
     parsed = feedparser.parse(
@@ -185,6 +190,52 @@ def parse_feed(
         link=_clean_str(header.get("link")),
         entries=entries,
     )
+
+
+def _parse_json_feed(data: bytes, feed_url: str, full_text_min_words: int) -> ParsedFeed | Rejected:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1), which feedparser 6 does not read."""
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError):
+        return Rejected(feed_url, "not a feed: it starts like JSON but is not valid JSON")
+    version = document.get("version") if isinstance(document, dict) else None
+    if not isinstance(version, str) or not version.startswith(JSON_FEED_VERSION):
+        return Rejected(feed_url, "not a feed: a JSON document without a JSON Feed version")
+    items = document.get("items")
+    entries = (
+        _json_entry(item, feed_url, full_text_min_words)
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, dict)
+    )
+    return ParsedFeed(
+        title=_clean_str(document.get("title")),
+        link=_clean_str(document.get("home_page_url")),
+        entries=tuple(entries),
+    )
+
+
+def _json_entry(item: dict[str, Any], feed_url: str, full_text_min_words: int) -> FeedEntry:
+    link = _clean_str(item.get("url")) or _clean_str(item.get("external_url"))
+    html = _clean_str(item.get("content_html"))
+    content_text = html_to_text(html) if html else _clean_str(item.get("content_text")) or ""
+    published = _json_datetime(item.get("date_published")) or _json_datetime(
+        item.get("date_modified")
+    )
+    # Version 1 allowed a number as the id.
+    raw_id = item.get("id")
+    return FeedEntry(
+        title=_clean_str(item.get("title")),
+        link=urljoin(feed_url, link) if link else None,
+        published=published,
+        summary_text=_clean_str(item.get("summary")) or "",
+        content_text=content_text,
+        id=str(raw_id) if type(raw_id) is int else _clean_str(raw_id),
+        has_full_text=word_count(content_text) >= full_text_min_words,
+    )
+
+
+def _json_datetime(value: object) -> datetime | None:
+    return parse_datetime(value) if isinstance(value, str) else None
 
 
 def _valid_char_ref(ref: re.Match[bytes]) -> bytes:

@@ -401,6 +401,45 @@ async def test_feed_with_summaries_fetches_the_pages(web: FakeWeb, fetcher: Fetc
     assert sorted(web.paths_requested()) == ["/rss", "/story/1", "/story/2", "/story/3"]
 
 
+@pytest.mark.parametrize("content_type", ["application/feed+json", "application/json"])
+async def test_json_feed_with_content_and_with_a_summary_only(
+    web: FakeWeb, fetcher: Fetcher, content_type: str
+) -> None:
+    body = "".join(f"<p>{p}</p>" for p in long_paragraphs())
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "JSON Outlet",
+        "items": [
+            {
+                "id": "j-1",
+                "url": "/story/1",
+                "title": "Freed",
+                "content_html": body,
+                "date_published": "2025-12-13T14:30:00+01:00",
+            },
+            {"id": "j-2", "url": "/story/2", "title": "Teased", "summary": "Teaser"},
+        ],
+    }
+    url = web.route(
+        "/feed.json", Reply(body=json.dumps(feed).encode(), headers={"Content-Type": content_type})
+    )
+    page = article_html("Page title", site_name="Site Name")
+    web.route("/story/2", Reply(body=page.encode(), headers=HTML))
+
+    result = await read_url(url, fetcher)
+
+    assert (result.kind, result.outlet) == ("feed", "JSON Outlet")
+    full, fetched = result.items
+    assert isinstance(full, RawArticle)
+    assert (full.title, full.url, full.external_id) == ("Freed", web.url("/story/1"), "j-1")
+    assert full.published == datetime(2025, 12, 13, 13, 30, tzinfo=UTC)
+    assert full.text.split("\n\n") == list(long_paragraphs())
+    assert isinstance(fetched, RawArticle)
+    assert (fetched.title, fetched.outlet) == ("Teased", "JSON Outlet")
+    assert fetched.text.split("\n\n") == list(PARAGRAPHS)
+    assert sorted(web.paths_requested()) == ["/feed.json", "/story/2"]
+
+
 async def test_one_failing_entry_page_among_good_ones(web: FakeWeb, fetcher: Fetcher) -> None:
     url = web.route("/rss", Reply(body=rss(web, [rss_item(n, full=False) for n in (1, 2, 3)])))
     web.route("/story/1", Reply(body=article_html().encode(), headers=HTML))

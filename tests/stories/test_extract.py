@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 import pytest
 
@@ -165,6 +167,44 @@ def test_a_reference_to_no_character_costs_only_that_character(ref: str) -> None
     feed = parsed(rss(bad + rss_item(2, full=True), title=f"Example{ref} News"))
     assert [entry.title for entry in feed.entries] == ["Story\ufffd 1", "Story 2"]
     assert feed.title == "Example\ufffd News"
+
+
+def test_json_feed_version_1_with_odd_fields() -> None:
+    items = [
+        {"id": 7, "url": "/a", "content_text": " ".join(["word"] * 200), "title": ["no"]},
+        {"id": True, "external_url": "https://elsewhere.example/b", "date_modified": "2025-12-13"},
+        "not an item",
+    ]
+    document = {"version": "https://jsonfeed.org/version/1", "title": 5, "items": items}
+    feed = parsed(json.dumps(document).encode("utf-8-sig"))
+    assert feed.title is None
+    first, second = feed.entries
+    assert (first.id, first.title, first.link, first.has_full_text) == (
+        "7",
+        None,
+        urljoin(FEED_URL, "/a"),
+        True,
+    )
+    assert (second.id, second.link, second.has_full_text) == (
+        None,
+        "https://elsewhere.example/b",
+        False,
+    )
+    assert second.published == datetime(2025, 12, 13, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (b'{"version": "https://jsonfeed.org/version/1", "items": [', "is not valid JSON"),
+        (b'{"error": "rate limited"}', "without a JSON Feed version"),
+        (b"[1, 2]", "without a JSON Feed version"),
+    ],
+)
+def test_json_that_is_not_a_json_feed(data: bytes, why: str) -> None:
+    result = parse_feed(data, FEED_URL)
+    assert isinstance(result, Rejected)
+    assert result.reason.endswith(why)
 
 
 def test_empty_feed_is_a_feed() -> None:
