@@ -45,6 +45,17 @@ def clean_text(text: str) -> str:
     return " ".join(kept.split())
 
 
+def whole_number(word: str) -> int | None:
+    """A number as typed for an id or a page (``12``, ``#12``, in any script's digits), or None.
+
+    At most 18 digits, so that it fits a database's 64-bit integer: a longer one names nothing.
+    """
+    digits = word.removeprefix("#")
+    if not digits.isdecimal() or len(digits.lstrip("0")) > 18:
+        return None
+    return int(digits)
+
+
 def parse_command(text: str, caller: Caller = Caller()) -> Command | None:
     """``/who@newsbot  Kalesnikava`` -> Command("who", "Kalesnikava"); not a command -> None."""
     match = _COMMAND.match(text.strip())

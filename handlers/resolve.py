@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers.command import whole_number
 from handlers.reply import Choice, Line, Reply, Section
 from storage import queries
 from storage.queries import StoryInfo
 
-_ID = re.compile(r"^#?(\d{1,18})$")
 MAX_CHOICES = 5
 
 
@@ -25,11 +23,11 @@ async def resolve_story(session: AsyncSession, args: str, command: str) -> Story
         if latest:
             return latest[0]
         return Reply.error("No stories yet.", "Add articles with: newsbot ingest PATH_OR_URL")
-    if match := _ID.match(text):
-        story = await queries.story_by_id(session, int(match.group(1)))
+    if (story_id := whole_number(text)) is not None:
+        story = await queries.story_by_id(session, story_id)
         if story is not None:
             return story
-        return Reply.error(f"There is no story #{match.group(1)}.", "/stories lists them.")
+        return Reply.error(f"There is no story #{story_id}.", "/stories lists them.")
     found = await queries.stories_matching(session, text, limit=MAX_CHOICES + 1)
     if not found:
         return Reply.error(

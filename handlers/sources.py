@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from handlers.command import Command
+from handlers.command import Command, whole_number
 from handlers.context import Context
 from handlers.format import age, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
@@ -48,13 +48,16 @@ async def _list(context: Context) -> Reply:
 
 
 async def _remove(args: list[str], context: Context) -> Reply:
-    if len(args) != 1 or not args[0].lstrip("#").isdigit():
+    if len(args) != 1 or not args[0].removeprefix("#").isdecimal():
         return Reply.error("Which source? Give its id from /sources list.", USAGE)
-    source_id = int(args[0].lstrip("#"))
-    async with context.sessions() as session, session.begin():
-        removed = await remove_source(session, source_id)
+    source_id = whole_number(args[0])
+    removed = False
+    if source_id is not None:
+        async with context.sessions() as session, session.begin():
+            removed = await remove_source(session, source_id)
     if not removed:
-        return Reply.error(f"There is no source #{source_id}.", "/sources list shows them.")
+        shown = args[0].removeprefix("#")
+        return Reply.error(f"There is no source #{shown}.", "/sources list shows them.")
     return Reply(f"Removed source #{source_id}.", footer="Its articles stay in the stories.")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.command import Command
+from handlers.command import Command, whole_number
 from handlers.context import Context
 from handlers.format import age, outlets_short, story_counts, story_dates
 from handlers.reply import Line, Reply, Section, Tone
@@ -23,8 +23,11 @@ def story_line(story: StoryInfo) -> Line:
 async def handle(command: Command, context: Context) -> Reply:
     words = command.words
     page = 1
-    if len(words) == 2 and words[0].lower() == "page" and words[1].isdigit():
-        page = max(1, int(words[1]))
+    if len(words) == 2 and words[0].lower() == "page" and words[1].isdecimal():
+        number = whole_number(words[1])
+        if number is None:
+            return Reply(f"There is no page {words[1]}.", tone=Tone.NOTICE)
+        page = max(1, number)
     elif words:
         async with context.sessions() as session:
             found = await queries.stories_matching(session, command.args, context.page_size)

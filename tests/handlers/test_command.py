@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from handlers.command import MAX_ARGS, Caller, parse_command
+from handlers.command import MAX_ARGS, Caller, parse_command, whole_number
 
 
 def test_plain_command() -> None:
@@ -41,3 +41,16 @@ def test_long_arguments_are_cut() -> None:
 def test_not_commands() -> None:
     for text in ["hello", "", "/", "/ who", "/123", "//x"]:
         assert parse_command(text) is None, text
+
+
+def test_whole_numbers_as_typed() -> None:
+    assert [whole_number(w) for w in ("12", "#12", "007", "\u0661\u0662", "0" * 30 + "5")] == [
+        12,
+        12,
+        7,
+        12,
+        5,
+    ]
+    too_long = "1" + "0" * 18
+    for word in ("", "#", "12a", "-3", "1.5", "\u00b2", too_long):
+        assert whole_number(word) is None, word

@@ -47,6 +47,10 @@ async def test_stories_pages(app: App) -> None:
     assert len(second.sections[0].lines) == 1
     missing = await dispatch(Command("stories", "page 9"), small)
     assert missing.tone is Tone.NOTICE
+    beyond = await dispatch(Command("stories", "page " + "9" * 25), small)
+    assert (beyond.title, beyond.tone) == (f"There is no page {'9' * 25}.", Tone.NOTICE)
+    huge_id = await ask(app, "summary", "#" + "9" * 18)
+    assert huge_id.title == f"There is no story #{'9' * 18}."
 
 
 async def test_summary_cites_every_outlet(app: App) -> None:

@@ -166,6 +166,14 @@ async def test_admins_add_list_and_remove_sources(app: App) -> None:
     assert (await ask(app, "sources", "frobnicate", ADMIN)).tone is Tone.ERROR
 
 
+async def test_an_id_too_large_for_the_database_names_no_source(app: App) -> None:
+    """PostgreSQL refuses a parameter past 64 bits: the command used to fail "on our side"."""
+    huge = "9" * 25
+    for args in (f"remove {huge}", f"remove #{huge}"):
+        reply = await ask(app, "sources", args, ADMIN)
+        assert reply.title == f"There is no source #{huge}."
+
+
 async def test_help_lists_the_new_commands(app: App) -> None:
     text = text_of(await ask(app, "help"))
     for command in ("/subscribe", "/unsubscribe", "/digest", "/sources"):
