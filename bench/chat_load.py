@@ -60,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from command_latency import build
+from interpreter import interpreter
 
 import bot.slack
 import bot.telegram
@@ -399,7 +400,7 @@ def summarise(rows: list[Request]) -> Summary:
 
 def report(loads: list[Load], concurrency: int, together: bool) -> bool:
     """Print the tables; True when every command was answered exactly once."""
-    table = Table(title=f"Chat load: {concurrency} in flight per platform")
+    table = Table(title=f"Chat load: {concurrency} in flight per platform", caption=interpreter())
     columns = (
         "platform sent acked answered dupes missing failed err-tone "
         "p50ms p95ms maxms msgs wall-s cmd/s"

@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ingest_speed import load, stream
+from interpreter import interpreter
 
 from handlers.command import Command
 from handlers.context import Context
@@ -94,7 +95,7 @@ async def run(data: Path, db: Path, total: int, count: int) -> None:
         "/who <typo>": [Command("who", name[:-1] + "x") for name in names[: count // 4]],
         "/stories": [Command("stories")] * 20,
     }
-    table = Table(title=f"Command latency (ms) on {db.name}")
+    table = Table(title=f"Command latency (ms) on {db.name}", caption=interpreter())
     for column in ("command", "n", "p50", "p95", "max", "errors"):
         table.add_column(column, justify="right" if column != "command" else "left")
     for name, batch in commands.items():

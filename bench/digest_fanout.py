@@ -57,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from command_latency import build
+from interpreter import interpreter
 
 import handlers.digest
 import stories.digest
@@ -648,7 +649,10 @@ async def report(
     sizes = [size for size, _ in per_job]
     counted = Counter(outcomes.values())
     late = [s / 60 for s in made.lateness]
-    table = Table(title=f"Digest fan-out on {args.db.name}: {n:,} subscriptions, one process")
+    table = Table(
+        title=f"Digest fan-out on {args.db.name}: {n:,} subscriptions, one process",
+        caption=interpreter(),
+    )
     table.add_column("measure")
     table.add_column("value", justify="right")
     figures: list[tuple[str, str]] = [

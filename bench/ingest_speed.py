@@ -52,6 +52,7 @@ from wordfreq import zipf_frequency
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cluster_quality import scores
+from interpreter import interpreter
 
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
@@ -431,7 +432,9 @@ def main() -> None:
             figures[f"brute force, first {args.baseline:,} (articles/s)"] = brute
             figures["speed ratio (ours / brute force)"] = ours / brute
     where = "one process" if args.workers == 1 else f"{args.workers} preparing processes"
-    table = Table(title=f"Ingest speed, {args.total:,} articles, SQLite, {where}")
+    table = Table(
+        title=f"Ingest speed, {args.total:,} articles, SQLite, {where}", caption=interpreter()
+    )
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in figures.items():
