@@ -74,7 +74,12 @@ class ClusterSettings:
     coverage: events about the same names keep coming, and a story open for ever gathers them."""
     prior_docs: float = 200.0
     query_terms: int = 30
-    posting_cap: int = 300
+    posting_cap: int = 100
+    """A term's posting list keeps the most recent this many stories (up to twice as many
+    entries between trims). Only common terms fill theirs, and the stories sharing nothing but
+    common terms with an article do not pass the threshold; longer lists made the candidate
+    search grow with the store (6,300 entries a query at 100,000 articles with 300, 2,800
+    with 100) and took more old stories of other events as candidates."""
     max_candidates: int = 50
     centroid_terms: int = 200
     second_look_after: int = 100
