@@ -76,8 +76,8 @@ class ClusterSettings:
     query_terms: int = 30
     posting_cap: int = 100
     """A term's posting list keeps the most recent this many stories (up to twice as many
-    entries between trims). Only common terms fill theirs, and the stories sharing nothing but
-    common terms with an article do not pass the threshold; longer lists made the candidate
+    entries between trims). Only common terms fill theirs, and a story sharing nothing but common
+    terms with an article scores little against it; longer lists made the candidate
     search grow with the store (6,300 entries a query at 100,000 articles with 300, 2,800
     with 100) and took more old stories of other events as candidates."""
     max_candidates: int = 50
