@@ -1,5 +1,5 @@
-"""Automatic collection is held off while articles are ingested and their facts found, and comes
-back as it was."""
+"""Automatic collection is held off while articles are ingested, replayed into the indexes and
+their facts found, and comes back as it was."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import event
 
 from bot.app import App
 from storage.collector import collection_paused
@@ -74,4 +75,27 @@ async def test_finding_facts_gives_collection_back(app: App) -> None:
         [raw(QUAKE, outlet="Wire A"), raw(MERGER, outlet="Wire B")]
     )
     assert await FactFinder(app.sessions).run() == 2
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collecting")
+async def test_a_replay_runs_without_automatic_collection(app: App) -> None:
+    """A new ingestor loading a store (``newsbot ingest`` on a store, a bot starting) makes the
+    same long-lived objects as an ingest, and nothing else pauses collection at that point."""
+    await Ingestor(app.sessions, app.settings.engine).ingest(
+        [raw(QUAKE, outlet="Wire A"), raw(MERGER, outlet="Wire B")]
+    )
+    during: list[bool] = []
+
+    def reading(*_: object) -> None:
+        during.append(gc.isenabled())
+
+    event.listen(app.engine.sync_engine, "before_cursor_execute", reading)
+    try:
+        restarted = Ingestor(app.sessions, app.settings.engine)
+        await restarted.sync()
+    finally:
+        event.remove(app.engine.sync_engine, "before_cursor_execute", reading)
+    assert during
+    assert not any(during)
     assert gc.isenabled()
