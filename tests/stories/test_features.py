@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wordfreq import zipf_frequency
 
 from stories.features import Features, date_terms, extract_features, stem, zipf
@@ -101,4 +103,10 @@ def test_dates_in_capitals_are_read() -> None:
     ],
 )
 def test_zipf_is_wordfreqs_value(word: str) -> None:
+    assert zipf(word) == float(zipf_frequency(word, "en"))
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from("abeinostz' -"), max_size=14))
+def test_zipf_of_joined_and_hyphenated_words_is_wordfreqs_value(word: str) -> None:
     assert zipf(word) == float(zipf_frequency(word, "en"))
