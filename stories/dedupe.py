@@ -23,9 +23,8 @@ import re
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
@@ -65,12 +64,13 @@ class NearCopySettings:
     """MinHash seed: fixed, so stored signatures compare across runs."""
 
 
-T = TypeVar("T")
 _WORD = re.compile(r"\w+")
 _SCHEME = "affine32"
-"""The MinHash permutation scheme and (below) shingle hash, pinned so that stored signatures
-stay comparable across library upgrades. CRC-32 is enough: the scheme mixes every input hash
-with a MurmurHash3 finalizer, and it is a C call, several times faster than SHA-1."""
+"""The MinHash permutation scheme, pinned (with the shingle hash below) so that stored
+signatures stay comparable across library upgrades. The shingle hash needs no strong mixing of
+its own: the scheme mixes every input hash with a MurmurHash3 finalizer."""
+_SHINGLE_SEED = 0x5EED
+"""Draws the shingle hash's position multipliers (see :func:`_shingles_of`)."""
 _TRACKING_PARAMS = frozenset(
     {
         "fbclid",
@@ -174,46 +174,86 @@ def text_print(title: str, body: str, settings: NearCopySettings) -> TextPrint:
     """The article's content key, signature and confirming shingles.
 
     The words of ``title + "\\n" + body`` are the title's followed by the body's (a newline
-    ends every word and is left alone by normalisation), so the body is normalised once.
+    ends every word and is left alone by normalisation), so the body is normalised once, and
+    each word is hashed once for the shingles of both sizes.
     """
     words = normalise_words(body)
-    encoded = list(map(str.encode, words))
+    hashes = _word_hashes(words)
     return TextPrint(
         content_key=_key_of_words(normalise_words(title) + words),
-        signature=_signature_of(encoded, settings),
-        shingles=_hashes(encoded, settings.confirm_words),
+        signature=_signature_of(_shingles_of(hashes, settings.shingle_words), settings),
+        shingles=array("I", _shingles_of(hashes, settings.confirm_words).tobytes()),
     )
 
 
 # ---- near copies ----
 
 
-def shingles(words: Sequence[T], size: int) -> list[tuple[T, ...]]:
-    """Overlapping runs of ``size`` words; a text shorter than that is one shingle."""
-    if len(words) <= size:
-        return [tuple(words)] if words else []
-    return list(zip(*(words[start:] for start in range(size)), strict=False))
+def _word_hashes(words: list[str]) -> npt.NDArray[np.uint64]:
+    """The CRC-32 of each word's UTF-8 (a C call, stable across processes unlike ``hash()``)."""
+    return np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+
+
+def _shingles_of(word_hashes: npt.NDArray[np.uint64], size: int) -> npt.NDArray[np.uint32]:
+    """A 32-bit hash of each run of ``size`` consecutive words; a text shorter than that is one
+    run, an empty one none.
+
+    The hash is the word hashes weighted by a fixed odd multiplier per position, summed modulo
+    2**64, and its top 32 bits: order matters, and it is a few numpy operations over the whole
+    text instead of joining and hashing every run of words (which was a quarter of the cost
+    of preparing an article).
+    """
+    count = len(word_hashes)
+    runs = max(count - size + 1, 1) if count else 0
+    total = np.zeros(runs, dtype=np.uint64)
+    for offset, multiplier in enumerate(_multipliers(min(size, count))):
+        total += word_hashes[offset : offset + runs] * multiplier
+    total >>= np.uint64(32)
+    return total.astype(np.uint32)
+
+
+@functools.lru_cache(maxsize=8)
+def _multipliers(size: int) -> tuple[np.uint64, ...]:
+    """One odd 64-bit multiplier per position in a run, fixed (stored signatures rely on it)."""
+    rng = np.random.default_rng(_SHINGLE_SEED)
+    drawn = rng.integers(1, 1 << 63, size=size, dtype=np.uint64, endpoint=False)
+    return tuple(np.uint64(m) | np.uint64(1) for m in drawn.tolist())
 
 
 def signature(text: str, settings: NearCopySettings) -> MinHash:
     """The MinHash signature of the word shingles of ``text``."""
-    # map() over C functions is faster than the same loops as comprehensions (str.encode
-    # encodes to UTF-8).
-    return _signature_of(list(map(str.encode, normalise_words(text))), settings)
+    hashes = _word_hashes(normalise_words(text))
+    return _signature_of(_shingles_of(hashes, settings.shingle_words), settings)
 
 
-def _signature_of(words: list[bytes], settings: NearCopySettings) -> MinHash:
+def _signature_of(shingles: npt.NDArray[np.uint32], settings: NearCopySettings) -> MinHash:
+    """datasketch's affine32 MinHash of these shingle hashes, computed on the array at once.
+
+    ``MinHash.update_batch`` would call a hash function on each shingle and build the array
+    from a list; the values are the same (a test checks it): each hash is pre-mixed with the
+    MurmurHash3 finalizer, then permuted as ``a * h + b`` modulo 2**32, and the least kept.
+    """
+    permutations = _permutations(settings.num_perm, settings.seed)
     minhash = MinHash(
         num_perm=settings.num_perm,
         seed=settings.seed,
         scheme=_SCHEME,
-        hashfunc=zlib.crc32,
-        permutations=_permutations(settings.num_perm, settings.seed),
+        permutations=permutations,
     )
-    grams = shingles(words, settings.shingle_words)
-    if grams:
-        minhash.update_batch(list(map(b" ".join, grams)))
+    if shingles.size:
+        a, b = permutations
+        mixed = _fmix32(shingles).reshape(-1, 1)
+        minhash.hashvalues = np.minimum(minhash.hashvalues, (mixed * a + b).min(axis=0))
     return minhash
+
+
+def _fmix32(h: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """The MurmurHash3 32-bit finalizer (products wrap modulo 2**32)."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def signature_to_bytes(sig: MinHash) -> bytes:
@@ -398,17 +438,14 @@ def _containment(
 
 
 def shingle_hashes(text: str, settings: NearCopySettings = NearCopySettings()) -> array[int]:
-    """The CRC-32 of each ``confirm_words``-word shingle of ``text``, in text order.
+    """The hash of each ``confirm_words``-word shingle of ``text``, in text order.
 
     Compact (4 bytes a shingle) so that recent articles' shingles can stay in memory, and
-    stable across processes, unlike ``hash()``. Two different shingles share a hash with odds
-    of one in four billion, which moves a score by nothing that matters.
+    stable across processes. Two different shingles share a hash with odds of one in four
+    billion, which moves a score by nothing that matters.
     """
-    return _hashes(list(map(str.encode, normalise_words(text))), settings.confirm_words)
-
-
-def _hashes(words: list[bytes], size: int) -> array[int]:
-    return array("I", map(zlib.crc32, map(b" ".join, shingles(words, size))))
+    hashes = _shingles_of(_word_hashes(normalise_words(text)), settings.confirm_words)
+    return array("I", hashes.tobytes())
 
 
 def copy_score(a: array[int], b: array[int]) -> float:

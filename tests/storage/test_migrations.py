@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert, select
 
 from bot.app import App
-from storage.models import Base
+from storage.db import create_engine, migrate
+from storage.models import Article, Base, Story
+from stories.dedupe import NearCopySettings, signature, signature_to_bytes
 
 
 def _diff(connection: Connection) -> list[object]:
@@ -19,3 +21,34 @@ async def test_models_and_migrations_agree(app: App) -> None:
     async with app.engine.connect() as connection:
         diff = await connection.run_sync(_diff)
     assert diff == []
+
+
+async def test_signatures_stored_before_revision_0008_are_made_again(database_url: str) -> None:
+    """An article stored with the old shingle hash gets the signature its body has now, so
+    copies of it are still found."""
+    engine = create_engine(database_url)
+    body = " ".join(f"word{i}" for i in range(200))
+    try:
+        await migrate(engine, "0007")
+        async with engine.begin() as connection:
+            await connection.execute(insert(Story), [{"id": 1, "title": "A story"}])
+            await connection.execute(
+                insert(Article),
+                [
+                    {
+                        "id": 1,
+                        "content_key": "k1",
+                        "title": "A story",
+                        "body": body,
+                        "story_id": 1,
+                        "signature": b"\x01" * 8 * NearCopySettings().num_perm,
+                        "features": "",
+                    }
+                ],
+            )
+        await migrate(engine)
+        async with engine.connect() as connection:
+            stored = await connection.scalar(select(Article.signature))
+    finally:
+        await engine.dispose()
+    assert stored == signature_to_bytes(signature(body, NearCopySettings()))

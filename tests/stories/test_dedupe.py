@@ -7,6 +7,7 @@ import random
 import re
 
 import pytest
+from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,6 +171,34 @@ def test_signature_is_stable_and_survives_storage() -> None:
     restored = signature_from_bytes(stored, SETTINGS)
     assert restored.jaccard(sig) == 1.0
     assert signature_to_bytes(restored) == stored
+
+
+@settings(max_examples=100)
+@given(st.text())
+def test_signature_is_datasketchs_minhash_of_the_shingle_hashes(body: str) -> None:
+    """The signature computed on the array is the library's own affine32 MinHash."""
+    four_words = NearCopySettings(confirm_words=SETTINGS.shingle_words)
+    library = MinHash(
+        num_perm=SETTINGS.num_perm, seed=SETTINGS.seed, scheme="affine32", hashfunc=int
+    )
+    library.update_batch(shingle_hashes(body, four_words).tolist())
+    assert (signature(body, SETTINGS).hashvalues == library.hashvalues).all()
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["rain", "fell", "on", "the", "city", "again"]), max_size=12))
+def test_shingle_hashes_follow_the_runs_of_words(words: list[str]) -> None:
+    """One hash per run of three words (one for a shorter text); equal runs, equal hashes."""
+    hashes = shingle_hashes(" ".join(words), SETTINGS).tolist()
+    runs = [tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))] if words else []
+    pairs = itertools.combinations(zip(runs, hashes, strict=True), 2)
+    for (run_a, hash_a), (run_b, hash_b) in pairs:
+        assert (run_a == run_b) == (hash_a == hash_b)
+
+
+def test_shingle_hashes_depend_on_word_order() -> None:
+    assert shingle_hashes("dog bites man") != shingle_hashes("man bites dog")
+    assert shingle_hashes("dog bites man") == shingle_hashes("Dog, bites... MAN!")
 
 
 def test_signature_from_bytes_rejects_the_wrong_length() -> None:
