@@ -7,7 +7,8 @@ only the most recent stories), so the cost per article stays flat as the store g
 A story keeps a centroid: the sum of its members' normalised tf-idf vectors, pruned to its
 heaviest terms and stored as compact numpy arrays. Rarity (idf) blends the store's online
 document frequencies with an English word-frequency prior, which matters while the store is
-still small. Idf is frozen into a member's vector when it is added.
+still small, and the online idf never exceeds the prior's: a name common in English stays as
+telling as English says it is. Idf is frozen into a member's vector when it is added.
 
 Dates in the text (``d:`` terms) weigh like numbers: two write-ups of one event tend to name
 the same day, two events of the same kind rarely do. They are not used as a veto: articles
@@ -73,6 +74,13 @@ class ClusterSettings:
     """A story takes no article published this many days after its first, however steady its
     coverage: events about the same names keep coming, and a story open for ever gathers them."""
     prior_docs: float = 200.0
+    """Idf blends the store's online idf (weighted by the articles seen) with the English
+    word-frequency prior (weighted by this many)."""
+    idf_margin: float = 0.0
+    """The online idf of a term may exceed its prior idf by at most this many nats. A word or
+    name common in English (Microsoft, Philadelphia, hope) that few stories in the store use
+    yet would otherwise look as specific as a rare name, and draw one event's articles into
+    another's story. Names unknown to the word list have the highest prior, so no ceiling."""
     query_terms: int = 30
     posting_cap: int = 100
     """A term's posting list keeps the most recent this many stories (up to twice as many
@@ -206,14 +214,6 @@ class StoryIndex:
     def articles(self) -> int:
         return self._docs
 
-    def idf(self, term: str) -> float:
-        """Blend of online idf (weight: documents seen) and the prior (weight: prior_docs)."""
-        tid = self._vocab.get(term)
-        df = int(self._df[tid]) if tid is not None else 0
-        online = math.log((self._docs + 1.0) / (df + 0.5))
-        k = self.settings.prior_docs
-        return (self._docs * online + k * prior_idf(term)) / (self._docs + k)
-
     def _article(self, features: Features) -> _Article:
         """Term ids and normalised tf-idf vector of an article against the current store.
 
@@ -235,7 +235,9 @@ class StoryIndex:
             kind[i] = self._kind_weights.get(names[i][:2], 1.0)
             prior[i] = prior_idf(names[i]) * kind[i]
             df[i] = 0
-        online = np.log((self._docs + 1.0) / (df + 0.5)) * kind
+        # Online idf no rarer than the prior allows (both kind-weighted, kinds weigh >= 0).
+        ceiling = prior + self.settings.idf_margin * kind
+        online = np.minimum(np.log((self._docs + 1.0) / (df + 0.5)) * kind, ceiling)
         k = self.settings.prior_docs
         vec = np.array(tf, dtype=np.float64) * (self._docs * online + k * prior) / (self._docs + k)
         norm = float(np.sqrt(np.dot(vec, vec))) or 1.0

@@ -193,3 +193,21 @@ DEFENCE_LIND = [
         counted to ten in front of 22,500 fans.""",
     ),
 ]
+
+# Two unrelated events that share only names common in English (and ordinary words).
+LAWSUIT_PHILADELPHIA = article(
+    "Microsoft settles Philadelphia lawsuit over Kelvrand licences",
+    """Microsoft agreed on Monday to pay 41 million dollars to settle a lawsuit brought by the
+city of Philadelphia over Kelvrand software licences, ending a dispute that began in 2019.
+
+The Philadelphia city solicitor, Dana Orvitz, said the Kelvrand settlement would fund school
+computers. Microsoft said it admitted no wrongdoing.""",
+)
+OFFICE_PHILADELPHIA = article(
+    "Microsoft opens Philadelphia office for Tarsuvi cloud team",
+    """Microsoft opened an office in Philadelphia on Thursday for 230 engineers of its Tarsuvi
+cloud team, the company said.
+
+Mayor Corin Baptiste welcomed the Tarsuvi engineers to Philadelphia. Microsoft plans to hire 90
+more staff next year.""",
+)

@@ -21,6 +21,8 @@ from tests.stories.cluster_texts import (
     CRANE_UNION,
     DEFENCE_LIND,
     DEFENCE_REYES,
+    LAWSUIT_PHILADELPHIA,
+    OFFICE_PHILADELPHIA,
     QUAKE_PERU_A,
     QUAKE_PERU_B,
     QUAKE_TURKEY,
@@ -79,6 +81,30 @@ def test_a_second_look_keeps_two_acquisitions_by_one_company_apart() -> None:
     )
     assert solaris == solaris_b != quillpoint
     assert len(looked) == 4
+
+
+def test_names_common_in_english_weigh_no_more_than_english_says() -> None:
+    """In a store of many articles where no other story names Microsoft or Philadelphia, the
+    store's counts alone would make them as telling as a rare name; their online idf is held to
+    the word-frequency prior, so two unrelated events sharing them look less alike."""
+    filler = [
+        extract_features(a)
+        for a in (QUAKE_PERU_A, QUAKE_TURKEY, ACQUIRE_SOLARIS, ACQUIRE_QUILLPOINT, SUMMIT_JUNE)
+    ]
+
+    def likeness(margin: float) -> float:
+        index = StoryIndex(
+            ClusterSettings(idf_margin=margin, threshold=0.0, second_look_size=0, split_ratio=0.0)
+        )
+        for story in range(1_000):
+            index.add(story, filler[story % len(filler)])
+        index.add(1_000, extract_features(LAWSUIT_PHILADELPHIA))
+        found = index.match(extract_features(OFFICE_PHILADELPHIA))
+        assert found is not None
+        assert found.story_id == 1_000
+        return found.score
+
+    assert likeness(ClusterSettings().idf_margin) < 0.9 * likeness(float("inf"))
 
 
 def test_same_people_weeks_later_start_a_new_story() -> None:
