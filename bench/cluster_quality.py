@@ -148,7 +148,7 @@ def sweep_values(spec: str) -> tuple[str, list[float]]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path)
-    parser.add_argument("--orders", type=int, default=5, help="shuffled orders to run")
+    parser.add_argument("--orders", type=int, default=20, help="shuffled orders to run")
     parser.add_argument("--half", choices=("a", "b"), help="keep every other topic")
     parser.add_argument("--sweep", help="NAME=LO:HI:STEP, file order + shuffled mean per value")
     for f in dataclasses.fields(ClusterSettings):
