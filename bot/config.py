@@ -189,7 +189,10 @@ def build(cls: type[T], data: Mapping[str, Any], where: str) -> T:
         raise ConfigError(f"unknown setting {where}{unknown[0]!r}; known: {sorted(names)}")
     values = {key: _convert(hints[key], value, f"{where}{key}") for key, value in data.items()}
     defaults = cls()
-    return dataclasses.replace(defaults, **values)  # type: ignore[type-var]
+    try:
+        return dataclasses.replace(defaults, **values)  # type: ignore[type-var]
+    except ValueError as error:  # a settings class's own check of its values
+        raise ConfigError(f"{where}{error}") from error
 
 
 def _convert(kind: Any, value: Any, where: str) -> Any:

@@ -32,6 +32,31 @@ import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz.distance import LCSseq
 
+_POSITION_MULTIPLIERS = tuple(
+    np.uint64(m)
+    for m in (
+        0x11A7A70128BDDF7F,
+        0x7EBF3907D7D91B19,
+        0x1C7B42755CF1A361,
+        0x50A36E962E82E483,
+        0x3E7F3C8B9AB31AD7,
+        0x0D801EE3998B3A2B,
+        0x65C878B2B7D7CA7F,
+        0x0721DAC39E15A7CB,
+        0x565DA069AA871FC1,
+        0x0F00BB0321DFD1BF,
+        0x32AD1428494B22D5,
+        0x3C1669539651AB91,
+        0x053C5B18D622E84B,
+        0x5582C8864DC75DED,
+        0x4B15A3D89F018C09,
+        0x49E10E3520C76119,
+    )
+)
+"""The shingle hash's odd multiplier for each position in a run of words (see
+:func:`_shingles_of`), written out because stored signatures depend on them: drawn once from
+a seeded generator, whose stream numpy does not promise to keep across versions."""
+
 
 @dataclass(frozen=True, slots=True)
 class NearCopySettings:
@@ -63,14 +88,18 @@ class NearCopySettings:
     seed: int = 1
     """MinHash seed: fixed, so stored signatures compare across runs."""
 
+    def __post_init__(self) -> None:
+        for name in ("shingle_words", "confirm_words"):
+            words = getattr(self, name)
+            if not 1 <= words <= len(_POSITION_MULTIPLIERS):
+                raise ValueError(f"{name} must be 1 to {len(_POSITION_MULTIPLIERS)}, not {words}")
+
 
 _WORD = re.compile(r"\w+")
 _SCHEME = "affine32"
 """The MinHash permutation scheme, pinned (with the shingle hash below) so that stored
 signatures stay comparable across library upgrades. The shingle hash needs no strong mixing of
 its own: the scheme mixes every input hash with a MurmurHash3 finalizer."""
-_SHINGLE_SEED = 0x5EED
-"""Draws the shingle hash's position multipliers (see :func:`_shingles_of`)."""
 _TRACKING_PARAMS = frozenset(
     {
         "fbclid",
@@ -206,18 +235,10 @@ def _shingles_of(word_hashes: npt.NDArray[np.uint64], size: int) -> npt.NDArray[
     count = len(word_hashes)
     runs = max(count - size + 1, 1) if count else 0
     total = np.zeros(runs, dtype=np.uint64)
-    for offset, multiplier in enumerate(_multipliers(min(size, count))):
+    for offset, multiplier in enumerate(_POSITION_MULTIPLIERS[: min(size, count)]):
         total += word_hashes[offset : offset + runs] * multiplier
     total >>= np.uint64(32)
     return total.astype(np.uint32)
-
-
-@functools.lru_cache(maxsize=8)
-def _multipliers(size: int) -> tuple[np.uint64, ...]:
-    """One odd 64-bit multiplier per position in a run, fixed (stored signatures rely on it)."""
-    rng = np.random.default_rng(_SHINGLE_SEED)
-    drawn = rng.integers(1, 1 << 63, size=size, dtype=np.uint64, endpoint=False)
-    return tuple(np.uint64(m) | np.uint64(1) for m in drawn.tolist())
 
 
 def signature(text: str, settings: NearCopySettings) -> MinHash:

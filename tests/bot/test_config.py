@@ -49,6 +49,10 @@ def test_config_path_from_environment(tmp_path: Path) -> None:
         ('[ingest]\nbatch_size = "many"\n', "ingest.batch_size: 'many' is not a valid int"),
         ("ingest = 3\n", "expected a table"),
         ("[ingest\n", "cannot read"),
+        (
+            "[engine.near_copy]\nshingle_words = 40\n",
+            "engine.near_copy.shingle_words must be 1 to 16, not 40",
+        ),
     ],
 )
 def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:

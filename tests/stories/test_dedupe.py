@@ -196,6 +196,23 @@ def test_shingle_hashes_follow_the_runs_of_words(words: list[str]) -> None:
         assert (run_a == run_b) == (hash_a == hash_b)
 
 
+def test_shingle_hashes_are_pinned() -> None:
+    """Stored signatures are made of these hashes: a change needs a migration (see 0008)."""
+    assert shingle_hashes("the rain fell on the city").tolist() == [
+        901044713,
+        1770736204,
+        1870696532,
+        3949059654,
+    ]
+
+
+def test_shingle_sizes_are_checked() -> None:
+    with pytest.raises(ValueError, match="shingle_words must be 1 to 16, not 17"):
+        NearCopySettings(shingle_words=17)
+    with pytest.raises(ValueError, match="confirm_words must be 1 to 16, not 0"):
+        NearCopySettings(confirm_words=0)
+
+
 def test_shingle_hashes_depend_on_word_order() -> None:
     assert shingle_hashes("dog bites man") != shingle_hashes("man bites dog")
     assert shingle_hashes("dog bites man") == shingle_hashes("Dog, bites... MAN!")
