@@ -107,6 +107,11 @@ class ClusterSettings:
     articles that the cut would otherwise part from the rest on their own. They then go with
     the part they are more like."""
 
+    def __post_init__(self) -> None:
+        if self.prior_docs <= 0:
+            # The first article's idf would be 0 / 0.
+            raise ValueError(f"prior_docs must be above 0, not {self.prior_docs}")
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

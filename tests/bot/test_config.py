@@ -53,6 +53,7 @@ def test_config_path_from_environment(tmp_path: Path) -> None:
             "[engine.near_copy]\nshingle_words = 40\n",
             "engine.near_copy.shingle_words must be 1 to 16, not 40",
         ),
+        ("[engine.cluster]\nprior_docs = 0\n", "engine.cluster.prior_docs must be above 0"),
     ],
 )
 def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
