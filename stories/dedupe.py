@@ -210,8 +210,8 @@ def text_print(title: str, body: str, settings: NearCopySettings) -> TextPrint:
     hashes = _word_hashes(words)
     return TextPrint(
         content_key=_key_of_words(normalise_words(title) + words),
-        signature=_signature_of(_shingles_of(hashes, settings.shingle_words), settings),
-        shingles=array("I", _shingles_of(hashes, settings.confirm_words).tobytes()),
+        signature=_signature_of(hashes, settings),
+        shingles=_confirming(hashes, settings),
     )
 
 
@@ -243,12 +243,12 @@ def _shingles_of(word_hashes: npt.NDArray[np.uint64], size: int) -> npt.NDArray[
 
 def signature(text: str, settings: NearCopySettings) -> MinHash:
     """The MinHash signature of the word shingles of ``text``."""
-    hashes = _word_hashes(normalise_words(text))
-    return _signature_of(_shingles_of(hashes, settings.shingle_words), settings)
+    return _signature_of(_word_hashes(normalise_words(text)), settings)
 
 
-def _signature_of(shingles: npt.NDArray[np.uint32], settings: NearCopySettings) -> MinHash:
-    """datasketch's affine32 MinHash of these shingle hashes, computed on the array at once.
+def _signature_of(word_hashes: npt.NDArray[np.uint64], settings: NearCopySettings) -> MinHash:
+    """datasketch's affine32 MinHash of the ``shingle_words``-word shingles, computed on their
+    array at once.
 
     ``MinHash.update_batch`` would call a hash function on each shingle and build the array
     from a list; the values are the same (a test checks it): each hash is pre-mixed with the
@@ -261,6 +261,7 @@ def _signature_of(shingles: npt.NDArray[np.uint32], settings: NearCopySettings) 
         scheme=_SCHEME,
         permutations=permutations,
     )
+    shingles = _shingles_of(word_hashes, settings.shingle_words)
     if shingles.size:
         a, b = permutations
         mixed = _fmix32(shingles).reshape(-1, 1)
@@ -465,8 +466,11 @@ def shingle_hashes(text: str, settings: NearCopySettings = NearCopySettings()) -
     stable across processes. Two different shingles share a hash with odds of one in four
     billion, which moves a score by nothing that matters.
     """
-    hashes = _shingles_of(_word_hashes(normalise_words(text)), settings.confirm_words)
-    return array("I", hashes.tobytes())
+    return _confirming(_word_hashes(normalise_words(text)), settings)
+
+
+def _confirming(word_hashes: npt.NDArray[np.uint64], settings: NearCopySettings) -> array[int]:
+    return array("I", _shingles_of(word_hashes, settings.confirm_words).tobytes())
 
 
 def copy_score(a: array[int], b: array[int]) -> float:
