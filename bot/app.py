@@ -9,12 +9,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
-from bot.fetch import Fetcher, FetchSettings
+from bot.fetch import Fetcher, http_client
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
 from handlers.context import Context
 from storage.db import SessionFactory, open_database
@@ -60,17 +59,6 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         await engine.dispose()
-
-
-def http_client(settings: FetchSettings) -> httpx.AsyncClient:
-    timeout = httpx.Timeout(
-        settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
-    )
-    return httpx.AsyncClient(
-        timeout=timeout,
-        follow_redirects=False,
-        headers={"User-Agent": settings.user_agent},
-    )
 
 
 async def ingest_inputs(

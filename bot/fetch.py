@@ -3,8 +3,12 @@
 Redirects are followed here, not by httpx, so that every hop is checked: a public page must
 not be able to redirect the bot to ``http://169.254.169.254/`` or to the intranet.
 
-Known gap: the host is resolved for the check and then again by httpx to connect, so a DNS
-server that answers differently the second time (DNS rebinding) is not caught.
+The address check sits where the connection is made (:func:`http_client`'s network backend):
+each host is resolved once, every address it resolves to is checked, and the connection goes
+to a checked address. Checking a name and then letting the connection resolve it again would
+let a DNS server answer a public address to the check and a private one to the connection
+(DNS rebinding). So connections go direct: a proxy named in the environment is not used, since
+it would resolve names where no check can see.
 """
 
 from __future__ import annotations
@@ -12,14 +16,19 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 
 _MB = 1024 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
+"""Resolves a host name for a port to its addresses, raising :class:`Unfetchable` when it
+cannot."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +82,15 @@ class FetchError(Exception):
         self.reason = reason
 
 
+class Unfetchable(Exception):
+    """Raised where the connection is made: a host that cannot be resolved or resolves to an
+    address the settings refuse. The fetcher reports ``reason`` for the URL."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def human_size(size: int) -> str:
     """``5 MB``, ``2.5 MB``, ``64 KB`` or ``1000 bytes``."""
     if size >= _MB:
@@ -83,16 +101,14 @@ def human_size(size: int) -> str:
 
 
 class Fetcher:
-    """Fetches URLs with the given client, which is owned (and closed) by the caller."""
+    """Fetches URLs with the given client, which is owned (and closed) by the caller and checks
+    the addresses it connects to: one made by :func:`http_client`."""
 
     def __init__(self, client: httpx.AsyncClient, settings: FetchSettings) -> None:
         self._client = client
         self._settings = settings
         self._timeout = httpx.Timeout(
             settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
-        )
-        self._allowed = tuple(
-            ipaddress.ip_network(n, strict=False) for n in settings.allowed_networks
         )
 
     async def fetch(
@@ -108,6 +124,8 @@ class Fetcher:
                 return await self._follow(url, self._headers(etag, last_modified))
         except TimeoutError:
             raise FetchError(url, f"timed out after {deadline:g} s") from None
+        except Unfetchable as error:
+            raise FetchError(url, error.reason) from None
         except httpx.TimeoutException as error:
             raise FetchError(url, _timeout_reason(error, self._settings)) from None
         except httpx.TransportError as error:
@@ -126,7 +144,7 @@ class Fetcher:
     async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
         current = _parse_url(url)
         for _ in range(self._settings.max_redirects + 1):
-            await self._check_target(url, current)
+            _check_target(url, current)
             request = self._client.build_request(
                 "GET", current, headers=headers, timeout=self._timeout
             )
@@ -171,40 +189,117 @@ class Fetcher:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def _check_target(self, url: str, target: httpx.URL) -> None:
-        """Refuse other schemes, and hosts that resolve to a non-public address."""
-        if target.scheme not in ("http", "https"):
-            raise FetchError(url, "only http and https URLs are fetched")
+
+def http_client(settings: FetchSettings, resolve: Resolver | None = None) -> httpx.AsyncClient:
+    """An httpx client with the settings' timeouts that connects only to addresses they allow.
+
+    ``resolve`` replaces the system resolver (tests give names the addresses of local servers).
+    """
+    timeout = httpx.Timeout(
+        settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
+    )
+    return httpx.AsyncClient(
+        transport=_GuardedTransport(_AddressGuard(settings, resolve or resolve_host)),
+        timeout=timeout,
+        follow_redirects=False,
+        headers={"User-Agent": settings.user_agent},
+    )
+
+
+async def resolve_host(host: str, port: int) -> list[IPAddress]:
+    """The addresses the system resolver gives for ``host``."""
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise Unfetchable(f"cannot resolve {host}: {error.strerror}") from None
+    except UnicodeError:
+        # The IDNA codec refuses an empty or over-long label ("a..b", ".com").
+        raise Unfetchable(f"cannot resolve {host}: not a valid host name") from None
+    return list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
+
+
+class _GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport over a connection pool that connects through ``guard``.
+
+    httpx 0.28 takes no network backend of its own (encode/httpx#3749), so the pool it made is
+    replaced by one with the same defaults and the guard.
+    """
+
+    def __init__(self, guard: httpcore.AsyncNetworkBackend) -> None:
+        super().__init__()
+        limits = httpx.Limits()
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=guard,
+        )
+
+
+class _AddressGuard(httpcore.AsyncNetworkBackend):
+    """A network backend that connects only to addresses the settings allow.
+
+    A host name is resolved once; when any of its addresses is refused the host is, and
+    otherwise the connection goes to its addresses in turn, never to the name.
+    """
+
+    def __init__(self, settings: FetchSettings, resolve: Resolver) -> None:
+        self._inner = httpcore.AnyIOBackend()
+        self._resolve = resolve
+        self._allow_all = settings.allow_private_addresses
+        self._allowed = tuple(
+            ipaddress.ip_network(n, strict=False) for n in settings.allowed_networks
+        )
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's signature)
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        if self._allow_all:
+            return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        failure: httpcore.ConnectError | None = None
+        for address in await self._addresses(host, port):
+            try:
+                return await self._inner.connect_tcp(
+                    str(address), port, timeout, local_address, socket_options
+                )
+            except httpcore.ConnectError as error:
+                failure = error
+        raise failure or Unfetchable(f"cannot resolve {host}: no address")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+    async def _addresses(self, host: str, port: int) -> list[IPAddress]:
         try:
-            # Decoded on first use: a malformed IDNA label ("xn--") raises here.
-            host = target.host
-        except ValueError as error:
-            raise FetchError(url, f"not a valid URL: {error}") from None
-        if not host:
-            raise FetchError(url, "the URL has no host")
-        if self._settings.allow_private_addresses:
-            return
-        for resolved in await self._resolve(url, host, target):
+            addresses = [ipaddress.ip_address(host)]
+        except ValueError:
+            addresses = await self._resolve(host, port)
+        for resolved in addresses:
             address = _unmapped(resolved)
             kind = _non_public_kind(address)
             if kind and not any(address in network for network in self._allowed):
-                raise FetchError(url, f"refused: {address} is {kind} address")
+                raise Unfetchable(f"refused: {address} is {kind} address")
+        return addresses
 
-    async def _resolve(self, url: str, host: str, target: httpx.URL) -> list[IPAddress]:
-        try:
-            return [ipaddress.ip_address(host)]
-        except ValueError:
-            pass
-        port = target.port or (443 if target.scheme == "https" else 80)
-        loop = asyncio.get_running_loop()
-        try:
-            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as error:
-            raise FetchError(url, f"cannot resolve {host}: {error.strerror}") from None
-        except UnicodeError:
-            # The IDNA codec refuses an empty or over-long label ("a..b", ".com").
-            raise FetchError(url, f"cannot resolve {host}: not a valid host name") from None
-        return [ipaddress.ip_address(info[4][0]) for info in infos]
+
+def _check_target(url: str, target: httpx.URL) -> None:
+    """Refuse other schemes and URLs without a host; the address is checked on connecting."""
+    if target.scheme not in ("http", "https"):
+        raise FetchError(url, "only http and https URLs are fetched")
+    try:
+        # Decoded on first use: a malformed IDNA label ("xn--") raises here.
+        host = target.host
+    except ValueError as error:
+        raise FetchError(url, f"not a valid URL: {error}") from None
+    if not host:
+        raise FetchError(url, "the URL has no host")
 
 
 def _parse_url(url: str, base: httpx.URL | None = None, location: str | None = None) -> httpx.URL:

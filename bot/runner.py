@@ -20,10 +20,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
 from telegram.constants import ParseMode
 
-from bot.app import App, http_client, ingest_url
+from bot.app import App, ingest_url
 from bot.config import Settings
 from bot.console import chat
-from bot.fetch import Fetcher
+from bot.fetch import Fetcher, http_client
 from bot.render import rich
 from bot.render_cache import RenderCache
 from bot.render_slack import render_slack

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from bot.fetch import Fetcher
+from bot.fetch import Fetcher, http_client
 from tests.bot.http_fake import LOCAL, FakeWeb, serve
 
 
@@ -18,7 +18,7 @@ def web() -> Iterator[FakeWeb]:
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(follow_redirects=False) as client:
+    async with http_client(LOCAL) as client:
         yield client
 
 

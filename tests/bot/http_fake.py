@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,14 +39,19 @@ Route = Reply | Callable[[Seen], Reply]
 
 
 class FakeWeb:
-    """Routes by path; an unknown path is a 404. Records every request."""
+    """Routes by path; an unknown path is a 404. Records every request. With ``tls`` (a
+    server-side context holding a certificate) it speaks HTTPS."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
         self.stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = False
+        self._scheme = "http"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
@@ -53,7 +59,7 @@ class FakeWeb:
     @property
     def base(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self._scheme}://{host!s}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -107,9 +113,9 @@ def _handler_for(web: FakeWeb) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def serve() -> Iterator[FakeWeb]:
+def serve(tls: ssl.SSLContext | None = None) -> Iterator[FakeWeb]:
     """The body of a fixture: a started server, stopped afterwards."""
-    web = FakeWeb()
+    web = FakeWeb(tls)
     web.start()
     try:
         yield web

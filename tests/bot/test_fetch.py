@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import ipaddress
 import socket
+import ssl
 import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
+from pathlib import Path
 
 import httpx
 import pytest
+import trustme
 
-from bot.fetch import Fetcher, FetchError, FetchSettings, human_size
-from tests.bot.http_fake import LOCAL, FakeWeb, Reply, Seen
+from bot.fetch import (
+    Fetcher,
+    FetchError,
+    FetchSettings,
+    IPAddress,
+    Unfetchable,
+    http_client,
+    human_size,
+)
+from tests.bot.http_fake import LOCAL, FakeWeb, Reply, Seen, serve
 
 
 async def fetch_error(fetcher: Fetcher, url: str) -> str:
@@ -118,10 +132,12 @@ async def test_redirect_to_a_refused_target_is_refused(
     assert web.paths_requested() == ["/r"]
 
 
-async def test_private_addresses_are_refused_by_default(
-    web: FakeWeb, client: httpx.AsyncClient
-) -> None:
-    fetcher = Fetcher(client, FetchSettings())
+async def test_private_addresses_are_refused_by_default(web: FakeWeb) -> None:
+    async with http_client(FetchSettings()) as client:
+        await _refuses_private_addresses(web, Fetcher(client, FetchSettings()))
+
+
+async def _refuses_private_addresses(web: FakeWeb, fetcher: Fetcher) -> None:
     port = web.base.rsplit(":", 1)[1]
     web.route("/a", Reply(body=b"secret"))
 
@@ -142,12 +158,11 @@ async def test_private_addresses_are_refused_by_default(
     assert web.requests == []
 
 
-async def test_private_addresses_allowed_when_configured(
-    web: FakeWeb, client: httpx.AsyncClient
-) -> None:
-    fetcher = Fetcher(client, FetchSettings(allow_private_addresses=True))
+async def test_private_addresses_allowed_when_configured(web: FakeWeb) -> None:
+    settings = FetchSettings(allow_private_addresses=True)
     url = web.route("/a", Reply(body=b"ok"))
-    assert (await fetcher.fetch(url)).body == b"ok"
+    async with http_client(settings) as client:
+        assert (await Fetcher(client, settings).fetch(url)).body == b"ok"
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/feed.xml", "file:///etc/passwd"])
@@ -164,13 +179,120 @@ async def test_only_http_and_https(fetcher: Fetcher, url: str) -> None:
         ("http://.com/", "cannot resolve .com: not a valid host name"),
     ],
 )
-async def test_malformed_urls_are_errors_not_crashes(
-    client: httpx.AsyncClient, url: str, reason: str
-) -> None:
+async def test_malformed_urls_are_errors_not_crashes(url: str, reason: str) -> None:
     """IDNA and UTF-8 encoding errors are UnicodeErrors, which escaped as crashes; the IDNA
     codec refuses the empty label before any lookup is sent."""
-    fetcher = Fetcher(client, FetchSettings())
-    assert (await fetch_error(fetcher, url)).startswith(reason)
+    async with http_client(FetchSettings()) as client:
+        assert (await fetch_error(Fetcher(client, FetchSettings()), url)).startswith(reason)
+
+
+class FakeDns:
+    """Answers host names from a table, each lookup taking the next answer of its host's list
+    (a DNS server that answers differently the second time), and records the lookups."""
+
+    def __init__(self, answers: dict[str, list[list[str]]]) -> None:
+        self.answers = {host: iter(lists) for host, lists in answers.items()}
+        self.lookups: list[str] = []
+
+    async def __call__(self, host: str, port: int) -> list[IPAddress]:
+        self.lookups.append(host)
+        answer = next(self.answers.get(host, iter(())), None)
+        if answer is None:
+            raise Unfetchable(f"cannot resolve {host}: no such name")
+        return [ipaddress.ip_address(a) for a in answer]
+
+
+@asynccontextmanager
+async def fetcher_with(dns: FakeDns, settings: FetchSettings = LOCAL) -> AsyncIterator[Fetcher]:
+    async with http_client(settings, dns) as client:
+        yield Fetcher(client, settings)
+
+
+async def test_a_name_is_resolved_once_and_the_checked_address_connected_to(web: FakeWeb) -> None:
+    """The connection goes to the address that was checked: the name is not resolved again
+    (no system resolver knows feeds.example), so a second, private answer is never used."""
+    port = web.base.rsplit(":", 1)[1]
+    web.route("/feed", Reply(body=b"<rss/>"))
+    url = f"http://feeds.example:{port}/feed"
+    dns = FakeDns({"feeds.example": [["127.0.0.1"], ["10.0.0.5"]]})
+
+    async with fetcher_with(dns) as fetcher:
+        assert (await fetcher.fetch(url)).body == b"<rss/>"
+    assert dns.lookups == ["feeds.example"]
+    assert web.requests[0].headers["Host"] == f"feeds.example:{port}"
+
+    # A new connection resolves the name again, and the new answer is checked like the first.
+    async with fetcher_with(dns) as fetcher:
+        assert await fetch_error(fetcher, url) == "refused: 10.0.0.5 is a private address"
+    assert len(web.requests) == 1
+
+
+async def test_a_name_with_any_refused_address_is_refused(web: FakeWeb) -> None:
+    port = web.base.rsplit(":", 1)[1]
+    web.route("/a", Reply(body=b"secret"))
+    dns = FakeDns({"mixed.example": [["127.0.0.1", "169.254.169.254"]]})
+
+    async with fetcher_with(dns) as fetcher:
+        reason = await fetch_error(fetcher, f"http://mixed.example:{port}/a")
+    assert reason == "refused: 169.254.169.254 is a link-local address"
+    assert web.requests == []
+
+
+async def test_a_redirect_to_a_name_resolving_to_a_refused_address_is_refused(
+    web: FakeWeb,
+) -> None:
+    url = web.route("/r", Reply(status=302, headers={"Location": "http://intranet.example/"}))
+    dns = FakeDns({"intranet.example": [["192.168.1.10"]]})
+
+    async with fetcher_with(dns) as fetcher:
+        assert await fetch_error(fetcher, url) == "refused: 192.168.1.10 is a private address"
+    assert dns.lookups == ["intranet.example"]
+    assert web.paths_requested() == ["/r"]
+
+
+async def test_the_addresses_of_a_name_are_tried_in_turn(web: FakeWeb) -> None:
+    """127.0.0.2 reaches this machine, but nothing listens there on the server's port."""
+    port = web.base.rsplit(":", 1)[1]
+    web.route("/a", Reply(body=b"second"))
+    dns = FakeDns({"two.example": [["127.0.0.2", "127.0.0.1"]]})
+
+    async with fetcher_with(dns, replace(LOCAL, allowed_networks=("127.0.0.0/8",))) as fetcher:
+        assert (await fetcher.fetch(f"http://two.example:{port}/a")).body == b"second"
+
+
+@pytest.fixture
+def https_web(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[FakeWeb]:
+    """An HTTPS server whose certificate names feeds.example, from a test authority that
+    clients trust through SSL_CERT_FILE (which httpx reads, as operators may)."""
+    authority = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("feeds.example").configure_cert(context)
+    bundle = tmp_path / "authority.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    yield from serve(context)
+
+
+async def test_https_to_a_checked_address_verifies_the_certificate_for_the_name(
+    https_web: FakeWeb,
+) -> None:
+    """The connection is made to an address, the TLS handshake still checks the name."""
+    port = https_web.base.rsplit(":", 1)[1]
+    https_web.route("/feed", Reply(body=b"<rss/>"))
+    dns = FakeDns({"feeds.example": [["127.0.0.1"]], "other.example": [["127.0.0.1"]]})
+
+    async with fetcher_with(dns) as fetcher:
+        assert (await fetcher.fetch(f"https://feeds.example:{port}/feed")).body == b"<rss/>"
+        reason = await fetch_error(fetcher, f"https://other.example:{port}/feed")
+    assert reason.startswith("connection failed: [SSL: CERTIFICATE_VERIFY_FAILED]")
+    assert "other.example" in reason
+    assert https_web.paths_requested() == ["/feed"]
+
+
+async def test_an_unknown_name_is_an_error() -> None:
+    async with fetcher_with(FakeDns({})) as fetcher:
+        reason = await fetch_error(fetcher, "http://nowhere.example/")
+    assert reason == "cannot resolve nowhere.example: no such name"
 
 
 async def test_connection_refused_is_an_error(fetcher: Fetcher) -> None:
