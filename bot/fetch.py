@@ -107,9 +107,7 @@ class Fetcher:
     def __init__(self, client: httpx.AsyncClient, settings: FetchSettings) -> None:
         self._client = client
         self._settings = settings
-        self._timeout = httpx.Timeout(
-            settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
-        )
+        self._timeout = _timeout(settings)
 
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
@@ -195,12 +193,9 @@ def http_client(settings: FetchSettings, resolve: Resolver | None = None) -> htt
 
     ``resolve`` replaces the system resolver (tests give names the addresses of local servers).
     """
-    timeout = httpx.Timeout(
-        settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
-    )
     return httpx.AsyncClient(
         transport=_GuardedTransport(_AddressGuard(settings, resolve or resolve_host)),
-        timeout=timeout,
+        timeout=_timeout(settings),
         follow_redirects=False,
         headers={"User-Agent": settings.user_agent},
     )
@@ -287,6 +282,12 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
             if kind and not any(address in network for network in self._allowed):
                 raise Unfetchable(f"refused: {address} is {kind} address")
         return addresses
+
+
+def _timeout(settings: FetchSettings) -> httpx.Timeout:
+    return httpx.Timeout(
+        settings.read_timeout, connect=settings.connect_timeout, pool=settings.connect_timeout
+    )
 
 
 def _check_target(url: str, target: httpx.URL) -> None:
