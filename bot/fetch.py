@@ -237,7 +237,10 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
     """A network backend that connects only to addresses the settings allow.
 
     A host name is resolved once; when any of its addresses is refused the host is, and
-    otherwise the connection goes to its addresses in turn, never to the name.
+    otherwise the connection goes to its addresses in turn, never to the name. In turn, each
+    with the whole connect timeout, as urllib3 does: not raced as anyio races a name's
+    addresses (happy eyeballs), so a host whose first address is silently dropped costs a
+    connect timeout before the next is tried.
     """
 
     def __init__(self, settings: FetchSettings, resolve: Resolver) -> None:
