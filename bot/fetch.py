@@ -19,11 +19,16 @@ import socket
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
+import anyio
 import httpcore
 import httpx
+from anyio.abc import TaskGroup
 
 _MB = 1024 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Seconds before the next address of a host is tried while an attempt is still pending
+# (RFC 8305's recommended connection attempt delay).
+_NEXT_ATTEMPT_AFTER = 0.25
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
@@ -237,10 +242,7 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
     """A network backend that connects only to addresses the settings allow.
 
     A host name is resolved once; when any of its addresses is refused the host is, and
-    otherwise the connection goes to its addresses in turn, never to the name. In turn, each
-    with the whole connect timeout, as urllib3 does: not raced as anyio races a name's
-    addresses (happy eyeballs), so a host whose first address is silently dropped costs a
-    connect timeout before the next is tried.
+    otherwise the connection goes to one of its addresses, never to the name.
     """
 
     def __init__(self, settings: FetchSettings, resolve: Resolver) -> None:
@@ -261,15 +263,50 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         if self._allow_all:
             return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        failure: httpcore.ConnectError | None = None
-        for address in await self._addresses(host, port):
+        addresses = await self._addresses(host, port)
+        if not addresses:
+            raise Unfetchable(f"cannot resolve {host}: no address")
+        return await self._first_to_connect(addresses, port, timeout, local_address, socket_options)
+
+    async def _first_to_connect(
+        self,
+        addresses: list[IPAddress],
+        port: int,
+        timeout: float | None,  # noqa: ASYNC109 (passed on to httpcore)
+        local_address: str | None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None,
+    ) -> httpcore.AsyncNetworkStream:
+        """Happy eyeballs (RFC 8305), as anyio does for a name: the next address is tried when
+        the last attempt failed or has not connected within ``_NEXT_ATTEMPT_AFTER`` seconds,
+        the first connection made is kept and the other attempts are cancelled, so an address
+        that silently drops packets (an IPv6 route that goes nowhere) does not cost a whole
+        connect timeout."""
+        connected: list[httpcore.AsyncNetworkStream] = []
+        failures: list[Exception] = []
+
+        async def attempt(address: IPAddress, failed: anyio.Event, group: TaskGroup) -> None:
             try:
-                return await self._inner.connect_tcp(
+                stream = await self._inner.connect_tcp(
                     str(address), port, timeout, local_address, socket_options
                 )
-            except httpcore.ConnectError as error:
-                failure = error
-        raise failure or Unfetchable(f"cannot resolve {host}: no address")
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
+                failures.append(error)
+                failed.set()
+                return
+            connected.append(stream)
+            group.cancel_scope.cancel()
+
+        async with anyio.create_task_group() as group:
+            for address in addresses:
+                failed = anyio.Event()
+                group.start_soon(attempt, address, failed, group)
+                with anyio.move_on_after(_NEXT_ATTEMPT_AFTER):
+                    await failed.wait()
+        if connected:
+            for extra in connected[1:]:
+                await extra.aclose()
+            return connected[0]
+        raise failures[-1]
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import ssl
@@ -287,6 +288,46 @@ async def test_https_to_a_checked_address_verifies_the_certificate_for_the_name(
     assert reason.startswith("connection failed: [SSL: CERTIFICATE_VERIFY_FAILED]")
     assert "other.example" in reason
     assert https_web.paths_requested() == ["/feed"]
+
+
+@pytest.fixture
+def silent_twin(web: FakeWeb) -> Iterator[str]:
+    """127.0.0.3 on the server's port, listening but taking no connection: its one-place
+    queue is filled, so a further connection attempt is never answered."""
+    port = int(web.base.rsplit(":", 1)[1])
+    with socket.socket() as listener, socket.socket() as filler:
+        listener.bind(("127.0.0.3", port))
+        listener.listen(0)
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.3", port))
+        yield "127.0.0.3"
+
+
+async def test_an_address_that_never_answers_does_not_hold_up_the_next(
+    web: FakeWeb, silent_twin: str
+) -> None:
+    port = web.base.rsplit(":", 1)[1]
+    web.route("/a", Reply(body=b"second"))
+    dns = FakeDns({"two.example": [[silent_twin, "127.0.0.1"]]})
+    settings = replace(LOCAL, connect_timeout=10.0, allowed_networks=("127.0.0.0/8",))
+
+    started = time.monotonic()
+    async with fetcher_with(dns, settings) as fetcher:
+        assert (await fetcher.fetch(f"http://two.example:{port}/a")).body == b"second"
+    assert time.monotonic() - started < 5
+
+
+async def test_a_name_whose_addresses_never_answer_times_out(
+    web: FakeWeb, silent_twin: str
+) -> None:
+    port = web.base.rsplit(":", 1)[1]
+    dns = FakeDns({"silent.example": [[silent_twin]]})
+    settings = replace(LOCAL, connect_timeout=0.5, allowed_networks=("127.0.0.0/8",))
+
+    async with fetcher_with(dns, settings) as fetcher:
+        reason = await fetch_error(fetcher, f"http://silent.example:{port}/")
+    assert reason == "could not connect within 0.5 s"
 
 
 async def test_an_unknown_name_is_an_error() -> None:
