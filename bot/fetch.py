@@ -7,8 +7,8 @@ The address check sits where the connection is made (:func:`http_client`'s netwo
 each host is resolved once, every address it resolves to is checked, and the connection goes
 to a checked address. Checking a name and then letting the connection resolve it again would
 let a DNS server answer a public address to the check and a private one to the connection
-(DNS rebinding). So connections go direct: a proxy named in the environment is not used, since
-it would resolve names where no check can see.
+(DNS rebinding). So a proxy named in the environment is not used; one set in
+``FetchSettings.proxy`` is, with the weaker check that allows (see there).
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ class FetchSettings:
     allow_private_addresses: bool = False
     allowed_networks: tuple[str, ...] = ()
     user_agent: str = "newsbot/0.1 (news monitoring bot)"
+    proxy: str = ""
+    """An HTTP proxy that fetches go through (``http://proxy.internal:3128``), e.g. a network's
+    only way out; empty: fetches go direct. The proxy resolves names itself, so the target's
+    addresses are checked before each request instead of on connecting: a DNS server that
+    answers the proxy differently is not caught, and the proxy should reach no more than the
+    bot may."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +204,14 @@ def http_client(settings: FetchSettings, resolve: Resolver | None = None) -> htt
 
     ``resolve`` replaces the system resolver (tests give names the addresses of local servers).
     """
+    guard = _AddressGuard(settings, resolve or resolve_host)
+    transport: httpx.AsyncBaseTransport = (
+        _CheckedProxyTransport(guard, settings.proxy)
+        if settings.proxy
+        else _GuardedTransport(guard)
+    )
     return httpx.AsyncClient(
-        transport=_GuardedTransport(_AddressGuard(settings, resolve or resolve_host)),
+        transport=transport,
         timeout=_timeout(settings),
         follow_redirects=False,
         headers={"User-Agent": settings.user_agent},
@@ -238,6 +250,23 @@ class _GuardedTransport(httpx.AsyncHTTPTransport):
         )
 
 
+class _CheckedProxyTransport(httpx.AsyncBaseTransport):
+    """httpx's transport through a proxy, which checks the target's addresses before sending
+    each request (the proxy itself is the operator's choice and is not checked)."""
+
+    def __init__(self, guard: _AddressGuard, proxy: str) -> None:
+        self._guard = guard
+        self._inner = httpx.AsyncHTTPTransport(proxy=proxy)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        await self._guard.check(url.raw_host.decode("ascii"), url.port or _default_port(url))
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
 class _AddressGuard(httpcore.AsyncNetworkBackend):
     """A network backend that connects only to addresses the settings allow.
 
@@ -263,7 +292,7 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         if self._allow_all:
             return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        addresses = await self._addresses(host, port)
+        addresses = await self.check(host, port)
         if not addresses:
             raise Unfetchable(f"cannot resolve {host}: no address")
         return await self._first_to_connect(addresses, port, timeout, local_address, socket_options)
@@ -311,7 +340,10 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)
 
-    async def _addresses(self, host: str, port: int) -> list[IPAddress]:
+    async def check(self, host: str, port: int) -> list[IPAddress]:
+        """The host's addresses, or :class:`Unfetchable` when one of them is refused."""
+        if self._allow_all:
+            return []
         try:
             addresses = [ipaddress.ip_address(host)]
         except ValueError:
@@ -322,6 +354,10 @@ class _AddressGuard(httpcore.AsyncNetworkBackend):
             if kind and not any(address in network for network in self._allowed):
                 raise Unfetchable(f"refused: {address} is {kind} address")
         return addresses
+
+
+def _default_port(url: httpx.URL) -> int:
+    return 443 if url.scheme == "https" else 80
 
 
 def _timeout(settings: FetchSettings) -> httpx.Timeout:

@@ -330,6 +330,24 @@ async def test_a_name_whose_addresses_never_answer_times_out(
     assert reason == "could not connect within 0.5 s"
 
 
+async def test_through_a_proxy_the_target_is_checked_before_the_request(web: FakeWeb) -> None:
+    """``web`` is the proxy here: it is asked for the whole URL, and only once the target's
+    addresses passed the check (the proxy's own, 127.0.0.1, is the operator's choice)."""
+    web.route("http://news.example/feed", Reply(body=b"<rss/>"))
+    dns = FakeDns({"news.example": [["93.184.215.14"]], "intranet.example": [["10.0.0.5"]]})
+    settings = FetchSettings(total_deadline=2.0, proxy=web.base)
+
+    async with fetcher_with(dns, settings) as fetcher:
+        assert (await fetcher.fetch("http://news.example/feed")).body == b"<rss/>"
+        reason = await fetch_error(fetcher, "http://intranet.example/admin")
+        literal = await fetch_error(fetcher, "http://169.254.169.254/latest/meta-data/")
+
+    assert reason == "refused: 10.0.0.5 is a private address"
+    assert literal == "refused: 169.254.169.254 is a link-local address"
+    assert web.paths_requested() == ["http://news.example/feed"]
+    assert dns.lookups == ["news.example", "intranet.example"]
+
+
 async def test_an_unknown_name_is_an_error() -> None:
     async with fetcher_with(FakeDns({})) as fetcher:
         reason = await fetch_error(fetcher, "http://nowhere.example/")
