@@ -57,9 +57,12 @@ class FakeWeb:
         )
 
     @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
     def base(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"{self._scheme}://{host!s}:{port}"
+        return f"{self._scheme}://{self._server.server_address[0]!s}:{self.port}"
 
     def url(self, path: str) -> str:
         return self.base + path

@@ -134,28 +134,22 @@ async def test_redirect_to_a_refused_target_is_refused(
 
 
 async def test_private_addresses_are_refused_by_default(web: FakeWeb) -> None:
-    async with http_client(FetchSettings()) as client:
-        await _refuses_private_addresses(web, Fetcher(client, FetchSettings()))
-
-
-async def _refuses_private_addresses(web: FakeWeb, fetcher: Fetcher) -> None:
-    port = web.base.rsplit(":", 1)[1]
     web.route("/a", Reply(body=b"secret"))
+    refused = {
+        web.url("/a"): "refused: 127.0.0.1 is a loopback address",
+        "http://10.0.0.5/": "refused: 10.0.0.5 is a private address",
+        "http://[::1]/": "refused: ::1 is a loopback address",
+        "http://0.0.0.0/": "refused: 0.0.0.0 is an unspecified address",
+        "http://224.0.0.1/": "refused: 224.0.0.1 is a multicast address",
+    }
 
-    assert await fetch_error(fetcher, web.url("/a")) == "refused: 127.0.0.1 is a loopback address"
-    assert (await fetch_error(fetcher, f"http://localhost:{port}/a")).startswith("refused: ")
-    assert (
-        await fetch_error(fetcher, "http://10.0.0.5/") == "refused: 10.0.0.5 is a private address"
-    )
-    assert await fetch_error(fetcher, "http://[::1]/") == "refused: ::1 is a loopback address"
-    assert (
-        await fetch_error(fetcher, "http://0.0.0.0/")
-        == "refused: 0.0.0.0 is an unspecified address"
-    )
-    assert (
-        await fetch_error(fetcher, "http://224.0.0.1/")
-        == "refused: 224.0.0.1 is a multicast address"
-    )
+    async with http_client(FetchSettings()) as client:
+        fetcher = Fetcher(client, FetchSettings())
+        for url, reason in refused.items():
+            assert await fetch_error(fetcher, url) == reason
+        localhost = await fetch_error(fetcher, f"http://localhost:{web.port}/a")
+
+    assert localhost.startswith("refused: ")
     assert web.requests == []
 
 
@@ -212,7 +206,7 @@ async def fetcher_with(dns: FakeDns, settings: FetchSettings = LOCAL) -> AsyncIt
 async def test_a_name_is_resolved_once_and_the_checked_address_connected_to(web: FakeWeb) -> None:
     """The connection goes to the address that was checked: the name is not resolved again
     (no system resolver knows feeds.example), so a second, private answer is never used."""
-    port = web.base.rsplit(":", 1)[1]
+    port = web.port
     web.route("/feed", Reply(body=b"<rss/>"))
     url = f"http://feeds.example:{port}/feed"
     dns = FakeDns({"feeds.example": [["127.0.0.1"], ["10.0.0.5"]]})
@@ -229,7 +223,7 @@ async def test_a_name_is_resolved_once_and_the_checked_address_connected_to(web:
 
 
 async def test_a_name_with_any_refused_address_is_refused(web: FakeWeb) -> None:
-    port = web.base.rsplit(":", 1)[1]
+    port = web.port
     web.route("/a", Reply(body=b"secret"))
     dns = FakeDns({"mixed.example": [["127.0.0.1", "169.254.169.254"]]})
 
@@ -253,7 +247,7 @@ async def test_a_redirect_to_a_name_resolving_to_a_refused_address_is_refused(
 
 async def test_the_addresses_of_a_name_are_tried_in_turn(web: FakeWeb) -> None:
     """127.0.0.2 reaches this machine, but nothing listens there on the server's port."""
-    port = web.base.rsplit(":", 1)[1]
+    port = web.port
     web.route("/a", Reply(body=b"second"))
     dns = FakeDns({"two.example": [["127.0.0.2", "127.0.0.1"]]})
 
@@ -278,7 +272,7 @@ async def test_https_to_a_checked_address_verifies_the_certificate_for_the_name(
     https_web: FakeWeb,
 ) -> None:
     """The connection is made to an address, the TLS handshake still checks the name."""
-    port = https_web.base.rsplit(":", 1)[1]
+    port = https_web.port
     https_web.route("/feed", Reply(body=b"<rss/>"))
     dns = FakeDns({"feeds.example": [["127.0.0.1"]], "other.example": [["127.0.0.1"]]})
 
@@ -294,7 +288,7 @@ async def test_https_to_a_checked_address_verifies_the_certificate_for_the_name(
 def silent_twin(web: FakeWeb) -> Iterator[str]:
     """127.0.0.3 on the server's port, listening but taking no connection: its one-place
     queue is filled, so a further connection attempt is never answered."""
-    port = int(web.base.rsplit(":", 1)[1])
+    port = web.port
     with socket.socket() as listener, socket.socket() as filler:
         listener.bind(("127.0.0.3", port))
         listener.listen(0)
@@ -307,7 +301,7 @@ def silent_twin(web: FakeWeb) -> Iterator[str]:
 async def test_an_address_that_never_answers_does_not_hold_up_the_next(
     web: FakeWeb, silent_twin: str
 ) -> None:
-    port = web.base.rsplit(":", 1)[1]
+    port = web.port
     web.route("/a", Reply(body=b"second"))
     dns = FakeDns({"two.example": [[silent_twin, "127.0.0.1"]]})
     settings = replace(LOCAL, connect_timeout=10.0, allowed_networks=("127.0.0.0/8",))
@@ -321,7 +315,7 @@ async def test_an_address_that_never_answers_does_not_hold_up_the_next(
 async def test_a_name_whose_addresses_never_answer_times_out(
     web: FakeWeb, silent_twin: str
 ) -> None:
-    port = web.base.rsplit(":", 1)[1]
+    port = web.port
     dns = FakeDns({"silent.example": [[silent_twin]]})
     settings = replace(LOCAL, connect_timeout=0.5, allowed_networks=("127.0.0.0/8",))
 
