@@ -230,7 +230,8 @@ def ask(
 
 @cli.command()
 def export(ctx: typer.Context) -> None:
-    """Print every stored article as a JSON line: id, url, outlet, story, near_copy_of."""
+    """Print every stored article as a JSON line: id, url, outlet, story, near_copy_of,
+    language."""
 
     async def lines(app: App) -> None:
         async with app.sessions() as session:

@@ -562,6 +562,7 @@ class _Batch:
             "body": a.body,
             "captions": "\n".join(a.captions),
             "outlet": a.outlet,
+            "language": a.language,
             "published": a.published,
             "ingested_at": self.now,
             "origin": a.origin,

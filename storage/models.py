@@ -133,6 +133,9 @@ class Article(Base):
     body: Mapped[str] = mapped_column(Text)
     captions: Mapped[str] = mapped_column(Text, default="")
     outlet: Mapped[str | None] = mapped_column(String(300))
+    #: ISO 639-1 code, detected at ingest; None: not known (stored before detection, or too
+    #: little text to tell)
+    language: Mapped[str | None] = mapped_column(String(16))
     published: Mapped[datetime | None] = mapped_column(UtcDateTime())
     #: indexed: digests read the articles that arrived in their window
     ingested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)

@@ -256,6 +256,7 @@ class ExportRow:
     outlet: str | None
     story: int
     near_copy_of: str | None
+    language: str | None
 
 
 async def export_rows(session: AsyncSession, chunk: int = 1000) -> AsyncIterator[ExportRow]:
@@ -270,17 +271,19 @@ async def export_rows(session: AsyncSession, chunk: int = 1000) -> AsyncIterator
             Article.story_id,
             original.c.id,
             original.c.external_id,
+            Article.language,
         )
         .outerjoin(original, original.c.id == Article.near_copy_of)
         .order_by(Article.id)
         .execution_options(yield_per=chunk)
     )
     result = await session.stream(query)
-    async for id_, ext, url, outlet, story, copy_id, copy_ext in result:
+    async for id_, ext, url, outlet, story, copy_id, copy_ext, language in result:
         yield ExportRow(
             id=ext or str(id_),
             url=url,
             outlet=outlet,
             story=story,
             near_copy_of=None if copy_id is None else (copy_ext or str(copy_id)),
+            language=language,
         )

@@ -28,6 +28,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from stories.language import detect_language
 from stories.model import Article, RawArticle, Rejected
 from stories.sentences import split_paragraph
 
@@ -225,11 +226,17 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
     if not lines:
         return Rejected(raw.origin, "empty text (only invisible characters)")
     title, lines = _take_title(raw.title, lines, settings)
-    paragraphs, captions = _separate(_join_wrapped(lines), settings)
-    if raw.declared and not paragraphs and title and not _is_chrome(title):
-        # A brief whose headline is all its text: the headline is its one paragraph, even
-        # in Title Case (which a body line would not be).
-        paragraphs = [title]
+    joined = _join_wrapped(lines)
+    paragraphs, captions = _separate(joined, settings)
+    if raw.declared and not paragraphs:
+        # A brief its source calls an article: its one line, when that is not chrome, though
+        # it is no sentence ("A blog about life under, and resisting, a dictatorship"; several
+        # such lines are a list of links); or, when its headline is all its text, the
+        # headline, even in Title Case.
+        if len(joined) == 1 and not _is_chrome(joined[0].text):
+            paragraphs = [joined[0].text]
+        elif title and not _is_chrome(title):
+            paragraphs = [title]
     words = sum(map(_word_count, paragraphs))
     minimum = settings.min_brief_words if raw.declared else settings.min_prose_words
     if words < minimum:
@@ -247,6 +254,7 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         published=raw.published,
         external_id=_bare(raw.external_id),
         origin=raw.origin,
+        language=detect_language("\n".join((title, *paragraphs[:3]))),
     )
 
 
@@ -469,18 +477,21 @@ def _capitalised_share(line: str) -> float:
 
 
 def _share_of_capitals(initials: str) -> float:
-    """The share of cased characters in ``initials`` that are capitals."""
+    """The share of letters in ``initials`` that are capitals.
+
+    Letters of scripts without case (Arabic, Hebrew, Georgian...) count as not capitals: a
+    line of Arabic prose with one Latin brand name in it is not a line of capitalised words.
+    """
     ascii_part = initials.encode("ascii", "ignore")
     upper = len(ascii_part.translate(None, _ASCII_NON_UPPER))
-    lower = len(ascii_part.translate(None, _ASCII_NON_LOWER))
+    letters = upper + len(ascii_part.translate(None, _ASCII_NON_LOWER))
     if len(ascii_part) != len(initials):
         others = _NON_ASCII.findall(initials)
         upper += sum(map(str.isupper, others))
-        lower += sum(map(str.islower, others))
-    cased = upper + lower
-    if not cased:
+        letters += sum(map(str.isalpha, others))
+    if not letters:
         return 0.0
-    return upper / cased
+    return upper / letters
 
 
 def _is_prose(line: str, settings: CleanSettings) -> bool:

@@ -14,6 +14,11 @@ Dates in the text (``d:`` terms) weigh like numbers: two write-ups of one event 
 the same day, two events of the same kind rarely do. They are not used as a veto: articles
 name backstory years too often (a year-conflict penalty lost more recall than it gained).
 
+A story told in other languages than the article's shares none of its words, so it is also
+scored on what crosses languages alone: the names' cross-script keys (``k:`` terms), numbers and
+dates, each story keeping a second, small centroid of those (see ``cross_threshold``). Keys are
+kept out of the word-and-name vector: within one language the names themselves say more.
+
 A story that is still small some articles after it began gets a second look: the stories
 around it have grown since its articles were matched, and when each of its articles now fits
 another story, they move there and the small story is dissolved. Single-pass clustering
@@ -29,13 +34,15 @@ anything else, so the mix otherwise only grows.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any
 
@@ -44,7 +51,17 @@ import numpy.typing as npt
 from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import squareform
 
-from stories.features import KIND_DATE, KIND_NUMBER, KIND_PHRASE, KIND_WORD, Features, zipf
+from stories.features import (
+    KIND_DATE,
+    KIND_KEY,
+    KIND_NUMBER,
+    KIND_PHRASE,
+    KIND_WORD,
+    Features,
+    zipf,
+)
+from stories.language import ENGLISH, stem_zipf
+from stories.scripts import skeleton_zipf
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
@@ -58,6 +75,13 @@ _MIN_DOC_SHARE = 1e-5
 _MEMBER_TERMS = 64
 # Stories whose members are kept for a split, the most recently grown (about 0.8 KB a member).
 _TRACKED = 2_000
+# A story's cross-language centroid keeps this many terms, a member this many, and an article
+# posts this many of its heaviest keys, so that write-ups in other languages find its story.
+_CROSS_TERMS = 100
+_MEMBER_CROSS_TERMS = 32
+_POSTED_KEYS = 8
+#: the kinds of term the cross-language score reads: the same in every language
+_CROSSING = (KIND_DATE, KIND_KEY, KIND_NUMBER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +93,11 @@ class ClusterSettings:
     number_weight: float = 2.0
     phrase_weight: float = 0.5
     date_weight: float = 2.0
+    key_weight: float = 1.0
+    """Weight of a name's cross-script key (``k:``) in the cross-language score."""
+    cross_threshold: float = 0.3
+    """Similarity on names' keys, numbers and dates that an article needs to join a story
+    told in none of its language (whose words it cannot share)."""
     quiet_days: float = 5.0
     max_span_days: float = 7.0
     """A story takes no article published this many days after its first, however steady its
@@ -132,12 +161,27 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class _Member:
-    """What a split needs of an article: its id, heaviest terms and publication time."""
+    """What a split needs of an article: its id, heaviest terms and publication time, and its
+    language with its heaviest terms that cross languages."""
 
     article_id: int
     tids: IntArray
     vec: FloatArray
     published: datetime | None
+    language: str
+    cross: _Vector
+
+
+@dataclass(frozen=True, slots=True)
+class _Vector:
+    """Sparse weights by term id (sorted by id) and their norm."""
+
+    ids: IntArray
+    weights: FloatArray
+    norm: float
+
+
+_EMPTY = _Vector(np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32), 0.0)
 
 
 @dataclass(slots=True)
@@ -146,14 +190,22 @@ class _Story:
     weights: FloatArray
     norm: float
     size: int
+    languages: frozenset[str]
+    #: the centroid of names' keys, numbers and dates (see ``_CROSSING``)
+    cross: _Vector
 
 
 @dataclass(frozen=True, slots=True)
 class _Article:
-    """An article's terms and vector as the store saw them after ``docs`` articles."""
+    """An article's terms and vectors as the store saw them after ``docs`` articles.
+
+    ``names`` and the arrays by position hold every term; ``vec`` is the normalised vector of
+    the terms at ``main`` (all but names' keys), ``cross`` that of the terms at ``crossing``.
+    """
 
     features: Features
     docs: int
+    language: str
     names: tuple[str, ...]
     #: -1 for terms not in the vocabulary yet
     tids: IntArray
@@ -162,13 +214,26 @@ class _Article:
     kind: DoubleArray
     #: prior idf times the kind weight
     prior: DoubleArray
+    main: npt.NDArray[np.intp]
     vec: FloatArray
+    crossing: npt.NDArray[np.intp]
+    cross: FloatArray
 
 
 @lru_cache(maxsize=500_000)
 def prior_idf(term: str) -> float:
-    """Idf implied by English word frequency: rare words are distinctive from the start."""
-    z = zipf(term[2:])
+    """Idf implied by word frequency: rare words are distinctive from the start.
+
+    A word of another language than English (``w:de:haus``) is looked up in its language's
+    list, a name's cross-script key among the English words that share it; every other term in
+    English's list.
+    """
+    word = term[2:]
+    if term.startswith(KIND_KEY):
+        z = skeleton_zipf(word)
+    else:
+        language, colon, rest = word.partition(":")
+        z = stem_zipf(rest, language) if colon else zipf(word)
     share = 1.0 - math.exp(-_DOC_WORDS * 10.0 ** (z - 9.0)) if z > 0 else 0.0
     return -math.log(max(share, _MIN_DOC_SHARE))
 
@@ -183,6 +248,7 @@ class StoryIndex:
             KIND_NUMBER: self.settings.number_weight,
             KIND_PHRASE: self.settings.phrase_weight,
             KIND_DATE: self.settings.date_weight,
+            KIND_KEY: self.settings.key_weight,
         }
         self._vocab: dict[str, int] = {}
         # By term id: document frequency, and the kind weight and kind-weighted prior idf,
@@ -196,6 +262,8 @@ class StoryIndex:
         self._docs = 0
         self._postings: dict[int, array[int]] = {}
         self._stories: dict[int, _Story] = {}
+        #: the languages of the articles seen: one, and no story needs a cross-language look
+        self._languages: set[str] = set()
         # By story, in the order the stories came: the first and last publication time in POSIX
         # seconds (NaN: none known), so that the quiet check is one numpy expression.
         self._row_of: dict[int, int] = {}
@@ -244,10 +312,26 @@ class StoryIndex:
         ceiling = prior + self.settings.idf_margin * kind
         online = np.minimum(np.log((self._docs + 1.0) / (df + 0.5)) * kind, ceiling)
         k = self.settings.prior_docs
-        vec = np.array(tf, dtype=np.float64) * (self._docs * online + k * prior) / (self._docs + k)
-        norm = float(np.sqrt(np.dot(vec, vec))) or 1.0
+        full = np.array(tf, dtype=np.float64) * (self._docs * online + k * prior) / (self._docs + k)
+        # Terms are sorted, so each kind is one run: the keys' run is left out of the main
+        # vector, and the cross vector is the runs of dates, keys and numbers.
+        keys = _run(names, KIND_KEY)
+        main = np.r_[0 : keys.start, keys.stop : len(names)].astype(np.intp)
+        runs = map(partial(_run, names), _CROSSING)
+        crossing = np.concatenate([np.arange(r.start, r.stop, dtype=np.intp) for r in runs])
         article = _Article(
-            features, self._docs, names, tids, new, kind, prior, (vec / norm).astype(np.float32)
+            features,
+            self._docs,
+            features.language or ENGLISH,
+            names,
+            tids,
+            new,
+            kind,
+            prior,
+            main,
+            _normalised(full[main]),
+            crossing,
+            _normalised(full[crossing]),
         )
         self._last = article
         return article
@@ -295,7 +379,9 @@ class StoryIndex:
         best = _top(totals, self.settings.max_candidates)
         return story[np.flatnonzero(first)[best]].astype(np.int32)
 
-    def _scores(self, q_ids: IntArray, q_w: FloatArray, stories: list[_Story]) -> FloatArray:
+    def _scores(
+        self, q_ids: IntArray, q_w: FloatArray, stories: Sequence[_Story | _Vector]
+    ) -> FloatArray:
         """Cosine to each centroid without its largest single-term share.
 
         A match must not rest on one shared name: two acquisitions by the same company share
@@ -317,26 +403,51 @@ class StoryIndex:
         """The best story for this article (other than ``exclude``), or None when it should
         start a new story."""
         article = self._article(features)
-        if article.new.size == article.tids.size:
-            return None
-        # The known terms by id: the unknown ones (-1) sort first.
-        order = np.argsort(article.tids)[article.new.size :]
-        q_ids, q_w = article.tids[order], article.vec[order]
+        q_ids, q_w = _known(article.tids[article.main], article.vec)
+        candidates = self._candidates(q_ids, q_w) if q_ids.size else _NONE
+        multilingual = len(self._languages | {article.language}) > 1
+        if multilingual:
+            x_ids, x_w = _known(article.tids[article.crossing], article.cross)
+            if x_ids.size:
+                more = self._candidates(x_ids, x_w)
+                candidates = np.concatenate([candidates, more[~np.isin(more, candidates)]])
         # Posting lists still name dissolved stories.
-        found = [
-            sid
-            for sid in self._candidates(q_ids, q_w).tolist()
-            if sid in self._stories and sid != exclude
-        ]
+        found = [sid for sid in candidates.tolist() if sid in self._stories and sid != exclude]
         sids = self._active(found, features.published)
         if not sids:
             return None
         stories = [self._stories[sid] for sid in sids]
         scores = self._scores(q_ids, q_w, stories)
+        if multilingual:
+            self._cross_scores(scores, x_ids, x_w, article.language, stories)
         best = int(np.argmax(scores))
         if scores[best] < self.settings.threshold:
             return None
         return Match(sids[best], float(scores[best]))
+
+    def _cross_scores(
+        self,
+        scores: FloatArray,
+        x_ids: IntArray,
+        x_w: FloatArray,
+        language: str,
+        stories: list[_Story],
+    ) -> None:
+        """Score the stories told in none of the article's language on names' keys, numbers and
+        dates, and keep the better of that and their word score.
+
+        The cross score is a cosine like the word score (without its largest single-term share)
+        measured against ``cross_threshold``; scaled to ``threshold`` it competes with the
+        stories in the article's language.
+        """
+        others = [i for i, story in enumerate(stories) if language not in story.languages]
+        if not others or not x_ids.size:
+            return
+        crosses = [stories[i].cross for i in others]
+        cross = self._scores(x_ids, x_w, crosses)
+        scale = self.settings.threshold / self.settings.cross_threshold
+        for i, value in zip(others, cross.tolist(), strict=True):
+            scores[i] = max(scores[i], value * scale)
 
     def add(self, story_id: int, features: Features, article_id: int | None = None) -> None:
         """Add an article to a story (new or existing) and update the online statistics.
@@ -357,21 +468,34 @@ class StoryIndex:
     def _join(self, story_id: int, features: Features, article_id: int | None) -> IntArray:
         """Put the article's vector into the story's centroid and posting lists; its term ids."""
         article = self._article(features)
-        tids = self._register(article)
-        self._merge(story_id, tids, article.vec, features.published)
+        every = self._register(article)
+        self._languages.add(article.language)
+        tids, x_tids = every[article.main], every[article.crossing]
+        cross = _sparse(x_tids, article.cross, _CROSS_TERMS)
+        self._merge(story_id, tids, article.vec, features.published, article.language, cross)
         heaviest = np.argsort(-article.vec)
         self._post(tids[heaviest[: self.settings.query_terms]].tolist(), story_id)
-        self._note_member(story_id, article_id, tids, article.vec, heaviest, features.published)
-        return tids
+        # Only keys: the word-and-name query never reads their posting lists.
+        keys = np.flatnonzero(np.isin(article.crossing, _run(article.names, KIND_KEY)))
+        heaviest_keys = keys[np.argsort(-article.cross[keys])[:_POSTED_KEYS]]
+        self._post(x_tids[heaviest_keys].tolist(), story_id)
+        member = _Member(
+            article_id or 0,
+            tids,
+            article.vec,
+            features.published,
+            article.language,
+            _sparse(x_tids, article.cross, _MEMBER_CROSS_TERMS),
+        )
+        self._note_member(story_id, article_id, member, heaviest)
+        return every
 
     def _note_member(
         self,
         story_id: int,
         article_id: int | None,
-        tids: IntArray,
-        vec: FloatArray,
+        member: _Member,
         heaviest: npt.NDArray[np.intp],
-        published: datetime | None,
     ) -> None:
         """Keep what a split of the story needs, and note when its next check is due.
 
@@ -387,7 +511,7 @@ class StoryIndex:
             self._stop_splits(story_id)
             return
         keep = np.sort(heaviest[:_MEMBER_TERMS])
-        members.append(_Member(article_id, tids[keep], vec[keep], published))
+        members.append(dataclasses.replace(member, tids=member.tids[keep], vec=member.vec[keep]))
         self._members.move_to_end(story_id)
         if len(self._members) > _TRACKED:
             self._stop_splits(next(iter(self._members)))
@@ -490,6 +614,9 @@ class StoryIndex:
         rows = np.repeat(np.arange(n), [m.tids.size for m in members])
         dense[rows, column] = np.concatenate([m.vec for m in members])
         similar = (dense @ dense.T).astype(np.float64)
+        languages = [m.language for m in members]
+        if len(set(languages)) > 1:
+            _cross_similarity(similar, members, languages)
         distance = np.clip(1.0 - similar, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         parts = self._sides(linkage(squareform(distance, checks=False), method="average"), n)
@@ -547,7 +674,9 @@ class StoryIndex:
         if row is not None:
             self._first[row] = self._last_seen[row] = np.nan
         for member in members:
-            self._merge(story_id, member.tids, member.vec, member.published)
+            self._merge(
+                story_id, member.tids, member.vec, member.published, member.language, member.cross
+            )
         self._members[story_id] = members
 
     def _register(self, article: _Article) -> IntArray:
@@ -582,32 +711,37 @@ class StoryIndex:
                     postings[tid] = array("i", reversed(recent))
 
     def _merge(
-        self, story_id: int, tids: IntArray, vec: FloatArray, published: datetime | None
+        self,
+        story_id: int,
+        tids: IntArray,
+        vec: FloatArray,
+        published: datetime | None,
+        language: str,
+        cross: _Vector,
     ) -> None:
-        """Add the article's vector to its story's centroid, summing the weights of shared terms.
-
-        A term is at most twice in the concatenation (centroid and article), and a sum of two
-        does not depend on their order, so any sort groups the terms.
-        """
+        """Add the article's vectors to its story's centroids, summing the weights of shared
+        terms, and its language to the story's."""
         story = self._stories.get(story_id)
-        if story is not None:
-            tids = np.concatenate([story.ids, tids])
-            vec = np.concatenate([story.weights, vec])
-        order = np.argsort(tids)
-        tids = tids[order]
-        starts = _starts(tids)
-        ids = tids[starts]
-        weights = np.bincount(np.cumsum(starts) - 1, weights=vec[order]).astype(np.float32)
-        if ids.size > self.settings.centroid_terms:
-            keep = np.sort(
-                np.argpartition(-weights, self.settings.centroid_terms)[
-                    : self.settings.centroid_terms
-                ]
+        if story is None:
+            main = _summed(tids, vec, self.settings.centroid_terms)
+            self._stories[story_id] = _Story(
+                main.ids, main.weights, main.norm or 1.0, 1, frozenset((language,)), cross
             )
-            ids, weights = ids[keep], weights[keep]
-        norm = float(np.sqrt(np.dot(weights, weights))) or 1.0
-        size = (story.size if story else 0) + 1
-        self._stories[story_id] = _Story(ids, weights, norm, size)
+        else:
+            main = _summed(
+                np.concatenate([story.ids, tids]),
+                np.concatenate([story.weights, vec]),
+                self.settings.centroid_terms,
+            )
+            both = _summed(
+                np.concatenate([story.cross.ids, cross.ids]),
+                np.concatenate([story.cross.weights, cross.weights]),
+                _CROSS_TERMS,
+            )
+            languages = story.languages | {language}
+            self._stories[story_id] = _Story(
+                main.ids, main.weights, main.norm or 1.0, story.size + 1, languages, both
+            )
         self._widen_span(story_id, published)
 
     def _widen_span(self, story_id: int, published: datetime | None) -> None:
@@ -621,6 +755,67 @@ class StoryIndex:
             # fmin / fmax take the number over a NaN
             self._first[row] = np.fmin(self._first[row], when)
             self._last_seen[row] = np.fmax(self._last_seen[row], when)
+
+
+_NONE = np.empty(0, dtype=np.int32)
+
+
+def _run(names: tuple[str, ...], kind: str) -> range:
+    """The positions of the terms of one kind among sorted terms (each kind is one run)."""
+    start = bisect_left(names, kind)
+    return range(start, bisect_left(names, kind[0] + ";", start))
+
+
+def _normalised(vec: DoubleArray) -> FloatArray:
+    norm = float(np.sqrt(np.dot(vec, vec))) or 1.0
+    return (vec / norm).astype(np.float32)
+
+
+def _known(tids: IntArray, vec: FloatArray) -> tuple[IntArray, FloatArray]:
+    """The known terms (id >= 0) sorted by id, with their weights."""
+    order = np.argsort(tids)
+    order = order[np.count_nonzero(tids < 0) :]
+    return tids[order], vec[order]
+
+
+def _sparse(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
+    """The ``terms`` heaviest of a vector, sorted by id."""
+    keep = np.argsort(-vec)[:terms]
+    keep = keep[np.argsort(tids[keep])]
+    weights = vec[keep]
+    return _Vector(tids[keep], weights, float(np.sqrt(np.dot(weights, weights))))
+
+
+def _summed(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
+    """Weights summed by term, kept to the ``terms`` heaviest, sorted by id.
+
+    A term is at most twice in the concatenation of a centroid and an article, and a sum of
+    two does not depend on their order, so any sort groups the terms.
+    """
+    order = np.argsort(tids)
+    tids = tids[order]
+    starts = _starts(tids)
+    ids = tids[starts]
+    weights = np.bincount(np.cumsum(starts) - 1, weights=vec[order]).astype(np.float32)
+    if ids.size > terms:
+        keep = np.sort(np.argpartition(-weights, terms)[:terms])
+        ids, weights = ids[keep], weights[keep]
+    return _Vector(ids, weights, float(np.sqrt(np.dot(weights, weights))))
+
+
+def _cross_similarity(similar: DoubleArray, members: list[_Member], languages: list[str]) -> None:
+    """Put the cosine of their cross-language vectors in ``similar`` for each pair of members
+    in different languages: their words cannot be alike, their names, numbers and dates can."""
+    n = len(members)
+    terms, column = np.unique(np.concatenate([m.cross.ids for m in members]), return_inverse=True)
+    dense = np.zeros((n, terms.size), dtype=np.float64)
+    rows = np.repeat(np.arange(n), [m.cross.ids.size for m in members])
+    dense[rows, column] = np.concatenate([m.cross.weights for m in members])
+    norms = np.array([m.cross.norm or 1.0 for m in members])
+    cross = (dense @ dense.T) / np.outer(norms, norms)
+    code = np.unique(np.array(languages), return_inverse=True)[1]
+    apart = code[:, None] != code[None, :]
+    similar[apart] = cross[apart]
 
 
 def _leaves(tree: DoubleArray, node: int, n: int) -> list[int]:

@@ -4,14 +4,23 @@ Terms carry a kind prefix so that one vector can hold every signal:
 
 - ``e:lohan`` a capitalised token that is not merely sentence-initial (a name, place, body),
 - ``p:lindsay lohan`` a multiword name (a run of capitalised tokens),
+- ``k:lhn`` the name's cross-script key (``stories.scripts.skeleton``): the same for Лукашенко,
+  Łukaszenka and Lukashenko, so that write-ups in different languages share their names,
 - ``n:6.1`` a number,
-- ``w:quake`` a lightly stemmed content word,
+- ``w:quake`` a lightly stemmed content word; in a language other than English, its Snowball
+  stem with the language (``w:de:gefang``): words are compared within a language only,
 - ``d:2013`` a year, ``d:2013-09`` a month of a year, ``d:09-18`` a day of a month, read from
   date expressions in the text (two events of the same kind usually differ in date).
 
 Weights are position-weighted term frequencies (title and lead count more than the tail,
 captions less), damped with ``log1p``. Rarity (idf) is not applied here: it depends on the
 store, so the index applies it (see ``stories.cluster``).
+
+Function words are the words common in the article's language (wordfreq's list for it); a
+capitalised word at a sentence's start is a name only when it is rare there. A name in an
+inflecting language is keyed by its stem in Latin letters (Колесникову and Колесникова are
+``e:kolesnikov``). Numbers are read as values whatever the language writes them with (1 227,
+1.227 and 1,227 are ``n:1227`` in German and Russian, as 1,227 is in English).
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,7 +41,10 @@ from typing import TypeVar
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from stories.language import ENGLISH, stemmer, word_zipf
 from stories.model import Article
+from stories.months import dates_in
+from stories.scripts import latin, skeleton
 
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
@@ -72,6 +85,7 @@ KIND_ENTITY = "e:"
 KIND_PHRASE = "p:"
 KIND_NUMBER = "n:"
 KIND_DATE = "d:"
+KIND_KEY = "k:"
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
@@ -126,24 +140,27 @@ class Features:
 
     ``terms`` is sorted by term and holds each term once with its weight; ``entities`` and
     ``numbers`` repeat the entity/phrase and number terms for quick overlap checks.
+    ``language`` is the article's (None: English or not known).
     """
 
     terms: tuple[tuple[str, float], ...]
     entities: frozenset[str]
     numbers: frozenset[str]
     published: datetime | None
+    language: str | None = None
 
     def to_json(self) -> str:
         """Compact JSON: entity and number sets are derived from the terms when read back.
 
         The text is ``json.dumps({"terms": dict(terms), "published": ...})`` with compact
-        separators and ``ensure_ascii=False``, written out directly so that the text of each
-        weight is worked out once: a float's ``repr`` was most of the cost, and the same few
-        weights recur in every article.
+        separators and ``ensure_ascii=False`` (and ``"language"`` last when it is not English),
+        written out directly so that the text of each weight is worked out once: a float's
+        ``repr`` was most of the cost, and the same few weights recur in every article.
         """
         terms = ",".join([f"{encode_basestring(t)}:{_weight_json(w)}" for t, w in self.terms])
         published = encode_basestring(self.published.isoformat()) if self.published else "null"
-        return f'{{"terms":{{{terms}}},"published":{published}}}'
+        language = f',"language":{encode_basestring(self.language)}' if self.language else ""
+        return f'{{"terms":{{{terms}}},"published":{published}{language}}}'
 
     @classmethod
     def from_json(cls, s: str) -> Features:
@@ -151,14 +168,21 @@ class Features:
         published = data["published"]
         weights = data["terms"]  # JSON object keys are always strings
         terms = tuple(sorted(zip(weights, map(float, weights.values()), strict=True)))
-        return cls.of(terms, datetime.fromisoformat(published) if published else None)
+        return cls.of(
+            terms, datetime.fromisoformat(published) if published else None, data.get("language")
+        )
 
     @classmethod
-    def of(cls, terms: tuple[tuple[str, float], ...], published: datetime | None) -> Features:
+    def of(
+        cls,
+        terms: tuple[tuple[str, float], ...],
+        published: datetime | None,
+        language: str | None = None,
+    ) -> Features:
         """The features of ``terms`` (sorted by term, each once), with their entity sets."""
         entities = chain(_of_kind(terms, KIND_ENTITY), _of_kind(terms, KIND_PHRASE))
         numbers = _of_kind(terms, KIND_NUMBER)
-        return cls(terms, frozenset(entities), frozenset(numbers), published)
+        return cls(terms, frozenset(entities), frozenset(numbers), published, language)
 
 
 _term = itemgetter(0)
@@ -274,20 +298,58 @@ def _number_term(raw: str) -> str:
     return KIND_NUMBER + raw.replace(",", "").rstrip(".")
 
 
+# Languages that write a decimal point (2.5) and group thousands with commas; the others
+# write a decimal comma and group with full stops or spaces.
+_DECIMAL_POINT = {ENGLISH, "he", "hi", "ja", "ko", "ms", "th", "zh", "ga", "mt"}
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# Thousands grouped with a space (1 227 in Russian, Polish, French): joined before tokens are
+# found, since a token holds no space.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u00a0\u202f]\d{3})+(?![\d])")
+
+
+def _join_thousands(text: str) -> str:
+    if not _SPACED_THOUSANDS.search(text):
+        return text
+    return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\D", "", m[0]), text)
+
+
+def _number_term_in(raw: str, language: str) -> str:
+    """A number's term in a language that writes a decimal comma: 1.227 and 1,227 are 1227
+    when the groups are thousands; 2,5 is 2.5."""
+    if not raw.isascii():
+        raw = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in raw)
+    if language in _DECIMAL_POINT:
+        return _number_term(raw)
+    raw = raw.rstrip(".,")
+    if _THOUSANDS.fullmatch(raw):
+        return KIND_NUMBER + raw.replace(".", "")
+    if raw.count(",") == 1 and "." not in raw:
+        whole, fraction = raw.split(",")
+        if len(fraction) != 3:
+            return KIND_NUMBER + f"{whole}.{fraction}"
+    return KIND_NUMBER + raw.replace(",", "").replace(".", "")
+
+
 def _entity_key(lower: str) -> str:
     return lower.replace(_CURLY_APOSTROPHE, "'").removesuffix("'s").removesuffix("'")
 
 
-# What a token does: the term it adds (None: nothing) and the name it adds to the current run
-# of names (None: it ends the run).
-_Effect = tuple[str | None, str | None]
+def _cross_key(key: str, language: str) -> str | None:
+    """The ``k:`` term of a name's key; None for a key too short to tell names apart."""
+    bones = skeleton(key, language)
+    return KIND_KEY + bones if len(bones) >= 2 and len(key) >= 3 else None
+
+
+# What a token does: the term it adds (None: nothing), the name it adds to the current run
+# of names (None: it ends the run) and the cross-script key of that name (None: none).
+_Effect = tuple[str | None, str | None, str | None]
 # Its effects inside a sentence and at its start; None for a sentence stop.
 _Effects = tuple[_Effect, _Effect] | None
 
 
 @lru_cache(maxsize=200_000)
 def _effects(token: str) -> _Effects:
-    """A token's effect inside a sentence and at its start; None for a sentence stop.
+    """A token's effect inside a sentence and at its start, in English; None for a stop.
 
     Only a capitalised word depends on where it stands: inside a sentence it is a name, at
     the start only if it is rare. Everything else about a token is fixed, so it is worked
@@ -298,18 +360,63 @@ def _effects(token: str) -> _Effects:
     if kind == "stop":
         return None
     if kind == "num":
-        number: _Effect = (_number_term(token), None)
+        number: _Effect = (_number_term(token), None, None)
         return number, number
     lower = token.lower()
     if kind == "code":
-        code: _Effect = (KIND_ENTITY + lower, lower)
+        code: _Effect = (KIND_ENTITY + lower, lower, None)
         return code, code
-    word: _Effect = (_word_term(lower), None)
+    word: _Effect = (_word_term(lower), None, None)
     if not token[0].isupper():
         return word, word
     key = _entity_key(lower)
-    name: _Effect = (KIND_ENTITY + key, key)
+    name: _Effect = (KIND_ENTITY + key, key, _cross_key(key, ENGLISH))
     return name, (name if _is_name_at_start(token) else word)
+
+
+def _effects_in(token: str, language: str) -> _Effects:
+    """``_effects`` for a token of a language other than English.
+
+    Words are stemmed and keep their language; a name is keyed by its stem in Latin letters.
+    In German every noun is capitalised: a capitalised word common in German is a noun there,
+    not a name, but it keeps its cross-script key (German spells names as common nouns:
+    Merkel, Trump and Ukraine are all frequent).
+    """
+    match = _TOKEN_RE.match(token)
+    kind = match.lastgroup if match else None
+    if kind == "stop":
+        return None
+    if kind == "num":
+        number: _Effect = (_number_term_in(token, language), None, None)
+        return number, number
+    lower = token.lower()
+    if kind == "code":
+        code: _Effect = (KIND_ENTITY + lower, lower, None)
+        return code, code
+    zipf_here = word_zipf(lower, language) if len(lower) >= 3 else STOP_ZIPF
+    stems = stemmer(language)
+    stem_of = stems.stemWord(lower.replace("ё", "е")) if stems else lower
+    word: _Effect = (
+        None if zipf_here >= STOP_ZIPF else f"{KIND_WORD}{language}:{stem_of}",
+        None,
+        None,
+    )
+    if not token[0].isupper():
+        return word, word
+    key = _entity_key(latin(stem_of).lower())
+    cross = _cross_key(_entity_key(lower), language)
+    name: _Effect = (KIND_ENTITY + key, key, cross)
+    if zipf_here < NAME_ZIPF:
+        return name, name
+    # A common word: a name only inside a sentence, and in German not even there, unless
+    # English knows it too (Merkel, Ukraine: a German noun is rarely an English word).
+    english = zipf(_entity_key(latin(lower))) >= LEMMA_ZIPF
+    noun: _Effect = (word[0], None, cross if english else None)
+    return (noun if language in _NOUNS_CAPITALISED else name), noun
+
+
+#: languages that capitalise every noun
+_NOUNS_CAPITALISED = {"de", "lb"}
 
 
 def _chunk_effects(chunk: str) -> tuple[_Effects, ...]:
@@ -320,6 +427,20 @@ def _chunk_effects(chunk: str) -> tuple[_Effects, ...]:
 _CHUNK_EFFECTS = _Memo(_chunk_effects, 200_000)
 
 
+class _LanguageChunks(dict[str, "_Memo[str, tuple[_Effects, ...]]"]):
+    """The chunk memo of each language other than English."""
+
+    def __missing__(self, language: str) -> _Memo[str, tuple[_Effects, ...]]:
+        def chunk_effects(chunk: str) -> tuple[_Effects, ...]:
+            return tuple(_effects_in(token, language) for token in _TOKENS.findall(chunk))
+
+        memo = self[language] = _Memo(chunk_effects, 50_000)
+        return memo
+
+
+_LANGUAGE_CHUNK_EFFECTS = _LanguageChunks()
+
+
 def _add_run(acc: dict[str, float], run: list[str], w: float) -> None:
     """Add a run of two or more names as one phrase term, and start a new run."""
     if len(run) > 1:
@@ -328,7 +449,13 @@ def _add_run(acc: dict[str, float], run: list[str], w: float) -> None:
     run.clear()
 
 
-def _scan(acc: dict[str, float], text: str, weight: float, lead_weight: float) -> None:
+def _scan(
+    acc: dict[str, float],
+    text: str,
+    weight: float,
+    lead_weight: float,
+    language: str = ENGLISH,
+) -> None:
     """Add the weighted terms of one text (title, paragraph block or caption) to ``acc``.
 
     The first ``LEAD_TOKENS`` words and numbers weigh ``lead_weight``, the rest ``weight``.
@@ -343,15 +470,20 @@ def _scan(acc: dict[str, float], text: str, weight: float, lead_weight: float) -
     at_start = True
     position = 0
     w = lead_weight
+    if language == ENGLISH:
+        memo = _CHUNK_EFFECTS
+    else:
+        memo = _LANGUAGE_CHUNK_EFFECTS[language]
+        text = _join_thousands(text)
     chunks = text.replace("\n", " \n ").split(" ")
-    for effects in chain.from_iterable(map(_CHUNK_EFFECTS.__getitem__, chunks)):
+    for effects in chain.from_iterable(map(memo.__getitem__, chunks)):
         w = lead_weight if position < LEAD_TOKENS else weight
         if effects is None:
             if run:
                 _add_run(acc, run, w)
             at_start = True
             continue
-        term, name = effects[at_start]
+        term, name, cross = effects[at_start]
         position += 1
         at_start = False
         if name is not None:
@@ -360,6 +492,8 @@ def _scan(acc: dict[str, float], text: str, weight: float, lead_weight: float) -
             _add_run(acc, run, w)
         if term is not None:
             acc[term] = acc.get(term, 0.0) + w
+        if cross is not None:
+            acc[cross] = acc.get(cross, 0.0) + w
     if run:
         _add_run(acc, run, w)
 
@@ -421,14 +555,34 @@ def date_terms(text: str) -> set[str]:
     return found
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _date_terms_in(text: str, language: str) -> set[str]:
+    """``date_terms`` for a language other than English: its own month names (Babel's), and
+    every year."""
+    found = {KIND_DATE + year for year in _YEAR_RE.findall(text)}
+    for year, month, day in dates_in(text, language):
+        if year is not None:
+            found.add(f"{KIND_DATE}{year}")
+            if month is not None:
+                found.add(f"{KIND_DATE}{year}-{month:02d}")
+        if month is not None and day is not None:
+            found.add(f"{KIND_DATE}{month:02d}-{day:02d}")
+    return found
+
+
 def extract_features(article: Article) -> Features:
     """Turn a cleaned article into its weighted term vector, entities and numbers."""
     acc: dict[str, float] = {}
-    _scan(acc, article.title, TITLE_WEIGHT, TITLE_WEIGHT)
-    _scan(acc, "\n".join(article.paragraphs), BODY_WEIGHT, LEAD_WEIGHT)
+    language = article.language or ENGLISH
+    _scan(acc, article.title, TITLE_WEIGHT, TITLE_WEIGHT, language)
+    _scan(acc, "\n".join(article.paragraphs), BODY_WEIGHT, LEAD_WEIGHT, language)
     for caption in article.captions:
-        _scan(acc, caption, CAPTION_WEIGHT, CAPTION_WEIGHT)
-    for term in date_terms("\n".join((article.title, *article.paragraphs))):
+        _scan(acc, caption, CAPTION_WEIGHT, CAPTION_WEIGHT, language)
+    text = "\n".join((article.title, *article.paragraphs))
+    dates = date_terms(text) if language == ENGLISH else _date_terms_in(text, language)
+    for term in dates:
         acc[term] = acc.get(term, 0.0) + TITLE_WEIGHT
     terms = tuple([(t, _DAMPED[acc[t]]) for t in sorted(acc)])
-    return Features.of(terms, article.published)
+    return Features.of(terms, article.published, None if language == ENGLISH else language)

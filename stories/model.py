@@ -42,6 +42,9 @@ class Article:
     published: datetime | None
     external_id: str | None
     origin: str
+    language: str | None = None
+    """ISO 639-1 code of the language it is written in; None: not known (too little text).
+    The engine reads an article of no known language as English."""
 
     @property
     def body(self) -> str:

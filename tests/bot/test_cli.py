@@ -49,7 +49,10 @@ def test_ingest_ask_export(tmp_path: Path) -> None:
     code, out, _ = invoke(db, "export")
     rows = [json.loads(line) for line in out.splitlines()]
     assert sorted(r["id"] for r in rows) == ["000", "001", "002", "003", "004"]
-    assert {tuple(sorted(r)) for r in rows} == {("id", "near_copy_of", "outlet", "story", "url")}
+    assert {tuple(sorted(r)) for r in rows} == {
+        ("id", "language", "near_copy_of", "outlet", "story", "url")
+    }
+    assert {r["language"] for r in rows} == {"en"}
     assert len({r["story"] for r in rows}) == 1
 
 

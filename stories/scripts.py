@@ -1,0 +1,145 @@
+"""Names across scripts and spellings: one key for Лукашенко, Łukaszenka and Lukaschenko.
+
+A name is written differently by each language that reports it: in another script
+(Колесникова, Κολέσνικοβα), in another transliteration (Kalesnikava, Kolesnikowa), and in
+inflecting languages in another case form (Колесникову, Kolesnikowej, Kalesnikavos). Two
+steps bring these together:
+
+- ``latin`` writes a word in plain Latin letters (anyascii), after spelling out the letters
+  that anyascii would flatten into a different sound (š is "sh", not "s") and the Greek
+  digraphs that stand for one sound (μπ is "b").
+- ``skeleton`` keeps the consonants of that spelling, with the letters and digraphs that
+  transliterations use for one sound made one (sh, sch, sz and š; ts, tz, c and German z;
+  w and v; kh and h), doubled letters made single and vowels dropped: vowels are where
+  transliterations differ most (Kalesnikava, Kolesnikova; Bialiatski, Belyatskiy) and where
+  case endings are.
+
+The skeleton is coarse on purpose: it is used as one more piece of evidence that two
+articles tell the same story (with names, numbers and dates around it), never alone to say
+two people are one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+from wordfreq import get_frequency_dict
+
+# Letters that anyascii reduces to a letter of another sound, or that several languages
+# spell alike: written out first.
+_SPELLED_OUT = str.maketrans(
+    {
+        "š": "sh",
+        "Š": "Sh",
+        "č": "ch",
+        "Č": "Ch",
+        "ž": "zh",
+        "Ž": "Zh",
+        "ć": "ch",
+        "ś": "sh",
+        "ź": "zh",
+        "ż": "zh",
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "ў": "u",
+        "Ў": "U",
+        "ü": "u",
+        "ö": "o",
+        "ä": "a",
+        "ё": "e",
+        "Ё": "E",
+    }
+)
+# Greek digraphs for sounds Greek has no letter for (μπ is b at the start of a word, mb or mp
+# inside it), and ου for u.
+_GREEK_DIGRAPHS = re.compile(r"(?i)\bμπ|ντ|γκ|τσ|τζ|ου")
+_GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dz", "ου": "u"}
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+# On lowercase ASCII, longest first: each group becomes one letter.
+_SOUNDS = re.compile(r"tsch|sch|sh|sz|zh|ts|tz|cz|ch|kh|ph|w|q|x|dz|c|z")
+_SOUND_OF = {
+    "tsch": "c",
+    "sch": "s",
+    "sh": "s",
+    "sz": "s",
+    "zh": "z",
+    "ts": "c",
+    "tz": "c",
+    "cz": "c",
+    "ch": "c",
+    "kh": "h",
+    "ph": "f",
+    "w": "v",
+    "q": "k",
+    "x": "ks",
+    "dz": "z",
+    "c": "c",
+    "z": "z",
+}
+#: languages in which z is said ts (German Bjaljazki is Belarusian Bialiatski)
+_Z_IS_TS = {"de"}
+#: languages in which c is said k before a, o, u and consonants (Coale is Коул), and ck is k
+_HARD_C = {"en", "de", "nl", "fr", "es", "it", "pt", "ca"}
+_C_AS_K = re.compile(r"ck|c(?![eiy]|h)")
+_VOWELS = re.compile(r"[aeiouyj']+")
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+#: English words whose skeletons tell how common a skeleton is (see ``skeleton_zipf``)
+_ENGLISH_WORDS = 100_000
+
+
+@lru_cache(maxsize=200_000)
+def latin(word: str) -> str:
+    """``word`` in plain Latin letters, as its own script's readers would say it."""
+    if word.isascii():
+        return word
+    spelled = word.translate(_SPELLED_OUT)
+    if _GREEK.search(spelled):
+        spelled = _GREEK_DIGRAPHS.sub(lambda m: _GREEK_SOUNDS[m[0].lower()], spelled)
+    return anyascii(spelled)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str, language: str | None = None) -> str:
+    """The consonant skeleton of a (lowercase) name, the same across scripts and spellings.
+
+    ``language`` is the language the word was written in, which decides a few letters' sound.
+    """
+    plain = _NOT_LETTER.sub("", latin(word).lower())
+    if language in _HARD_C:
+        plain = _C_AS_K.sub("k", plain)
+    if language in _Z_IS_TS:
+        plain = plain.replace("tz", "c").replace("z", "c")
+    sounds = _SOUNDS.sub(lambda m: _SOUND_OF[m[0]], plain)
+    consonants = _DOUBLED.sub(r"\1", _VOWELS.sub("", sounds).replace("h", ""))
+    # A final s is an ending in many languages (English plurals, German genitives, Lithuanian
+    # and Greek nominatives: Philippines, Polens, Vilnius, Τραμπς).
+    return consonants[:-1] if len(consonants) > 2 and consonants.endswith("s") else consonants
+
+
+@lru_cache(maxsize=1)
+def _skeleton_frequencies() -> dict[str, float]:
+    """The summed frequency of the most common English words with each skeleton."""
+    frequencies = get_frequency_dict("en", "best")
+    words = sorted(frequencies, key=frequencies.__getitem__, reverse=True)[:_ENGLISH_WORDS]
+    found: dict[str, float] = {}
+    for word in words:
+        bones = skeleton(word, "en")
+        found[bones] = found.get(bones, 0.0) + frequencies[word]
+    skeleton.cache_clear()
+    return found
+
+
+def skeleton_zipf(bones: str) -> float:
+    """How common English words with this skeleton are together (zipf scale; 0: none).
+
+    A skeleton is as telling as it is rare: "trmp" is Trump's alone, "kl" is call, cool, kill
+    and Coale, so a key's rarity prior comes from every word that shares it.
+    """
+    frequency = _skeleton_frequencies().get(bones)
+    return math.log10(frequency) + 9.0 if frequency else 0.0

@@ -1,0 +1,96 @@
+"""Short news texts in several languages, written for these tests (not copied from outlets).
+
+``RELEASE`` tells one event, the release of 123 prisoners in Belarus on 13 December 2025
+(the seed story), in the way outlets in each language write it: names in their own script,
+transliteration and case forms, numbers with their own separators, dates with their own month
+names. ``BALLOONS`` is another event of the same week about the same countries and one of the
+same people (Lukashenko): it must stay a story of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+RELEASE_DAY = datetime(2025, 12, 13, 15, tzinfo=UTC)
+BALLOONS_DAY = datetime(2025, 12, 10, 9, tzinfo=UTC)
+
+RELEASE: dict[str, tuple[str, str]] = {
+    "en": (
+        "Belarus frees 123 prisoners, including Bialiatski and Kalesnikava",
+        "Belarusian President Alexander Lukashenko freed 123 prisoners on Saturday, December 13, "
+        "including Nobel Peace Prize laureate Ales Bialiatski and opposition figure Maria "
+        "Kalesnikava, after talks with U.S. envoy John Coale. In return, Washington lifted "
+        "sanctions on Belarusian potash. Nine of the freed prisoners went to Lithuania and 114 "
+        "were taken to Ukraine, officials said. Viktar Babaryka, a former presidential "
+        "candidate, was also among those released.",
+    ),
+    "ru": (
+        "Лукашенко помиловал 123 заключённых, среди них Беляцкий и Колесникова",
+        "Президент Беларуси Александр Лукашенко 13 декабря помиловал 123 заключённых. Среди "
+        "освобождённых — лауреат Нобелевской премии мира Алесь Беляцкий, Мария Колесникова и "
+        "Виктор Бабарико. Решение было принято после переговоров со спецпосланником Дональда "
+        "Трампа Джоном Коулом; США в ответ сняли санкции с белорусского калия. По данным "
+        "властей, 114 человек были вывезены в Украину, ещё девять — в Литву. Колесникову "
+        "родственники встретили уже в Киеве.",
+    ),
+    "de": (
+        "Belarus lässt 123 Gefangene frei – auch Bjaljazki und Kolesnikowa",
+        "Der belarussische Machthaber Alexander Lukaschenko hat am 13. Dezember 123 Gefangene "
+        "freigelassen. Unter ihnen sind der Friedensnobelpreisträger Ales Bjaljazki, die "
+        "Oppositionspolitikerin Maria Kolesnikowa und der frühere Präsidentschaftskandidat "
+        "Viktor Babariko. Vorausgegangen waren Gespräche mit dem US-Sondergesandten John Coale. "
+        "Im Gegenzug heben die USA die Sanktionen gegen belarussisches Kali auf. 114 "
+        "Freigelassene wurden in die Ukraine gebracht, neun nach Litauen.",
+    ),
+    "pl": (
+        "Łukaszenka uwolnił 123 więźniów, wśród nich Białackiego i Kalesnikawą",
+        "Alaksandr Łukaszenka ułaskawił 13 grudnia 123 więźniów politycznych. Na wolność "
+        "wyszli m.in. laureat Pokojowej Nagrody Nobla Aleś Białacki, Maryja Kalesnikawa oraz "
+        "Wiktar Babaryka. Zwolnienia nastąpiły po rozmowach z wysłannikiem prezydenta Donalda "
+        "Trumpa Johnem Coale'em. Stany Zjednoczone zniosły w zamian sankcje na białoruski "
+        "potas. 114 osób trafiło na Ukrainę, a dziewięć na Litwę.",
+    ),
+    "uk": (
+        "Лукашенко звільнив 123 в'язнів, серед них Бяляцького і Колесникову",
+        "Президент Білорусі Олександр Лукашенко 13 грудня помилував 123 в'язнів. Серед "
+        "звільнених — лауреат Нобелівської премії миру Алесь Бяляцький, Марія Колесникова та "
+        "Віктор Бабарико. Звільнення відбулося після переговорів зі спецпосланцем Дональда "
+        "Трампа Джоном Коулом, а США зняли санкції з білоруського калію. 114 звільнених "
+        "доправили в Україну, ще дев'ятьох — до Литви.",
+    ),
+    "lt": (
+        "Lukašenka paleido 123 kalinius, tarp jų – Bialiackį ir Kalesnikavą",
+        "Baltarusijos lyderis Aliaksandras Lukašenka gruodžio 13 d. paleido 123 kalinius. Tarp "
+        "paleistųjų – Nobelio taikos premijos laureatas Alesis Bialiackis, opozicijos veikėja "
+        "Maryja Kalesnikava ir Viktaras Babaryka. Tai įvyko po derybų su JAV prezidento "
+        "Donaldo Trumpo pasiuntiniu Johnu Coale'u; JAV atšaukė sankcijas Baltarusijos kaliui. "
+        "Devyni paleisti kaliniai atvyko į Lietuvą, 114 išvežti į Ukrainą.",
+    ),
+    "el": (
+        "Η Λευκορωσία απελευθέρωσε 123 κρατουμένους, ανάμεσά τους ο Μπιαλιάτσκι",
+        "Ο πρόεδρος της Λευκορωσίας Αλεξάντερ Λουκασένκο απελευθέρωσε στις 13 Δεκεμβρίου 123 "
+        "κρατουμένους, ανάμεσά τους τον κάτοχο του Νόμπελ Ειρήνης Άλες Μπιαλιάτσκι και τη "
+        "Μαρία Κολέσνικοβα. Η απελευθέρωση ακολούθησε συνομιλίες με τον απεσταλμένο του "
+        "Ντόναλντ Τραμπ, Τζον Κόουλ, και οι ΗΠΑ ήραν τις κυρώσεις στην ποτάσα. 114 "
+        "κρατούμενοι μεταφέρθηκαν στην Ουκρανία και εννέα στη Λιθουανία.",
+    ),
+}
+
+BALLOONS: dict[str, tuple[str, str]] = {
+    "en": (
+        "Lithuania declares emergency over smuggling balloons from Belarus",
+        "Lithuania declared a state of emergency on Wednesday after dozens of balloons carrying "
+        "contraband cigarettes drifted in from Belarus and forced Vilnius airport to close "
+        "several times this week. Prime Minister Inga Ruginienė accused Alexander Lukashenko of "
+        "waging a hybrid attack. Flights were suspended for hours and thousands of passengers "
+        "were stranded, the airport said.",
+    ),
+    "ru": (
+        "Литва ввела режим ЧС из-за контрабандных шаров из Беларуси",
+        "Литва в среду ввела чрезвычайное положение после того, как десятки воздушных шаров с "
+        "контрабандными сигаретами прилетели из Беларуси и несколько раз за неделю закрыли "
+        "аэропорт Вильнюса. Премьер-министр Инга Ругинене обвинила Александра Лукашенко в "
+        "гибридной атаке. Рейсы были приостановлены на несколько часов, тысячи пассажиров "
+        "застряли в аэропорту.",
+    ),
+}

@@ -1,0 +1,223 @@
+"""Every language: detection, cleaning, cross-script name keys, dates, numbers, one story.
+
+Sentences marked "dev" are real, from ``pairs-dev`` (SemEval-2022 Task 8 and the Telegram data
+clustering contest, see ``shared/data/README.md``); the rest were written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from stories.clean import clean_article
+from stories.cluster import ClusterSettings, StoryIndex
+from stories.features import Features, extract_features
+from stories.language import detect_language, stem_zipf
+from stories.model import Article, RawArticle
+from stories.months import dates_in
+from stories.scripts import latin, skeleton, skeleton_zipf
+from tests.stories.multilingual_texts import BALLOONS, BALLOONS_DAY, RELEASE, RELEASE_DAY
+
+# dev: one sentence (or headline and lead) per language
+DEV_SENTENCES = {
+    "ru": "Для исчисления пенсии может учитываться заработная плата за любые 60 календарных "
+    "месяцев страхового стажа подряд до 1 июля 2000 года независимо от перерывов.",
+    "de": "So soll sie Ereignisse wie die Terroranschläge vom 11. September 2001 aufklären, "
+    "sagte der Sprecher am Dienstag in Berlin.",
+    "pl": "Kalendarz niedziel handlowych w 2020 roku: 26 stycznia, 5 kwietnia, 26 kwietnia, "
+    "28 czerwca, 30 sierpnia, 13 grudnia i 20 grudnia.",
+    "fr": "Le chef d'entreprise de 48 ans aura passé deux mois en prison (photo prise lors du "
+    "procès, le 19 septembre 2019, à Laon).",
+    "tr": "Çocukluğu ve eğitim hayatı Engin, 12 Ocak 1932’de, İzmir’de dünyaya geldiğinde "
+    "ailesi ona “İsmail Engin” adını verdi.",
+    "ar": "صرح الدكتور عاصم الجزار، وزير الإسكان والمرافق والمجتمعات العمرانية، بأن اليوم "
+    "الخميس آخر فرصة للتسجيل إلكترونيًا لحجز 1359 وحدة سكنية بمشروع JANNA للإسكان الفاخر.",
+}
+
+
+@pytest.mark.parametrize(("language", "text"), sorted(DEV_SENTENCES.items()))
+def test_the_language_of_a_real_sentence_is_detected(language: str, text: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(("language", "title_body"), sorted(RELEASE.items()))
+def test_each_write_up_is_read_in_its_language(language: str, title_body: tuple[str, str]) -> None:
+    title, body = title_body
+    article = clean_article(RawArticle(text=body, title=title))
+    assert isinstance(article, Article), article
+    assert article.language == language
+
+
+def test_too_little_text_has_no_language() -> None:
+    assert detect_language("Minsk 2025") is None
+
+
+def test_an_arabic_article_with_a_latin_brand_name_is_prose() -> None:
+    """dev: an Arabic article of one long line, whose only capitals are a brand name's, was
+    rejected as a line of capitalised words."""
+    text = DEV_SENTENCES["ar"] + " " + DEV_SENTENCES["ar"]
+    article = clean_article(RawArticle(text=text, title="آخر موعد للتسجيل", declared=False))
+    assert isinstance(article, Article), article
+    assert article.language == "ar"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Lukashenko", "Лукашенко", "Łukaszenka", "Lukašenka", "Lukaschenko", "Λουκασένκο"),
+        ("Bialiatski", "Беляцкий", "Бяляцкі", "Białacki", "Bjaljazki", "Μπιαλιάτσκι"),
+        ("Kolesnikova", "Kalesnikava", "Колесникова", "Kolesnikowa", "Калеснікава"),
+        ("Babaryka", "Бабарико", "Babariko"),
+        ("Trump", "Трамп", "Τραμπ"),
+        ("Coale", "Коул"),
+        ("Vilnius", "Вильнюс", "Wilno"),
+    ],
+)
+def test_one_name_has_one_key_across_scripts_and_spellings(forms: tuple[str, ...]) -> None:
+    languages = {"Bjaljazki": "de", "Lukaschenko": "de", "Coale": "en", "Wilno": "pl"}
+    keys = {skeleton(form.lower(), languages.get(form)) for form in forms}
+    assert len(keys) == 1, keys
+
+
+def test_different_names_keep_different_keys() -> None:
+    names = ["Lukashenko", "Kolesnikova", "Bialiatski", "Babaryka", "Trump", "Putin", "Zelensky"]
+    assert len({skeleton(name.lower(), "en") for name in names}) == len(names)
+
+
+def test_a_key_shared_by_many_english_words_is_a_weak_key() -> None:
+    assert skeleton_zipf(skeleton("coale", "en")) > skeleton_zipf(skeleton("trump", "en"))
+    assert skeleton_zipf(skeleton("kalesnikava", "en")) < 3.0
+
+
+def test_latin_spells_out_what_anyascii_would_flatten() -> None:
+    assert latin("Lukašenka") == "Lukashenka"
+    assert latin("Μπιαλιάτσκι").lower().startswith("b")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ru", DEV_SENTENCES["ru"], (2000, 7, 1)),
+        ("de", DEV_SENTENCES["de"], (2001, 9, 11)),
+        ("fr", DEV_SENTENCES["fr"], (2019, 9, 19)),
+        ("tr", DEV_SENTENCES["tr"], (1932, 1, 12)),
+        ("lt", "Tai įvyko 2025 m. gruodžio 13 d. Vilniuje.", (2025, 12, 13)),
+        ("el", "Στις 13 Δεκεμβρίου 2025 απελευθερώθηκαν.", (2025, 12, 13)),
+        ("uk", "13 грудня 2025 року звільнили 123 в'язнів.", (2025, 12, 13)),
+        ("be", "13 снежня 2025 года вызвалілі 123 вязні.", (2025, 12, 13)),
+        ("ar", "في مساء يوم الثلاثاء الموافق 7 يناير 2020 إحدى أهم الأحداث", (2020, 1, 7)),
+    ],
+)
+def test_dates_are_read_with_each_languages_month_names(
+    language: str, text: str, expected: tuple[int, int, int]
+) -> None:
+    assert expected in list(dates_in(text, language))
+
+
+def test_a_month_in_another_case_form_is_still_a_month() -> None:
+    """Russian says "in December" with another ending than "13 December"."""
+    assert list(dates_in("В декабре 2025 года", "ru")) == [(2025, 12, None)]
+    assert list(dates_in("Wybory odbędą się w maju 2020", "pl")) == [(2020, 5, None)]
+
+
+def test_months_in_a_calendar_list_are_all_read() -> None:
+    found = {(m, d) for _, m, d in dates_in(DEV_SENTENCES["pl"], "pl")}
+    assert {(1, 26), (4, 5), (12, 13), (12, 20)} <= found
+
+
+def _features(text: str, language: str, title: str = "") -> Features:
+    article = Article(title, (text,), (), None, None, None, None, "", language=language)
+    return extract_features(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Всего за решёткой остаются 1 227 человек."),
+        ("pl", "W więzieniach pozostaje 1 227 osób."),
+        ("de", "Insgesamt sitzen noch 1.227 Menschen in Haft."),
+        ("en", "In all, 1,227 people remain in prison."),
+    ],
+)
+def test_a_number_is_one_value_in_every_language(language: str, text: str) -> None:
+    assert "n:1227" in _features(text, language).numbers
+
+
+def test_a_decimal_comma_is_a_decimal() -> None:
+    assert "n:2.5" in _features("Die Inflation lag bei 2,5 Prozent.", "de").numbers
+
+
+def test_arabic_digits_are_digits() -> None:
+    assert "n:1359" in _features("لحجز ١٣٥٩ وحدة سكنية", "ar").numbers
+
+
+def test_words_are_stemmed_in_their_language_and_function_words_dropped() -> None:
+    terms = dict(_features("Власти освободили заключённых, и заключённые вышли.", "ru").terms)
+    assert "w:ru:заключен" in terms
+    assert not any(t.startswith("w:ru:и") and len(t) == 6 for t in terms)
+    assert stem_zipf("заключен", "ru") > 3.0
+
+
+def test_case_forms_of_a_name_are_one_entity() -> None:
+    one = _features("Мария Колесникова вышла на свободу.", "ru")
+    other = _features("Родственники встретили Колесникову в Киеве.", "ru")
+    assert "e:kolesnikov" in one.entities & other.entities
+
+
+def test_a_common_german_noun_is_not_a_name() -> None:
+    entities = _features("Die Regierung ließ die Gefangenen frei.", "de").entities
+    assert "e:regierung" not in entities
+    assert any(e.startswith("e:") for e in _features("Lukaschenko ließ sie frei.", "de").entities)
+
+
+def test_features_keep_their_language_through_json() -> None:
+    features = _features("Лукашенко освободил 123 заключённых.", "ru")
+    assert Features.from_json(features.to_json()) == features
+    english = _features("Lukashenko freed 123 prisoners.", "en")
+    assert english.language is None
+    assert '"language"' not in english.to_json()
+
+
+def _cluster(items: list[tuple[str, str, str, datetime]]) -> dict[str, int]:
+    index = StoryIndex(ClusterSettings())
+    story_of: dict[str, int] = {}
+    for n, (name, title, body, day) in enumerate(items):
+        raw = RawArticle(text=body, title=title, published=day, declared=True)
+        article = clean_article(raw)
+        assert isinstance(article, Article)
+        features = extract_features(article)
+        found = index.match(features)
+        story = found.story_id if found else len(set(story_of.values())) + 1
+        index.add(story, features, article_id=n)
+        story_of[name] = story
+    return story_of
+
+
+def test_one_event_in_seven_languages_is_one_story_and_another_event_stays_apart() -> None:
+    items = [(f"balloons-{lang}", t, b, BALLOONS_DAY) for lang, (t, b) in BALLOONS.items()]
+    items += [(f"release-{lang}", t, b, RELEASE_DAY) for lang, (t, b) in RELEASE.items()]
+    story_of = _cluster(items)
+    release = {story_of[f"release-{lang}"] for lang in RELEASE}
+    balloons = {story_of[f"balloons-{lang}"] for lang in BALLOONS}
+    assert len(release) == 1, story_of
+    assert len(balloons) == 1, story_of
+    assert release != balloons
+
+
+def test_the_story_is_found_whichever_language_comes_first() -> None:
+    for first in ("ru", "el", "lt"):
+        order = [first, *(lang for lang in RELEASE if lang != first)]
+        items = [(lang, *RELEASE[lang], RELEASE_DAY) for lang in order]
+        assert len(set(_cluster(items).values())) == 1, first
+
+
+def test_an_english_only_store_never_scores_across_languages() -> None:
+    """The cross-language look costs nothing until a second language arrives."""
+    index = StoryIndex(ClusterSettings(cross_threshold=1e-9))
+    day = datetime(2025, 12, 13, tzinfo=UTC)
+    first = _features("Lukashenko freed 123 prisoners in Minsk on Saturday.", "en")
+    index.add(1, Features.of(first.terms, day), article_id=1)
+    other = _features("Lukashenko visited a potash plant in Soligorsk.", "en")
+    found = index.match(Features.of(other.terms, day))
+    assert found is None or found.score < 1.0
