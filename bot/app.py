@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.fetch import Fetcher, http_client
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
 from handlers.context import Context
+from handlers.format import mask_urls_in
 from storage.db import SessionFactory, open_database
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
@@ -129,7 +130,7 @@ async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestRep
 
 
 def rejected_summary(rejected: list[Rejected], limit: int = 20) -> list[str]:
-    lines = [f"{r.origin}: {r.reason}" for r in rejected[:limit]]
+    lines = [mask_urls_in(f"{r.origin}: {r.reason}") for r in rejected[:limit]]
     if len(rejected) > limit:
         lines.append(f"... and {len(rejected) - limit} more")
     return lines
