@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import AsyncIterator, Callable, Sequence
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,14 +17,59 @@ from bot.config import Settings
 from bot.fetch import Fetcher, http_client
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
 from handlers.context import Context
+from handlers.format import mask_urls_in
 from storage.db import SessionFactory, open_database
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.models import Article, Source
+from storage.queries import stored_urls
 from stories.clean import clean_line
+from stories.dedupe import canonical_url
 from stories.model import Rejected
 
 Progress = Callable[[IngestReport], None]
+
+
+class EntryLinks:
+    """The feed entry links a read of a feed need not fetch: those of stored articles, and
+    those whose page was rejected within ``retry_after`` (a video page, a 404), which would
+    otherwise be fetched on every poll and hold the places of new entries within
+    ``feed.max_page_fetches``. Rejections are remembered in this process, at most ``remember``
+    of them."""
+
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        retry_after: timedelta = timedelta(hours=6),
+        remember: int = 50_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._sessions = sessions
+        self._retry_after = retry_after.total_seconds()
+        self._remember = remember
+        self._clock = clock
+        self._rejected: dict[str, float] = {}
+
+    async def known(self, links: Sequence[str]) -> set[str]:
+        canonical = {link: canonical_url(link) for link in links}
+        async with self._sessions() as session:
+            stored = await stored_urls(session, list(canonical.values()))
+        now = self._clock()
+        return {
+            link
+            for link, url in canonical.items()
+            if url in stored
+            or (url in self._rejected and now - self._rejected[url] < self._retry_after)
+        }
+
+    def rejected(self, links: Iterable[str]) -> None:
+        now = self._clock()
+        for link in links:
+            url = canonical_url(link)
+            self._rejected.pop(url, None)
+            self._rejected[url] = now
+        for oldest in list(self._rejected)[: max(0, len(self._rejected) - self._remember)]:
+            del self._rejected[oldest]
 
 
 @dataclass
@@ -35,6 +81,8 @@ class App:
     #: finds the facts of what the ingestor stored; run it after ingesting
     facts: FactFinder
     context: Context
+    #: feed entries not to fetch again
+    entry_links: EntryLinks
 
     async def article_count(self) -> int:
         async with self.sessions() as session:
@@ -53,7 +101,13 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     try:
         ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size, pool)
         yield App(
-            settings, engine, sessions, ingestor, FactFinder(sessions, pool), Context(sessions)
+            settings,
+            engine,
+            sessions,
+            ingestor,
+            FactFinder(sessions, pool),
+            Context(sessions),
+            EntryLinks(sessions),
         )
     finally:
         if pool is not None:
@@ -82,12 +136,22 @@ async def ingest_inputs(
 async def ingest_url(
     app: App, fetcher: Fetcher, url: str, progress: Progress | None = None
 ) -> IngestReport:
-    """Fetch a feed or page with the source's stored validators, ingest, keep new validators."""
+    """Fetch a feed or page with the source's stored validators, ingest, keep new validators.
+
+    A feed's entries already stored, or whose page was rejected lately, are not fetched again;
+    they count as already known.
+    """
     async with app.sessions() as session, session.begin():
         source = await upsert_source(session, url)
         source_id, state = source.id, source_state(source)
-    result = await read_url(url, fetcher, state)
+    entries = app.entry_links
+    result = await read_url(url, fetcher, state, limits=app.settings.feed, known=entries.known)
+    if result.kind == "feed":
+        entries.rejected(
+            i.origin for i in result.items if isinstance(i, Rejected) and i.origin != url
+        )
     report = await app.ingestor.ingest(result.items, source_id=source_id, progress=progress)
+    report.known += result.known
     async with app.sessions() as session, session.begin():
         polled = await session.get(Source, source_id)
         if polled is not None:
@@ -129,7 +193,7 @@ async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestRep
 
 
 def rejected_summary(rejected: list[Rejected], limit: int = 20) -> list[str]:
-    lines = [f"{r.origin}: {r.reason}" for r in rejected[:limit]]
+    lines = [mask_urls_in(f"{r.origin}: {r.reason}") for r in rejected[:limit]]
     if len(rejected) > limit:
         lines.append(f"... and {len(rejected) - limit} more")
     return lines

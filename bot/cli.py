@@ -34,6 +34,7 @@ from bot.readers import InputDefaults, is_url
 from bot.runner import serve
 from handlers.command import parse_command
 from handlers.dispatch import dispatch
+from handlers.format import mask_urls_in
 from storage.ingest import IngestReport
 from storage.queries import export_rows
 from stories.extract import parse_datetime
@@ -51,6 +52,20 @@ ConfigOption = Annotated[
 DbOption = Annotated[
     str | None, typer.Option("--db", help="database URL (default: $NEWSBOT_DATABASE_URL)")
 ]
+
+
+class MaskedUrls(logging.Filter):
+    """Every log line, its traceback included, with the URLs in it masked (``mask_url``): a
+    source's URL may carry a password or a token, and any exception's message may quote it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask_urls_in(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_urls_in(record.exc_text)
+        return True
 
 
 @dataclasses.dataclass
@@ -75,10 +90,12 @@ def main_callback(
     db: DbOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log more")] = False,
 ) -> None:
+    handler = RichHandler(console=err, show_path=False)
+    handler.addFilter(MaskedUrls())
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(message)s",
-        handlers=[RichHandler(console=err, show_path=False)],
+        handlers=[handler],
     )
     ctx.obj = Options(config, db, verbose)
     if ctx.invoked_subcommand is None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from bot.fetch import FetchSettings
+from bot.readers import FeedSettings
 from stories.settings import EngineSettings
 
 ENV_PREFIX = "NEWSBOT_"
@@ -121,6 +122,7 @@ class Settings:
     engine: EngineSettings = field(default_factory=EngineSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    feed: FeedSettings = field(default_factory=FeedSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
     digest: DigestSettings = field(default_factory=DigestSettings)

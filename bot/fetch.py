@@ -9,6 +9,11 @@ to a checked address. Checking a name and then letting the connection resolve it
 let a DNS server answer a public address to the check and a private one to the connection
 (DNS rebinding). So a proxy named in the environment is not used; one set in
 ``FetchSettings.proxy`` is, with the weaker check that allows (see there).
+
+A compressed body is decoded here too, not by httpx, whose decoders turn each received chunk
+into all it expands to at once: a few kilobytes of gzip can hold gigabytes of zeros. Here it
+is inflated a slice at a time and counted against ``max_bytes`` as it grows, and a body
+compressed more than once (``Content-Encoding: gzip, gzip``) is refused.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Awaitable, Callable, Iterable
+import zlib
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import anyio
@@ -29,6 +35,13 @@ _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Seconds before the next address of a host is tried while an attempt is still pending
 # (RFC 8305's recommended connection attempt delay).
 _NEXT_ATTEMPT_AFTER = 0.25
+# The codings asked for and decoded: zlib's can be told how much to produce per call.
+_ACCEPT_ENCODING = "gzip, deflate"
+_DECODED = frozenset({"gzip", "x-gzip", "deflate"})
+# Compressions that are not asked for and cannot be decoded: refused, not passed on as text.
+_UNDECODED = frozenset({"br", "zstd", "compress", "x-compress"})
+# Bytes inflated per call: what decoding holds beyond the body read so far.
+_INFLATE_STEP = 64 * 1024
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
@@ -143,7 +156,7 @@ class Fetcher:
             raise FetchError(url, f"bad response: {error or type(error).__name__}") from None
 
     def _headers(self, etag: str | None, last_modified: str | None) -> dict[str, str]:
-        headers = {"User-Agent": self._settings.user_agent}
+        headers = {"User-Agent": self._settings.user_agent, "Accept-Encoding": _ACCEPT_ENCODING}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -184,19 +197,90 @@ class Fetcher:
         )
 
     async def _read_body(self, url: str, response: httpx.Response) -> bytes:
+        """The body, decoded, or :class:`FetchError` once it passes ``max_bytes``.
+
+        The raw bytes are read and decoded here (see the module's docstring), so neither the
+        compressed nor the decoded body is ever held much beyond the cap.
+        """
         limit = self._settings.max_bytes
-        too_large = FetchError(url, f"larger than {human_size(limit)}")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise too_large
+            raise FetchError(url, f"larger than {human_size(limit)}")
+        inflater = _inflater_for(url, response.headers.get_list("content-encoding", True))
+        too_large = FetchError(
+            url, f"larger than {human_size(limit)}{' decompressed' if inflater else ''}"
+        )
         chunks: list[bytes] = []
         size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise too_large
-            chunks.append(chunk)
+        async for raw in response.aiter_raw():
+            for chunk in inflater.pieces(raw) if inflater else (raw,):
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                chunks.append(chunk)
         return b"".join(chunks)
+
+
+class _Inflater:
+    """Decodes a gzip or deflate body in slices of at most ``_INFLATE_STEP`` bytes, so that
+    the caller can stop as soon as the body is too large, whatever a chunk expands to."""
+
+    def __init__(self, url: str, coding: str) -> None:
+        self._url = url
+        self._coding = coding
+        self._gzip = coding in ("gzip", "x-gzip")
+        self._raw = False
+        self._started = False
+        self._inflate = self._new()
+
+    def _new(self) -> zlib._Decompress:
+        if self._gzip:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS)
+        # RFC 9110's deflate is zlib-wrapped; some servers send the bare deflate stream.
+        return zlib.decompressobj(-zlib.MAX_WBITS if self._raw else zlib.MAX_WBITS)
+
+    def pieces(self, data: bytes) -> Iterator[bytes]:
+        """What ``data`` decodes to, a slice at a time."""
+        while True:
+            try:
+                piece = self._inflate.decompress(data, _INFLATE_STEP)
+            except zlib.error as error:
+                if self._gzip or self._raw or self._started:
+                    raise FetchError(
+                        self._url, f"bad response: its {self._coding} body is corrupt ({error})"
+                    ) from None
+                self._raw = True
+                self._inflate = self._new()
+                continue
+            self._started |= bool(data)
+            if piece:
+                yield piece
+            data = self._inflate.unconsumed_tail
+            if self._inflate.eof:
+                data = self._inflate.unused_data
+                if not (self._gzip and data):
+                    return
+                # The next member of a gzip file made of several.
+                self._inflate = self._new()
+            elif not data and len(piece) < _INFLATE_STEP:
+                # Everything given is decoded; a full slice may have left output pending.
+                return
+
+
+def _inflater_for(url: str, codings: list[str]) -> _Inflater | None:
+    """The decoder of a body sent with these ``Content-Encoding`` codings; None: as it is.
+
+    A coding this module does not know (servers send "UTF-8" or "none") is passed over as
+    httpx does, but one layer is all a server may send: it was asked for one at most.
+    """
+    layers = [c.strip().lower() for c in codings if c.strip().lower() not in ("", "identity")]
+    if len(layers) > 1:
+        raise FetchError(url, f"refused: compressed more than once ({', '.join(layers)})")
+    if not layers or layers[0] not in _DECODED | _UNDECODED:
+        return None
+    if layers[0] in _UNDECODED:
+        raise FetchError(url, f"compressed with {layers[0]}, which was not asked for")
+    return _Inflater(url, layers[0])
 
 
 def http_client(settings: FetchSettings, resolve: Resolver | None = None) -> httpx.AsyncClient:
@@ -214,7 +298,7 @@ def http_client(settings: FetchSettings, resolve: Resolver | None = None) -> htt
         transport=transport,
         timeout=_timeout(settings),
         follow_redirects=False,
-        headers={"User-Agent": settings.user_agent},
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": _ACCEPT_ENCODING},
     )
 
 

@@ -32,11 +32,13 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Literal
+from urllib.parse import urlsplit
 
 from bot.fetch import Fetcher, FetchError, FetchResult, human_size
 from stories.extract import (
@@ -427,11 +429,42 @@ class FeedState:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedSettings:
+    """How much one read of a feed may cost. A feed of thousands of link-only entries would
+    otherwise be as many page fetches per poll, most of them to one host."""
+
+    #: entries read from one feed, the first ones (feeds list the newest first)
+    max_entries: int = 200
+    #: entry pages fetched per read of a feed; new entries past it wait for the next poll
+    max_page_fetches: int = 50
+    #: of those, pages on one host
+    max_fetches_per_host: int = 25
+    #: entry pages fetched at once, and at once from one host
+    concurrency: int = 4
+    host_concurrency: int = 2
+
+    def __post_init__(self) -> None:
+        for name in ("max_entries", "max_page_fetches", "max_fetches_per_host"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be 0 or more")
+        for name in ("concurrency", "host_concurrency"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be 1 or more")
+
+
+KnownLinks = Callable[[Sequence[str]], Awaitable[set[str]]]
+"""Which of these entry links need not be read again (their article is stored, or their page
+was rejected lately)."""
+
+
+@dataclass(frozen=True, slots=True)
 class UrlResult:
     """What one URL gave: a feed's entries, a page's article, or why it failed.
 
     ``state`` is set for feeds (pass it to the next ``read_url`` of the same feed);
     ``not_modified`` means the feed has not changed since ``state`` (no items).
+    ``known`` counts the entries left out as already read; what the limits left out is among
+    ``items``, as a ``Rejected`` for the feed per limit.
     """
 
     url: str
@@ -440,6 +473,7 @@ class UrlResult:
     state: FeedState | None = None
     not_modified: bool = False
     outlet: str | None = None
+    known: int = 0
 
 
 _FEED_MEDIA_TYPES = frozenset(
@@ -469,12 +503,19 @@ def looks_like_feed(media_type: str | None, body: bytes) -> bool:
 
 
 async def read_url(
-    url: str, fetcher: Fetcher, state: FeedState | None = None, *, entry_concurrency: int = 4
+    url: str,
+    fetcher: Fetcher,
+    state: FeedState | None = None,
+    *,
+    limits: FeedSettings | None = None,
+    known: KnownLinks | None = None,
 ) -> UrlResult:
     """Read a feed or an article page. ``state`` makes a feed poll a conditional GET.
 
-    A feed entry without its full text has its page fetched and extracted, at most
-    ``entry_concurrency`` at a time; a failing entry is rejected and the others go on.
+    Of a feed, the first ``limits.max_entries`` entries are read, and those whose link
+    ``known`` names are left out; an entry without its full text has its page fetched and
+    extracted, within the limits' count and concurrency, overall and per host. A failing entry
+    is rejected and the others go on.
     """
     state = state or FeedState()
     try:
@@ -484,7 +525,8 @@ async def read_url(
     if response.not_modified:
         return UrlResult(url, "feed", (), state=_new_state(response, state), not_modified=True)
     if looks_like_feed(response.media_type, response.body):
-        return await _read_feed(url, response, fetcher, state, entry_concurrency)
+        reading = _FeedRead(url, fetcher, limits or FeedSettings(), known)
+        return await reading.read(response, state)
     page = _page_article(response, origin=url)
     kind: Literal["page", "failed"] = "failed" if isinstance(page, Rejected) else "page"
     return UrlResult(url, kind, (page,), outlet=None if isinstance(page, Rejected) else page.outlet)
@@ -504,24 +546,113 @@ def _page_article(response: FetchResult, origin: str) -> Item:
     return extract_html(response.body, response.final_url, origin)
 
 
-async def _read_feed(
-    url: str, response: FetchResult, fetcher: Fetcher, state: FeedState, concurrency: int
-) -> UrlResult:
-    feed = parse_feed(response.body, response.final_url)
-    if isinstance(feed, Rejected):
-        return UrlResult(url, "failed", (Rejected(url, feed.reason),))
-    limit = asyncio.Semaphore(concurrency)
+class _FeedRead:
+    """One read of a feed: its entries within the limits, their pages fetched."""
 
-    async def read(number: int, entry: FeedEntry) -> Item:
-        if entry.has_full_text or not entry.link:
-            return _entry_article(url, number, entry, feed)
-        async with limit:
-            return await _fetch_entry(fetcher, entry.link, entry, feed)
+    def __init__(
+        self, url: str, fetcher: Fetcher, limits: FeedSettings, known: KnownLinks | None
+    ) -> None:
+        self._url = url
+        self._fetcher = fetcher
+        self._limits = limits
+        self._known = known
+        self._all = asyncio.Semaphore(limits.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
 
-    async with asyncio.TaskGroup() as group:
-        tasks = [group.create_task(read(n, e)) for n, e in enumerate(feed.entries, start=1)]
-    items = tuple(task.result() for task in tasks)
-    return UrlResult(url, "feed", items, state=_new_state(response, state), outlet=feed.title)
+    async def read(self, response: FetchResult, state: FeedState) -> UrlResult:
+        url, limits = self._url, self._limits
+        feed = parse_feed(response.body, response.final_url)
+        if isinstance(feed, Rejected):
+            return UrlResult(url, "failed", (Rejected(url, feed.reason),))
+        entries = list(enumerate(feed.entries, start=1))
+        notes: list[Rejected] = []
+        if len(entries) > limits.max_entries:
+            notes.append(
+                Rejected(
+                    url,
+                    f"{len(entries) - limits.max_entries} of its {len(entries)} entries not "
+                    f"read: more than feed.max_entries ({limits.max_entries})",
+                )
+            )
+            entries = entries[: limits.max_entries]
+        links = [entry.link for _, entry in entries if entry.link]
+        stored = await self._known(links) if self._known and links else set()
+        new = [(n, e) for n, e in entries if not e.link or e.link not in stored]
+        to_fetch = self._pages_to_fetch([(n, e) for n, e in new if _needs_page(e)], notes)
+
+        async def read(number: int, entry: FeedEntry) -> Item | None:
+            if not _needs_page(entry):
+                return _entry_article(url, number, entry, feed)
+            if entry.link is None or number not in to_fetch:
+                return None
+            async with self._all, self._host_limit(entry.link):
+                return await _fetch_entry(self._fetcher, entry.link, entry, feed)
+
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(read(n, e)) for n, e in new]
+        items = tuple(item for task in tasks if (item := task.result()) is not None)
+        return UrlResult(
+            url,
+            "feed",
+            items + tuple(notes),
+            state=_new_state(response, state),
+            outlet=feed.title,
+            known=len(entries) - len(new),
+        )
+
+    def _pages_to_fetch(
+        self, entries: list[tuple[int, FeedEntry]], notes: list[Rejected]
+    ) -> set[int]:
+        """The entries (by number) whose pages this read fetches, in feed order within the
+        limits; what is left is noted, and is fetched on a later read while it is new."""
+        limits = self._limits
+        chosen: set[int] = set()
+        per_host: Counter[str] = Counter()
+        over_host: Counter[str] = Counter()
+        over_all = 0
+        for number, entry in entries:
+            host = _host(entry.link or "")
+            if len(chosen) >= limits.max_page_fetches:
+                over_all += 1
+            elif per_host[host] >= limits.max_fetches_per_host:
+                over_host[host] += 1
+            else:
+                per_host[host] += 1
+                chosen.add(number)
+        for host, count in over_host.items():
+            notes.append(
+                Rejected(
+                    self._url,
+                    f"{count} entry pages on {host or 'an unnamed host'} left for the next poll: "
+                    f"more than feed.max_fetches_per_host ({limits.max_fetches_per_host})",
+                )
+            )
+        if over_all:
+            notes.append(
+                Rejected(
+                    self._url,
+                    f"{over_all} entry pages left for the next poll: more than "
+                    f"feed.max_page_fetches ({limits.max_page_fetches}) new ones",
+                )
+            )
+        return chosen
+
+    def _host_limit(self, link: str) -> asyncio.Semaphore:
+        host = _host(link)
+        if host not in self._hosts:
+            self._hosts[host] = asyncio.Semaphore(self._limits.host_concurrency)
+        return self._hosts[host]
+
+
+def _needs_page(entry: FeedEntry) -> bool:
+    return not entry.has_full_text and bool(entry.link)
+
+
+def _host(link: str) -> str:
+    try:
+        return (urlsplit(link).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
 
 
 def _entry_article(feed_url: str, number: int, entry: FeedEntry, feed: ParsedFeed) -> Item:

@@ -40,6 +40,7 @@ from bot.schedule import (
 )
 from bot.slack import build_slack, run_slack
 from bot.telegram import build_telegram, run_telegram
+from handlers.format import mask_url
 from handlers.reply import Reply
 from storage.sources import add_source, list_sources
 from storage.subscriptions import SubscriptionInfo
@@ -160,7 +161,7 @@ async def scheduled(
 
         async def poll(source_id: int, url: str) -> None:
             report = await ingest_url(app, fetcher, url)
-            log.info("polled source %d (%s): %s", source_id, url, report.summary())
+            log.info("polled source %d (%s): %s", source_id, mask_url(url), report.summary())
             await app.facts.run()
 
         senders = {end.name: end.send for end in ends}

@@ -26,6 +26,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.config import DigestSettings, PollSettings
 from handlers.digest import Composer, digest_start
+from handlers.format import mask_url, mask_urls_in
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import SessionFactory
@@ -307,8 +308,8 @@ class Polls:
             )
         if paused:
             await self._notify(
-                f"Source #{source_id} {url} is paused after {failures} failures in a row "
-                f"(last: {error}). /sources add {url} resumes it."
+                f"Source #{source_id} {mask_url(url)} is paused after {failures} failures in a "
+                f"row (last: {mask_urls_in(error or '')}). /sources resume {source_id} resumes it."
             )
             return None
         return self.delay(failures)

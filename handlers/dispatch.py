@@ -11,6 +11,7 @@ from handlers import diff, sources, stories, subscribe, summary, who
 from handlers import help as help_command
 from handlers.command import Command
 from handlers.context import Context
+from handlers.format import mask_urls_in
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ async def dispatch(command: Command, context: Context) -> Reply:
     try:
         return await handler(command, context)
     except Exception:
-        log.exception("command /%s %r failed", command.name, command.args)
+        log.exception("command /%s %r failed", command.name, mask_urls_in(command.args))
         return Reply.error(
             f"Sorry, /{command.name} failed on our side.", "It is logged; please try again."
         )

@@ -1,8 +1,10 @@
-"""Small wording helpers shared by handlers: outlet lists, counts, ages."""
+"""Small wording helpers shared by handlers: outlet lists, counts, ages, URLs fit to show."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from storage.queries import StoryInfo
 
@@ -43,3 +45,72 @@ def story_dates(story: StoryInfo) -> str:
     if first.date() == last.date():
         return first.strftime("%d %b %Y")
     return f"{first:%d %b} – {last:%d %b %Y}"
+
+
+MASK = "***"
+# Query keys whose values are secrets: a key is split into words (``api_key``, ``apiKey``,
+# ``X-Amz-Signature``), and any of these words, or one of the endings, marks it.
+_SECRET_WORDS = frozenset(
+    {
+        "auth",
+        "authorization",
+        "credential",
+        "credentials",
+        "hmac",
+        "jwt",
+        "key",
+        "pass",
+        "passphrase",
+        "passwd",
+        "password",
+        "pwd",
+        "secret",
+        "session",
+        "sid",
+        "sig",
+        "signature",
+        "token",
+    }
+)
+_SECRET_ENDINGS = ("auth", "key", "passwd", "password", "secret", "signature", "token")
+_KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A URL in prose ends before the punctuation that follows it ("failed: https://x/?a=b.").
+_URL_IN_TEXT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]*[^\s'\"<>.,;:!?)\]]")
+
+
+def mask_url(url: str) -> str:
+    """``url`` fit to show in a chat or a log: user info and secret-looking query (and
+    fragment) values replaced by ``***``. ``https://u:pw@host/feed?token=abc&page=2`` becomes
+    ``https://***@host/feed?token=***&page=2``. The real URL is kept only in the database; a
+    text that is not a URL comes back as it is."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = f"{MASK}@{netloc.rpartition('@')[2]}"
+    masked = (parts.scheme, netloc, parts.path, _masked(parts.query), _masked(parts.fragment))
+    return url if masked == tuple(parts) else urlunsplit(masked)
+
+
+def mask_urls_in(text: str) -> str:
+    """``text`` with every URL in it masked as :func:`mask_url` does (error messages, logged
+    command arguments)."""
+    return _URL_IN_TEXT.sub(lambda found: mask_url(found.group()), text)
+
+
+def _masked(pairs: str) -> str:
+    """``key=value&...`` with the values of secret-looking keys masked."""
+    out = []
+    for pair in pairs.split("&"):
+        key, equals, value = pair.partition("=")
+        out.append(f"{key}={MASK}" if equals and value and _is_secret(key) else pair)
+    return "&".join(out)
+
+
+def _is_secret(key: str) -> bool:
+    name = unquote_plus(key)
+    words = {word.lower() for word in _KEY_WORDS.findall(name)}
+    joined = re.sub(r"[^a-z0-9]", "", name.lower())
+    return bool(words & _SECRET_WORDS) or joined.endswith(_SECRET_ENDINGS)

@@ -1,4 +1,6 @@
-"""/sources add <URL> | list | remove <id>: the feeds and pages the bot polls (admins only)."""
+"""/sources add <URL> | list | remove <id> | resume <id>: the feeds and pages the bot polls
+(admins only). A source's URL is shown masked (``mask_url``): it may hold a password or a
+token, and replies are seen by the whole chat."""
 
 from __future__ import annotations
 
@@ -6,11 +8,14 @@ from urllib.parse import urlsplit
 
 from handlers.command import Command, whole_number
 from handlers.context import Context
-from handlers.format import age, plural
+from handlers.format import age, mask_url, mask_urls_in, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
-from storage.sources import SourceInfo, add_source, list_sources, remove_source
+from storage.sources import SourceInfo, add_source, list_sources, remove_source, resume_source
 
-USAGE = "Usage: /sources add <feed or page URL> | /sources list | /sources remove <id>"
+USAGE = (
+    "Usage: /sources add <feed or page URL> | /sources list | /sources remove <id>"
+    " | /sources resume <id>"
+)
 MAX_URL = 2048
 
 
@@ -22,12 +27,13 @@ def _valid_url(text: str) -> bool:
 def _line(source: SourceInfo) -> Line:
     state = "paused" if source.paused else "active"
     polled = f"polled {age(source.last_polled_at)}" if source.last_polled_at else "not polled yet"
-    text = f"#{source.id} {source.title or source.url} — {state}, {polled}"
+    url = mask_url(source.url)
+    text = f"#{source.id} {source.title or url} — {state}, {polled}"
     if source.failures:
         text += f", {plural(source.failures, 'failure')} in a row"
         if source.last_error:
-            text += f" ({source.last_error[:120]})"
-    return Line(text, (Citation(source.title or source.url, source.url),))
+            text += f" ({mask_urls_in(source.last_error)[:120]})"
+    return Line(text, (Citation(source.title or url, url),))
 
 
 async def _add(args: list[str], context: Context) -> Reply:
@@ -47,18 +53,47 @@ async def _list(context: Context) -> Reply:
     return Reply(f"Sources ({len(sources)})", (Section(None, tuple(map(_line, sources))),))
 
 
-async def _remove(args: list[str], context: Context) -> Reply:
+def _source_id(args: list[str]) -> int | Reply | None:
+    """The id an action names; None for one no source can have; a Reply when there is none."""
     if len(args) != 1 or not args[0].removeprefix("#").isdecimal():
         return Reply.error("Which source? Give its id from /sources list.", USAGE)
-    source_id = whole_number(args[0])
+    return whole_number(args[0])
+
+
+def _no_source(args: list[str]) -> Reply:
+    shown = args[0].removeprefix("#")
+    return Reply.error(f"There is no source #{shown}.", "/sources list shows them.")
+
+
+async def _remove(args: list[str], context: Context) -> Reply:
+    source_id = _source_id(args)
+    if isinstance(source_id, Reply):
+        return source_id
     removed = False
     if source_id is not None:
         async with context.sessions() as session, session.begin():
             removed = await remove_source(session, source_id)
     if not removed:
-        shown = args[0].removeprefix("#")
-        return Reply.error(f"There is no source #{shown}.", "/sources list shows them.")
+        return _no_source(args)
     return Reply(f"Removed source #{source_id}.", footer="Its articles stay in the stories.")
+
+
+async def _resume(args: list[str], context: Context) -> Reply:
+    """Resume a paused source by id, so that nobody has to type its URL (and secrets) again."""
+    source_id = _source_id(args)
+    if isinstance(source_id, Reply):
+        return source_id
+    source = None
+    if source_id is not None:
+        async with context.sessions() as session, session.begin():
+            source = await resume_source(session, source_id)
+    if source is None:
+        return _no_source(args)
+    return Reply(
+        f"Resumed source #{source.id}.",
+        (Section(None, (_line(source),)),),
+        footer="It is polled on schedule.",
+    )
 
 
 async def handle(command: Command, context: Context) -> Reply:
@@ -75,4 +110,6 @@ async def handle(command: Command, context: Context) -> Reply:
             return await _list(context)
         case "remove" | "rm" | "delete":
             return await _remove(args, context)
+        case "resume":
+            return await _resume(args, context)
     return Reply.error(f"Unknown action “{action}”.", USAGE)

@@ -287,3 +287,16 @@ async def export_rows(session: AsyncSession, chunk: int = 1000) -> AsyncIterator
             near_copy_of=None if copy_id is None else (copy_ext or str(copy_id)),
             language=language,
         )
+
+
+async def stored_urls(session: AsyncSession, canonical_urls: Sequence[str]) -> set[str]:
+    """Which of these canonical URLs an article is stored under."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(canonical_urls))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        rows = await session.scalars(
+            select(Article.canonical_url).where(Article.canonical_url.in_(chunk))
+        )
+        found.update(url for url in rows if url is not None)
+    return found

@@ -46,6 +46,17 @@ async def add_source(session: AsyncSession, url: str) -> tuple[SourceInfo, bool]
     return _info(row), created
 
 
+async def resume_source(session: AsyncSession, source_id: int) -> SourceInfo | None:
+    """Poll a source again (paused or not) with its failures forgotten; None if there is none."""
+    row = await session.get(Source, source_id)
+    if row is None:
+        return None
+    row.paused = False
+    row.failures = 0
+    await session.flush()
+    return _info(row)
+
+
 async def remove_source(session: AsyncSession, source_id: int) -> bool:
     """Stop polling a source; its articles stay (their ``source_id`` becomes NULL)."""
     result = await session.execute(delete(Source).where(Source.id == source_id))

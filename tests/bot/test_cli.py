@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from bot.cli import cli
+from bot.app import rejected_summary
+from bot.cli import MaskedUrls, cli
+from stories.model import Rejected
 from tests.conftest import SEEDS
 
 runner = CliRunner()
@@ -67,3 +71,35 @@ def test_bare_newsbot_seeds_and_chats(tmp_path: Path) -> None:
     assert code == 0
     assert "added 5" in err
     assert "Stories (1)" in out
+
+
+def test_log_lines_and_their_tracebacks_mask_urls() -> None:
+    """Whatever logs a source's URL, its message or an exception's, shows it masked."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(MaskedUrls())
+    log = logging.getLogger("tests.masked")
+    log.addHandler(handler)
+    try:
+        try:
+            raise ConnectionError("cannot reach https://u:pw1@h.example/feed?token=t0k")
+        except ConnectionError:
+            log.exception("polling %s failed", "https://u:pw1@h.example/feed?token=t0k")
+    finally:
+        log.removeHandler(handler)
+    logged = stream.getvalue()
+    assert "polling https://***@h.example/feed?token=*** failed" in logged
+    assert "ConnectionError: cannot reach https://***@h.example/feed?token=***" in logged
+    assert "pw1" not in logged
+    assert "t0k" not in logged
+
+
+def test_rejected_inputs_are_listed_with_urls_masked() -> None:
+    rejected = [
+        Rejected("https://u:pw1@h.example/feed?key=k", "HTTP 404"),
+        Rejected("a.txt", "empty"),
+    ]
+    assert rejected_summary(rejected) == [
+        "https://***@h.example/feed?key=***: HTTP 404",
+        "a.txt: empty",
+    ]

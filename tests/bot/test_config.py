@@ -66,3 +66,10 @@ def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> Non
 def test_example_config_is_valid() -> None:
     example = Path(__file__).resolve().parents[2] / "config.example.toml"
     load_settings(example, env={})
+
+
+def test_feed_limits_are_settings() -> None:
+    settings = load_settings(env={"NEWSBOT_FEED__MAX_PAGE_FETCHES": "10"})
+    assert (settings.feed.max_page_fetches, settings.feed.max_entries) == (10, 200)
+    with pytest.raises(ConfigError, match="host_concurrency must be 1 or more"):
+        load_settings(env={"NEWSBOT_FEED__HOST_CONCURRENCY": "0"})

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import gzip
 import ipaddress
 import socket
 import ssl
+import struct
 import time
-from collections.abc import AsyncIterator, Iterator
+import tracemalloc
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -90,6 +95,114 @@ async def test_body_at_the_cap_is_fine(web: FakeWeb, client: httpx.AsyncClient) 
     fetcher = Fetcher(client, replace(LOCAL, max_bytes=1000))
     url = web.route("/exact", Reply(body=b"x" * 1000, send_length=False))
     assert len((await fetcher.fetch(url)).body) == 1000
+
+
+_MIB = 1024 * 1024
+
+
+@functools.cache
+def gzipped_zeros(mib: int) -> bytes:
+    """A valid gzip file of ``mib`` MiB of zeros, made in milliseconds: after a full flush
+    the compressor writes the same bytes for every further MiB of zeros, so one such block is
+    repeated and the trailer (CRC and size of the whole) written by hand."""
+    zeros = bytes(_MIB)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    first = compressor.compress(zeros) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(zeros) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush()[:-8]
+    crc = functools.reduce(lambda crc, _: zlib.crc32(zeros, crc), range(mib), 0)
+    return first + block * (mib - 1) + end + struct.pack("<II", crc, (mib * _MIB) % 2**32)
+
+
+async def fetch_error_and_peak(fetcher: Fetcher, url: str) -> tuple[str, int]:
+    """The fetch's error and the most memory Python held meanwhile beyond what it held before."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        reason = await fetch_error(fetcher, url)
+        return reason, tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_bombs_are_what_they_claim() -> None:
+    assert gzip.decompress(gzipped_zeros(3)) == bytes(3 * _MIB)
+    assert len(gzipped_zeros(200)) < 250_000
+    assert len(gzip.compress(gzipped_zeros(256))) < 2_000
+
+
+async def test_a_body_compressed_twice_is_refused_without_inflating_it(
+    web: FakeWeb, client: httpx.AsyncClient
+) -> None:
+    """A couple of kilobytes that a decoder of every layer at once makes 256 MiB."""
+    fetcher = Fetcher(client, replace(LOCAL, max_bytes=_MIB))
+    bomb = gzip.compress(gzipped_zeros(256))
+    url = web.route("/bomb", Reply(body=bomb, headers={"Content-Encoding": "gzip, gzip"}))
+
+    reason, peak = await fetch_error_and_peak(fetcher, url)
+
+    assert peak < 4 * _MIB
+    assert reason == "refused: compressed more than once (gzip, gzip)"
+
+
+async def test_a_gzip_bomb_is_refused_at_the_cap_inflating_a_slice_at_a_time(
+    web: FakeWeb, client: httpx.AsyncClient
+) -> None:
+    """200 KB of gzip that is 200 MiB of zeros: decoding stops at the cap, memory near it."""
+    fetcher = Fetcher(client, replace(LOCAL, max_bytes=_MIB))
+    headers = {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}
+    url = web.route("/bomb", Reply(body=gzipped_zeros(200), headers=headers))
+
+    reason, peak = await fetch_error_and_peak(fetcher, url)
+
+    assert peak < 4 * _MIB
+    assert reason == "larger than 1 MB decompressed"
+
+
+@pytest.mark.parametrize(
+    ("coding", "encode"),
+    [
+        ("gzip", gzip.compress),
+        ("x-gzip", lambda data: gzip.compress(data[:5000]) + gzip.compress(data[5000:])),
+        ("deflate", zlib.compress),
+        ("deflate", lambda data: zlib.compress(data, wbits=-zlib.MAX_WBITS)),
+        ("identity", bytes),
+        ("UTF-8", bytes),
+    ],
+)
+async def test_compressed_bodies_are_decoded(
+    web: FakeWeb, fetcher: Fetcher, coding: str, encode: Callable[[bytes], bytes]
+) -> None:
+    """gzip (also of several members), deflate (zlib-wrapped or bare), and codings that are
+    none (a server's "UTF-8") as they are; the body is larger than a slice of inflating."""
+    text = b"<rss><channel><title>News</title></channel></rss>" * 4000
+    url = web.route("/z", Reply(body=encode(text), headers={"Content-Encoding": coding}))
+
+    assert (await fetcher.fetch(url)).body == text
+    assert web.requests[0].headers["Accept-Encoding"] == "gzip, deflate"
+
+
+async def test_a_compressed_body_at_the_cap_is_fine(
+    web: FakeWeb, client: httpx.AsyncClient
+) -> None:
+    fetcher = Fetcher(client, replace(LOCAL, max_bytes=_MIB))
+    headers = {"Content-Encoding": "gzip"}
+    url = web.route("/exact", Reply(body=gzipped_zeros(1), headers=headers, send_length=False))
+    assert (await fetcher.fetch(url)).body == bytes(_MIB)
+
+
+@pytest.mark.parametrize(
+    ("coding", "body", "reason"),
+    [
+        ("br", b"\x1b\x03", "compressed with br, which was not asked for"),
+        ("gzip", b"not gzip at all", "bad response: its gzip body is corrupt"),
+    ],
+)
+async def test_bodies_that_cannot_be_decoded_are_errors(
+    web: FakeWeb, fetcher: Fetcher, coding: str, body: bytes, reason: str
+) -> None:
+    url = web.route("/odd", Reply(body=body, headers={"Content-Encoding": coding}))
+    assert (await fetch_error(fetcher, url)).startswith(reason)
 
 
 async def test_redirects_are_followed(web: FakeWeb, fetcher: Fetcher) -> None:

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import ipaddress
 import json
 import os
 import threading
 import time
+from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.fetch import Fetcher
-from bot.readers import FeedState, InputDefaults, is_url, iter_paths, read_url
+from bot.app import ingest_url, open_app
+from bot.config import Settings
+from bot.fetch import Fetcher, IPAddress, Unfetchable, http_client
+from bot.readers import FeedSettings, FeedState, InputDefaults, is_url, iter_paths, read_url
 from stories.model import RawArticle, Rejected
 from tests.bot.http_fake import (
+    LOCAL,
     PARAGRAPHS,
     FakeWeb,
     Reply,
@@ -527,3 +533,133 @@ async def test_fetch_error_is_rejected(web: FakeWeb, fetcher: Fetcher) -> None:
     result = await read_url(url, fetcher)
     assert result.kind == "failed"
     assert result.items == (Rejected(url, "HTTP 404"),)
+
+
+# ---- the cost of one read of a feed ----------------------------------------------------------
+
+
+def link_feed(web: FakeWeb, links: list[str]) -> bytes:
+    """A feed of link-only entries (a title and a teaser each), as aggregators publish."""
+    items = [
+        f"<item><title>Story {n}</title><link>{link}</link><guid>g-{n}</guid>"
+        f"<description>Teaser {n}</description></item>"
+        for n, link in enumerate(links)
+    ]
+    return rss(web, items)
+
+
+def pages(web: FakeWeb, count: int) -> None:
+    page = article_html().encode()
+    for n in range(count):
+        web.route(f"/story/{n}", Reply(body=page, headers=HTML))
+
+
+def notes(items: tuple[Item, ...], feed_url: str) -> list[str]:
+    return [i.reason for i in items if isinstance(i, Rejected) and i.origin == feed_url]
+
+
+async def test_a_feed_of_hundreds_of_link_only_entries_costs_a_bounded_read(
+    web: FakeWeb, fetcher: Fetcher
+) -> None:
+    """300 entries made 300 page fetches in one read; by default 200 entries are read and 25
+    pages fetched from one host, and the feed says what was left."""
+    url = web.route("/rss", Reply(body=link_feed(web, [f"/story/{n}" for n in range(300)])))
+    pages(web, 300)
+
+    result = await read_url(url, fetcher)
+
+    fetched = [path for path in web.paths_requested() if path.startswith("/story/")]
+    assert sorted(fetched) == sorted(f"/story/{n}" for n in range(25))
+    assert sum(isinstance(i, RawArticle) for i in result.items) == 25
+    assert notes(result.items, url) == [
+        "100 of its 300 entries not read: more than feed.max_entries (200)",
+        "175 entry pages on 127.0.0.1 left for the next poll: "
+        "more than feed.max_fetches_per_host (25)",
+    ]
+
+
+async def test_page_fetches_are_bounded_per_read_and_per_host_in_count_and_concurrency(
+    web: FakeWeb,
+) -> None:
+    async def two_hosts(host: str, port: int) -> list[IPAddress]:
+        if host not in ("a.example", "b.example"):
+            raise Unfetchable(f"cannot resolve {host}")
+        return [ipaddress.ip_address("127.0.0.1")]
+
+    active: Counter[str] = Counter()
+    most: Counter[str] = Counter()
+    lock = threading.Lock()
+    page = article_html().encode()
+
+    def slow_page(seen: Seen) -> Reply:
+        host = seen.headers["Host"].split(":")[0]
+        with lock:
+            active[host] += 1
+            most[host] = max(most[host], active[host])
+            most["all"] = max(most["all"], active.total())
+        time.sleep(0.05)
+        with lock:
+            active[host] -= 1
+        return Reply(body=page, headers=HTML)
+
+    links = [f"http://{h}.example:{web.port}/story/{n}" for h in "ab" for n in range(10)]
+    url = web.route("/rss", Reply(body=link_feed(web, links)))
+    for n in range(10):
+        web.route(f"/story/{n}", slow_page)
+    limits = FeedSettings(
+        max_page_fetches=6, max_fetches_per_host=4, concurrency=3, host_concurrency=2
+    )
+
+    async with http_client(LOCAL, two_hosts) as client:
+        result = await read_url(url, Fetcher(client, LOCAL), limits=limits)
+
+    fetched = [i.url for i in result.items if isinstance(i, RawArticle)]
+    assert fetched == [links[n] for n in (0, 1, 2, 3, 10, 11)]
+    assert notes(result.items, url) == [
+        "6 entry pages on a.example left for the next poll: "
+        "more than feed.max_fetches_per_host (4)",
+        "8 entry pages left for the next poll: more than feed.max_page_fetches (6) new ones",
+    ]
+    assert most["a.example"] == 2
+    assert most["all"] == 3
+
+
+async def test_entries_already_stored_are_not_fetched_again(web: FakeWeb, fetcher: Fetcher) -> None:
+    links = [web.url(f"/story/{n}") for n in range(4)]
+    url = web.route("/rss", Reply(body=link_feed(web, links)))
+    pages(web, 4)
+    asked: list[list[str]] = []
+
+    async def stored(candidates: Sequence[str]) -> set[str]:
+        asked.append(list(candidates))
+        return {links[0], links[2]}
+
+    result = await read_url(url, fetcher, known=stored)
+
+    assert asked == [links]
+    assert [i.url for i in result.items] == [links[1], links[3]]
+    assert result.known == 2
+    assert sorted(web.paths_requested()) == ["/rss", "/story/1", "/story/3"]
+
+
+async def test_a_feed_polled_again_fetches_only_new_entries(
+    web: FakeWeb, fetcher: Fetcher, settings: Settings
+) -> None:
+    """Entries stored by the first poll, and an entry whose page was rejected, are not
+    fetched by the second, which counts them as already known."""
+    links = [web.url(f"/story/{n}") for n in range(4)]
+    feed = web.route("/rss", Reply(body=link_feed(web, links[:3])))
+    web.route("/story/0", Reply(body=article_html("First").encode(), headers=HTML))
+    web.route("/story/1", Reply(body=article_html("Second", PARAGRAPHS[1:]).encode(), headers=HTML))
+    web.route("/story/2", Reply(status=404))
+    web.route("/story/3", Reply(body=article_html("Third", PARAGRAPHS[2:]).encode(), headers=HTML))
+
+    async with open_app(settings) as app:
+        first = await ingest_url(app, fetcher, feed)
+        web.route("/rss", Reply(body=link_feed(web, links)))
+        web.requests.clear()
+        second = await ingest_url(app, fetcher, feed)
+
+    assert (first.added, first.known, len(first.rejected)) == (2, 0, 1)
+    assert (second.added, second.known, len(second.rejected)) == (1, 3, 0)
+    assert web.paths_requested() == ["/rss", "/story/3"]

@@ -266,6 +266,30 @@ async def test_a_failing_source_backs_off_then_pauses_and_admins_hear_once(app: 
     assert row.paused
 
 
+async def test_the_paused_notice_masks_the_url_and_resumes_by_id(app: App) -> None:
+    url = "https://reader:s3cret@example.org/feed.xml?api_key=k3y"
+    async with app.sessions() as session, session.begin():
+        source, _ = await add_source(session, url)
+    told: list[str] = []
+
+    async def notify(text: str) -> None:
+        told.append(text)
+
+    async def broken(source_id: int, polled: str) -> None:
+        raise ConnectionError(f"cannot reach {polled}")
+
+    settings = PollSettings(jitter_seconds=0, max_failures=1)
+    polls = Polls(app.sessions, settings, broken, notify, now=Clock(utc(2026, 3, 28, 6)))
+    assert await polls.run(source.id) is None
+
+    assert told == [
+        f"Source #{source.id} https://***@example.org/feed.xml?api_key=*** is paused after 1 "
+        "failures in a row (last: ConnectionError('cannot reach "
+        "https://***@example.org/feed.xml?api_key=***')). "
+        f"/sources resume {source.id} resumes it."
+    ]
+
+
 async def test_a_poll_another_process_just_made_is_not_repeated(app: App) -> None:
     async with app.sessions() as session, session.begin():
         source, _ = await add_source(session, "https://example.org/feed.xml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,7 +18,7 @@ from handlers.command import Caller, Command
 from handlers.digest import Composer, compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply, Tone
-from storage.models import Article, Delivery, Story
+from storage.models import Article, Delivery, Source, Story
 from storage.subscriptions import digest_articles, get_subscription
 from stories.digest import DetailKind, StoryMaterial, StoryNews, story_news
 from tests.articles import MERGER, QUAKE, raw, when
@@ -164,6 +165,34 @@ async def test_admins_add_list_and_remove_sources(app: App) -> None:
     assert (await ask(app, "sources", "remove 1", ADMIN)).title == "Removed source #1."
     assert (await ask(app, "sources", "remove 1", ADMIN)).tone is Tone.ERROR
     assert (await ask(app, "sources", "frobnicate", ADMIN)).tone is Tone.ERROR
+
+
+async def test_a_source_url_is_shown_without_its_credentials(app: App) -> None:
+    """Replies go to the whole chat (Slack posts them in the channel): user info and
+    secret-looking query values are masked there, and only the database keeps them."""
+    url = "https://user:hunter2@feeds.example.org/private.xml?token=abc123&lang=en"
+    shown = "https://***@feeds.example.org/private.xml?token=***&lang=en"
+    added = await ask(app, "sources", f"add {url}", ADMIN)
+    async with app.sessions() as session, session.begin():
+        await session.execute(
+            update(Source).values(failures=2, last_error=f"ConnectError('{url}')", paused=True)
+        )
+    listed = await ask(app, "sources", "list", ADMIN)
+    resumed = await ask(app, "sources", "resume 1", ADMIN)
+
+    for reply in (added, listed, resumed):
+        everything = json.dumps(reply.to_dict())
+        assert "hunter2" not in everything
+        assert "abc123" not in everything
+        assert shown in text_of(reply)
+        assert [c.url for s in reply.sections for li in s.lines for c in li.citations] == [shown]
+    assert f"ConnectError('{shown}')" in text_of(listed)
+    assert resumed.title == "Resumed source #1."
+    async with app.sessions() as session:
+        source = await session.get(Source, 1)
+    assert source is not None
+    assert (source.url, source.paused, source.failures) == (url, False, 0)
+    assert (await ask(app, "sources", "resume 2", ADMIN)).title == "There is no source #2."
 
 
 async def test_an_id_too_large_for_the_database_names_no_source(app: App) -> None:
