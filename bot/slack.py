@@ -49,6 +49,7 @@ RESERVED_COMMANDS = frozenset(
     ).split()
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 _CHOICE_ACTION = re.compile(rf"^{re.escape(CHOICE_ACTION_PREFIX)}\d+$")
 
 Next = Callable[[], Awaitable[BoltResponse]]
@@ -171,7 +172,7 @@ class SlackFront:
         if not self.allowed(channel):
             await _respond(respond, _not_here(), response_type="ephemeral")
             return
-        text = f"{command.get('command', '')} {command.get('text', '')}"
+        text = f"{command.get('command', '')} {from_slack_markup(str(command.get('text', '')))}"
         reply = await self.answer(text, self.caller(channel, user))
         await _respond(respond, reply, response_type="in_channel")
 
@@ -218,11 +219,35 @@ def strip_prefix(text: str, prefix: str) -> str:
 
 def mention_command(text: str) -> str:
     """``<@U123> who Kalesnikava`` -> ``/who Kalesnikava``; a bare mention asks for help."""
-    words = _MENTION.sub(" ", text)
-    words = words.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+    words = from_slack_markup(_MENTION.sub(" ", text)).strip()
     if not words:
         return "/help"
     return words if words.startswith("/") else f"/{words}"
+
+
+def from_slack_markup(text: str) -> str:
+    """Message or slash command text as the user typed it, per Slack's "formatting text" rules.
+
+    Slack sends a link as ``<https://x|label>`` (``<https://x>``, ``<mailto:a@b|a@b>``), a
+    channel as ``<#C123|name>``, a user as ``<@U123>``, a special mention as ``<!here>``, and
+    escapes ``&``, ``<`` and ``>`` as entities; literal angle brackets are always escaped, so
+    every ``<...>`` is markup. A link becomes its target (``mailto:`` dropped), the others the
+    name shown for them; entities are decoded last, so that ``&lt;`` stays a character.
+    """
+    return _unescape(_SLACK_MARKUP.sub(_unwrap, text))
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    target, _, label = match.group(1).partition("|")
+    if target[:1] in ("@", "#"):
+        return target[0] + label.lstrip(target[0]) if label else target
+    if target.startswith("!"):
+        return label or "@" + target[1:].split("^", 1)[0]
+    return target.removeprefix("mailto:")
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _not_here() -> Reply:

@@ -28,6 +28,7 @@ from bot.slack import (
     SlackFront,
     build_slack,
     command_names,
+    from_slack_markup,
     mention_command,
     run_slack,
     serve_http,
@@ -366,3 +367,28 @@ async def test_socket_mode_answers_over_the_websocket(slack: FakeSlack, context:
     finally:
         stop.set()
         await asyncio.wait_for(task, 2)
+
+
+def test_slack_markup_is_read_as_typed() -> None:
+    assert from_slack_markup("add <https://x.org/rss?a=1&amp;b=2|x.org/rss>") == (
+        "add https://x.org/rss?a=1&b=2"
+    )
+    assert from_slack_markup("<https://x.org/a>") == "https://x.org/a"
+    assert from_slack_markup("<mailto:ed@x.org|ed@x.org>") == "ed@x.org"
+    assert from_slack_markup("in <#C123|newsroom> and <#C456>") == "in #newsroom and #C456"
+    assert from_slack_markup("<@U123> <@U9|ann> <!here> <!subteam^S1|@desk>") == (
+        "@U123 @ann @here @desk"
+    )
+    assert from_slack_markup("A &amp; B &lt;x&gt; &amp;lt;") == "A & B <x> &lt;"
+
+
+async def test_urls_slack_wraps_are_added_as_sources(slack: FakeSlack, context: Context) -> None:
+    async with serving(slack, context, admins=("U1",)) as bot:
+        wrapped = "add <https://example.org/rss?a=1&amp;b=2|example.org/rss>"
+        assert await bot.mention(f"<@{BOT_USER}> sources {wrapped}", "Ev100") == 200
+        [post] = await slack.wait_for("chat.postMessage")
+        assert await bot.command("/sources", "add <https://example.org/atom>") == 200
+        [answer] = await slack.wait_for("response_url")
+    assert "Added source #1" in text_of(post.payload)
+    assert "https://example.org/rss?a=1&amp;b=2" in text_of(post.payload)
+    assert "Added source #2" in text_of(answer.payload)
