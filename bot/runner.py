@@ -38,7 +38,7 @@ from bot.schedule import (
     utc_now,
     worker_id,
 )
-from bot.slack import build_slack, run_slack
+from bot.slack import build_slack, notice, post_reply, run_slack
 from bot.telegram import build_telegram, run_telegram
 from handlers.reply import Reply
 from storage.sources import add_source, list_sources
@@ -97,15 +97,11 @@ def _slack(
     render = RenderCache(render_slack)
 
     async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        blocks, text = render(reply)
-        answer = await slack.client.chat_postMessage(
-            channel=subscription.chat_id, blocks=blocks, text=text
-        )
-        return str(answer["ts"])
+        return await post_reply(slack.client, subscription.chat_id, reply, render=render)
 
     async def notify(text: str) -> None:
         for admin in settings.slack.admins:
-            await slack.client.chat_postMessage(channel=admin, text=text)
+            await post_reply(slack.client, admin, notice(text))
 
     def run() -> Coroutine[Any, Any, None]:
         return run_slack(slack, settings.slack, app_token, stop)

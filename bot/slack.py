@@ -31,7 +31,7 @@ from bot.render_slack import CHOICE_ACTION_PREFIX, render_slack
 from handlers.command import Caller, parse_command
 from handlers.context import Context
 from handlers.dispatch import HANDLERS, dispatch
-from handlers.reply import Reply
+from handlers.reply import Line, Reply, Section, Tone
 
 log = logging.getLogger(__name__)
 
@@ -189,11 +189,8 @@ class SlackFront:
         reply = await self.answer(
             mention_command(str(event.get("text", ""))), self.caller(channel, user)
         )
-        blocks, text = render_slack(reply)
         thread = event.get("thread_ts")
-        await client.chat_postMessage(
-            channel=channel, blocks=blocks, text=text, thread_ts=str(thread) if thread else None
-        )
+        await post_reply(client, channel, reply, thread_ts=str(thread) if thread else None)
 
     async def on_choice(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
@@ -248,6 +245,29 @@ def _unwrap(match: re.Match[str]) -> str:
 
 def _unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+async def post_reply(
+    client: AsyncWebClient,
+    channel: str,
+    reply: Reply,
+    *,
+    thread_ts: str | None = None,
+    render: Callable[[Reply], tuple[list[dict[str, Any]], str]] = render_slack,
+) -> str:
+    """Post a Reply: the one way text reaches chat.postMessage (mentions, digests, notices), so
+    that every string goes through ``render_slack``, which escapes Slack's control characters
+    (a ``<!channel>`` in a feed's error text must not page the whole channel)."""
+    blocks, text = render(reply)
+    answer = await client.chat_postMessage(
+        channel=channel, blocks=blocks, text=text, thread_ts=thread_ts
+    )
+    return str(answer["ts"])
+
+
+def notice(text: str) -> Reply:
+    """A notice for the admins (a source paused) as a Reply, to be rendered like any other."""
+    return Reply("newsbot", (Section(None, (Line(text),)),), tone=Tone.NOTICE)
 
 
 def _not_here() -> Reply:

@@ -21,6 +21,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError, SlackSettings
+from bot.runner import front_ends
 from bot.slack import (
     EVENTS_PATH,
     RESERVED_COMMANDS,
@@ -35,6 +36,9 @@ from bot.slack import (
     strip_prefix,
 )
 from handlers.context import Context
+from handlers.reply import Line, Reply, Section
+from storage.subscriptions import upsert_subscription
+from tests.articles import when
 from tests.bot.test_render_slack import check_blocks
 from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
 
@@ -159,6 +163,17 @@ async def serving(fake: FakeSlack, context: Context, **settings: Any) -> AsyncIt
 async def bot(slack: FakeSlack, context: Context) -> AsyncIterator[Bot]:
     async with serving(slack, context) as bot:
         yield bot
+
+
+def mrkdwn_texts(node: Any) -> list[str]:
+    """Every text Slack parses for markup (mrkdwn objects; plain_text is shown as it is)."""
+    if isinstance(node, list):
+        return [text for item in node for text in mrkdwn_texts(item)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("type") == "mrkdwn":
+        return [str(node["text"])]
+    return [text for value in node.values() for text in mrkdwn_texts(value)]
 
 
 def text_of(payload: dict[str, Any]) -> str:
@@ -392,3 +407,29 @@ async def test_urls_slack_wraps_are_added_as_sources(slack: FakeSlack, context: 
     assert "Added source #1" in text_of(post.payload)
     assert "https://example.org/rss?a=1&amp;b=2" in text_of(post.payload)
     assert "Added source #2" in text_of(answer.payload)
+
+
+async def test_notices_and_digests_reach_slack_escaped(app: App, slack: FakeSlack) -> None:
+    """What a feed server says ends up in the "source paused" notice; Slack must show it,
+    not act on it (``<!channel>`` would notify everyone in the channel)."""
+    settings = replace(
+        app.settings,
+        slack=SlackSettings(base_url=slack.api_url, admins=("UADMIN",), command_prefix="news-"),
+    )
+    env = {"NEWSBOT_SLACK_BOT_TOKEN": TOKEN, "NEWSBOT_SLACK_SIGNING_SECRET": SECRET}
+    [end] = front_ends(settings, app, asyncio.Event(), env)
+    hostile = "<!channel> <https://evil.example|click> &amp;"
+    await end.notify(f"Source #1 https://x.org/rss is paused (last: Content-Type {hostile}).")
+    digest = Reply(f"Digest {hostile}", (Section(f"New {hostile}", (Line(hostile),)),))
+    async with app.sessions() as session, session.begin():
+        subscription = await upsert_subscription(
+            session, "slack", "CNEWS", local_time=None, timezone=None, keywords=(), now=when(1)
+        )
+    await end.send(subscription, digest)
+    posts = await slack.wait_for("chat.postMessage", 2)
+    assert [post.payload["channel"] for post in posts] == ["UADMIN", "CNEWS"]
+    for post in posts:
+        parsed = [post.payload["text"], *mrkdwn_texts(post.payload.get("blocks"))]
+        assert all("<!channel>" not in text and "<https://evil" not in text for text in parsed)
+        assert all("&lt;!channel&gt;" in text for text in parsed[:2])
+    assert "Content-Type &lt;!channel&gt;" in posts[0].payload["text"]
