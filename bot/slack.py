@@ -28,7 +28,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import ConfigError, SlackSettings
 from bot.render_slack import CHOICE_ACTION_PREFIX, render_slack
-from handlers.command import Caller, parse_command
+from handlers.command import Caller, ChatKind, parse_command
 from handlers.context import Context
 from handlers.dispatch import HANDLERS, dispatch
 from handlers.reply import Line, Reply, Section, Tone
@@ -92,7 +92,7 @@ def build_slack(
             "set slack.command_prefix (e.g. 'news-'), or ask by @mention",
             ", ".join(sorted(reserved)),
         )
-    front = SlackFront(settings, context)
+    front = SlackFront(settings, context, client)
     app.middleware(front.skip_repeated_events)
     for name in command_names(settings.command_prefix):
         app.command(name)(front.on_command)
@@ -121,9 +121,10 @@ class RecentIds:
 class SlackFront:
     """The listeners; each acks first, then answers."""
 
-    def __init__(self, settings: SlackSettings, context: Context) -> None:
+    def __init__(self, settings: SlackSettings, context: Context, client: AsyncWebClient) -> None:
         self.settings = settings
         self.context = context
+        self.client = client
         self.seen = RecentIds(SEEN_EVENTS)
 
     async def skip_repeated_events(
@@ -151,8 +152,24 @@ class SlackFront:
         return not self.settings.allowed_channels or channel in self.settings.allowed_channels
 
     def caller(self, channel: str, user: str) -> Caller:
+        """A direct message's channel id starts with D; anything else is shared with others,
+        where a workspace admin or owner (users.info) may change what the bot does."""
+
+        async def is_chat_admin() -> bool:
+            if not user:
+                return False
+            answer = await self.client.users_info(user=user)
+            profile = answer.get("user") or {}
+            return bool(profile.get("is_admin") or profile.get("is_owner"))
+
         return Caller(
-            "slack", channel, user, user in self.settings.admins, self.settings.command_prefix
+            "slack",
+            channel,
+            user,
+            user in self.settings.admins,
+            self.settings.command_prefix,
+            chat_kind=ChatKind.PRIVATE if channel.startswith("D") else ChatKind.CHANNEL,
+            is_chat_admin=is_chat_admin,
         )
 
     async def answer(self, text: str, caller: Caller) -> Reply:

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError, SlackSettings
@@ -37,7 +38,7 @@ from bot.slack import (
 )
 from handlers.context import Context
 from handlers.reply import Line, Reply, Section
-from storage.subscriptions import upsert_subscription
+from storage.subscriptions import get_subscription, upsert_subscription
 from tests.articles import when
 from tests.bot.test_render_slack import check_blocks
 from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
@@ -322,7 +323,7 @@ def test_text_to_commands(context: Context) -> None:
     assert mention_command("<@UBOT> who A &amp; B &lt;x&gt;") == "/who A & B <x>"
     assert strip_prefix("/news-who X", "news-") == "/who X"
     assert strip_prefix("/who X", "news-") == "/who X"
-    front = SlackFront(replace(SlackSettings(), admins=("UADMIN",)), context)
+    front = SlackFront(replace(SlackSettings(), admins=("UADMIN",)), context, AsyncWebClient())
     assert front.caller("C1", "UADMIN").is_admin
     assert not front.caller("C1", "U1").is_admin
     assert front.caller("C1", "U1").platform == "slack"
@@ -345,7 +346,7 @@ def test_manifest_matches_the_commands_and_endpoint() -> None:
     urls = re.findall(r"(?:url|request_url): (\S+)$", manifest, re.M)
     assert len(urls) == len(commands) + 2
     assert all(url == f"https://YOUR-HOST{EVENTS_PATH}" for url in urls)
-    for scope in ("commands", "chat:write", "app_mentions:read"):
+    for scope in ("commands", "chat:write", "app_mentions:read", "users:read"):
         assert f"- {scope} " in manifest
     assert "- app_mention" in manifest
 
@@ -433,3 +434,39 @@ async def test_notices_and_digests_reach_slack_escaped(app: App, slack: FakeSlac
         assert all("<!channel>" not in text and "<https://evil" not in text for text in parsed)
         assert all("&lt;!channel&gt;" in text for text in parsed[:2])
     assert "Content-Type &lt;!channel&gt;" in posts[0].payload["text"]
+
+
+async def _digest_time(context: Context, channel: str) -> str | None:
+    async with context.sessions() as session:
+        subscription = await get_subscription(session, "slack", channel)
+    return None if subscription is None else subscription.local_time
+
+
+async def test_only_admins_change_a_channel_digest(slack: FakeSlack, context: Context) -> None:
+    """In a channel: workspace admins and owners (users.info) and the configured admins; a
+    forged button press is held to the same rule; in a direct message the user decides."""
+    slack.users["UOWNER"] = {"is_owner": True}
+    async with serving(slack, context, admins=("UADMIN",)) as bot:
+        assert await bot.command("/subscribe", "08:00", user="U1") == 200
+        [refused] = await slack.wait_for("response_url")
+        assert await _digest_time(context, "C1") is None
+        assert await bot.command("/subscribe", "09:00", user="UOWNER") == 200
+        await bot.fake.wait_for("response_url", 2)
+        assert await _digest_time(context, "C1") == "09:00"
+        assert await bot.press("/unsubscribe") == 200
+        *_, forged = await slack.wait_for("response_url", 3)
+        assert await _digest_time(context, "C1") == "09:00"
+        assert await bot.command("/subscribe", "10:00", user="UADMIN") == 200
+        await bot.fake.wait_for("response_url", 4)
+        assert await bot.command("/subscribe", "07:00", channel="D1", user="U1") == 200
+        *_, private = await slack.wait_for("response_url", 5)
+    for refusal in (refused, forged):
+        assert "Only this chat's admins" in text_of(refusal.payload)
+    assert "Subscribed." in text_of(private.payload)
+    assert await _digest_time(context, "C1") == "10:00"
+    assert await _digest_time(context, "D1") == "07:00"
+    assert sorted(call.payload["user"] for call in slack.made("users.info")) == [
+        "U1",
+        "U1",
+        "UOWNER",
+    ]

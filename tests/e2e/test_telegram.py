@@ -16,6 +16,7 @@ from bot.app import App, seed_if_empty
 from bot.config import TelegramSettings
 from bot.render_telegram import MESSAGE_LIMIT
 from bot.telegram import REFUSAL, SeenUpdates, TelegramApp, build_telegram, run_telegram
+from storage.subscriptions import get_subscription
 from tests.articles import MERGER, QUAKE, raw, when
 from tests.e2e.net import free_port, wait_listening
 from tests.e2e.telegram_fake import (
@@ -227,3 +228,42 @@ def test_seen_updates_are_bounded() -> None:
     assert [seen.first_time(n) for n in (1, 2, 1, 3)] == [True, True, False, True]
     assert seen.first_time(1)
     assert not seen.first_time(3)
+
+
+async def _digest_time(app: App, chat_id: int) -> str | None:
+    async with app.sessions() as session:
+        subscription = await get_subscription(session, "telegram", str(chat_id))
+    return None if subscription is None else subscription.local_time
+
+
+async def test_only_chat_admins_change_a_group_digest(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    """In a group, getChatMember decides; a forged button press is held to the same rule;
+    in a private chat the user decides."""
+    fake.members[(GROUP, 8)] = "administrator"
+    fake.members[(GROUP, 9)] = "creator"
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/subscribe 08:00", chat_id=GROUP, user_id=7))
+        [refused] = await fake.wait_for("sendMessage")
+        assert await _digest_time(app, GROUP) is None
+        await fake.push(message_update(fake, "/subscribe 09:00", chat_id=GROUP, user_id=8))
+        _, subscribed = await fake.wait_for("sendMessage", 2)
+        await fake.push(callback_update(fake, refused.result, "/unsubscribe", user_id=7))
+        [forged] = await fake.wait_for("editMessageText")
+        assert await _digest_time(app, GROUP) == "09:00"
+        await fake.push(message_update(fake, "/unsubscribe", chat_id=GROUP, user_id=9))
+        *_, stopped = await fake.wait_for("sendMessage", 3)
+        await fake.push(message_update(fake, "/subscribe 07:00", chat_id=42, user_id=7))
+        *_, private = await fake.wait_for("sendMessage", 4)
+    for refusal in (refused, forged):
+        assert "Only this chat's admins" in assert_valid_html(refusal)
+    assert "Subscribed." in assert_valid_html(subscribed)
+    assert "Daily digest stopped." in assert_valid_html(stopped)
+    assert "Subscribed." in assert_valid_html(private)
+    assert await _digest_time(app, GROUP) is None
+    assert await _digest_time(app, 42) == "07:00"
+    asked = {
+        (int(c.params["chat_id"]), int(c.params["user_id"])) for c in fake.calls_to("getChatMember")
+    }
+    assert asked == {(GROUP, 7), (GROUP, 8), (GROUP, 9)}
