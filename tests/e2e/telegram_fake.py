@@ -56,6 +56,8 @@ class FakeTelegram:
     #: (chat id, user id) -> the status getChatMember answers; anyone else is a "member"
     members: dict[tuple[int, int], str] = field(default_factory=dict)
     base: str = ""
+    #: the one token accepted; any other is answered 401 Unauthorized, as Telegram does
+    token: str = TOKEN
     _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
     _called: asyncio.Condition = field(default_factory=asyncio.Condition)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -92,7 +94,7 @@ class FakeTelegram:
 
     async def handle(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
-        if token != TOKEN:
+        if token != self.token:
             unauthorized = {"ok": False, "error_code": 401, "description": "Unauthorized"}
             return web.json_response(unauthorized, status=401)
         call = Call(method, await _params(request), time.monotonic())

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -267,3 +271,81 @@ async def test_only_chat_admins_change_a_group_digest(
         (int(c.params["chat_id"]), int(c.params["user_id"])) for c in fake.calls_to("getChatMember")
     }
     assert asked == {(GROUP, 7), (GROUP, 8), (GROUP, 9)}
+
+
+#: recognisable in any output; the fake accepts it or, for the rejection test, not
+LEAKY_TOKEN = "555000111:RECOGNISABLE-fake-token-Zq9xWv8uTs7rQp"
+WEBHOOK_SECRET = "recognisable-webhook-secret-Hn4Jk2"
+
+
+async def _newsbot(fake: FakeTelegram, tmp_path: Path, *args: str) -> asyncio.subprocess.Process:
+    """``newsbot [args] run`` in its own process, as a user starts it, against the fake."""
+    seeds = tmp_path / "no-seeds"
+    seeds.mkdir(exist_ok=True)
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "COLUMNS": "400",  # no wrapped log lines: a token cut in two would not be found
+        "PTB_TIMEDELTA": "1",
+        "NEWSBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "NEWSBOT_SEEDS_DIR": str(seeds),
+        "NEWSBOT_TELEGRAM_TOKEN": LEAKY_TOKEN,
+        "NEWSBOT_TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "NEWSBOT_TELEGRAM__BASE_URL": fake.base_url,
+        "NEWSBOT_TELEGRAM__BASE_FILE_URL": fake.base_file_url,
+    }
+    with (tmp_path / "output.log").open("wb") as output:
+        return await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            "from bot.cli import main; main()",
+            *args,
+            "run",
+            cwd=tmp_path,
+            env=env,
+            stdout=output,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+
+
+def _assert_no_secret(output: str) -> None:
+    for secret in (LEAKY_TOKEN, LEAKY_TOKEN.split(":")[1], WEBHOOK_SECRET):
+        assert secret not in output
+
+
+async def test_the_token_is_never_logged_while_answering(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """At debug level httpx logs every Bot API URL, which holds the token."""
+    fake.token = LEAKY_TOKEN
+    bot = await _newsbot(fake, tmp_path, "-vv")
+    try:
+        async with asyncio.timeout(30):
+            while not fake.calls_to("getUpdates"):
+                await asyncio.sleep(0.05)
+                assert bot.returncode is None, (tmp_path / "output.log").read_text()
+        await fake.push(message_update(fake, "/help"))
+        await fake.wait_for("sendMessage")
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(bot.wait(), 30)
+    output = (tmp_path / "output.log").read_text()
+    assert "/bot<redacted>/getMe" in output
+    _assert_no_secret(output)
+
+
+async def test_a_rejected_token_is_reported_without_it(fake: FakeTelegram, tmp_path: Path) -> None:
+    """python-telegram-bot puts the rejected token in its error's message (and -v logs the
+    traceback too); both levels run side by side."""
+
+    async def run(verbosity: tuple[str, ...], where: Path) -> None:
+        bot = await _newsbot(fake, where, *verbosity)
+        await asyncio.wait_for(bot.wait(), 30)
+        output = (where / "output.log").read_text()
+        assert bot.returncode == 1, output
+        assert "the telegram front end failed: The token `<redacted>` was rejected" in output
+        _assert_no_secret(output)
+
+    (tmp_path / "default").mkdir()
+    (tmp_path / "verbose").mkdir()
+    await asyncio.gather(run((), tmp_path / "default"), run(("-v",), tmp_path / "verbose"))
