@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections import OrderedDict
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -32,12 +33,15 @@ from handlers.command import Caller, ChatKind, parse_command
 from handlers.context import Context
 from handlers.dispatch import HANDLERS, dispatch
 from handlers.reply import Line, Reply, Section, Tone
+from storage.slack_events import prune_events, release_event, take_event
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-#: event ids remembered to drop repeats; Slack retries within minutes, so a few suffice
-SEEN_EVENTS = 2048
+#: how long handled event ids are kept; Slack's last retry comes minutes after the event
+KEEP_EVENTS = timedelta(days=1)
+#: how often a process deletes the older ones
+PRUNE_EVERY = timedelta(minutes=10)
 #: 429 answers retried per Web API call, each after the Retry-After Slack asks for
 RATE_LIMIT_RETRIES = 3
 #: Slack's built-in commands; an app (and its manifest) cannot register these names
@@ -93,29 +97,12 @@ def build_slack(
             ", ".join(sorted(reserved)),
         )
     front = SlackFront(settings, context, client)
-    app.middleware(front.skip_repeated_events)
+    app.middleware(front.once_per_event)
     for name in command_names(settings.command_prefix):
         app.command(name)(front.on_command)
     app.event("app_mention")(front.on_mention)
     app.action(_CHOICE_ACTION)(front.on_choice)
     return app
-
-
-class RecentIds:
-    """A bounded set: remembers the last ``size`` ids, forgetting the oldest first."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._ids: OrderedDict[str, None] = OrderedDict()
-
-    def add(self, item: str) -> bool:
-        """Remember ``item``; False when it was already there."""
-        if item in self._ids:
-            return False
-        self._ids[item] = None
-        if len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return True
 
 
 class SlackFront:
@@ -125,28 +112,39 @@ class SlackFront:
         self.settings = settings
         self.context = context
         self.client = client
-        self.seen = RecentIds(SEEN_EVENTS)
+        self._pruned_at = float("-inf")
 
-    async def skip_repeated_events(
+    async def once_per_event(
         self, body: dict[str, Any], request: AsyncBoltRequest, next_: Next
     ) -> BoltResponse:
-        """Acknowledge, and do not answer, an event Slack sends again.
+        """Answer each Events API event once, across every process sharing the database.
 
-        Slack retries an event it thinks was not acknowledged in time, with
-        ``X-Slack-Retry-Num``. Our acks are immediate, so a retry means the first delivery
-        reached some bot process: answering again would post twice (with several processes
-        behind one URL, another process may have taken the first). The seen-set also catches
-        a repeated ``event_id`` that comes without the header.
+        Slack sends an event again (``X-Slack-Retry-Num``) when the first delivery was not
+        acknowledged in time, answered a 5xx or never connected, so a retry may be the first
+        delivery anyone here saw. The event id is recorded as handled before the event is
+        answered: a delivery whose id is already there is acknowledged and dropped. Should
+        the handling fail before the acknowledgement (Slack then gets a 500 and retries), the
+        record is removed again, so the retry is answered.
         """
-        if body.get("type") != "event_callback":
-            return await next_()
-        retried = bool(request.headers.get("x-slack-retry-num"))
         event_id = str(body.get("event_id") or "")
-        first_time = self.seen.add(event_id) if event_id else True
-        if retried or not first_time:
-            log.info("slack: skipped repeated event %s (retry %s)", event_id, retried)
+        if body.get("type") != "event_callback" or not event_id:
+            return await next_()
+        now = datetime.now(UTC)
+        async with self.context.sessions() as session, session.begin():
+            taken = await take_event(session, event_id, now)
+            if time.monotonic() - self._pruned_at > PRUNE_EVERY.total_seconds():
+                self._pruned_at = time.monotonic()
+                await prune_events(session, now - KEEP_EVENTS)
+        if not taken:
+            retry = request.headers.get("x-slack-retry-num")
+            log.info("slack: event %s was handled already (retry %s); dropped", event_id, retry)
             return BoltResponse(status=200, body="")
-        return await next_()
+        try:
+            return await next_()
+        except BaseException:
+            async with self.context.sessions() as session, session.begin():
+                await release_event(session, event_id)
+            raise
 
     def allowed(self, channel: str) -> bool:
         return not self.settings.allowed_channels or channel in self.settings.allowed_channels

@@ -19,6 +19,7 @@ import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError, SlackSettings
@@ -26,7 +27,6 @@ from bot.runner import front_ends
 from bot.slack import (
     EVENTS_PATH,
     RESERVED_COMMANDS,
-    RecentIds,
     SlackFront,
     build_slack,
     command_names,
@@ -38,6 +38,7 @@ from bot.slack import (
 )
 from handlers.context import Context
 from handlers.reply import Line, Reply, Section
+from storage.db import create_engine
 from storage.subscriptions import get_subscription, upsert_subscription
 from tests.articles import when
 from tests.bot.test_render_slack import check_blocks
@@ -329,15 +330,6 @@ def test_text_to_commands(context: Context) -> None:
     assert front.caller("C1", "U1").platform == "slack"
 
 
-def test_recent_ids_forget_the_oldest() -> None:
-    seen = RecentIds(2)
-    assert seen.add("a")
-    assert not seen.add("a")
-    assert seen.add("b")
-    assert seen.add("c")
-    assert seen.add("a")
-
-
 def test_manifest_matches_the_commands_and_endpoint() -> None:
     manifest = (Path(__file__).resolve().parents[2] / "slack-manifest.yml").read_text()
     commands = re.findall(r"^\s*- command: (\S+)$", manifest, re.M)
@@ -470,3 +462,38 @@ async def test_only_admins_change_a_channel_digest(slack: FakeSlack, context: Co
         "U1",
         "UOWNER",
     ]
+
+
+RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+
+
+async def test_a_retry_of_an_event_that_failed_is_answered(
+    slack: FakeSlack, context: Context, tmp_path: Path
+) -> None:
+    """The first delivery reached a process that could not record it (its database is gone)
+    and got a 500; Slack's retry, to another process, is the first answer."""
+    broken = Context(async_sessionmaker(create_engine(f"sqlite:///{tmp_path}/gone/x.db")))
+    async with serving(slack, broken) as sick, serving(slack, context) as well:
+        assert await sick.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev200") == 500
+        assert await well.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev200", headers=RETRY) == 200
+        [post] = await slack.wait_for("chat.postMessage")
+        assert await well.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev200", headers=RETRY) == 200
+        await asyncio.sleep(0.3)
+    assert "Maria Kalesnikava" in text_of(post.payload)
+    assert len(slack.made("chat.postMessage")) == 1
+
+
+async def test_an_event_is_answered_once_across_processes(
+    slack: FakeSlack, context: Context
+) -> None:
+    """Two processes behind one URL, sharing the database: a retry or a repeat that reaches
+    the other one is not answered again."""
+    async with serving(slack, context) as first, serving(slack, context) as second:
+        assert await first.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev300") == 200
+        await slack.wait_for("chat.postMessage")
+        assert await second.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev300", headers=RETRY) == 200
+        assert await second.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev300") == 200
+        assert await first.mention(f"<@{BOT_USER}> help", "Ev301", headers=RETRY) == 200
+        await slack.wait_for("chat.postMessage", 2)
+        await asyncio.sleep(0.3)
+    assert len(slack.made("chat.postMessage")) == 2
