@@ -30,11 +30,11 @@ from bot.app import App, ingest_inputs, open_app, rejected_summary, seed_if_empt
 from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import CONSOLE_CALLER
+from bot.logs import protect_logs
 from bot.readers import InputDefaults, is_url
-from bot.runner import serve
+from bot.runner import FrontEndFailed, serve
 from handlers.command import parse_command
 from handlers.dispatch import dispatch
-from handlers.format import mask_urls_in
 from storage.ingest import IngestReport
 from storage.queries import export_rows
 from stories.extract import parse_datetime
@@ -42,9 +42,12 @@ from stories.extract import parse_datetime
 cli = typer.Typer(
     add_completion=False,
     no_args_is_help=False,
+    # a traceback's local variables include the chat tokens; errors are logged (and masked)
+    pretty_exceptions_show_locals=False,
     help="newsbot: stories across outlets, with sources. Without a command: run the bot.",
 )
 err = Console(stderr=True)
+log = logging.getLogger(__name__)
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="config.toml (default: $NEWSBOT_CONFIG)")
@@ -54,25 +57,11 @@ DbOption = Annotated[
 ]
 
 
-class MaskedUrls(logging.Filter):
-    """Every log line, its traceback included, with the URLs in it masked (``mask_url``): a
-    source's URL may carry a password or a token, and any exception's message may quote it."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = mask_urls_in(record.getMessage())
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = mask_urls_in(record.exc_text)
-        return True
-
-
 @dataclasses.dataclass
 class Options:
     config: Path | None = None
     db: str | None = None
-    verbose: bool = False
+    verbose: int = 0
 
     def settings(self) -> Settings:
         overrides = {"database_url": self.db} if self.db else {}
@@ -88,15 +77,17 @@ def main_callback(
     ctx: typer.Context,
     config: ConfigOption = None,
     db: DbOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log more")] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="log more (-vv: debug)")
+    ] = 0,
 ) -> None:
-    handler = RichHandler(console=err, show_path=False)
-    handler.addFilter(MaskedUrls())
+    levels = (logging.WARNING, logging.INFO, logging.DEBUG)
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
+        level=levels[min(verbose, len(levels) - 1)],
         format="%(message)s",
-        handlers=[handler],
+        handlers=[RichHandler(console=err, show_path=False)],
     )
+    protect_logs()
     ctx.obj = Options(config, db, verbose)
     if ctx.invoked_subcommand is None:
         asyncio.run(_run(ctx.obj.settings()))
@@ -119,6 +110,10 @@ async def _run(settings: Settings) -> None:
         except ConfigError as error:
             err.print(f"[red]Configuration error:[/] {error}")
             raise typer.Exit(2) from error
+        except FrontEndFailed as error:
+            # logged, not printed: the log handlers mask the tokens an error message may hold
+            log.error("%s", error, exc_info=log.isEnabledFor(logging.INFO))
+            raise typer.Exit(1) from error
 
 
 @cli.command()

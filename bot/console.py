@@ -8,13 +8,19 @@ from collections.abc import Awaitable, Callable
 from rich.console import Console
 
 from bot.render import rich
-from handlers.command import Caller, parse_command
+from handlers.command import Caller, ChatKind, parse_command
 from handlers.context import Context
 from handlers.dispatch import dispatch
 from handlers.reply import Choice, Reply
 
 #: the person at the terminal runs the bot, so they are its admin
-CONSOLE_CALLER = Caller(platform="console", chat_id="console", user_id="console", is_admin=True)
+CONSOLE_CALLER = Caller(
+    platform="console",
+    chat_id="console",
+    user_id="console",
+    is_admin=True,
+    chat_kind=ChatKind.PRIVATE,
+)
 QUIT = frozenset({"quit", "exit", "/quit", "/exit", ":q"})
 
 ReadLine = Callable[[str], Awaitable[str]]

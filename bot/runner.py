@@ -24,6 +24,7 @@ from bot.app import App, ingest_url
 from bot.config import Settings
 from bot.console import chat
 from bot.fetch import Fetcher, http_client
+from bot.logs import protect_logs
 from bot.render import rich
 from bot.render_cache import RenderCache
 from bot.render_slack import render_slack
@@ -38,7 +39,7 @@ from bot.schedule import (
     utc_now,
     worker_id,
 )
-from bot.slack import build_slack, run_slack
+from bot.slack import build_slack, notice, post_reply, run_slack
 from bot.telegram import build_telegram, run_telegram
 from handlers.format import mask_url
 from handlers.reply import Reply
@@ -46,6 +47,22 @@ from storage.sources import add_source, list_sources
 from storage.subscriptions import SubscriptionInfo
 
 log = logging.getLogger(__name__)
+
+
+class FrontEndFailed(RuntimeError):
+    """A chat front end stopped with an error (a rejected token, a port in use)."""
+
+
+def secrets_in(settings: Settings, env: Mapping[str, str]) -> list[str]:
+    """The values of the secret variables the settings name, as set in ``env``."""
+    names = (
+        settings.telegram.token_env,
+        settings.telegram.webhook_secret_env,
+        settings.slack.bot_token_env,
+        settings.slack.signing_secret_env,
+        settings.slack.app_token_env,
+    )
+    return [env[name] for name in names if env.get(name)]
 
 
 @dataclass
@@ -98,15 +115,11 @@ def _slack(
     render = RenderCache(render_slack)
 
     async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        blocks, text = render(reply)
-        answer = await slack.client.chat_postMessage(
-            channel=subscription.chat_id, blocks=blocks, text=text
-        )
-        return str(answer["ts"])
+        return await post_reply(slack.client, subscription.chat_id, reply, render=render)
 
     async def notify(text: str) -> None:
         for admin in settings.slack.admins:
-            await slack.client.chat_postMessage(channel=admin, text=text)
+            await post_reply(slack.client, admin, notice(text))
 
     def run() -> Coroutine[Any, Any, None]:
         return run_slack(slack, settings.slack, app_token, stop)
@@ -209,7 +222,9 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 async def serve(app: App, env: Mapping[str, str] | None = None) -> None:
     """Run until SIGINT/SIGTERM (or the console chat ends)."""
     stop = asyncio.Event()
-    ends = front_ends(app.settings, app, stop, os.environ if env is None else env)
+    env = os.environ if env is None else env
+    protect_logs(secrets_in(app.settings, env))
+    ends = front_ends(app.settings, app, stop, env)
     if ends:
         _stop_on_signals(stop)
         log.warning("newsbot running: %s (Ctrl-C stops)", ", ".join(e.name for e in ends))
@@ -221,6 +236,7 @@ async def serve(app: App, env: Mapping[str, str] | None = None) -> None:
         stop.set()
         results = await asyncio.gather(*tasks, return_exceptions=True)
     for task, result in zip(tasks, results, strict=True):
+        if isinstance(result, Exception):
+            raise FrontEndFailed(f"the {task.get_name()} front end failed: {result}") from result
         if isinstance(result, BaseException):
-            log.error("%s front end failed: %s", task.get_name(), result)
             raise result

@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections import OrderedDict
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -28,16 +29,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import ConfigError, SlackSettings
 from bot.render_slack import CHOICE_ACTION_PREFIX, render_slack
-from handlers.command import Caller, parse_command
+from handlers.command import Caller, ChatKind, parse_command
 from handlers.context import Context
 from handlers.dispatch import HANDLERS, dispatch
-from handlers.reply import Reply
+from handlers.reply import Line, Reply, Section, Tone
+from storage.slack_events import prune_events, release_event, take_event
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-#: event ids remembered to drop repeats; Slack retries within minutes, so a few suffice
-SEEN_EVENTS = 2048
+#: how long handled event ids are kept; Slack's last retry comes minutes after the event
+KEEP_EVENTS = timedelta(days=1)
+#: how often a process deletes the older ones
+PRUNE_EVERY = timedelta(minutes=10)
 #: 429 answers retried per Web API call, each after the Retry-After Slack asks for
 RATE_LIMIT_RETRIES = 3
 #: Slack's built-in commands; an app (and its manifest) cannot register these names
@@ -49,6 +53,7 @@ RESERVED_COMMANDS = frozenset(
     ).split()
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 _CHOICE_ACTION = re.compile(rf"^{re.escape(CHOICE_ACTION_PREFIX)}\d+$")
 
 Next = Callable[[], Awaitable[BoltResponse]]
@@ -91,8 +96,8 @@ def build_slack(
             "set slack.command_prefix (e.g. 'news-'), or ask by @mention",
             ", ".join(sorted(reserved)),
         )
-    front = SlackFront(settings, context)
-    app.middleware(front.skip_repeated_events)
+    front = SlackFront(settings, context, client)
+    app.middleware(front.once_per_event)
     for name in command_names(settings.command_prefix):
         app.command(name)(front.on_command)
     app.event("app_mention")(front.on_mention)
@@ -100,58 +105,69 @@ def build_slack(
     return app
 
 
-class RecentIds:
-    """A bounded set: remembers the last ``size`` ids, forgetting the oldest first."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._ids: OrderedDict[str, None] = OrderedDict()
-
-    def add(self, item: str) -> bool:
-        """Remember ``item``; False when it was already there."""
-        if item in self._ids:
-            return False
-        self._ids[item] = None
-        if len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return True
-
-
 class SlackFront:
     """The listeners; each acks first, then answers."""
 
-    def __init__(self, settings: SlackSettings, context: Context) -> None:
+    def __init__(self, settings: SlackSettings, context: Context, client: AsyncWebClient) -> None:
         self.settings = settings
         self.context = context
-        self.seen = RecentIds(SEEN_EVENTS)
+        self.client = client
+        self._pruned_at = float("-inf")
 
-    async def skip_repeated_events(
+    async def once_per_event(
         self, body: dict[str, Any], request: AsyncBoltRequest, next_: Next
     ) -> BoltResponse:
-        """Acknowledge, and do not answer, an event Slack sends again.
+        """Answer each Events API event once, across every process sharing the database.
 
-        Slack retries an event it thinks was not acknowledged in time, with
-        ``X-Slack-Retry-Num``. Our acks are immediate, so a retry means the first delivery
-        reached some bot process: answering again would post twice (with several processes
-        behind one URL, another process may have taken the first). The seen-set also catches
-        a repeated ``event_id`` that comes without the header.
+        Slack sends an event again (``X-Slack-Retry-Num``) when the first delivery was not
+        acknowledged in time, answered a 5xx or never connected, so a retry may be the first
+        delivery anyone here saw. The event id is recorded as handled before the event is
+        answered: a delivery whose id is already there is acknowledged and dropped. Should
+        the handling fail before the acknowledgement (Slack then gets a 500 and retries), the
+        record is removed again, so the retry is answered.
         """
-        if body.get("type") != "event_callback":
-            return await next_()
-        retried = bool(request.headers.get("x-slack-retry-num"))
         event_id = str(body.get("event_id") or "")
-        first_time = self.seen.add(event_id) if event_id else True
-        if retried or not first_time:
-            log.info("slack: skipped repeated event %s (retry %s)", event_id, retried)
+        if body.get("type") != "event_callback" or not event_id:
+            return await next_()
+        now = datetime.now(UTC)
+        async with self.context.sessions() as session, session.begin():
+            taken = await take_event(session, event_id, now)
+            if time.monotonic() - self._pruned_at > PRUNE_EVERY.total_seconds():
+                self._pruned_at = time.monotonic()
+                await prune_events(session, now - KEEP_EVENTS)
+        if not taken:
+            retry = request.headers.get("x-slack-retry-num")
+            log.info("slack: event %s was handled already (retry %s); dropped", event_id, retry)
             return BoltResponse(status=200, body="")
-        return await next_()
+        try:
+            return await next_()
+        except BaseException:
+            async with self.context.sessions() as session, session.begin():
+                await release_event(session, event_id)
+            raise
 
     def allowed(self, channel: str) -> bool:
         return not self.settings.allowed_channels or channel in self.settings.allowed_channels
 
     def caller(self, channel: str, user: str) -> Caller:
+        """A direct message's channel id starts with D; anything else is shared with others,
+        where a workspace admin or owner (users.info) may change what the bot does."""
+
+        async def is_chat_admin() -> bool:
+            if not user:
+                return False
+            answer = await self.client.users_info(user=user)
+            profile = answer.get("user") or {}
+            return bool(profile.get("is_admin") or profile.get("is_owner"))
+
         return Caller(
-            "slack", channel, user, user in self.settings.admins, self.settings.command_prefix
+            "slack",
+            channel,
+            user,
+            user in self.settings.admins,
+            self.settings.command_prefix,
+            chat_kind=ChatKind.PRIVATE if channel.startswith("D") else ChatKind.CHANNEL,
+            is_chat_admin=is_chat_admin,
         )
 
     async def answer(self, text: str, caller: Caller) -> Reply:
@@ -171,7 +187,7 @@ class SlackFront:
         if not self.allowed(channel):
             await _respond(respond, _not_here(), response_type="ephemeral")
             return
-        text = f"{command.get('command', '')} {command.get('text', '')}"
+        text = f"{command.get('command', '')} {from_slack_markup(str(command.get('text', '')))}"
         reply = await self.answer(text, self.caller(channel, user))
         await _respond(respond, reply, response_type="in_channel")
 
@@ -188,11 +204,8 @@ class SlackFront:
         reply = await self.answer(
             mention_command(str(event.get("text", ""))), self.caller(channel, user)
         )
-        blocks, text = render_slack(reply)
         thread = event.get("thread_ts")
-        await client.chat_postMessage(
-            channel=channel, blocks=blocks, text=text, thread_ts=str(thread) if thread else None
-        )
+        await post_reply(client, channel, reply, thread_ts=str(thread) if thread else None)
 
     async def on_choice(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
@@ -218,11 +231,58 @@ def strip_prefix(text: str, prefix: str) -> str:
 
 def mention_command(text: str) -> str:
     """``<@U123> who Kalesnikava`` -> ``/who Kalesnikava``; a bare mention asks for help."""
-    words = _MENTION.sub(" ", text)
-    words = words.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+    words = from_slack_markup(_MENTION.sub(" ", text)).strip()
     if not words:
         return "/help"
     return words if words.startswith("/") else f"/{words}"
+
+
+def from_slack_markup(text: str) -> str:
+    """Message or slash command text as the user typed it, per Slack's "formatting text" rules.
+
+    Slack sends a link as ``<https://x|label>`` (``<https://x>``, ``<mailto:a@b|a@b>``), a
+    channel as ``<#C123|name>``, a user as ``<@U123>``, a special mention as ``<!here>``, and
+    escapes ``&``, ``<`` and ``>`` as entities; literal angle brackets are always escaped, so
+    every ``<...>`` is markup. A link becomes its target (``mailto:`` dropped), the others the
+    name shown for them; entities are decoded last, so that ``&lt;`` stays a character.
+    """
+    return _unescape(_SLACK_MARKUP.sub(_unwrap, text))
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    target, _, label = match.group(1).partition("|")
+    if target[:1] in ("@", "#"):
+        return target[0] + label.lstrip(target[0]) if label else target
+    if target.startswith("!"):
+        return label or "@" + target[1:].split("^", 1)[0]
+    return target.removeprefix("mailto:")
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+async def post_reply(
+    client: AsyncWebClient,
+    channel: str,
+    reply: Reply,
+    *,
+    thread_ts: str | None = None,
+    render: Callable[[Reply], tuple[list[dict[str, Any]], str]] = render_slack,
+) -> str:
+    """Post a Reply: the one way text reaches chat.postMessage (mentions, digests, notices), so
+    that every string goes through ``render_slack``, which escapes Slack's control characters
+    (a ``<!channel>`` in a feed's error text must not page the whole channel)."""
+    blocks, text = render(reply)
+    answer = await client.chat_postMessage(
+        channel=channel, blocks=blocks, text=text, thread_ts=thread_ts
+    )
+    return str(answer["ts"])
+
+
+def notice(text: str) -> Reply:
+    """A notice for the admins (a source paused) as a Reply, to be rendered like any other."""
+    return Reply("newsbot", (Section(None, (Line(text),)),), tone=Tone.NOTICE)
 
 
 def _not_here() -> Reply:

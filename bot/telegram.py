@@ -23,11 +23,12 @@ from aiohttp import web
 from telegram import (
     BotCommand,
     CallbackQuery,
+    Chat,
     LinkPreviewOptions,
     Message,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -43,7 +44,7 @@ from telegram.ext import (
 
 from bot.config import TelegramSettings
 from bot.render_telegram import ChoiceKeys, choice_keyboard, render_telegram
-from handlers.command import Caller, parse_command
+from handlers.command import Caller, ChatKind, parse_command
 from handlers.context import Context
 from handlers.dispatch import HANDLERS, dispatch
 from handlers.help import USAGE
@@ -69,6 +70,12 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 #: Telegram's updates are small; a larger body is not one
 MAX_UPDATE_BYTES = 1 << 20
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_CHAT_KINDS: dict[str, ChatKind] = {
+    ChatType.PRIVATE: ChatKind.PRIVATE,
+    ChatType.GROUP: ChatKind.GROUP,
+    ChatType.SUPERGROUP: ChatKind.GROUP,
+    ChatType.CHANNEL: ChatKind.CHANNEL,
+}
 
 
 class SeenUpdates:
@@ -99,16 +106,36 @@ class _Frontend:
     def allowed(self, chat_id: int) -> bool:
         return not self.settings.allowed_chats or str(chat_id) in self.settings.allowed_chats
 
-    def caller(self, chat_id: int, user_id: int | None) -> Caller:
+    def caller(
+        self, bot: ExtBot[None], chat: Chat, user_id: int | None, *, as_chat: bool = False
+    ) -> Caller:
+        """``as_chat``: the message was sent in the chat's own name, which only its
+        administrators can do (an anonymous group admin)."""
         user = "" if user_id is None else str(user_id)
-        return Caller("telegram", str(chat_id), user, is_admin=user in self.settings.admins)
+
+        async def is_chat_admin() -> bool:
+            if as_chat:
+                return True
+            if user_id is None:
+                return False
+            member = await bot.get_chat_member(chat.id, user_id)
+            return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+
+        return Caller(
+            "telegram",
+            str(chat.id),
+            user,
+            is_admin=user in self.settings.admins,
+            chat_kind=_CHAT_KINDS.get(chat.type, ChatKind.GROUP),
+            is_chat_admin=is_chat_admin,
+        )
 
     async def drop_repeats(self, update: Update, _: TelegramContext) -> None:
         if not self.seen.first_time(update.update_id):
             log.info("update %d delivered again; dropped", update.update_id)
             raise ApplicationHandlerStop
 
-    async def on_command(self, update: Update, _: TelegramContext) -> None:
+    async def on_command(self, update: Update, tg: TelegramContext) -> None:
         message = update.message
         if message is None or message.text is None:
             return
@@ -116,7 +143,9 @@ class _Frontend:
             await message.reply_text(REFUSAL)
             return
         user_id = message.from_user.id if message.from_user else None
-        command = parse_command(message.text, self.caller(message.chat_id, user_id))
+        as_chat = message.sender_chat is not None and message.sender_chat.id == message.chat_id
+        caller = self.caller(tg.bot, message.chat, user_id, as_chat=as_chat)
+        command = parse_command(message.text, caller)
         if command is None:
             return
         reply = await dispatch(command, self.context)
@@ -144,7 +173,8 @@ class _Frontend:
             await query.answer(REFUSAL)
             return
         text = self.keys.command_for(query.data or "")
-        command = parse_command(text, self.caller(chat.id, query.from_user.id)) if text else None
+        caller = self.caller(tg.bot, chat, query.from_user.id)
+        command = parse_command(text, caller) if text else None
         if command is None:
             await query.answer(EXPIRED, show_alert=True)
             return

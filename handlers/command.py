@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 #: longer arguments are cut: no command needs more, and it bounds the work a message can cause
 MAX_ARGS = 500
 _COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_-]{0,31})(?:@[A-Za-z0-9_]+)?(?:\s+(.*))?$", re.S)
 
 
+#: asks the platform whether the caller administers the chat (a network call, made only when
+#: a command needs the answer)
+ChatAdminCheck = Callable[[], Awaitable[bool]]
+
+
+class ChatKind(StrEnum):
+    """Where a command was sent: a one-to-one chat with the bot, or a chat many people share."""
+
+    PRIVATE = "private"
+    GROUP = "group"
+    CHANNEL = "channel"
+
+
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """Who sent the command and where; admin rights are decided by the front end's config."""
+    """Who sent the command and where.
+
+    ``is_admin`` means one of the bot's admins (the front end's config). Whether the caller
+    administers this chat on the platform is ``is_chat_admin``, asked only when a handler needs
+    it; a front end that cannot tell leaves it None, which the handlers read as no. The chat
+    kind defaults to a shared chat, the one where changes are refused to whom it cannot vouch
+    for.
+    """
 
     platform: str = "console"
     chat_id: str = "console"
@@ -21,6 +43,15 @@ class Caller:
     is_admin: bool = False
     #: what the platform's slash commands start with after the slash (Slack: ``news-``)
     command_prefix: str = ""
+    chat_kind: ChatKind = ChatKind.GROUP
+    is_chat_admin: ChatAdminCheck | None = field(default=None, compare=False, repr=False)
+
+    async def may_change_chat(self) -> bool:
+        """Whether this caller may change what the bot does in this chat (its digest): the
+        bot's admins anywhere, anyone in a private chat, a chat's own administrators in it."""
+        if self.is_admin or self.chat_kind is ChatKind.PRIVATE:
+            return True
+        return self.is_chat_admin is not None and await self.is_chat_admin()
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,3 +214,13 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     message_id: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class SlackEventHandled(Base):
+    """A Slack Events API event some bot process took to answer; Slack's retries of it are
+    acknowledged and dropped. Rows are pruned after a day (Slack retries within minutes)."""
+
+    __tablename__ = "slack_events_handled"
+
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from bot.app import rejected_summary
-from bot.cli import MaskedUrls, cli
+from bot.cli import cli
+from bot.logs import Redactor
 from stories.model import Rejected
 from tests.conftest import SEEDS
 
@@ -77,7 +78,7 @@ def test_log_lines_and_their_tracebacks_mask_urls() -> None:
     """Whatever logs a source's URL, its message or an exception's, shows it masked."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
-    handler.addFilter(MaskedUrls())
+    handler.addFilter(Redactor())
     log = logging.getLogger("tests.masked")
     log.addHandler(handler)
     try:

@@ -1,5 +1,6 @@
-"""A fake Slack Web API on 127.0.0.1: ``auth.test``, ``chat.postMessage``, response URLs, and
-``apps.connections.open`` with a Socket Mode WebSocket.
+"""A fake Slack Web API on 127.0.0.1: ``auth.test``, ``chat.postMessage``, ``users.info`` (the
+users in ``users``, anyone else a plain member), response URLs, and ``apps.connections.open``
+with a Socket Mode WebSocket.
 
 Every call is recorded; ``rate_limit_next`` makes the next call of a method answer
 429 with ``Retry-After: 1``, the way Slack throttles. A Socket Mode client that connects is
@@ -43,6 +44,8 @@ class FakeSlack:
     throttled: Counter[str] = field(default_factory=Counter)
     _responses: int = 0
     envelopes: list[dict[str, Any]] = field(default_factory=list)
+    #: user id -> the flags users.info gives, e.g. {"is_admin": True}
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     @property
@@ -96,6 +99,10 @@ class FakeSlack:
         if method == "apps.connections.open":
             ws = self.base.replace("http://", "ws://", 1)
             return web.json_response({"ok": True, "url": f"{ws}/link"})
+        if method == "users.info":
+            user = str(payload.get("user", ""))
+            flags = {"is_admin": False, "is_owner": False, **self.users.get(user, {})}
+            return web.json_response({"ok": True, "user": {"id": user, "team_id": TEAM, **flags}})
         if method == "chat.postMessage":
             ts = f"{time.time():.6f}"
             return web.json_response({"ok": True, "channel": payload.get("channel"), "ts": ts})
@@ -122,6 +129,8 @@ class FakeSlack:
 
 
 async def _payload(request: web.Request) -> dict[str, Any]:
+    if request.method == "GET":
+        return dict(request.query)
     if request.content_type == "application/json":
         body: dict[str, Any] = await request.json()
         return body
@@ -134,6 +143,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     fake = FakeSlack()
     app = web.Application()
     app.router.add_post("/api/{method}", fake.api)
+    app.router.add_get("/api/{method}", fake.api)
     app.router.add_post("/response/{n}", fake.response)
     app.router.add_get("/link", fake.socket)
     runner = web.AppRunner(app, access_log=None)

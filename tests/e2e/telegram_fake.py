@@ -53,7 +53,11 @@ class FakeTelegram:
     updates: list[dict[str, Any]] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     fail_next_send: list[dict[str, Any]] = field(default_factory=list)
+    #: (chat id, user id) -> the status getChatMember answers; anyone else is a "member"
+    members: dict[tuple[int, int], str] = field(default_factory=dict)
     base: str = ""
+    #: the one token accepted; any other is answered 401 Unauthorized, as Telegram does
+    token: str = TOKEN
     _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
     _called: asyncio.Condition = field(default_factory=asyncio.Condition)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -90,7 +94,7 @@ class FakeTelegram:
 
     async def handle(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
-        if token != TOKEN:
+        if token != self.token:
             unauthorized = {"ok": False, "error_code": 401, "description": "Unauthorized"}
             return web.json_response(unauthorized, status=401)
         call = Call(method, await _params(request), time.monotonic())
@@ -136,9 +140,29 @@ class FakeTelegram:
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "newsbot"},
                 "text": params.get("text", ""),
             }
+        if method == "getChatMember":
+            return self._member(int(params["chat_id"]), int(params["user_id"]))
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True
+
+    def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
+        """A ChatMember as the Bot API gives it, with the fields its status requires."""
+        status = self.members.get((chat_id, user_id), "member")
+        member: dict[str, Any] = {
+            "status": status,
+            "user": {"id": user_id, "is_bot": False, "first_name": "Reader"},
+        }
+        if status in ("creator", "administrator"):
+            member["is_anonymous"] = False
+        if status == "administrator":
+            rights = (
+                "can_be_edited can_manage_chat can_delete_messages can_manage_video_chats "
+                "can_restrict_members can_promote_members can_change_info can_invite_users "
+                "can_post_stories can_edit_stories can_delete_stories"
+            )
+            member.update(dict.fromkeys(rights.split(), False))
+        return member
 
 
 async def _params(request: web.Request) -> dict[str, Any]:

@@ -18,22 +18,29 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError, SlackSettings
+from bot.runner import front_ends
 from bot.slack import (
     EVENTS_PATH,
     RESERVED_COMMANDS,
-    RecentIds,
     SlackFront,
     build_slack,
     command_names,
+    from_slack_markup,
     mention_command,
     run_slack,
     serve_http,
     strip_prefix,
 )
 from handlers.context import Context
+from handlers.reply import Line, Reply, Section
+from storage.db import create_engine
+from storage.subscriptions import get_subscription, upsert_subscription
+from tests.articles import when
 from tests.bot.test_render_slack import check_blocks
 from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
 
@@ -158,6 +165,17 @@ async def serving(fake: FakeSlack, context: Context, **settings: Any) -> AsyncIt
 async def bot(slack: FakeSlack, context: Context) -> AsyncIterator[Bot]:
     async with serving(slack, context) as bot:
         yield bot
+
+
+def mrkdwn_texts(node: Any) -> list[str]:
+    """Every text Slack parses for markup (mrkdwn objects; plain_text is shown as it is)."""
+    if isinstance(node, list):
+        return [text for item in node for text in mrkdwn_texts(item)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("type") == "mrkdwn":
+        return [str(node["text"])]
+    return [text for value in node.values() for text in mrkdwn_texts(value)]
 
 
 def text_of(payload: dict[str, Any]) -> str:
@@ -306,19 +324,10 @@ def test_text_to_commands(context: Context) -> None:
     assert mention_command("<@UBOT> who A &amp; B &lt;x&gt;") == "/who A & B <x>"
     assert strip_prefix("/news-who X", "news-") == "/who X"
     assert strip_prefix("/who X", "news-") == "/who X"
-    front = SlackFront(replace(SlackSettings(), admins=("UADMIN",)), context)
+    front = SlackFront(replace(SlackSettings(), admins=("UADMIN",)), context, AsyncWebClient())
     assert front.caller("C1", "UADMIN").is_admin
     assert not front.caller("C1", "U1").is_admin
     assert front.caller("C1", "U1").platform == "slack"
-
-
-def test_recent_ids_forget_the_oldest() -> None:
-    seen = RecentIds(2)
-    assert seen.add("a")
-    assert not seen.add("a")
-    assert seen.add("b")
-    assert seen.add("c")
-    assert seen.add("a")
 
 
 def test_manifest_matches_the_commands_and_endpoint() -> None:
@@ -329,7 +338,7 @@ def test_manifest_matches_the_commands_and_endpoint() -> None:
     urls = re.findall(r"(?:url|request_url): (\S+)$", manifest, re.M)
     assert len(urls) == len(commands) + 2
     assert all(url == f"https://YOUR-HOST{EVENTS_PATH}" for url in urls)
-    for scope in ("commands", "chat:write", "app_mentions:read"):
+    for scope in ("commands", "chat:write", "app_mentions:read", "users:read"):
         assert f"- {scope} " in manifest
     assert "- app_mention" in manifest
 
@@ -366,3 +375,125 @@ async def test_socket_mode_answers_over_the_websocket(slack: FakeSlack, context:
     finally:
         stop.set()
         await asyncio.wait_for(task, 2)
+
+
+def test_slack_markup_is_read_as_typed() -> None:
+    assert from_slack_markup("add <https://x.org/rss?a=1&amp;b=2|x.org/rss>") == (
+        "add https://x.org/rss?a=1&b=2"
+    )
+    assert from_slack_markup("<https://x.org/a>") == "https://x.org/a"
+    assert from_slack_markup("<mailto:ed@x.org|ed@x.org>") == "ed@x.org"
+    assert from_slack_markup("in <#C123|newsroom> and <#C456>") == "in #newsroom and #C456"
+    assert from_slack_markup("<@U123> <@U9|ann> <!here> <!subteam^S1|@desk>") == (
+        "@U123 @ann @here @desk"
+    )
+    assert from_slack_markup("A &amp; B &lt;x&gt; &amp;lt;") == "A & B <x> &lt;"
+
+
+async def test_urls_slack_wraps_are_added_as_sources(slack: FakeSlack, context: Context) -> None:
+    async with serving(slack, context, admins=("U1",)) as bot:
+        wrapped = "add <https://example.org/rss?a=1&amp;b=2|example.org/rss>"
+        assert await bot.mention(f"<@{BOT_USER}> sources {wrapped}", "Ev100") == 200
+        [post] = await slack.wait_for("chat.postMessage")
+        assert await bot.command("/sources", "add <https://example.org/atom>") == 200
+        [answer] = await slack.wait_for("response_url")
+    assert "Added source #1" in text_of(post.payload)
+    assert "https://example.org/rss?a=1&amp;b=2" in text_of(post.payload)
+    assert "Added source #2" in text_of(answer.payload)
+
+
+async def test_notices_and_digests_reach_slack_escaped(app: App, slack: FakeSlack) -> None:
+    """What a feed server says ends up in the "source paused" notice; Slack must show it,
+    not act on it (``<!channel>`` would notify everyone in the channel)."""
+    settings = replace(
+        app.settings,
+        slack=SlackSettings(base_url=slack.api_url, admins=("UADMIN",), command_prefix="news-"),
+    )
+    env = {"NEWSBOT_SLACK_BOT_TOKEN": TOKEN, "NEWSBOT_SLACK_SIGNING_SECRET": SECRET}
+    [end] = front_ends(settings, app, asyncio.Event(), env)
+    hostile = "<!channel> <https://evil.example|click> &amp;"
+    await end.notify(f"Source #1 https://x.org/rss is paused (last: Content-Type {hostile}).")
+    digest = Reply(f"Digest {hostile}", (Section(f"New {hostile}", (Line(hostile),)),))
+    async with app.sessions() as session, session.begin():
+        subscription = await upsert_subscription(
+            session, "slack", "CNEWS", local_time=None, timezone=None, keywords=(), now=when(1)
+        )
+    await end.send(subscription, digest)
+    posts = await slack.wait_for("chat.postMessage", 2)
+    assert [post.payload["channel"] for post in posts] == ["UADMIN", "CNEWS"]
+    for post in posts:
+        parsed = [post.payload["text"], *mrkdwn_texts(post.payload.get("blocks"))]
+        assert all("<!channel>" not in text and "<https://evil" not in text for text in parsed)
+        assert all("&lt;!channel&gt;" in text for text in parsed[:2])
+    assert "Content-Type &lt;!channel&gt;" in posts[0].payload["text"]
+
+
+async def _digest_time(context: Context, channel: str) -> str | None:
+    async with context.sessions() as session:
+        subscription = await get_subscription(session, "slack", channel)
+    return None if subscription is None else subscription.local_time
+
+
+async def test_only_admins_change_a_channel_digest(slack: FakeSlack, context: Context) -> None:
+    """In a channel: workspace admins and owners (users.info) and the configured admins; a
+    forged button press is held to the same rule; in a direct message the user decides."""
+    slack.users["UOWNER"] = {"is_owner": True}
+    async with serving(slack, context, admins=("UADMIN",)) as bot:
+        assert await bot.command("/subscribe", "08:00", user="U1") == 200
+        [refused] = await slack.wait_for("response_url")
+        assert await _digest_time(context, "C1") is None
+        assert await bot.command("/subscribe", "09:00", user="UOWNER") == 200
+        await bot.fake.wait_for("response_url", 2)
+        assert await _digest_time(context, "C1") == "09:00"
+        assert await bot.press("/unsubscribe") == 200
+        *_, forged = await slack.wait_for("response_url", 3)
+        assert await _digest_time(context, "C1") == "09:00"
+        assert await bot.command("/subscribe", "10:00", user="UADMIN") == 200
+        await bot.fake.wait_for("response_url", 4)
+        assert await bot.command("/subscribe", "07:00", channel="D1", user="U1") == 200
+        *_, private = await slack.wait_for("response_url", 5)
+    for refusal in (refused, forged):
+        assert "Only this chat's admins" in text_of(refusal.payload)
+    assert "Subscribed." in text_of(private.payload)
+    assert await _digest_time(context, "C1") == "10:00"
+    assert await _digest_time(context, "D1") == "07:00"
+    assert sorted(call.payload["user"] for call in slack.made("users.info")) == [
+        "U1",
+        "U1",
+        "UOWNER",
+    ]
+
+
+RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+
+
+async def test_a_retry_of_an_event_that_failed_is_answered(
+    slack: FakeSlack, context: Context, tmp_path: Path
+) -> None:
+    """The first delivery reached a process that could not record it (its database is gone)
+    and got a 500; Slack's retry, to another process, is the first answer."""
+    broken = Context(async_sessionmaker(create_engine(f"sqlite:///{tmp_path}/gone/x.db")))
+    async with serving(slack, broken) as sick, serving(slack, context) as well:
+        assert await sick.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev200") == 500
+        assert await well.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev200", headers=RETRY) == 200
+        [post] = await slack.wait_for("chat.postMessage")
+        assert await well.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev200", headers=RETRY) == 200
+        await asyncio.sleep(0.3)
+    assert "Maria Kalesnikava" in text_of(post.payload)
+    assert len(slack.made("chat.postMessage")) == 1
+
+
+async def test_an_event_is_answered_once_across_processes(
+    slack: FakeSlack, context: Context
+) -> None:
+    """Two processes behind one URL, sharing the database: a retry or a repeat that reaches
+    the other one is not answered again."""
+    async with serving(slack, context) as first, serving(slack, context) as second:
+        assert await first.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev300") == 200
+        await slack.wait_for("chat.postMessage")
+        assert await second.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev300", headers=RETRY) == 200
+        assert await second.mention(f"<@{BOT_USER}> who Kalesnikava", "Ev300") == 200
+        assert await first.mention(f"<@{BOT_USER}> help", "Ev301", headers=RETRY) == 200
+        await slack.wait_for("chat.postMessage", 2)
+        await asyncio.sleep(0.3)
+    assert len(slack.made("chat.postMessage")) == 2

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -16,6 +20,7 @@ from bot.app import App, seed_if_empty
 from bot.config import TelegramSettings
 from bot.render_telegram import MESSAGE_LIMIT
 from bot.telegram import REFUSAL, SeenUpdates, TelegramApp, build_telegram, run_telegram
+from storage.subscriptions import get_subscription
 from tests.articles import MERGER, QUAKE, raw, when
 from tests.e2e.net import free_port, wait_listening
 from tests.e2e.telegram_fake import (
@@ -227,3 +232,120 @@ def test_seen_updates_are_bounded() -> None:
     assert [seen.first_time(n) for n in (1, 2, 1, 3)] == [True, True, False, True]
     assert seen.first_time(1)
     assert not seen.first_time(3)
+
+
+async def _digest_time(app: App, chat_id: int) -> str | None:
+    async with app.sessions() as session:
+        subscription = await get_subscription(session, "telegram", str(chat_id))
+    return None if subscription is None else subscription.local_time
+
+
+async def test_only_chat_admins_change_a_group_digest(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    """In a group, getChatMember decides; a forged button press is held to the same rule;
+    in a private chat the user decides."""
+    fake.members[(GROUP, 8)] = "administrator"
+    fake.members[(GROUP, 9)] = "creator"
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/subscribe 08:00", chat_id=GROUP, user_id=7))
+        [refused] = await fake.wait_for("sendMessage")
+        assert await _digest_time(app, GROUP) is None
+        await fake.push(message_update(fake, "/subscribe 09:00", chat_id=GROUP, user_id=8))
+        _, subscribed = await fake.wait_for("sendMessage", 2)
+        await fake.push(callback_update(fake, refused.result, "/unsubscribe", user_id=7))
+        [forged] = await fake.wait_for("editMessageText")
+        assert await _digest_time(app, GROUP) == "09:00"
+        await fake.push(message_update(fake, "/unsubscribe", chat_id=GROUP, user_id=9))
+        *_, stopped = await fake.wait_for("sendMessage", 3)
+        await fake.push(message_update(fake, "/subscribe 07:00", chat_id=42, user_id=7))
+        *_, private = await fake.wait_for("sendMessage", 4)
+    for refusal in (refused, forged):
+        assert "Only this chat's admins" in assert_valid_html(refusal)
+    assert "Subscribed." in assert_valid_html(subscribed)
+    assert "Daily digest stopped." in assert_valid_html(stopped)
+    assert "Subscribed." in assert_valid_html(private)
+    assert await _digest_time(app, GROUP) is None
+    assert await _digest_time(app, 42) == "07:00"
+    asked = {
+        (int(c.params["chat_id"]), int(c.params["user_id"])) for c in fake.calls_to("getChatMember")
+    }
+    assert asked == {(GROUP, 7), (GROUP, 8), (GROUP, 9)}
+
+
+#: recognisable in any output; the fake accepts it or, for the rejection test, not
+LEAKY_TOKEN = "555000111:RECOGNISABLE-fake-token-Zq9xWv8uTs7rQp"
+WEBHOOK_SECRET = "recognisable-webhook-secret-Hn4Jk2"
+
+
+async def _newsbot(fake: FakeTelegram, tmp_path: Path, *args: str) -> asyncio.subprocess.Process:
+    """``newsbot [args] run`` in its own process, as a user starts it, against the fake."""
+    seeds = tmp_path / "no-seeds"
+    seeds.mkdir(exist_ok=True)
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "COLUMNS": "400",  # no wrapped log lines: a token cut in two would not be found
+        "PTB_TIMEDELTA": "1",
+        "NEWSBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "NEWSBOT_SEEDS_DIR": str(seeds),
+        "NEWSBOT_TELEGRAM_TOKEN": LEAKY_TOKEN,
+        "NEWSBOT_TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "NEWSBOT_TELEGRAM__BASE_URL": fake.base_url,
+        "NEWSBOT_TELEGRAM__BASE_FILE_URL": fake.base_file_url,
+    }
+    with (tmp_path / "output.log").open("wb") as output:
+        return await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            "from bot.cli import main; main()",
+            *args,
+            "run",
+            cwd=tmp_path,
+            env=env,
+            stdout=output,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+
+
+def _assert_no_secret(output: str) -> None:
+    for secret in (LEAKY_TOKEN, LEAKY_TOKEN.split(":")[1], WEBHOOK_SECRET):
+        assert secret not in output
+
+
+async def test_the_token_is_never_logged_while_answering(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """At debug level httpx logs every Bot API URL, which holds the token."""
+    fake.token = LEAKY_TOKEN
+    bot = await _newsbot(fake, tmp_path, "-vv")
+    try:
+        async with asyncio.timeout(30):
+            while not fake.calls_to("getUpdates"):
+                await asyncio.sleep(0.05)
+                assert bot.returncode is None, (tmp_path / "output.log").read_text()
+        await fake.push(message_update(fake, "/help"))
+        await fake.wait_for("sendMessage")
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(bot.wait(), 30)
+    output = (tmp_path / "output.log").read_text()
+    assert "/bot<redacted>/getMe" in output
+    _assert_no_secret(output)
+
+
+async def test_a_rejected_token_is_reported_without_it(fake: FakeTelegram, tmp_path: Path) -> None:
+    """python-telegram-bot puts the rejected token in its error's message (and -v logs the
+    traceback too); both levels run side by side."""
+
+    async def run(verbosity: tuple[str, ...], where: Path) -> None:
+        bot = await _newsbot(fake, where, *verbosity)
+        await asyncio.wait_for(bot.wait(), 30)
+        output = (where / "output.log").read_text()
+        assert bot.returncode == 1, output
+        assert "the telegram front end failed: The token `<redacted>` was rejected" in output
+        _assert_no_secret(output)
+
+    (tmp_path / "default").mkdir()
+    (tmp_path / "verbose").mkdir()
+    await asyncio.gather(run((), tmp_path / "default"), run(("-v",), tmp_path / "verbose"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import handlers.digest
 import stories.digest
 from bot.app import App, seed_if_empty
-from handlers.command import Caller, Command
+from handlers.command import Caller, ChatKind, Command
 from handlers.digest import Composer, compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply, Tone
@@ -25,7 +26,7 @@ from tests.articles import MERGER, QUAKE, raw, when
 from tests.handlers.test_commands import text_of
 from tests.handlers.test_facts_commands import QUAKE_OTHER
 
-CHAT = Caller(platform="telegram", chat_id="42", user_id="7")
+CHAT = Caller(platform="telegram", chat_id="42", user_id="7", chat_kind=ChatKind.PRIVATE)
 ADMIN = Caller(platform="telegram", chat_id="42", user_id="1", is_admin=True)
 EARLIER = datetime(2026, 3, 3, 10, tzinfo=UTC)
 
@@ -299,3 +300,28 @@ async def test_the_seed_story_digest_leads_with_figures_and_keeps_sums_out(app: 
     assert differences[0].startswith("Differs: political prisoners remain in jail: 1,227")
     assert not any("109" in text for text in differences)
     assert any("Bialatski" in text for text in differences)
+
+
+async def test_a_shared_chat_digest_is_changed_by_its_admins_only(app: App) -> None:
+    asked: list[str] = []
+
+    def chat_admin(answer: bool) -> Callable[[], Awaitable[bool]]:
+        async def check() -> bool:
+            asked.append("asked")
+            return answer
+
+        return check
+
+    member = Caller("telegram", "-5", "7", is_chat_admin=chat_admin(False))
+    unknown = Caller("telegram", "-5", "8")
+    chat_admin_caller = Caller("telegram", "-5", "9", is_chat_admin=chat_admin(True))
+    for caller in (member, unknown):
+        for name in ("subscribe", "unsubscribe"):
+            reply = await ask(app, name, "08:00", caller)
+            assert reply.tone is Tone.ERROR
+            assert reply.title == "Only this chat's admins can change its daily digest."
+    assert (await ask(app, "subscribe", "08:00", chat_admin_caller)).title == "Subscribed."
+    assert (await ask(app, "subscribe", "09:00", ADMIN)).title == "Subscribed."
+    assert len(asked) == 3
+    assert (await ask(app, "subscribe", "10:00", CHAT)).title == "Subscribed."
+    assert len(asked) == 3
