@@ -44,6 +44,8 @@ Poller = Callable[[int, str], Awaitable[None]]
 Notify = Callable[[str], Awaitable[None]]
 #: how long digests share what they read and computed (see ``Digests.composer``)
 SHARED_FOR = timedelta(minutes=5)
+#: the job that delivers the digests a dead or stopped process left (``Digests.sweep``)
+SWEEP_JOB = "digest-sweep"
 
 
 def worker_id() -> str:
@@ -97,6 +99,7 @@ class Digests:
             raise ValueError(f"bad digest defaults {settings.default_time} {settings.timezone}")
         self._default = Schedule(default_at, default_zone)
         self._composer: tuple[datetime, Composer] | None = None
+        self._lease = timedelta(minutes=settings.claim_lease_minutes)
 
     def composer(self, now: datetime) -> Composer:
         """The digests' shared work: one per run or due instant, renewed after ``SHARED_FOR``.
@@ -136,21 +139,31 @@ class Digests:
         outcomes = dict.fromkeys(subscription_ids, Outcome.NOT_OURS)
         return outcomes | await self._deliver([s for s in found if self.handles(s)])
 
-    async def _deliver(self, found: Sequence[SubscriptionInfo]) -> dict[int, Outcome]:
-        """``deliver_many`` of subscriptions already read, all of this process's platforms."""
-        async with self._sessions() as session:
-            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
-        outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
-        now = self._now()
+    def _latest(
+        self, found: Sequence[SubscriptionInfo], now: datetime
+    ) -> dict[int, tuple[SubscriptionInfo, Due]]:
+        """Each subscription's latest period due, unless it subscribed after that."""
         wanted: dict[int, tuple[SubscriptionInfo, Due]] = {}
         for subscription in found:
             schedule = self.schedule(subscription)
             due = subs.latest_due(now, schedule.at, schedule.zone)
             if due.due_at >= subscription.created_at:
                 wanted[subscription.id] = (subscription, due)
-        lease = timedelta(minutes=self._settings.claim_lease_minutes)
+        return wanted
+
+    async def _deliver(self, found: Sequence[SubscriptionInfo]) -> dict[int, Outcome]:
+        """``deliver_many`` of subscriptions already read, all of this process's platforms."""
+        async with self._sessions() as session:
+            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
+        outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
+        now = self._now()
+        wanted = self._latest(found, now)
         claims = await subs.claim_deliveries(
-            self._sessions, {i: due for i, (_, due) in wanted.items()}, self._worker, now, lease
+            self._sessions,
+            {i: due for i, (_, due) in wanted.items()},
+            self._worker,
+            now,
+            self._lease,
         )
         outcomes.update(dict.fromkeys(wanted.keys() - claims.keys(), Outcome.TAKEN))
         skips: dict[int, str] = {}
@@ -224,6 +237,25 @@ class Digests:
         async with self._sessions() as session:
             found = await subs.all_subscriptions(session)
         return await self._deliver([s for s in found if self.handles(s)])
+
+    async def sweep(self) -> dict[int, Outcome]:
+        """Every minute: each chat's latest period that nobody holds is delivered now.
+
+        That is a claim whose process died before sending, once its lease is over (a bot
+        restarted by its supervisor within the lease finds it still held at start), or a
+        claim given back (building failed, or the process was stopped while building). It
+        is sent if within the grace period, else skipped and logged; a period claimed by a
+        live process, being sent, sent or skipped is left alone. Only reads unless it finds
+        one, so it costs a query per ``_CHUNK`` chats.
+        """
+        async with self._sessions() as session:
+            found = [s for s in await subs.all_subscriptions(session) if self.handles(s)]
+            now = self._now()
+            wanted = {i: due for i, (_, due) in self._latest(found, now).items()}
+            open_ = await subs.open_periods(session, wanted, now, self._lease)
+        if not open_:
+            return {}
+        return await self._deliver([s for s in found if s.id in open_])
 
     async def deliver_due(self, schedule: Schedule) -> dict[int, Outcome]:
         """The digests of every chat on this schedule (the job of one time and zone)."""
@@ -349,6 +381,14 @@ class BotScheduler:
             "interval",
             seconds=self._settings.sync_seconds,
             id="sync",
+            replace_existing=True,
+            coalesce=True,
+        )
+        self.scheduler.add_job(
+            self._digests.sweep,
+            "interval",
+            seconds=self._settings.sync_seconds,
+            id=SWEEP_JOB,
             replace_existing=True,
             coalesce=True,
         )

@@ -279,6 +279,28 @@ async def claim_deliveries(
     return won
 
 
+async def open_periods(
+    session: AsyncSession, wanted: Mapping[int, Due], now: datetime, lease: timedelta
+) -> set[int]:
+    """Those of ``wanted`` whose period nobody holds: no delivery row (never claimed, or a
+    claim given back) or a ``claimed`` row older than ``lease`` (its owner died before
+    sending). Only reads: ``claim_deliveries`` decides who takes them. A statement per
+    ``_CHUNK`` periods, on the unique (subscription, period) index.
+    """
+    held: set[int] = set()
+    for chunk in _chunks(sorted(wanted)):
+        rows = await session.execute(
+            select(Delivery.subscription_id).where(
+                tuple_(Delivery.subscription_id, Delivery.period).in_(
+                    [(sid, wanted[sid].period) for sid in chunk]
+                ),
+                or_(Delivery.state != State.CLAIMED, Delivery.claimed_at >= now - lease),
+            )
+        )
+        held.update(int(sid) for sid in rows.scalars())
+    return set(wanted) - held
+
+
 #: a delivery's next state and the columns set with it
 Move = tuple[State, Mapping[str, object]]
 
