@@ -166,6 +166,26 @@ class Digests:
             self._lease,
         )
         outcomes.update(dict.fromkeys(wanted.keys() - claims.keys(), Outcome.TAKEN))
+        try:
+            outcomes.update(await self._fulfil(wanted, claims, last_sent, now))
+        except BaseException:
+            # Stopped (SIGTERM cancels the job) or broken while building or sending: the
+            # claims not yet ``sending`` go back at once, for another process's sweep or
+            # this one's restart, instead of waiting out the lease. Rows already sending,
+            # sent or skipped are not the claimant's to give back and stay as they are.
+            await subs.release_claims(self._sessions, list(claims.values()), self._worker)
+            raise
+        return outcomes
+
+    async def _fulfil(
+        self,
+        wanted: Mapping[int, tuple[SubscriptionInfo, Due]],
+        claims: Mapping[int, int],
+        last_sent: Mapping[int, datetime],
+        now: datetime,
+    ) -> dict[int, Outcome]:
+        """Build, skip or send each claimed digest."""
+        outcomes: dict[int, Outcome] = {}
         skips: dict[int, str] = {}
         failed: list[int] = []
         sends: list[_Send] = []
@@ -203,16 +223,34 @@ class Digests:
         return outcomes
 
     async def _send(self, batch: Sequence[_Send]) -> dict[int, Outcome]:
+        """One batch: marked ``sending``, handed to the platforms at once, then recorded.
+
+        Stopped while the platforms are called, the calls already made are not cut off
+        (the platform may have the message): they are awaited and recorded before the stop
+        goes on, so a digest that arrived is recorded as sent and covered only once.
+        """
         begun = await subs.begin_sends(self._sessions, (s.claim for s in batch), self._worker)
         outcomes = {s.subscription.id: Outcome.TAKEN for s in batch if s.claim not in begun}
         going = [s for s in batch if s.claim in begun]
-        results = await asyncio.gather(
-            *(self._senders[s.subscription.platform](s.subscription, s.reply) for s in going),
-            return_exceptions=True,
-        )
+        calls = [
+            asyncio.ensure_future(self._senders[s.subscription.platform](s.subscription, s.reply))
+            for s in going
+        ]
+        try:
+            await _all_done(calls)
+        finally:
+            await _all_done(calls)
+            outcomes.update(await self._record(going, calls))
+        return outcomes
+
+    async def _record(
+        self, going: Sequence[_Send], calls: Sequence[asyncio.Future[str]]
+    ) -> dict[int, Outcome]:
+        outcomes: dict[int, Outcome] = {}
         sent: dict[int, str] = {}
         errors: dict[int, str] = {}
-        for send, result in zip(going, results, strict=True):
+        for send, call in zip(going, calls, strict=True):
+            result = _result(call)
             if isinstance(result, BaseException):
                 log.error(
                     "digest %s to %s failed",
@@ -265,6 +303,17 @@ class Digests:
         return await self._deliver(
             [s for s in found if self.handles(s) and self.schedule(s).key == schedule.key]
         )
+
+
+async def _all_done(calls: Sequence[asyncio.Future[str]]) -> None:
+    if calls:
+        await asyncio.wait(calls)
+
+
+def _result(call: asyncio.Future[str]) -> str | BaseException:
+    if call.cancelled():
+        return asyncio.CancelledError()
+    return call.exception() or call.result()
 
 
 @dataclass(frozen=True, slots=True)

@@ -521,3 +521,72 @@ async def test_two_schedulers_on_one_database_sweep_each_dead_claim_once(
     async with app.sessions() as session:
         states = list(await session.scalars(select(Delivery.state)))
     assert states == [State.SENT] * 5
+
+
+async def test_a_digest_stopped_while_building_is_given_back_and_sent_once_later(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _subscribe(app)
+    await _with_news(app, utc(2026, 3, 28, 1))
+    building, never = asyncio.Event(), asyncio.Event()
+
+    async def slow_read(session: AsyncSession, since: datetime, until: datetime) -> Any:
+        building.set()
+        await never.wait()  # a long composition, interrupted by SIGTERM
+        return await subs.digest_articles(session, since, until)
+
+    monkeypatch.setattr(handlers.digest, "digest_articles", slow_read)
+    clock = Clock(EIGHT)
+    outbox = Outbox()
+    job = asyncio.create_task(_digests(app, clock, outbox, "stopping").deliver(1))
+    await building.wait()
+    job.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await job
+    monkeypatch.undo()
+    async with app.sessions() as session:
+        assert list(await session.scalars(select(Delivery))) == []
+    # well within the lease, another process's sweep (or the restarted one) sends it
+    clock.at += timedelta(minutes=1)
+    assert await _digests(app, clock, outbox, "other").sweep() == {1: Outcome.SENT}
+    assert await _digests(app, clock, outbox, "third").catch_up() == {1: Outcome.TAKEN}
+    assert await _digests(app, clock, outbox, "third").sweep() == {}
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
+
+
+async def test_a_stop_while_sending_finishes_the_calls_made_and_gives_back_the_rest(
+    app: App,
+) -> None:
+    await _chats(app, {"c0": "08:00", "c1": "08:00"})
+    await _with_news(app, utc(2026, 3, 28, 1))
+    calling, answer = asyncio.Event(), asyncio.Event()
+    delivered: list[str] = []
+
+    async def slow(subscription: SubscriptionInfo, reply: Reply) -> str:
+        calling.set()
+        await answer.wait()
+        delivered.append(subscription.chat_id)
+        return f"m-{subscription.chat_id}"
+
+    clock = Clock(EIGHT)
+    one_at_a_time = DigestSettings(timezone="Europe/Vilnius", send_concurrency=1)
+    stopping = Digests(app.sessions, one_at_a_time, {"console": slow}, "stopping", now=clock)
+    job = asyncio.create_task(stopping.catch_up())
+    await calling.wait()
+    job.cancel()  # SIGTERM while c0's digest is with the platform, c1's still to go
+    await asyncio.sleep(0)
+    answer.set()
+    with pytest.raises(asyncio.CancelledError):
+        await job
+    assert delivered == ["c0"]
+    async with app.sessions() as session:
+        rows = {d.subscription_id: d for d in await session.scalars(select(Delivery))}
+    assert {i: (d.state, d.message_id) for i, d in rows.items()} == {1: (State.SENT, "m-c0")}
+    outbox = Outbox()
+    clock.at += timedelta(minutes=1)
+    assert await _digests(app, clock, outbox, "other").sweep() == {2: Outcome.SENT}
+    assert await _digests(app, clock, outbox, "third").catch_up() == {
+        1: Outcome.TAKEN,
+        2: Outcome.TAKEN,
+    }
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]

@@ -242,3 +242,15 @@ async def test_open_periods_are_the_unclaimed_and_the_dead_claims(app: App) -> N
         # another period of the same chats is unclaimed
         other = Due("2026-03-30", DUE.due_at + timedelta(days=1))
         assert await subs.open_periods(session, dict.fromkeys(ids, other), later, LEASE) == set(ids)
+
+
+async def test_only_claims_not_yet_sending_are_given_back(app: App) -> None:
+    ids = [(await _subscribe(app, chat)).id for chat in ("c1", "c2", "c3")]
+    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, DUE), "a", NOW, LEASE)
+    going, waiting, other = (won[i] for i in ids)
+    assert await _begin(app, going, "a")
+    later = NOW + LEASE * 2
+    assert await _claim(app, ids[2], DUE, "b", later) == other  # taken over from "a"
+    assert await subs.release_claims(app.sessions, list(won.values()), "a") == {waiting}
+    async with app.sessions() as session:
+        assert await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE) == {ids[1]}
