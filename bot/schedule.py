@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -420,6 +421,8 @@ class BotScheduler:
         self._now = now
         self._digest_jobs: set[tuple[str, str]] = set()
         self._poll_jobs: set[int] = set()
+        #: digest runs in progress, waited for by ``stop``
+        self._digest_runs: set[asyncio.Task[Any]] = set()
 
     async def start(self) -> None:
         """Rebuild the jobs from the database, send what was missed, then run."""
@@ -434,7 +437,7 @@ class BotScheduler:
             coalesce=True,
         )
         self.scheduler.add_job(
-            self._digests.sweep,
+            self._sweep,
             "interval",
             seconds=self._settings.sync_seconds,
             id=SWEEP_JOB,
@@ -443,9 +446,32 @@ class BotScheduler:
         )
         self.scheduler.start()
 
-    def shutdown(self) -> None:
+    async def stop(self) -> None:
+        """No job starts any more, and the digest runs in progress end before this returns.
+
+        Shutting APScheduler down cancels the running jobs; a digest run cancelled gives
+        back the claims it has not begun sending and lets the platform calls already made
+        finish and be recorded (see ``Digests``). Waiting for that here is what lets the
+        caller close the front ends and the database only afterwards.
+        """
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        await asyncio.gather(*self._digest_runs, return_exceptions=True)
+
+    async def _run_digests(self, work: Awaitable[object]) -> None:
+        task = asyncio.current_task()
+        runs = {task} if task is not None else set()
+        self._digest_runs |= runs
+        try:
+            await work
+        finally:
+            self._digest_runs -= runs
+
+    async def _deliver_due(self, schedule: Schedule) -> None:
+        await self._run_digests(self._digests.deliver_due(schedule))
+
+    async def _sweep(self) -> None:
+        await self._run_digests(self._digests.sweep())
 
     async def sync(self) -> None:
         """Make the jobs match the subscriptions and sources in the database.
@@ -474,7 +500,7 @@ class BotScheduler:
             hour=schedule.at.hour, minute=schedule.at.minute, timezone=schedule.zone
         )
         self.scheduler.add_job(
-            self._digests.deliver_due,
+            self._deliver_due,
             trigger,
             args=[schedule],
             id=_digest_job(schedule.key),

@@ -452,7 +452,7 @@ async def test_a_claim_left_by_a_killed_process_is_sent_by_the_sweep_after_its_l
             await sweep.func(*sweep.args)
             clock.at += timedelta(minutes=1)
     finally:
-        scheduler.shutdown()
+        await scheduler.stop()
     assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
     async with app.sessions() as session:
         row = await delivery_of(session, 1, "2026-03-28")
@@ -477,7 +477,7 @@ async def test_a_dead_claim_found_past_the_grace_is_skipped_and_logged_not_sent(
             await sweep.func(*sweep.args)
             await sweep.func(*sweep.args)
     finally:
-        scheduler.shutdown()
+        await scheduler.stop()
     assert outbox.sent == []
     assert caplog.text.count("digest 2026-03-28 for c1 skipped: missed") == 1
     async with app.sessions() as session:
@@ -514,8 +514,8 @@ async def test_two_schedulers_on_one_database_sweep_each_dead_claim_once(
         await asyncio.gather(*(job.func(*job.args) for job in jobs if job is not None))
         assert None not in jobs
     finally:
-        one.shutdown()
-        two.shutdown()
+        await one.stop()
+        await two.stop()
         await other_engine.dispose()
     assert sorted(chat for chat, _ in outbox.sent) == [f"c{n}" for n in range(5)]
     async with app.sessions() as session:
