@@ -3,8 +3,9 @@
 Subscriptions and sources in the database are the truth: jobs are rebuilt from them at start
 and every ``sync_seconds`` (so a /subscribe handled by another process is picked up). A job
 firing only asks "is this chat's period due?"; the delivery claim in ``storage.subscriptions``
-makes the answer true for exactly one process, once. The clock is injected everywhere so
-tests move time by hand and never sleep.
+makes the answer true for exactly one process, once. A sweep as often picks up the periods
+nobody holds (a dead process's claim after its lease, a claim given back). The clock is
+injected everywhere so tests move time by hand and never sleep.
 """
 
 from __future__ import annotations
