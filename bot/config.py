@@ -86,13 +86,15 @@ class DigestSettings:
     #: local time of day and IANA time zone for a /subscribe that names none
     default_time: str = "08:00"
     timezone: str = "UTC"
-    #: a digest due while the bot was down is sent at start-up if at most this late
+    #: a digest due while the bot was down, or left by a process that died, is sent if at
+    #: most this late
     grace_hours: float = 6.0
     #: send "nothing new" on a day without news
     send_empty: bool = False
     #: stories per digest; the rest are counted ("and N more")
     max_items: int = 8
     #: how often subscriptions are re-read from the database (changes made by any process)
+    #: and the digests nobody holds (a dead process's claim, a claim given back) are swept
     sync_seconds: int = 60
     #: a claim whose process died before sending may be taken over after this long
     claim_lease_minutes: float = 10.0

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import os
 import signal
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -191,7 +191,7 @@ async def scheduled(
             yield scheduler
         finally:
             pending.cancel()
-            scheduler.shutdown()
+            await scheduler.stop()
 
 
 async def _find_pending_facts(app: App) -> None:
@@ -222,19 +222,33 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 async def serve(app: App, env: Mapping[str, str] | None = None) -> None:
     """Run until SIGINT/SIGTERM (or the console chat ends)."""
     stop = asyncio.Event()
+    halt = asyncio.Event()
     env = os.environ if env is None else env
     protect_logs(secrets_in(app.settings, env))
-    ends = front_ends(app.settings, app, stop, env)
+    ends = front_ends(app.settings, app, halt, env)
     if ends:
         _stop_on_signals(stop)
         log.warning("newsbot running: %s (Ctrl-C stops)", ", ".join(e.name for e in ends))
     else:
         ends = [console_front_end(app, Console(), stop)]
-    async with scheduled(app, ends):
-        tasks = [asyncio.create_task(end.run(), name=end.name) for end in ends]
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-        stop.set()
-        results = await asyncio.gather(*tasks, return_exceptions=True)
+    async with scheduled(app, ends) as scheduler:
+        await run_front_ends(ends, scheduler, stop, halt)
+
+
+async def run_front_ends(
+    ends: Sequence[FrontEnd], scheduler: BotScheduler, stop: asyncio.Event, halt: asyncio.Event
+) -> None:
+    """Run the front ends until ``stop`` is set or one of them ends, then stop the scheduler
+    before the front ends (``halt``): a digest being sent reaches a platform that still
+    answers and is recorded, and the claims not yet sending are given back.
+    """
+    tasks = [asyncio.create_task(end.run(), name=end.name) for end in ends]
+    stopped = asyncio.create_task(stop.wait(), name="stop")
+    await asyncio.wait([*tasks, stopped], return_when=asyncio.FIRST_COMPLETED)
+    stopped.cancel()
+    await scheduler.stop()
+    halt.set()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
     for task, result in zip(tasks, results, strict=True):
         if isinstance(result, Exception):
             raise FrontEndFailed(f"the {task.get_name()} front end failed: {result}") from result

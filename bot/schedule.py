@@ -3,8 +3,9 @@
 Subscriptions and sources in the database are the truth: jobs are rebuilt from them at start
 and every ``sync_seconds`` (so a /subscribe handled by another process is picked up). A job
 firing only asks "is this chat's period due?"; the delivery claim in ``storage.subscriptions``
-makes the answer true for exactly one process, once. The clock is injected everywhere so
-tests move time by hand and never sleep.
+makes the answer true for exactly one process, once. A sweep as often picks up the periods
+nobody holds (a dead process's claim after its lease, a claim given back). The clock is
+injected everywhere so tests move time by hand and never sleep.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -45,6 +47,8 @@ Poller = Callable[[int, str], Awaitable[None]]
 Notify = Callable[[str], Awaitable[None]]
 #: how long digests share what they read and computed (see ``Digests.composer``)
 SHARED_FOR = timedelta(minutes=5)
+#: the job that delivers the digests a dead or stopped process left (``Digests.sweep``)
+SWEEP_JOB = "digest-sweep"
 
 
 def worker_id() -> str:
@@ -98,6 +102,7 @@ class Digests:
             raise ValueError(f"bad digest defaults {settings.default_time} {settings.timezone}")
         self._default = Schedule(default_at, default_zone)
         self._composer: tuple[datetime, Composer] | None = None
+        self._lease = timedelta(minutes=settings.claim_lease_minutes)
 
     def composer(self, now: datetime) -> Composer:
         """The digests' shared work: one per run or due instant, renewed after ``SHARED_FOR``.
@@ -137,23 +142,53 @@ class Digests:
         outcomes = dict.fromkeys(subscription_ids, Outcome.NOT_OURS)
         return outcomes | await self._deliver([s for s in found if self.handles(s)])
 
-    async def _deliver(self, found: Sequence[SubscriptionInfo]) -> dict[int, Outcome]:
-        """``deliver_many`` of subscriptions already read, all of this process's platforms."""
-        async with self._sessions() as session:
-            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
-        outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
-        now = self._now()
+    def _latest(
+        self, found: Sequence[SubscriptionInfo], now: datetime
+    ) -> dict[int, tuple[SubscriptionInfo, Due]]:
+        """Each subscription's latest period due, unless it subscribed after that."""
         wanted: dict[int, tuple[SubscriptionInfo, Due]] = {}
         for subscription in found:
             schedule = self.schedule(subscription)
             due = subs.latest_due(now, schedule.at, schedule.zone)
             if due.due_at >= subscription.created_at:
                 wanted[subscription.id] = (subscription, due)
-        lease = timedelta(minutes=self._settings.claim_lease_minutes)
+        return wanted
+
+    async def _deliver(self, found: Sequence[SubscriptionInfo]) -> dict[int, Outcome]:
+        """``deliver_many`` of subscriptions already read, all of this process's platforms."""
+        async with self._sessions() as session:
+            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
+        outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
+        now = self._now()
+        wanted = self._latest(found, now)
         claims = await subs.claim_deliveries(
-            self._sessions, {i: due for i, (_, due) in wanted.items()}, self._worker, now, lease
+            self._sessions,
+            {i: due for i, (_, due) in wanted.items()},
+            self._worker,
+            now,
+            self._lease,
         )
         outcomes.update(dict.fromkeys(wanted.keys() - claims.keys(), Outcome.TAKEN))
+        try:
+            outcomes.update(await self._fulfil(wanted, claims, last_sent, now))
+        except BaseException:
+            # Stopped (SIGTERM cancels the job) or broken while building or sending: the
+            # claims not yet ``sending`` go back at once, for another process's sweep or
+            # this one's restart, instead of waiting out the lease. Rows already sending,
+            # sent or skipped are not the claimant's to give back and stay as they are.
+            await subs.release_claims(self._sessions, list(claims.values()), self._worker)
+            raise
+        return outcomes
+
+    async def _fulfil(
+        self,
+        wanted: Mapping[int, tuple[SubscriptionInfo, Due]],
+        claims: Mapping[int, int],
+        last_sent: Mapping[int, datetime],
+        now: datetime,
+    ) -> dict[int, Outcome]:
+        """Build, skip or send each claimed digest."""
+        outcomes: dict[int, Outcome] = {}
         skips: dict[int, str] = {}
         failed: list[int] = []
         sends: list[_Send] = []
@@ -191,16 +226,34 @@ class Digests:
         return outcomes
 
     async def _send(self, batch: Sequence[_Send]) -> dict[int, Outcome]:
+        """One batch: marked ``sending``, handed to the platforms at once, then recorded.
+
+        Stopped while the platforms are called, the calls already made are not cut off
+        (the platform may have the message): they are awaited and recorded before the stop
+        goes on, so a digest that arrived is recorded as sent and covered only once.
+        """
         begun = await subs.begin_sends(self._sessions, (s.claim for s in batch), self._worker)
         outcomes = {s.subscription.id: Outcome.TAKEN for s in batch if s.claim not in begun}
         going = [s for s in batch if s.claim in begun]
-        results = await asyncio.gather(
-            *(self._senders[s.subscription.platform](s.subscription, s.reply) for s in going),
-            return_exceptions=True,
-        )
+        calls = [
+            asyncio.ensure_future(self._senders[s.subscription.platform](s.subscription, s.reply))
+            for s in going
+        ]
+        try:
+            await _all_done(calls)
+        finally:
+            await _all_done(calls)
+            outcomes.update(await self._record(going, calls))
+        return outcomes
+
+    async def _record(
+        self, going: Sequence[_Send], calls: Sequence[asyncio.Future[str]]
+    ) -> dict[int, Outcome]:
+        outcomes: dict[int, Outcome] = {}
         sent: dict[int, str] = {}
         errors: dict[int, str] = {}
-        for send, result in zip(going, results, strict=True):
+        for send, call in zip(going, calls, strict=True):
+            result = _result(call)
             if isinstance(result, BaseException):
                 log.error(
                     "digest %s to %s failed",
@@ -226,6 +279,25 @@ class Digests:
             found = await subs.all_subscriptions(session)
         return await self._deliver([s for s in found if self.handles(s)])
 
+    async def sweep(self) -> dict[int, Outcome]:
+        """Every minute: each chat's latest period that nobody holds is delivered now.
+
+        That is a claim whose process died before sending, once its lease is over (a bot
+        restarted by its supervisor within the lease finds it still held at start), or a
+        claim given back (building failed, or the process was stopped while building). It
+        is sent if within the grace period, else skipped and logged; a period claimed by a
+        live process, being sent, sent or skipped is left alone. Only reads unless it finds
+        one, so it costs a query per ``_CHUNK`` chats.
+        """
+        async with self._sessions() as session:
+            found = [s for s in await subs.all_subscriptions(session) if self.handles(s)]
+            now = self._now()
+            wanted = {i: due for i, (_, due) in self._latest(found, now).items()}
+            open_ = await subs.open_periods(session, wanted, now, self._lease)
+        if not open_:
+            return {}
+        return await self._deliver([s for s in found if s.id in open_])
+
     async def deliver_due(self, schedule: Schedule) -> dict[int, Outcome]:
         """The digests of every chat on this schedule (the job of one time and zone)."""
         default = (self._default.at, self._default.zone.key)
@@ -234,6 +306,17 @@ class Digests:
         return await self._deliver(
             [s for s in found if self.handles(s) and self.schedule(s).key == schedule.key]
         )
+
+
+async def _all_done(calls: Sequence[asyncio.Future[str]]) -> None:
+    if calls:
+        await asyncio.wait(calls)
+
+
+def _result(call: asyncio.Future[str]) -> str | BaseException:
+    if call.cancelled():
+        return asyncio.CancelledError()
+    return call.exception() or call.result()
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +423,8 @@ class BotScheduler:
         self._now = now
         self._digest_jobs: set[tuple[str, str]] = set()
         self._poll_jobs: set[int] = set()
+        #: digest runs in progress, waited for by ``stop``
+        self._digest_runs: set[asyncio.Task[Any]] = set()
 
     async def start(self) -> None:
         """Rebuild the jobs from the database, send what was missed, then run."""
@@ -353,11 +438,42 @@ class BotScheduler:
             replace_existing=True,
             coalesce=True,
         )
+        self.scheduler.add_job(
+            self._sweep,
+            "interval",
+            seconds=self._settings.sync_seconds,
+            id=SWEEP_JOB,
+            replace_existing=True,
+            coalesce=True,
+        )
         self.scheduler.start()
 
-    def shutdown(self) -> None:
+    async def stop(self) -> None:
+        """No job starts any more, and the digest runs in progress end before this returns.
+
+        Shutting APScheduler down cancels the running jobs; a digest run cancelled gives
+        back the claims it has not begun sending and lets the platform calls already made
+        finish and be recorded (see ``Digests``). Waiting for that here is what lets the
+        caller close the front ends and the database only afterwards.
+        """
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        await asyncio.gather(*self._digest_runs, return_exceptions=True)
+
+    async def _run_digests(self, work: Awaitable[object]) -> None:
+        task = asyncio.current_task()
+        runs = {task} if task is not None else set()
+        self._digest_runs |= runs
+        try:
+            await work
+        finally:
+            self._digest_runs -= runs
+
+    async def _deliver_due(self, schedule: Schedule) -> None:
+        await self._run_digests(self._digests.deliver_due(schedule))
+
+    async def _sweep(self) -> None:
+        await self._run_digests(self._digests.sweep())
 
     async def sync(self) -> None:
         """Make the jobs match the subscriptions and sources in the database.
@@ -386,7 +502,7 @@ class BotScheduler:
             hour=schedule.at.hour, minute=schedule.at.minute, timezone=schedule.zone
         )
         self.scheduler.add_job(
-            self._digests.deliver_due,
+            self._deliver_due,
             trigger,
             args=[schedule],
             id=_digest_job(schedule.key),

@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientConnectorError, web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest, AsyncRespond
 from slack_bolt.response import BoltResponse
@@ -78,7 +78,9 @@ def build_slack(
         token=bot_token,
         base_url=settings.base_url,
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(),
+            # Only a connection that never opened is retried: one lost after the request
+            # went out may have been carried out (a digest posted), and a retry posts twice.
+            AsyncConnectionErrorRetryHandler(error_types=[ClientConnectorError]),
             AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
         ],
     )

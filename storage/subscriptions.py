@@ -6,8 +6,10 @@ The states move only forward, each step a conditional UPDATE that names the owne
 ``claimed`` (owner chosen, nothing sent yet) -> ``sending`` (the platform is being called)
 -> ``sent`` (with its message id); or ``claimed`` -> ``skipped`` (nothing new, or too late).
 
-A claim whose owner died before ``sending`` may be taken over after a lease; a ``sending``
-row is never sent again, since the platform may have received it: at most once, by design.
+A claim whose owner died before ``sending`` may be taken over after a lease; one whose owner
+failed to build the digest or was stopped before ``sending`` is given back (the row deleted)
+and is free at once. A ``sending`` row is never sent again, since the platform may have
+received it: at most once, by design.
 """
 
 from __future__ import annotations
@@ -279,6 +281,28 @@ async def claim_deliveries(
     return won
 
 
+async def open_periods(
+    session: AsyncSession, wanted: Mapping[int, Due], now: datetime, lease: timedelta
+) -> set[int]:
+    """Those of ``wanted`` whose period nobody holds: no delivery row (never claimed, or a
+    claim given back) or a ``claimed`` row older than ``lease`` (its owner died before
+    sending). Only reads: ``claim_deliveries`` decides who takes them. A statement per
+    ``_CHUNK`` periods, on the unique (subscription, period) index.
+    """
+    held: set[int] = set()
+    for chunk in _chunks(sorted(wanted)):
+        rows = await session.execute(
+            select(Delivery.subscription_id).where(
+                tuple_(Delivery.subscription_id, Delivery.period).in_(
+                    [(sid, wanted[sid].period) for sid in chunk]
+                ),
+                or_(Delivery.state != State.CLAIMED, Delivery.claimed_at >= now - lease),
+            )
+        )
+        held.update(int(sid) for sid in rows.scalars())
+    return set(wanted) - held
+
+
 #: a delivery's next state and the columns set with it
 Move = tuple[State, Mapping[str, object]]
 
@@ -382,21 +406,27 @@ async def skip_deliveries(
 async def release_claims(
     sessions: SessionFactory, delivery_ids: Collection[int], worker: str
 ) -> set[int]:
-    """Give claims back before anything was sent (building failed): retried later."""
+    """Give back the claims of these that are still ``claimed`` by ``worker`` (building
+    failed, or the process is stopping): the period is free to claim again at once. Rows
+    gone on to ``sending`` or beyond, or taken over by another process, are left alone, so
+    passing all of a run's claims is safe. A statement per ``_CHUNK`` rows.
+    """
     released: set[int] = set()
     if not delivery_ids:
         return released
     async with sessions() as session, session.begin():
-        for delivery_id in sorted(delivery_ids):
-            result = await session.execute(
-                delete(Delivery).where(
-                    Delivery.id == delivery_id,
+        for chunk in _chunks(sorted(delivery_ids)):
+            rows = await session.execute(
+                delete(Delivery)
+                .where(
+                    Delivery.id.in_(chunk),
                     Delivery.state == State.CLAIMED,
                     Delivery.claimed_by == worker,
                 )
+                .returning(Delivery.id)
+                .execution_options(synchronize_session=False)
             )
-            if getattr(result, "rowcount", 0):
-                released.add(delivery_id)
+            released.update(int(id_) for id_ in rows.scalars())
     return released
 
 

@@ -1,4 +1,4 @@
-"""Which front ends the environment turns on, and a refusal when a secret is missing."""
+"""Which front ends the environment turns on, missing secrets, and the order of a stop."""
 
 from __future__ import annotations
 
@@ -9,14 +9,27 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.console import Console
+from sqlalchemy import update
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError
 from bot.readers import InputDefaults, iter_paths
-from bot.runner import add_configured_sources, console_front_end, front_ends, scheduled
+from bot.runner import (
+    FrontEnd,
+    add_configured_sources,
+    console_front_end,
+    front_ends,
+    run_front_ends,
+    scheduled,
+)
+from bot.schedule import SWEEP_JOB
+from handlers.reply import Reply
+from storage import subscriptions as subs
+from storage.models import Article
 from storage.queries import surname_keys
 from storage.sources import list_sources
-from storage.subscriptions import upsert_subscription
+from storage.subscriptions import State, SubscriptionInfo, upsert_subscription
+from tests.storage.test_subscriptions import delivery_of
 
 
 async def _names(app: App, env: dict[str, str]) -> list[str]:
@@ -89,3 +102,61 @@ async def test_facts_left_pending_are_found_at_start(app: App) -> None:
     assert await app.facts.pending() == 0
     async with app.sessions() as session:
         assert await surname_keys(session)
+
+
+async def test_a_stop_lets_a_digest_with_the_platform_arrive_before_the_front_ends_close(
+    app: App,
+) -> None:
+    await seed_if_empty(app)
+    started = datetime.now(UTC).replace(second=0, microsecond=0)
+    at = started - timedelta(hours=1)
+    async with app.sessions() as session, session.begin():
+        await session.execute(update(Article).values(ingested_at=at - timedelta(hours=1)))
+        await upsert_subscription(
+            session,
+            "console",
+            "c1",
+            local_time=at.strftime("%H:%M"),
+            timezone="UTC",
+            keywords=(),
+            now=started - timedelta(days=2),
+        )
+    lease = timedelta(minutes=app.settings.digest.claim_lease_minutes)
+    due = subs.Due(at.date().isoformat(), at)
+    assert await subs.claim_deliveries(app.sessions, {1: due}, "killed", at, lease)
+    clock = [at + timedelta(minutes=2)]  # restarted within the lease: the sweep sends it
+    stop, halt = asyncio.Event(), asyncio.Event()
+    calling, answer = asyncio.Event(), asyncio.Event()
+    delivered: list[str] = []
+
+    async def run() -> None:
+        await halt.wait()
+
+    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
+        calling.set()
+        await answer.wait()
+        if halt.is_set():
+            raise ConnectionError("the front end is closed")
+        delivered.append(subscription.chat_id)
+        return "m1"
+
+    async def notify(text: str) -> None:
+        raise AssertionError(text)
+
+    ends = [FrontEnd("console", run, send, notify)]
+    async with scheduled(app, ends, now=lambda: clock[0]) as scheduler:
+        running = asyncio.create_task(run_front_ends(ends, scheduler, stop, halt))
+        clock[0] = at + lease + timedelta(minutes=1)
+        scheduler.scheduler.modify_job(SWEEP_JOB, next_run_time=datetime.now(UTC))
+        await asyncio.wait_for(calling.wait(), 5)
+        stop.set()  # SIGTERM while the digest is with the platform
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert not halt.is_set()
+        answer.set()
+        await asyncio.wait_for(running, 5)
+    assert halt.is_set()
+    assert delivered == ["c1"]
+    async with app.sessions() as session:
+        row = await delivery_of(session, 1, due.period)
+    assert (row.state, row.message_id) == (State.SENT, "m1")

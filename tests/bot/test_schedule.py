@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +20,7 @@ import handlers.digest
 import stories.digest
 from bot.app import App
 from bot.config import DigestSettings, PollSettings
-from bot.schedule import BotScheduler, Digests, Outcome, Polls, Schedule
+from bot.schedule import SWEEP_JOB, BotScheduler, Digests, Outcome, Polls, Schedule
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import open_database
@@ -427,3 +428,189 @@ async def test_sends_go_out_in_batches_and_one_failure_spares_the_rest(app: App)
     }
     assert rows[1].message_id == "m-c0"
     assert "chat not found" in (rows[3].note or "")
+
+
+LEASE = timedelta(minutes=SETTINGS.claim_lease_minutes)
+#: 08:00 in Vilnius on 28 March 2026
+EIGHT = utc(2026, 3, 28, 6)
+
+
+async def _claim_and_die(app: App, chats: int = 1, at: datetime = EIGHT) -> None:
+    """A process claims the chats' digests of 28 March at ``at`` and is killed before sending."""
+    due = subs.latest_due(at, time(8), ZoneInfo("Europe/Vilnius"))
+    wanted = dict.fromkeys(range(1, chats + 1), due)
+    claims = await subs.claim_deliveries(app.sessions, wanted, "dead", at, LEASE)
+    assert sorted(claims) == list(wanted)
+
+
+def _scheduler(sessions: Any, digests: Digests, clock: Clock) -> BotScheduler:
+    return BotScheduler(AsyncIOScheduler(timezone=UTC), sessions, digests, None, SETTINGS, clock)
+
+
+def _sweep_job(scheduler: BotScheduler) -> Job:
+    """The periodic job, run by hand: the tests move the injected clock, not real time."""
+    job = scheduler.scheduler.get_job(SWEEP_JOB)
+    assert job is not None
+    assert job.trigger.interval == timedelta(seconds=SETTINGS.sync_seconds)
+    return job
+
+
+async def test_a_claim_left_by_a_killed_process_is_sent_by_the_sweep_after_its_lease(
+    app: App,
+) -> None:
+    await _subscribe(app)
+    await _with_news(app, utc(2026, 3, 28, 1))
+    await _claim_and_die(app)
+    clock = Clock(EIGHT + timedelta(minutes=2))  # the supervisor restarts it within the lease
+    outbox = Outbox()
+    scheduler = _scheduler(app.sessions, _digests(app, clock, outbox, "restarted"), clock)
+    await scheduler.start()
+    try:
+        sweep = _sweep_job(scheduler)
+        assert outbox.sent == []  # the catch-up at start found the claim held
+        clock.at = EIGHT + LEASE - timedelta(seconds=1)
+        await sweep.func(*sweep.args)
+        assert outbox.sent == []  # the dead owner's lease still runs
+        clock.at = EIGHT + LEASE + timedelta(minutes=1)
+        for _ in range(3):
+            await sweep.func(*sweep.args)
+            clock.at += timedelta(minutes=1)
+    finally:
+        await scheduler.stop()
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
+    async with app.sessions() as session:
+        row = await delivery_of(session, 1, "2026-03-28")
+    assert (row.state, row.claimed_by, row.message_id) == (State.SENT, "restarted", "m1")
+
+
+async def test_a_dead_claim_found_past_the_grace_is_skipped_and_logged_not_sent(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _subscribe(app)
+    await _with_news(app, utc(2026, 3, 28, 1))
+    await _claim_and_die(app)
+    clock = Clock(EIGHT + timedelta(minutes=2))
+    outbox = Outbox()
+    scheduler = _scheduler(app.sessions, _digests(app, clock, outbox, "restarted"), clock)
+    await scheduler.start()
+    try:
+        sweep = _sweep_job(scheduler)
+        # the machine slept: the next sweep runs seven hours after the digest fell due
+        clock.at = EIGHT + timedelta(hours=7)
+        with caplog.at_level(logging.WARNING):
+            await sweep.func(*sweep.args)
+            await sweep.func(*sweep.args)
+    finally:
+        await scheduler.stop()
+    assert outbox.sent == []
+    assert caplog.text.count("digest 2026-03-28 for c1 skipped: missed") == 1
+    async with app.sessions() as session:
+        row = await delivery_of(session, 1, "2026-03-28")
+    assert (row.state, row.claimed_by) == (State.SKIPPED, "restarted")
+    assert "beyond the grace of 6.0 h" in (row.note or "")
+
+
+async def test_two_schedulers_on_one_database_sweep_each_dead_claim_once(
+    app: App, database_url: str
+) -> None:
+    for chat in range(5):
+        await _subscribe(app, chat=f"c{chat}")
+    await _with_news(app, utc(2026, 3, 28, 1))
+    await _claim_and_die(app, chats=3)  # c3 and c4 were not reached before the kill
+    other_engine, other_sessions = await open_database(database_url)
+    clock = Clock(EIGHT + timedelta(minutes=1))
+    outbox = Outbox()
+    one = _scheduler(app.sessions, _digests(app, clock, outbox, "one"), clock)
+    two = _scheduler(
+        other_sessions,
+        Digests(other_sessions, SETTINGS, {"console": outbox}, "two", now=clock),
+        clock,
+    )
+    try:
+        await asyncio.gather(one.start(), two.start())
+        assert sorted(chat for chat, _ in outbox.sent) == ["c3", "c4"]
+        sweeps = [_sweep_job(one), _sweep_job(two)] * 2
+        for minute in range(9, 14):
+            clock.at = EIGHT + timedelta(minutes=minute)
+            await asyncio.gather(*(job.func(*job.args) for job in sweeps))
+        # the 08:00 job fires late in both (a misfire within its grace): nothing more
+        jobs = [s.scheduler.get_job("digest:08:00@Europe/Vilnius") for s in (one, two)]
+        await asyncio.gather(*(job.func(*job.args) for job in jobs if job is not None))
+        assert None not in jobs
+    finally:
+        await one.stop()
+        await two.stop()
+        await other_engine.dispose()
+    assert sorted(chat for chat, _ in outbox.sent) == [f"c{n}" for n in range(5)]
+    async with app.sessions() as session:
+        states = list(await session.scalars(select(Delivery.state)))
+    assert states == [State.SENT] * 5
+
+
+async def test_a_digest_stopped_while_building_is_given_back_and_sent_once_later(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _subscribe(app)
+    await _with_news(app, utc(2026, 3, 28, 1))
+    building, never = asyncio.Event(), asyncio.Event()
+
+    async def slow_read(session: AsyncSession, since: datetime, until: datetime) -> Any:
+        building.set()
+        await never.wait()  # a long composition, interrupted by SIGTERM
+        return await subs.digest_articles(session, since, until)
+
+    monkeypatch.setattr(handlers.digest, "digest_articles", slow_read)
+    clock = Clock(EIGHT)
+    outbox = Outbox()
+    job = asyncio.create_task(_digests(app, clock, outbox, "stopping").deliver(1))
+    await building.wait()
+    job.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await job
+    monkeypatch.undo()
+    async with app.sessions() as session:
+        assert list(await session.scalars(select(Delivery))) == []
+    # well within the lease, another process's sweep (or the restarted one) sends it
+    clock.at += timedelta(minutes=1)
+    assert await _digests(app, clock, outbox, "other").sweep() == {1: Outcome.SENT}
+    assert await _digests(app, clock, outbox, "third").catch_up() == {1: Outcome.TAKEN}
+    assert await _digests(app, clock, outbox, "third").sweep() == {}
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
+
+
+async def test_a_stop_while_sending_finishes_the_calls_made_and_gives_back_the_rest(
+    app: App,
+) -> None:
+    await _chats(app, {"c0": "08:00", "c1": "08:00"})
+    await _with_news(app, utc(2026, 3, 28, 1))
+    calling, answer = asyncio.Event(), asyncio.Event()
+    delivered: list[str] = []
+
+    async def slow(subscription: SubscriptionInfo, reply: Reply) -> str:
+        calling.set()
+        await answer.wait()
+        delivered.append(subscription.chat_id)
+        return f"m-{subscription.chat_id}"
+
+    clock = Clock(EIGHT)
+    one_at_a_time = DigestSettings(timezone="Europe/Vilnius", send_concurrency=1)
+    stopping = Digests(app.sessions, one_at_a_time, {"console": slow}, "stopping", now=clock)
+    job = asyncio.create_task(stopping.catch_up())
+    await calling.wait()
+    job.cancel()  # SIGTERM while c0's digest is with the platform, c1's still to go
+    await asyncio.sleep(0)
+    answer.set()
+    with pytest.raises(asyncio.CancelledError):
+        await job
+    assert delivered == ["c0"]
+    async with app.sessions() as session:
+        rows = {d.subscription_id: d for d in await session.scalars(select(Delivery))}
+    assert {i: (d.state, d.message_id) for i, d in rows.items()} == {1: (State.SENT, "m-c0")}
+    outbox = Outbox()
+    clock.at += timedelta(minutes=1)
+    assert await _digests(app, clock, outbox, "other").sweep() == {2: Outcome.SENT}
+    assert await _digests(app, clock, outbox, "third").catch_up() == {
+        1: Outcome.TAKEN,
+        2: Outcome.TAKEN,
+    }
+    assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]

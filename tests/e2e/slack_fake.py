@@ -3,7 +3,8 @@ users in ``users``, anyone else a plain member), response URLs, and ``apps.conne
 with a Socket Mode WebSocket.
 
 Every call is recorded; ``rate_limit_next`` makes the next call of a method answer
-429 with ``Retry-After: 1``, the way Slack throttles. A Socket Mode client that connects is
+429 with ``Retry-After: 1``, the way Slack throttles; ``hang_up_next`` makes it carry the
+call out and drop the connection before answering. A Socket Mode client that connects is
 sent ``hello`` and then the envelopes in ``envelopes``; what it sends back (acks) is recorded
 as calls of ``socket``.
 """
@@ -42,6 +43,7 @@ class FakeSlack:
     base: str = ""
     calls: list[Call] = field(default_factory=list)
     throttled: Counter[str] = field(default_factory=Counter)
+    hung_up: Counter[str] = field(default_factory=Counter)
     _responses: int = 0
     envelopes: list[dict[str, Any]] = field(default_factory=list)
     #: user id -> the flags users.info gives, e.g. {"is_admin": True}
@@ -60,6 +62,9 @@ class FakeSlack:
 
     def rate_limit_next(self, method: str) -> None:
         self.throttled[method] += 1
+
+    def hang_up_next(self, method: str) -> None:
+        self.hung_up[method] += 1
 
     def made(self, method: str) -> list[Call]:
         """The calls of ``method`` that were answered with success."""
@@ -86,6 +91,10 @@ class FakeSlack:
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
         await self._record(method, payload, 200)
+        if self.hung_up[method] and request.transport is not None:
+            self.hung_up[method] -= 1
+            request.transport.close()
+            return web.Response()
         if method == "auth.test":
             return web.json_response(
                 {

@@ -11,6 +11,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -46,6 +47,7 @@ from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test-token"
+NOW = datetime(2026, 3, 28, tzinfo=UTC)
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -496,4 +498,24 @@ async def test_an_event_is_answered_once_across_processes(
         assert await first.mention(f"<@{BOT_USER}> help", "Ev301", headers=RETRY) == 200
         await slack.wait_for("chat.postMessage", 2)
         await asyncio.sleep(0.3)
+    assert len(slack.made("chat.postMessage")) == 2
+
+
+async def test_a_digest_post_whose_answer_is_lost_is_not_posted_again(
+    slack: FakeSlack, app: App
+) -> None:
+    """Slack may have posted it: the digest stays at most once, never a second copy."""
+    settings = replace(app.settings, slack=replace(app.settings.slack, base_url=slack.api_url))
+    env = {settings.slack.bot_token_env: TOKEN, settings.slack.signing_secret_env: SECRET}
+    [end] = front_ends(settings, app, asyncio.Event(), env)
+    async with app.sessions() as session, session.begin():
+        subscription = await upsert_subscription(
+            session, "slack", "C1", local_time=None, timezone=None, keywords=(), now=NOW
+        )
+    slack.hang_up_next("chat.postMessage")
+    with pytest.raises(aiohttp.ClientError):
+        await end.send(subscription, Reply("Digest: 1 new story, 0 updates"))
+    assert len(slack.made("chat.postMessage")) == 1
+    # the connection is made anew for the next post
+    assert await end.send(subscription, Reply("Digest: 1 new story, 0 updates"))
     assert len(slack.made("chat.postMessage")) == 2

@@ -222,3 +222,35 @@ async def test_claims_in_a_batch_win_only_the_free_periods(app: App) -> None:
         ids[1]: (State.CLAIMED, None, None),
         ids[2]: (State.SENDING, "timeout", None),
     }
+
+
+async def test_open_periods_are_the_unclaimed_and_the_dead_claims(app: App) -> None:
+    ids = [(await _subscribe(app, f"c{n}")).id for n in range(6)]
+    free, fresh, dead, sending, sent, skipped = ids
+    for sub in (dead, sending, sent, skipped):
+        assert await _claim(app, sub, DUE, "a", NOW) is not None
+    assert await _claim(app, fresh, DUE, "a", NOW + LEASE) is not None
+    async with app.sessions() as session:
+        rows = {i: (await delivery_of(session, i, DUE.period)).id for i in (sending, sent, skipped)}
+    assert await subs.begin_sends(app.sessions, [rows[sending], rows[sent]], "a")
+    await subs.finish_sends(app.sessions, {rows[sent]: "m-1"}, {}, "a", NOW)
+    await subs.skip_deliveries(app.sessions, {rows[skipped]: "nothing new"}, "a")
+    later = NOW + LEASE + timedelta(seconds=1)
+    async with app.sessions() as session:
+        found = await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE)
+        assert found == {free, dead}
+        # another period of the same chats is unclaimed
+        other = Due("2026-03-30", DUE.due_at + timedelta(days=1))
+        assert await subs.open_periods(session, dict.fromkeys(ids, other), later, LEASE) == set(ids)
+
+
+async def test_only_claims_not_yet_sending_are_given_back(app: App) -> None:
+    ids = [(await _subscribe(app, chat)).id for chat in ("c1", "c2", "c3")]
+    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, DUE), "a", NOW, LEASE)
+    going, waiting, other = (won[i] for i in ids)
+    assert await _begin(app, going, "a")
+    later = NOW + LEASE * 2
+    assert await _claim(app, ids[2], DUE, "b", later) == other  # taken over from "a"
+    assert await subs.release_claims(app.sessions, list(won.values()), "a") == {waiting}
+    async with app.sessions() as session:
+        assert await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE) == {ids[1]}
