@@ -374,13 +374,20 @@ def _effects(token: str) -> _Effects:
     return name, (name if _is_name_at_start(token) else word)
 
 
+#: languages that capitalise every noun
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
 def _effects_in(token: str, language: str) -> _Effects:
     """``_effects`` for a token of a language other than English.
 
-    Words are stemmed and keep their language; a name is keyed by its stem in Latin letters.
-    In German every noun is capitalised: a capitalised word common in German is a noun there,
-    not a name, but it keeps its cross-script key (German spells names as common nouns:
-    Merkel, Trump and Ukraine are all frequent).
+    Words and names are stemmed (Snowball) and keep their language (``w:ru:заключен``,
+    ``e:ru:колесников``), so that their rarity is read from that language's word list and the
+    case forms of one name are one term; only the cross-script key (``k:``) leaves the
+    language. A capitalised word common in the language is a name only inside a sentence
+    (every German noun is capitalised: it then weighs as a name, with a common word's
+    rarity), and a common German noun's key is kept only when English knows the word too
+    (Merkel, Ukraine).
     """
     match = _TOKEN_RE.match(token)
     kind = match.lastgroup if match else None
@@ -403,20 +410,13 @@ def _effects_in(token: str, language: str) -> _Effects:
     )
     if not token[0].isupper():
         return word, word
-    key = _entity_key(latin(stem_of).lower())
-    cross = _cross_key(_entity_key(lower), language)
+    key = f"{language}:{_entity_key(stem_of)}"
+    common = zipf_here >= NAME_ZIPF
+    cross = _cross_key(_entity_key(stem_of), language)
+    if common and language in _NOUNS_CAPITALISED and zipf(_entity_key(latin(lower))) < LEMMA_ZIPF:
+        cross = None
     name: _Effect = (KIND_ENTITY + key, key, cross)
-    if zipf_here < NAME_ZIPF:
-        return name, name
-    # A common word: a name only inside a sentence, and in German not even there, unless
-    # English knows it too (Merkel, Ukraine: a German noun is rarely an English word).
-    english = zipf(_entity_key(latin(lower))) >= LEMMA_ZIPF
-    noun: _Effect = (word[0], None, cross if english else None)
-    return (noun if language in _NOUNS_CAPITALISED else name), noun
-
-
-#: languages that capitalise every noun
-_NOUNS_CAPITALISED = {"de", "lb"}
+    return name, ((word[0], None, cross) if common else name)
 
 
 def _chunk_effects(chunk: str) -> tuple[_Effects, ...]:
@@ -444,7 +444,12 @@ _LANGUAGE_CHUNK_EFFECTS = _LanguageChunks()
 def _add_run(acc: dict[str, float], run: list[str], w: float) -> None:
     """Add a run of two or more names as one phrase term, and start a new run."""
     if len(run) > 1:
-        phrase = KIND_PHRASE + " ".join(run)
+        if run[0][2:3] == ":":
+            # Names of another language than English keep it once, before the phrase.
+            words = " ".join(name[3:] if name[2:3] == ":" else name for name in run)
+            phrase = f"{KIND_PHRASE}{run[0][:3]}{words}"
+        else:
+            phrase = KIND_PHRASE + " ".join(run)
         acc[phrase] = acc.get(phrase, 0.0) + w
     run.clear()
 
