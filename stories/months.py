@@ -65,8 +65,11 @@ def dates_in(text: str, language: str) -> Iterator[tuple[int | None, int | None,
     next to the month or its day."""
     tokens = [(m["num"], m["word"]) for m in _TOKEN.finditer(text)]
     numbers = [int(n) if n else None for n, _ in tokens]
-    for i, (_, word) in enumerate(tokens):
-        if word is None or not word[0].isalpha():
+    # Only a word with a number beside it (or two before it) can be a date's month.
+    near = {j for i, n in enumerate(numbers) if n is not None for j in (i - 1, i + 1, i + 2)}
+    for i in sorted(near):
+        word = tokens[i][1] if 0 <= i < len(tokens) else None
+        if word is None:
             continue
         month = month_of(word, language)
         if month is None:
