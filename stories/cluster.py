@@ -34,7 +34,6 @@ anything else, so the mix otherwise only grows.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from array import array
 from bisect import bisect_left
@@ -42,7 +41,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -222,6 +221,8 @@ class _Article:
     vec: FloatArray
     crossing: npt.NDArray[np.intp]
     cross: FloatArray
+    #: where the names' keys are in ``cross``
+    keys: range
 
 
 @lru_cache(maxsize=500_000)
@@ -317,12 +318,15 @@ class StoryIndex:
         online = np.minimum(np.log((self._docs + 1.0) / (df + 0.5)) * kind, ceiling)
         k = self.settings.prior_docs
         full = np.array(tf, dtype=np.float64) * (self._docs * online + k * prior) / (self._docs + k)
-        # Terms are sorted, so each kind is one run: the keys' run is left out of the main
-        # vector, and the cross vector is the runs of dates, keys and numbers.
-        keys = _run(names, KIND_KEY)
-        main = np.r_[0 : keys.start, keys.stop : len(names)].astype(np.intp)
-        runs = map(partial(_run, names), _CROSSING)
-        crossing = np.concatenate([np.arange(r.start, r.stop, dtype=np.intp) for r in runs])
+        # Terms are sorted, so each kind is one run, in the order d: e: k: n: p: w:. The keys'
+        # run is left out of the main vector; the cross vector is the runs of dates, then keys
+        # and numbers (next to each other).
+        dates, keys, numbers = (_run(names, kind) for kind in _CROSSING)
+        every = np.arange(len(names), dtype=np.intp)
+        main = np.concatenate((every[: keys.start], every[keys.stop :]))
+        crossing = np.concatenate(
+            (every[dates.start : dates.stop], every[keys.start : numbers.stop])
+        )
         article = _Article(
             features,
             self._docs,
@@ -336,6 +340,7 @@ class StoryIndex:
             _normalised(full[main]),
             crossing,
             _normalised(full[crossing]),
+            range(len(dates), len(dates) + len(keys)),
         )
         self._last = article
         return article
@@ -475,21 +480,22 @@ class StoryIndex:
         every = self._register(article)
         self._languages.add(article.language)
         tids, x_tids = every[article.main], every[article.crossing]
-        cross = _sparse(x_tids, article.cross, _CROSS_TERMS)
+        by_weight = np.argsort(-article.cross)
+        cross = _sparse(x_tids, article.cross, by_weight[:_CROSS_TERMS])
         self._merge(story_id, tids, article.vec, features.published, article.language, cross)
         heaviest = np.argsort(-article.vec)
         self._post(tids[heaviest[: self.settings.query_terms]].tolist(), story_id)
         # Only keys: the word-and-name query never reads their posting lists.
-        keys = np.flatnonzero(np.isin(article.crossing, _run(article.names, KIND_KEY)))
-        heaviest_keys = keys[np.argsort(-article.cross[keys])[:_POSTED_KEYS]]
-        self._post(x_tids[heaviest_keys].tolist(), story_id)
+        keys = article.keys
+        heaviest_keys = np.argsort(-article.cross[keys.start : keys.stop])[:_POSTED_KEYS]
+        self._post(x_tids[keys.start + heaviest_keys].tolist(), story_id)
         member = _Member(
             article_id or 0,
             tids,
             article.vec,
             features.published,
             article.language,
-            _sparse(x_tids, article.cross, _MEMBER_CROSS_TERMS),
+            _sparse(x_tids, article.cross, by_weight[:_MEMBER_CROSS_TERMS]),
         )
         self._note_member(story_id, article_id, member, heaviest)
         return every
@@ -515,7 +521,16 @@ class StoryIndex:
             self._stop_splits(story_id)
             return
         keep = np.sort(heaviest[:_MEMBER_TERMS])
-        members.append(dataclasses.replace(member, tids=member.tids[keep], vec=member.vec[keep]))
+        members.append(
+            _Member(
+                member.article_id,
+                member.tids[keep],
+                member.vec[keep],
+                member.published,
+                member.language,
+                member.cross,
+            )
+        )
         self._members.move_to_end(story_id)
         if len(self._members) > _TRACKED:
             self._stop_splits(next(iter(self._members)))
@@ -782,9 +797,8 @@ def _known(tids: IntArray, vec: FloatArray) -> tuple[IntArray, FloatArray]:
     return tids[order], vec[order]
 
 
-def _sparse(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
-    """The ``terms`` heaviest of a vector, sorted by id."""
-    keep = np.argsort(-vec)[:terms]
+def _sparse(tids: IntArray, vec: FloatArray, keep: npt.NDArray[np.intp]) -> _Vector:
+    """The terms at ``keep`` of a vector, sorted by id."""
     keep = keep[np.argsort(tids[keep])]
     weights = vec[keep]
     return _Vector(tids[keep], weights, float(np.sqrt(np.dot(weights, weights))))
