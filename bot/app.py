@@ -106,7 +106,7 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
             sessions,
             ingestor,
             FactFinder(sessions, pool),
-            Context(sessions),
+            Context(sessions, language=settings.language),
             EntryLinks(sessions),
         )
     finally:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from babel import Locale
+
 from bot.fetch import FetchSettings
 from bot.readers import FeedSettings
 from stories.settings import EngineSettings
@@ -117,9 +119,18 @@ class PollSettings:
     sources: tuple[str, ...] = ()
 
 
+#: the two-letter codes of ISO 639-1, as CLDR (through Babel) names them
+ISO_639_1 = frozenset(
+    code for code in Locale("en").languages if isinstance(code, str) and len(code) == 2
+)
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = "sqlite:///newsbot.db"
+    #: the readers' language (ISO 639-1): titles, summary and digest lines come from articles
+    #: in it when a story has any; articles in others are still counted and cited
+    language: str = "en"
     seeds_dir: Path = PROJECT_DIR / "seeds"
     engine: EngineSettings = field(default_factory=EngineSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
@@ -129,6 +140,15 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     digest: DigestSettings = field(default_factory=DigestSettings)
     poll: PollSettings = field(default_factory=PollSettings)
+
+    def __post_init__(self) -> None:
+        code = self.language.strip().lower()
+        if code not in ISO_639_1:
+            raise ValueError(
+                f"language must be a two-letter ISO 639-1 code such as en, ru or de, "
+                f"not {self.language!r}"
+            )
+        object.__setattr__(self, "language", code)
 
 
 T = TypeVar("T")

@@ -13,7 +13,12 @@ from handlers.reply import Citation, Line, Reply, Tone
 
 
 def cite(citations: tuple[Citation, ...]) -> str:
-    return ", ".join(dict.fromkeys(c.outlet for c in citations))
+    """``CNBC, PAP (pl)``: each outlet once, with its article's language when not the
+    reader's."""
+    labels: dict[str, str] = {}
+    for citation in citations:
+        labels.setdefault(citation.outlet, citation.label)
+    return ", ".join(labels.values())
 
 
 def plain(reply: Reply) -> str:

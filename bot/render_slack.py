@@ -29,6 +29,8 @@ MAX_CITATIONS = 6
 #: room the citations of one line may take, so that the line's own text keeps the rest
 CITATION_BUDGET = 1200
 MAX_LABEL = 80
+#: characters of a language code shown beside an outlet (ISO 639 codes have 2 or 3)
+MAX_LANGUAGE = 8
 MAX_LINK_URL = 1000
 #: a choice button's action_id is this prefix and the choice's position
 CHOICE_ACTION_PREFIX = "newsbot_choice_"
@@ -170,13 +172,17 @@ def _citations(citations: tuple[Citation, ...]) -> str:
 
 
 def _link(citation: Citation) -> str:
+    """The outlet, linked to its article when the URL is usable, and its article's language
+    in italics when it is not the reader's: ``<url|PAP> _pl_``."""
     label = cut(escape(" ".join(citation.outlet.split())), MAX_LABEL).replace("|", "∣")
     label = label or "source"
+    language = "".join(ch for ch in citation.language or "" if ch.isalnum())[:MAX_LANGUAGE]
+    marked = f" _{language}_" if language else ""
     url = web_url(citation.url)
     if url is None:
-        return label
+        return label + marked
     target = escape(url).replace("|", "%7C")
-    return f"<{target}|{label}>" if slack_len(target) <= MAX_LINK_URL else label
+    return (f"<{target}|{label}>" if slack_len(target) <= MAX_LINK_URL else label) + marked
 
 
 def web_url(url: str | None) -> str | None:

@@ -76,6 +76,8 @@ def _line(line: Line) -> _Atom:
             if index:
                 segments.append(_Segment(", "))
             segments.append(_citation(citation))
+            if citation.language:
+                segments.append(_Segment(citation.language, " <i>", "</i>"))
         segments.append(_Segment(")"))
     return tuple(segments)
 

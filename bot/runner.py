@@ -178,7 +178,9 @@ async def scheduled(
             await app.facts.run()
 
         senders = {end.name: end.send for end in ends}
-        digests = Digests(app.sessions, settings.digest, senders, worker_id(), now)
+        digests = Digests(
+            app.sessions, settings.digest, senders, worker_id(), now, language=settings.language
+        )
         polls = Polls(app.sessions, settings.poll, poll, notify, now)
         scheduler = BotScheduler(
             AsyncIOScheduler(), app.sessions, digests, polls, settings.digest, now

@@ -35,6 +35,7 @@ from storage.db import SessionFactory
 from storage.models import Source
 from storage.sources import claim_poll, list_sources, pause_source
 from storage.subscriptions import Due, SubscriptionInfo
+from stories.language import ENGLISH
 
 log = logging.getLogger(__name__)
 
@@ -90,12 +91,15 @@ class Digests:
         senders: Mapping[str, Sender],
         worker: str,
         now: Clock = utc_now,
+        language: str = ENGLISH,
     ) -> None:
         self._sessions = sessions
         self._settings = settings
         self._senders = senders
         self._worker = worker
         self._now = now
+        #: the readers' language, which words the digests (``stories.reader``)
+        self._language = language
         default_at = subs.parse_local_time(settings.default_time)
         default_zone = subs.parse_zone(settings.timezone)
         if default_at is None or default_zone is None:
@@ -111,7 +115,7 @@ class Digests:
         with the time they arrive, so none join it later.
         """
         if self._composer is None or not timedelta(0) <= now - self._composer[0] <= SHARED_FOR:
-            self._composer = (now, Composer(self._sessions, horizon=now))
+            self._composer = (now, Composer(self._sessions, horizon=now, language=self._language))
         return self._composer[1]
 
     def handles(self, subscription: SubscriptionInfo) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from handlers.directory import NameDirectory
 from storage.db import SessionFactory
+from stories.language import ENGLISH
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,3 +14,5 @@ class Context:
     sessions: SessionFactory
     page_size: int = 10
     directory: NameDirectory = field(default_factory=NameDirectory)
+    #: the readers' language (config ``language``, ISO 639-1), see ``stories.reader``
+    language: str = ENGLISH

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from handlers.command import Command
 from handlers.context import Context
-from handlers.format import outlets_short, plural
+from handlers.format import Sources, outlets_short, plural, story_title
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from handlers.resolve import resolve_story
 from storage import queries
@@ -31,13 +31,11 @@ SHOWN = 6
 QUOTE_CHARS = 160
 
 
-def cite(sources: Iterable[Source], urls: dict[int, str | None]) -> tuple[Citation, ...]:
+def cite(cited: Iterable[Source], sources: Sources) -> tuple[Citation, ...]:
     """One citation per outlet, linked to its article when the URL is known."""
     seen: dict[str, Citation] = {}
-    for source in sources:
-        seen.setdefault(
-            source.outlet, Citation(source.outlet, urls.get(source.article_id), source.article_id)
-        )
+    for source in cited:
+        seen.setdefault(source.outlet, sources.citation(source.article_id, source.outlet))
     return tuple(seen.values())
 
 
@@ -52,7 +50,7 @@ def _value_text(value: NumberValue) -> str:
     return value.text
 
 
-def number_line(diff: NumberDiff, urls: dict[int, str | None]) -> Line:
+def number_line(diff: NumberDiff, sources: Sources) -> Line:
     values = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in diff.values]
     label = {
         NumberDiffKind.CONFLICT: "outlets disagree",
@@ -60,28 +58,28 @@ def number_line(diff: NumberDiff, urls: dict[int, str | None]) -> Line:
         NumberDiffKind.BREAKDOWN: "same total, different breakdown",
         NumberDiffKind.AGREEMENT: "agreed",
     }[diff.kind]
-    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", cite(diff.citations, urls))
+    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", cite(diff.citations, sources))
 
 
-def spelling_line(variant: SpellingVariant, urls: dict[int, str | None]) -> Line:
+def spelling_line(variant: SpellingVariant, sources: Sources) -> Line:
     main, *others = variant.spellings
     rest = "; ".join(f"{s.spelling} by {outlets_short(s.outlets)}" for s in others)
     text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}"
-    return Line(text, cite(variant.citations, urls))
+    return Line(text, cite(variant.citations, sources))
 
 
-def quote_lines(variant: QuoteVariant, urls: dict[int, str | None]) -> list[Line]:
+def quote_lines(variant: QuoteVariant, sources: Sources) -> list[Line]:
     lines = [Line(f"{variant.speaker}, quoted {len(variant.versions)} ways:")]
     for version in variant.versions:
         lines.append(
-            Line(f"  “{short(version.text, QUOTE_CHARS)}”", cite((version.citation,), urls))
+            Line(f"  “{short(version.text, QUOTE_CHARS)}”", cite((version.citation,), sources))
         )
     return lines
 
 
-def unique_line(detail: UniqueDetail, urls: dict[int, str | None]) -> Line:
+def unique_line(detail: UniqueDetail, sources: Sources) -> Line:
     source = detail.citation
-    return Line(f"Only {source.outlet}: {short(source.sentence, 240)}", cite((source,), urls))
+    return Line(f"Only {source.outlet}: {short(source.sentence, 240)}", cite((source,), sources))
 
 
 def _by_turns(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
@@ -98,32 +96,32 @@ def _capped(title: str, lines: list[Line], total: int) -> Section:
     return Section(heading, tuple(lines))
 
 
-def diff_sections(diff: StoryDiff, views: list[ArticleView]) -> list[Section]:
-    urls = {v.article_id: v.url for v in views}
+def diff_sections(diff: StoryDiff, views: list[ArticleView], reader: str) -> list[Section]:
+    sources = Sources.of(views, reader)
     sections: list[Section] = []
     numbers = [n for n in diff.numbers if n.kind is not NumberDiffKind.AGREEMENT]
     if numbers:
-        lines = [number_line(n, urls) for n in numbers[:SHOWN]]
+        lines = [number_line(n, sources) for n in numbers[:SHOWN]]
         sections.append(_capped("Numbers", lines, len(numbers)))
     if diff.spellings:
-        lines = [spelling_line(v, urls) for v in diff.spellings[:SHOWN]]
+        lines = [spelling_line(v, sources) for v in diff.spellings[:SHOWN]]
         sections.append(_capped("Names spelled differently", lines, len(diff.spellings)))
     if diff.quotes:
-        lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, urls)]
+        lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, sources)]
         sections.append(_capped("Quotes worded differently", lines, len(diff.quotes)))
     if diff.unique:
-        lines = [unique_line(u, urls) for u in _by_turns(diff.unique)[:SHOWN]]
+        lines = [unique_line(u, sources) for u in _by_turns(diff.unique)[:SHOWN]]
         sections.append(_capped("Only one outlet reports", lines, len(diff.unique)))
     return sections
 
 
 async def handle(command: Command, context: Context) -> Reply:
     async with context.sessions() as session:
-        story = await resolve_story(session, command.args, command.name)
+        story = await resolve_story(session, command.args, command.name, context.language)
         if isinstance(story, Reply):
             return story
         views = await queries.story_views(session, story.id)
-    title = f"#{story.id} {story.title}"
+    title = f"#{story.id} {story_title(story, context.language)}"
     if len({v.outlet for v in views}) < 2:
         return Reply(
             title,
@@ -135,7 +133,7 @@ async def handle(command: Command, context: Context) -> Reply:
             tone=Tone.NOTICE,
         )
     diff = diff_story(views, resolve_people(views))
-    sections = diff_sections(diff, views)
+    sections = diff_sections(diff, views, context.language)
     if not sections:
         sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
     outlets = sorted({v.outlet for v in views})

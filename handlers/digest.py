@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.diff import cite, number_line, quote_lines, spelling_line
-from handlers.format import outlets_short, plural
+from handlers.format import Sources, outlets_short, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from storage.db import SessionFactory
 from storage.subscriptions import (
@@ -19,6 +19,8 @@ from storage.subscriptions import (
 )
 from stories.compare import DiffItem, NumberDiff, NumberDiffKind, QuoteVariant, SpellingVariant
 from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
+from stories.language import ENGLISH
+from stories.reader import foreign
 from stories.sentences import short
 from stories.story_input import Citation as Source
 
@@ -49,36 +51,36 @@ def _each_side(sides: Sequence[Sequence[Source]], limit: int = CITED) -> list[So
     return picked
 
 
-def _conflict_lines(item: DiffItem, urls: dict[int, str | None]) -> list[Line]:
+def _conflict_lines(item: DiffItem, sources: Sources) -> list[Line]:
     """A disagreement in a few lines: the main versions, each cited, the rest counted."""
     if isinstance(item, NumberDiff):
         shown = replace(item, values=item.values[:VERSIONS_SHOWN])
-        line = number_line(shown, urls)
+        line = number_line(shown, sources)
         sides = [v.citations for v in shown.values]
         more = len(item.values) - len(shown.values)
     elif isinstance(item, SpellingVariant):
         shown_spellings = replace(item, spellings=item.spellings[:VERSIONS_SHOWN])
-        line = spelling_line(shown_spellings, urls)
+        line = spelling_line(shown_spellings, sources)
         sides = [s.citations for s in shown_spellings.spellings]
         more = len(item.spellings) - len(shown_spellings.spellings)
     elif isinstance(item, QuoteVariant):
-        heading, *versions = quote_lines(item, urls)
+        heading, *versions = quote_lines(item, sources)
         more = len(versions) - VERSIONS_SHOWN
         tail = [Line(f"  and {plural(more, 'other wording')}")] if more > 0 else []
         return [heading, *versions[:VERSIONS_SHOWN], *tail]
     else:
         return []
     text = f"{line.text} (and {plural(more, 'other version')})" if more > 0 else line.text
-    return [Line(text, cite(_each_side(sides), urls))]
+    return [Line(text, cite(_each_side(sides), sources))]
 
 
-def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
+def _section(news: StoryNews, sources: Sources) -> Section:
     lines: list[Line] = []
     originals = [a for a in news.new_articles if not a.is_copy]
     if news.is_new:
         heading = f"New: #{news.story_id} {news.title} ({outlets_short(news.outlets)})"
         if news.lead is not None:
-            lines.append(Line(short(news.lead.sentence, LEAD_CHARS), cite([news.lead], urls)))
+            lines.append(Line(short(news.lead.sentence, LEAD_CHARS), cite([news.lead], sources)))
     else:
         count = plural(len(news.new_articles), "new article")
         heading = f"Update: #{news.story_id} {news.title} ({count})"
@@ -86,28 +88,35 @@ def _section(news: StoryNews, urls: dict[int, str | None]) -> Section:
             lines.append(
                 Line(
                     short(article.title, TITLE_CHARS),
-                    (Citation(article.outlet, article.url, article.article_id),),
+                    (
+                        Citation(
+                            article.outlet,
+                            article.url,
+                            article.article_id,
+                            foreign(article.language, sources.reader),
+                        ),
+                    ),
                 )
             )
         if len(originals) > ARTICLES_SHOWN:
             lines.append(Line(f"and {plural(len(originals) - ARTICLES_SHOWN, 'more article')}"))
         for detail in news.details:
             text = f"New {detail.kind.value}: {detail.text}"
-            lines.append(Line(text, cite(_each_side([detail.citations]), urls)))
+            lines.append(Line(text, cite(_each_side([detail.citations]), sources)))
         if news.more_details:
             lines.append(Line(f"and {plural(news.more_details, 'more detail')}"))
     for item in news.conflicts:
-        first, *rest = _conflict_lines(item, urls)
+        first, *rest = _conflict_lines(item, sources)
         disagree = isinstance(item, NumberDiff) and item.kind is NumberDiffKind.CONFLICT
         label = "Conflict" if disagree else "Differs"
         lines += [Line(f"{label}: {first.text}", first.citations), *rest]
     return Section(heading, tuple(lines))
 
 
-def digest_reply(digest: Digest, urls: dict[int, str | None], since: datetime) -> Reply:
+def digest_reply(digest: Digest, sources: Sources, since: datetime) -> Reply:
     if not digest.items:
         return Reply("Nothing new since the last digest.", tone=Tone.NOTICE)
-    sections = [_section(news, urls) for news in digest.items]
+    sections = [_section(news, sources) for news in digest.items]
     footer = f"Since {since:%Y-%m-%d %H:%M} UTC."
     if digest.more:
         footer = f"And {plural(digest.more, 'more story', 'more stories')}. {footer}"
@@ -137,7 +146,7 @@ async def digest_since(sessions: SessionFactory, subscription: SubscriptionInfo)
 @dataclass(frozen=True, slots=True)
 class _Window:
     stories: StoryDigests
-    urls: dict[int, str | None]
+    sources: Sources
 
 
 class Composer:
@@ -150,12 +159,15 @@ class Composer:
     chats asking for the same window and keywords share one Digest and Reply. Meant for one
     run or one due instant: what is stored later than ``horizon`` is read only if asked for.
     Digests composed concurrently (jobs due at one instant) take turns, so the first does
-    the work and the others reuse it.
+    the work and the others reuse it. ``language`` is the readers' (``stories.reader``).
     """
 
-    def __init__(self, sessions: SessionFactory, horizon: datetime | None = None) -> None:
+    def __init__(
+        self, sessions: SessionFactory, horizon: datetime | None = None, language: str = ENGLISH
+    ) -> None:
         self._sessions = sessions
         self._horizon = horizon
+        self._language = language
         self._articles: dict[datetime, DigestArticles] = {}
         self._windows: dict[WindowKey, _Window] = {}
         self._stories = StoryCache()
@@ -175,9 +187,9 @@ class Composer:
         window = self._windows.get(key)
         if window is None:
             materials = articles.material(until)
-            urls = {v.article_id: v.url for m in materials for v in (*m.old, *m.new)}
+            sources = Sources.of((v for m in materials for v in (*m.old, *m.new)), self._language)
             window = self._windows[key] = _Window(
-                StoryDigests(materials, articles.since, self._stories), urls
+                StoryDigests(materials, articles.since, self._stories, self._language), sources
             )
         return key, window
 
@@ -195,7 +207,8 @@ class Composer:
             found = self._digests.get(wanted)
             if found is None:
                 digest = window.stories.digest(keywords, max_items)
-                found = self._digests[wanted] = (digest, digest_reply(digest, window.urls, since))
+                reply = digest_reply(digest, window.sources, since)
+                found = self._digests[wanted] = (digest, reply)
         return found
 
 
@@ -205,6 +218,7 @@ async def compose(
     since: datetime,
     until: datetime,
     max_items: int = MAX_ITEMS,
+    language: str = ENGLISH,
 ) -> tuple[Digest, Reply]:
     """The digest of ``(since, until]`` for these keywords, and its Reply, alone."""
-    return await Composer(sessions).compose(keywords, since, until, max_items)
+    return await Composer(sessions, language=language).compose(keywords, since, until, max_items)

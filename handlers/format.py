@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+from handlers.reply import Citation
 from storage.queries import StoryInfo
+from stories.reader import foreign, title_for
+from stories.story_input import ArticleView
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -31,11 +36,42 @@ def age(moment: datetime, now: datetime | None = None) -> str:
 
 
 def story_counts(story: StoryInfo) -> str:
+    """``5 outlets, 7 articles, 4 languages``; the languages only when more than one."""
     originals = story.article_count - story.copy_count
     text = f"{plural(len(story.outlets), 'outlet')}, {plural(originals, 'article')}"
     if story.copy_count:
         text += f" (+{plural(story.copy_count, 'near-copy', 'near-copies')})"
+    if len(story.languages) > 1:
+        text += f", {plural(len(story.languages), 'language')}"
     return text
+
+
+def story_title(story: StoryInfo, language: str) -> str:
+    """The story's title for readers of ``language`` (see ``stories.reader.title_for``)."""
+    return title_for(story.title, story.headlines, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """How a reader sees a story's articles cited: linked to the article when its URL is
+    known, its language named when it is not the reader's."""
+
+    urls: Mapping[int, str | None]
+    languages: Mapping[int, str | None]
+    reader: str
+
+    @classmethod
+    def of(cls, views: Iterable[ArticleView], reader: str) -> Sources:
+        urls: dict[int, str | None] = {}
+        languages: dict[int, str | None] = {}
+        for view in views:
+            urls[view.article_id] = view.url
+            languages[view.article_id] = view.language
+        return cls(urls, languages, reader)
+
+    def citation(self, article_id: int, outlet: str) -> Citation:
+        language = foreign(self.languages.get(article_id), self.reader)
+        return Citation(outlet, self.urls.get(article_id), article_id, language)
 
 
 def story_dates(story: StoryInfo) -> str:

@@ -15,11 +15,21 @@ class Tone(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One outlet backing a line, with a link to its article when the URL is known."""
+    """One outlet backing a line, with a link to its article when the URL is known.
+
+    ``language`` is set when the article is written in another language than the reader's
+    (ISO 639-1); renderers show it beside the outlet: ``PAP (pl)``.
+    """
 
     outlet: str
     url: str | None = None
     article_id: int | None = None
+    language: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The outlet as plain text names it, with the language when there is one."""
+        return f"{self.outlet} ({self.language})" if self.language else self.outlet
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,17 @@ from handlers.command import whole_number
 from handlers.reply import Choice, Line, Reply, Section
 from storage import queries
 from storage.queries import StoryInfo
+from stories.language import ENGLISH
+from stories.reader import title_for
 
 MAX_CHOICES = 5
 
 
-async def resolve_story(session: AsyncSession, args: str, command: str) -> StoryInfo | Reply:
-    """The story ``args`` names; otherwise a reply saying what went wrong or offering choices.
+async def resolve_story(
+    session: AsyncSession, args: str, command: str, language: str = ENGLISH
+) -> StoryInfo | Reply:
+    """The story ``args`` names; otherwise a reply saying what went wrong or offering choices
+    (titled for readers of ``language``).
 
     No argument means the story updated most recently.
     """
@@ -35,10 +40,10 @@ async def resolve_story(session: AsyncSession, args: str, command: str) -> Story
         )
     if len(found) == 1:
         return found[0]
-    shown = found[:MAX_CHOICES]
+    shown = [(s.id, title_for(s.title, s.headlines, language)) for s in found[:MAX_CHOICES]]
     more = " (and more: add words to narrow it)" if len(found) > MAX_CHOICES else ""
     return Reply(
         title=f"Several stories match “{text}”{more}. Which one?",
-        sections=(Section(None, tuple(Line(f"#{s.id} {s.title}") for s in shown)),),
-        choices=tuple(Choice(f"#{s.id} {s.title}", f"/{command} {s.id}") for s in shown),
+        sections=(Section(None, tuple(Line(f"#{id_} {title}") for id_, title in shown)),),
+        choices=tuple(Choice(f"#{id_} {title}", f"/{command} {id_}") for id_, title in shown),
     )

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from handlers.command import Command, whole_number
 from handlers.context import Context
-from handlers.format import age, outlets_short, story_counts, story_dates
+from handlers.format import age, outlets_short, story_counts, story_dates, story_title
 from handlers.reply import Line, Reply, Section, Tone
 from storage import queries
 from storage.queries import StoryInfo
+from stories.language import ENGLISH
 
 
-def story_line(story: StoryInfo) -> Line:
+def story_line(story: StoryInfo, language: str = ENGLISH) -> Line:
     dates = story_dates(story)
     when = f"{dates}; " if dates else ""
     text = (
-        f"#{story.id} {story.title} — {story_counts(story)} "
+        f"#{story.id} {story_title(story, language)} — {story_counts(story)} "
         f"({outlets_short(story.outlets)}); {when}updated {age(story.updated_at)}"
     )
     return Line(text)
@@ -35,7 +36,7 @@ async def handle(command: Command, context: Context) -> Reply:
             return Reply(f"No story matches “{command.args}”.", tone=Tone.NOTICE)
         return Reply(
             f"Stories matching “{command.args}”",
-            (Section(None, tuple(story_line(s) for s in found)),),
+            (Section(None, tuple(story_line(s, context.language) for s in found)),),
         )
     async with context.sessions() as session:
         total = await queries.count_stories(session)
@@ -52,6 +53,6 @@ async def handle(command: Command, context: Context) -> Reply:
         footer += f" More: /stories page {page + 1}"
     return Reply(
         f"Stories ({total})",
-        (Section(None, tuple(story_line(s) for s in shown)),),
+        (Section(None, tuple(story_line(s, context.language) for s in shown)),),
         footer=footer,
     )

@@ -108,10 +108,14 @@ async def digest(command: Command, context: Context) -> Reply:
             session, command.caller.platform, command.caller.chat_id
         )
     if subscription is None:
-        _, reply = await compose(context.sessions, command.words, now - FIRST_PERIOD, now)
+        _, reply = await compose(
+            context.sessions, command.words, now - FIRST_PERIOD, now, language=context.language
+        )
         return _with_footer(reply, "This chat has no daily digest: /subscribe starts one.")
     since = await digest_since(context.sessions, subscription)
-    _, reply = await compose(context.sessions, subscription.keywords, since, now)
+    _, reply = await compose(
+        context.sessions, subscription.keywords, since, now, language=context.language
+    )
     return _with_footer(reply, describe(subscription))
 
 

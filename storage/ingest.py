@@ -530,7 +530,11 @@ class _Batch:
         return None
 
     def new_story(self, first: Article | None) -> int:
-        """A new story, named after its first article (a split's part is named when written)."""
+        """A new story, named after its first article (a split's part is named when written).
+
+        The stored title is in whatever language that article is; the title a reader sees is
+        chosen when read, by the reader's language (``storage.queries.StoryInfo.headlines``).
+        """
         story_id = self.next_story
         self.next_story += 1
         self.new_stories.append(

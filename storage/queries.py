@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.facts import pending_features, stored_facts
@@ -26,11 +26,13 @@ class ArticleRef:
     url: str | None
     published: datetime | None
     near_copy_of: int | None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class StoryInfo:
     id: int
+    #: the headline of the story's first article, in whatever language it is written
     title: str
     updated_at: datetime
     first_published: datetime | None
@@ -38,6 +40,13 @@ class StoryInfo:
     article_count: int
     copy_count: int
     outlets: tuple[str, ...]
+    #: the headline of the first original in each language the story is told in, in the
+    #: order the languages arrived (``stories.reader.title_for`` picks the reader's)
+    headlines: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(language for language, _ in self.headlines)
 
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -47,25 +56,75 @@ def outlet_name(outlet: str | None) -> str:
     return outlet or UNKNOWN_OUTLET
 
 
-async def _outlets(session: AsyncSession, story_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    """Outlets per story, the most prolific first (one grouped query for all stories)."""
+@dataclass(frozen=True, slots=True)
+class _Tellers:
+    """Who tells each story: its outlets, the most prolific first, and the first original
+    article in each language (by id)."""
+
+    outlets: dict[int, tuple[str, ...]]
+    first_in: dict[int, dict[str, int]]
+
+
+async def _tellers(session: AsyncSession, story_ids: Sequence[int]) -> _Tellers:
+    """One grouped query over the stories' articles (read by ``ix_articles_story_id_id``):
+    a language on the same rows costs nothing more than the outlets did. Titles in the
+    reader's language are chosen from it at read time rather than stored, so that a story
+    joined by its first article in a language, a second look or a split, or another reader
+    language in the config, needs no title rewritten."""
     if not story_ids:
+        return _Tellers({}, {})
+    rows = await session.execute(
+        select(
+            Article.story_id,
+            Article.outlet,
+            Article.language,
+            func.count(),
+            func.min(case((Article.near_copy_of.is_(None), Article.id))),
+        )
+        .where(Article.story_id.in_(story_ids))
+        .group_by(Article.story_id, Article.outlet, Article.language)
+    )
+    counted: dict[int, dict[str, int]] = defaultdict(dict)
+    first_in: dict[int, dict[str, int]] = defaultdict(dict)
+    for story_id, outlet, language, count, first in rows:
+        name = outlet_name(outlet)
+        counted[story_id][name] = counted[story_id].get(name, 0) + count
+        if language is not None and first is not None:
+            known = first_in[story_id].get(language)
+            first_in[story_id][language] = first if known is None else min(known, first)
+    outlets = {
+        story_id: tuple(name for name, _ in sorted(names.items(), key=lambda p: (-p[1], p[0])))
+        for story_id, names in counted.items()
+    }
+    return _Tellers(outlets, first_in)
+
+
+async def _headlines(
+    session: AsyncSession, first_in: dict[int, dict[str, int]]
+) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Each story's first headline per language, the languages in the order they arrived."""
+    ids = [article_id for firsts in first_in.values() for article_id in firsts.values()]
+    if not ids:
         return {}
     rows = await session.execute(
-        select(Article.story_id, Article.outlet, func.count())
-        .where(Article.story_id.in_(story_ids))
-        .group_by(Article.story_id, Article.outlet)
+        select(Article.id, Article.title, func.substr(Article.body, 1, _OPENING_CHARS)).where(
+            Article.id.in_(ids)
+        )
     )
-    counted: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for story_id, outlet, count in rows:
-        counted[story_id].append((count, outlet_name(outlet)))
+    headline = {id_: headline_of(title, opening) for id_, title, opening in rows}
     return {
-        story_id: tuple(name for _, name in sorted(pairs, key=lambda p: (-p[0], p[1])))
-        for story_id, pairs in counted.items()
+        story_id: tuple(
+            (language, headline[article_id])
+            for language, article_id in sorted(firsts.items(), key=lambda pair: pair[1])
+            if article_id in headline
+        )
+        for story_id, firsts in first_in.items()
     }
 
 
-def _info(story: Story, outlets: tuple[str, ...]) -> StoryInfo:
+def _info(
+    story: Story, outlets: tuple[str, ...], headlines: tuple[tuple[str, str], ...]
+) -> StoryInfo:
     return StoryInfo(
         id=story.id,
         title=story.title,
@@ -75,12 +134,14 @@ def _info(story: Story, outlets: tuple[str, ...]) -> StoryInfo:
         article_count=story.article_count,
         copy_count=story.copy_count,
         outlets=outlets,
+        headlines=headlines,
     )
 
 
 async def _infos(session: AsyncSession, stories: Sequence[Story]) -> list[StoryInfo]:
-    outlets = await _outlets(session, [s.id for s in stories])
-    return [_info(s, outlets.get(s.id, ())) for s in stories]
+    tellers = await _tellers(session, [s.id for s in stories])
+    headlines = await _headlines(session, tellers.first_in)
+    return [_info(s, tellers.outlets.get(s.id, ()), headlines.get(s.id, ())) for s in stories]
 
 
 async def count_stories(session: AsyncSession) -> int:
@@ -152,13 +213,16 @@ async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRe
             Article.url,
             Article.published,
             Article.near_copy_of,
+            Article.language,
         )
         .where(Article.story_id == story_id)
         .order_by(Article.published.is_(None), Article.published, Article.id)
     )
     return [
-        ArticleRef(id_, headline_of(title, opening), outlet_name(outlet), url, published, copy_of)
-        for id_, title, opening, outlet, url, published, copy_of in rows
+        ArticleRef(
+            id_, headline_of(title, opening), outlet_name(outlet), url, published, copy_of, language
+        )
+        for id_, title, opening, outlet, url, published, copy_of, language in rows
     ]
 
 
@@ -181,6 +245,7 @@ async def story_views(
             Article.captions,
             Article.facts,
             pending_features(),
+            Article.language,
         )
         .where(Article.story_id == story_id, Article.near_copy_of.is_(None))
         .order_by(Article.id)
@@ -194,6 +259,7 @@ async def story_views(
             row.published,
             row.body,
             stored_facts(row.facts, row.features, row.title, row.body, row.captions),
+            row.language,
         )
         for row in rows
     ]

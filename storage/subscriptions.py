@@ -445,6 +445,7 @@ class _Stored:
     features: str | None
     is_copy: bool
     ingested_at: datetime
+    language: str | None
 
 
 class DigestArticles:
@@ -479,7 +480,9 @@ class DigestArticles:
         view = self._views.get(row.id)
         if view is None:
             facts = stored_facts(row.facts, row.features, row.title, row.body, row.captions)
-            view = ArticleView(row.id, row.outlet, row.url, row.published, row.body, facts)
+            view = ArticleView(
+                row.id, row.outlet, row.url, row.published, row.body, facts, row.language
+            )
             self._views[row.id] = view
         return view
 
@@ -502,6 +505,7 @@ class DigestArticles:
         new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
         titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
         outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
+        headlines: dict[int, dict[str, str]] = {i: {} for i in story_ids}
         for row in rows:
             if row.story_id not in outlets:
                 continue
@@ -510,11 +514,18 @@ class DigestArticles:
             if is_new:
                 titles[row.story_id].append(
                     NewArticle(
-                        row.id, headline_of(row.title, row.body), row.outlet, row.url, row.is_copy
+                        row.id,
+                        headline_of(row.title, row.body),
+                        row.outlet,
+                        row.url,
+                        row.is_copy,
+                        row.language,
                     )
                 )
             if row.is_copy:
                 continue
+            if row.language is not None and row.language not in headlines[row.story_id]:
+                headlines[row.story_id][row.language] = headline_of(row.title, row.body)
             if not is_new:
                 old[row.story_id].append(row)
             elif len(new[row.story_id]) < per_story:
@@ -528,6 +539,7 @@ class DigestArticles:
                 old=tuple(map(self._view, old[story_id][-per_story:])),
                 new=tuple(new[story_id]),
                 new_articles=tuple(titles[story_id]),
+                headlines=tuple(headlines[story_id].items()),
             )
             for story_id in story_ids
         ]
@@ -566,6 +578,7 @@ async def digest_articles(
             pending_features(),
             Article.near_copy_of,
             Article.ingested_at,
+            Article.language,
         )
         .where(Article.story_id.in_(story_ids), Article.ingested_at <= until)
         .order_by(Article.id)
@@ -584,6 +597,7 @@ async def digest_articles(
             row.features,
             row.near_copy_of is not None,
             row.ingested_at,
+            row.language,
         )
         for row in rows
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -28,6 +28,7 @@ from stories.compare import (
 )
 from stories.facts import EntityKind, Qualifier
 from stories.names import clean_name, resolve_people, surname_key
+from stories.reader import Headlines, reader_first, title_for
 from stories.sentences import short
 from stories.story_input import ArticleView, Citation
 from stories.summarize import summarize
@@ -52,6 +53,7 @@ class NewArticle:
     outlet: str
     url: str | None
     is_copy: bool = False
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class StoryMaterial:
     old: tuple[ArticleView, ...]
     new: tuple[ArticleView, ...]
     new_articles: tuple[NewArticle, ...]
+    #: the first headline in each language (``stories.reader``), for the reader's title
+    headlines: Headlines = ()
 
 
 class DetailKind(StrEnum):
@@ -161,17 +165,30 @@ class _Quotes:
         )
 
 
-def new_details(old: Sequence[ArticleView], new: Sequence[ArticleView]) -> list[NewDetail]:
-    """Figures, people and quotes the new articles have and the old ones do not."""
-    details: list[NewDetail] = []
+def new_details(
+    old: Sequence[ArticleView], new: Sequence[ArticleView], language: str | None = None
+) -> list[NewDetail]:
+    """Figures, people and quotes the new articles have and the old ones do not.
+
+    A detail several new articles give is worded as an article in the reader's ``language``
+    words it, when one does; among details as widely reported, those worded in it come first.
+    """
+    language_of = {v.article_id: v.language for v in new}
+
+    def own(citation: Citation) -> bool:
+        return language is not None and language_of.get(citation.article_id) == language
+
+    details: list[tuple[NewDetail, bool]] = []
     known_people = set(_people(old))
     for person, seen in _people(new).items():
         if person in known_people:
             continue
-        name = max((name for name, _, _ in seen), key=len)
-        described = next((d for _, d, _ in seen if d), None)
+        told = [entry for entry in seen if own(entry[2])] or seen
+        name = max((name for name, _, _ in told), key=len)
+        described = next((d for _, d, _ in told if d), None)
         text = f"{name}, {described}" if described else name
-        details.append(NewDetail(DetailKind.PERSON, text, _unique_outlets(c for *_, c in seen)))
+        cited = _unique_outlets(c for *_, c in seen)
+        details.append((NewDetail(DetailKind.PERSON, text, cited), told is not seen))
     known_figures = {f.value for v in old for f in v.facts.numbers}
     known_figures |= {value for v in old for value in numbers_in(v.body)}
     figures: dict[tuple[str, float], list[tuple[str, Citation]]] = {}
@@ -185,13 +202,7 @@ def new_details(old: Sequence[ArticleView], new: Sequence[ArticleView]) -> list[
             key = (_words(fact.counted), fact.value)
             figures.setdefault(key, []).append((text, Citation.of(view, fact.span)))
     for seen_figures in figures.values():
-        details.append(
-            NewDetail(
-                DetailKind.FIGURE,
-                seen_figures[0][0],
-                _unique_outlets(c for _, c in seen_figures),
-            )
-        )
+        details.append(_worded(DetailKind.FIGURE, seen_figures, own))
     known_quotes = _Quotes(_words(q.text) for v in old for q in v.facts.quotes)
     quotes: list[tuple[str, list[tuple[str, Citation]]]] = []
     for view in new:
@@ -208,11 +219,19 @@ def new_details(old: Sequence[ArticleView], new: Sequence[ArticleView]) -> list[
             else:
                 quotes.append((words, [(text, cite)]))
     for _, group in quotes:
-        details.append(
-            NewDetail(DetailKind.QUOTE, group[0][0], _unique_outlets(c for _, c in group))
-        )
-    details.sort(key=lambda d: -len(d.citations))
-    return details
+        details.append(_worded(DetailKind.QUOTE, group, own))
+    details.sort(key=lambda pair: (-len(pair[0].citations), not pair[1]))
+    return [detail for detail, _ in details]
+
+
+def _worded(
+    kind: DetailKind, told: list[tuple[str, Citation]], own: Callable[[Citation], bool]
+) -> tuple[NewDetail, bool]:
+    """A detail worded as the first article in the reader's language gives it, else as the
+    first article; and whether that is in the reader's language."""
+    text = next((text for text, cite in told if own(cite)), None)
+    worded = text if text is not None else told[0][0]
+    return NewDetail(kind, worded, _unique_outlets(c for _, c in told)), text is not None
 
 
 def _unique_outlets(citations: Iterable[Citation]) -> tuple[Citation, ...]:
@@ -245,28 +264,39 @@ def conflicts(views: Sequence[ArticleView], involving: set[int] | None) -> list[
     return sorted(found, key=_conflict_rank)
 
 
-def story_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
-    """What changed in one story since ``since``; None when nothing worth telling did."""
+def story_news(
+    material: StoryMaterial, since: datetime, language: str | None = None
+) -> StoryNews | None:
+    """What changed in one story since ``since``; None when nothing worth telling did.
+
+    For a reader of ``language``, the title, the lead and the details are worded by the
+    story's articles in it when it has any, and its new articles in it are listed first.
+    """
     is_new = _is_new(material, since)
     views = [*material.old[-CONFLICT_CONTEXT:], *material.new]
     new_ids = {v.article_id for v in material.new}
     found = conflicts(views, None if is_new else new_ids)[:CONFLICTS_PER_STORY]
-    details = [] if is_new else new_details(material.old, material.new)
+    details = [] if is_new else new_details(material.old, material.new, language)
     if not is_new and not material.new and not found:
         return None
     lead = None
     if is_new:
-        lines = summarize(material.new, max_sentences=1, min_sentences=1)
+        lines = summarize(material.new, max_sentences=1, min_sentences=1, language=language)
         if lines:
-            first = next(v for v in material.new if v.article_id in lines[0].article_ids)
+            first = next(v for v in material.new if v.article_id == lines[0].article_ids[0])
             lead = Citation(first.article_id, first.outlet, lines[0].text)
+    new_articles = material.new_articles
+    title = material.title
+    if language is not None:
+        new_articles = tuple(reader_first(new_articles, lambda a: a.language, language))
+        title = title_for(title, material.headlines, language)
     return StoryNews(
         story_id=material.story_id,
-        title=material.title,
+        title=title,
         outlets=material.outlets,
         is_new=is_new,
         lead=lead,
-        new_articles=material.new_articles,
+        new_articles=new_articles,
         details=tuple(details[:DETAILS_PER_STORY]),
         conflicts=tuple(found),
         more_details=max(0, len(details) - DETAILS_PER_STORY),
@@ -281,6 +311,7 @@ def content_key(material: StoryMaterial) -> Hashable:
         material.created_at,
         material.outlets,
         material.new_articles,
+        material.headlines,
         tuple(v.article_id for v in material.old),
         tuple(v.article_id for v in material.new),
     )
@@ -338,7 +369,7 @@ class StoryCache:
 
     def __init__(self) -> None:
         self._texts: dict[Hashable, StoryText] = {}
-        self._news: dict[tuple[datetime, Hashable], StoryNews | None] = {}
+        self._news: dict[tuple[datetime, str | None, Hashable], StoryNews | None] = {}
 
     def text(self, material: StoryMaterial) -> StoryText:
         key = content_key(material)
@@ -347,10 +378,12 @@ class StoryCache:
             found = self._texts[key] = StoryText(material)
         return found
 
-    def news(self, material: StoryMaterial, since: datetime) -> StoryNews | None:
-        key = (since, content_key(material))
+    def news(
+        self, material: StoryMaterial, since: datetime, language: str | None = None
+    ) -> StoryNews | None:
+        key = (since, language, content_key(material))
         if key not in self._news:
-            self._news[key] = story_news(material, since)
+            self._news[key] = story_news(material, since, language)
         return self._news[key]
 
 
@@ -358,13 +391,19 @@ class StoryDigests:
     """The digests of one window ``(since, until]`` for any keywords, sharing the work.
 
     Each story's text and news are computed at most once, through ``cache`` (which may serve
-    other windows too); its text is then looked up once per window.
+    other windows too); its text is then looked up once per window. ``language`` is the
+    reader's (see ``story_news``).
     """
 
     def __init__(
-        self, materials: Sequence[StoryMaterial], since: datetime, cache: StoryCache | None = None
+        self,
+        materials: Sequence[StoryMaterial],
+        since: datetime,
+        cache: StoryCache | None = None,
+        language: str | None = None,
     ) -> None:
         self._since = since
+        self._language = language
         self._ranked = sorted((m for m in materials if has_news(m, since)), key=significance)
         self._cache = StoryCache() if cache is None else cache
         self._texts: dict[int, StoryText] = {}
@@ -392,5 +431,7 @@ class StoryDigests:
         room = max(0, max_items)
         take_new = min(len(new), max(room // 2, room - len(updates)))
         shown = [*new[:take_new], *updates[: room - take_new]]
-        items = tuple(n for m in shown if (n := self._cache.news(m, self._since)) is not None)
+        items = tuple(
+            n for m in shown if (n := self._cache.news(m, self._since, self._language)) is not None
+        )
         return Digest(items, len(matching) - len(shown))

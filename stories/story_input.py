@@ -18,6 +18,8 @@ class ArticleView:
     published: datetime | None
     body: str
     facts: ArticleFacts
+    #: ISO 639-1 code of the article's language; None: not known
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

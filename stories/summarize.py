@@ -74,11 +74,17 @@ class _Prepared:
     sizes: npt.NDArray[np.int64]
 
 
-def _is_candidate(index: int, sentence: Sentence, bag: Mapping[str, float]) -> bool:
+def _is_candidate(
+    index: int, sentence: Sentence, bag: Mapping[str, float], relaxed: bool = False
+) -> bool:
+    """A sentence fit to stand alone in a summary; ``relaxed``, any of an article's first
+    sentences with some content and not too long (for a reader whose language has nothing
+    better)."""
     words = len(sentence.text.split())
-    return (
-        index < CANDIDATES_PER_ARTICLE
-        and MIN_WORDS <= words <= MAX_WORDS
+    if index >= CANDIDATES_PER_ARTICLE or words > MAX_WORDS or not bag:
+        return False
+    return relaxed or (
+        words >= MIN_WORDS
         and len(bag) >= MIN_TERMS
         and sentence.text.endswith(_SENTENCE_ENDS)
         and sentence.text.split(maxsplit=1)[0].lower() not in _LEANING_OPENERS
@@ -90,14 +96,14 @@ def _frozen(array: npt.NDArray[np.generic]) -> None:
 
 
 @lru_cache(maxsize=PREPARED_CACHE)
-def _prepare(body: str) -> _Prepared:
+def _prepare(body: str, relaxed: bool = False) -> _Prepared:
     """Per-article work, cached: a story's articles are summarised again and again."""
     vocabulary: dict[str, int] = {}
     candidates = []
     for index, found in enumerate(lead_terms(body)):
         for term in found.bag:
             vocabulary.setdefault(term, len(vocabulary))
-        if _is_candidate(index, found.sentence, found.bag):
+        if _is_candidate(index, found.sentence, found.bag, relaxed):
             candidates.append((index, found.sentence, found.bag))
     term_ids = np.array([vocabulary[t] for _, _, bag in candidates for t in bag], dtype=np.int64)
     weights = np.array([w for _, _, bag in candidates for w in bag.values()], dtype=np.float32)
@@ -107,12 +113,23 @@ def _prepare(body: str) -> _Prepared:
     return _Prepared(tuple(candidates), tuple(vocabulary), term_ids, weights, sizes)
 
 
-def _candidates(views: Sequence[ArticleView]) -> tuple[list[_Candidate], list[_Prepared]]:
-    candidates: list[_Candidate] = []
+def _prepared(views: Sequence[ArticleView], language: str | None) -> list[_Prepared]:
+    """Each article's candidates. When the reader's language has articles but none of their
+    sentences is a candidate (a brief, a lead too short), their first sentences are taken as
+    they are: a reader is never left with lines only in other languages."""
     prepared = [_prepare(view.body) for view in views]
+    own = [i for i, view in enumerate(views) if language is not None and view.language == language]
+    if own and not any(prepared[i].candidates for i in own):
+        for i in own:
+            prepared[i] = _prepare(views[i].body, relaxed=True)
+    return prepared
+
+
+def _candidates(prepared: Sequence[_Prepared]) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
     for article, ready in enumerate(prepared):
         candidates.extend(_Candidate(article, i, s, bag) for i, s, bag in ready.candidates)
-    return candidates, prepared
+    return candidates
 
 
 def _support_matrix(prepared: Sequence[_Prepared]) -> npt.NDArray[np.bool_]:
@@ -162,18 +179,26 @@ def _choose(
     support: npt.NDArray[np.int64],
     max_sentences: int,
     min_sentences: int,
+    preferred: Sequence[bool],
 ) -> list[int]:
+    """The best-supported candidates, not saying the same twice. ``preferred`` ones (in the
+    reader's language) come first, ranked among themselves; when there are any, the others
+    only make up a summary shorter than ``min_sentences``."""
     lead = np.array(
         [LEAD_BONUS * (1 - c.index / SENTENCES_PER_ARTICLE) for c in candidates], dtype=np.float64
     )
-    order = np.argsort(-(support + lead), kind="stable")
+    score = (support + lead).tolist()
+    order = sorted(range(len(candidates)), key=lambda i: (not preferred[i], -score[i]))
+    any_preferred = any(preferred)
     top_support = int(support[order[0]])
     chosen: list[int] = []
-    for position in order:
-        i = int(position)
+    for i in order:
         if len(chosen) >= max_sentences:
             break
-        if len(chosen) >= min_sentences and (support[i] < 2 or support[i] * 2 < top_support):
+        enough = len(chosen) >= min_sentences
+        if enough and (support[i] < 2 or support[i] * 2 < top_support):
+            break
+        if enough and any_preferred and not preferred[i]:
             break
         if not _is_near_duplicate(candidates[i], [candidates[j] for j in chosen]):
             chosen.append(i)
@@ -199,15 +224,26 @@ def _in_reading_order(
 
 
 def summarize(
-    views: Sequence[ArticleView], max_sentences: int = 6, min_sentences: int = 3
+    views: Sequence[ArticleView],
+    max_sentences: int = 6,
+    min_sentences: int = 3,
+    language: str | None = None,
 ) -> list[SummaryLine]:
-    """Up to ``max_sentences`` sentences, those most outlets support, in reading order."""
-    candidates, prepared = _candidates(views)
+    """Up to ``max_sentences`` sentences, those most outlets support, in reading order.
+
+    With ``language`` (the reader's), the lines come from the articles in that language when
+    the story has any, ranked by how many outlets in any language support them; sentences in
+    other languages only make up a summary that would otherwise be shorter than
+    ``min_sentences``. An article of no known language is not in the reader's.
+    """
+    prepared = _prepared(views, language)
+    candidates = _candidates(prepared)
     if not candidates:
         return []
     supported = _support_matrix(prepared)
     support = _outlet_support(supported, views)
-    chosen = _choose(candidates, support, max_sentences, min_sentences)
+    preferred = [language is not None and views[c.article].language == language for c in candidates]
+    chosen = _choose(candidates, support, max_sentences, min_sentences, preferred)
     lines = []
     for i in _in_reading_order(chosen, candidates, supported):
         candidate = candidates[i]

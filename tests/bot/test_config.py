@@ -73,3 +73,12 @@ def test_feed_limits_are_settings() -> None:
     assert (settings.feed.max_page_fetches, settings.feed.max_entries) == (10, 200)
     with pytest.raises(ConfigError, match="host_concurrency must be 1 or more"):
         load_settings(env={"NEWSBOT_FEED__HOST_CONCURRENCY": "0"})
+
+
+def test_the_readers_language_is_an_iso_639_1_code() -> None:
+    assert load_settings(env={}).language == "en"
+    assert load_settings(env={"NEWSBOT_LANGUAGE": "ru"}).language == "ru"
+    assert load_settings(env={"NEWSBOT_LANGUAGE": " PL "}).language == "pl"
+    for bad in ("eng", "xx", "e", "", "en-US"):
+        with pytest.raises(ConfigError, match="language must be a two-letter ISO 639-1 code"):
+            load_settings(env={"NEWSBOT_LANGUAGE": bad})

@@ -13,6 +13,7 @@ from bot.render_slack import (
     MAX_BLOCKS,
     MAX_FALLBACK,
     escape,
+    render_line,
     render_slack,
     slack_len,
 )
@@ -79,7 +80,7 @@ urls = st.one_of(
     st.builds(lambda path: f"https://example.org/{path}", nasty),
     st.sampled_from(["javascript:alert(1)", "ftp://x/y", "http://a.b/?q=1&r=<2>|3", "//x.y"]),
 )
-citations = st.builds(Citation, outlet=nasty, url=urls)
+citations = st.builds(Citation, outlet=nasty, url=urls, language=st.none() | nasty)
 lines = st.builds(Line, text=long_text, citations=st.lists(citations, max_size=8).map(tuple))
 sections = st.builds(
     Section, heading=st.none() | long_text, lines=st.lists(lines, max_size=12).map(tuple)
@@ -193,3 +194,16 @@ def test_choices_become_buttons() -> None:
     assert len(buttons) == 25
     assert buttons[0]["value"] == "/who Person 0"
     assert buttons[0]["text"]["text"] == "Person 0"
+
+
+def test_a_citation_in_another_language_names_it_in_italics() -> None:
+    line = Line(
+        "Freed",
+        (
+            Citation("PAP", "https://pap.example/a", 1, "pl"),
+            Citation("LRT", None, 2, "lt"),
+            Citation("Odd", None, 3, "<b>_x"),
+            Citation("AP", None, 4),
+        ),
+    )
+    assert render_line(line) == "• Freed — <https://pap.example/a|PAP> _pl_, LRT _lt_, Odd _bx_, AP"

@@ -26,7 +26,9 @@ URL = st.one_of(
     st.builds(lambda path: f"https://example.org/{path}", st.text(max_size=40)),
     st.sampled_from(["javascript:alert(1)", "ftp://x.org/a", 'https://x.org/"><b>', "http://"]),
 )
-CITATION = st.builds(Citation, st.text(max_size=30), URL)
+CITATION = st.builds(
+    Citation, st.text(max_size=30), URL, language=st.one_of(st.none(), st.just("pl"), WORDS)
+)
 LINE = st.builds(Line, TEXT, st.lists(CITATION, max_size=3).map(tuple))
 SECTION = st.builds(Section, st.one_of(st.none(), WORDS), st.lists(LINE, max_size=8).map(tuple))
 REPLY = st.builds(
@@ -95,6 +97,15 @@ def test_citations_link_only_http_urls_once_per_outlet() -> None:
     [part] = render_telegram(Reply("T", (Section(None, (line,)),)))
     assert hrefs(part) == ['https://cnbc.example/a?x=1&y="2"']
     assert check_telegram_html(part).endswith("• Freed (CNBC, Evil, Plain)")
+
+
+def test_a_citation_in_another_language_names_it() -> None:
+    line = Line(
+        "Freed", (Citation("CNBC", "https://cnbc.example/a"), Citation("PAP", None, 2, "pl"))
+    )
+    [part] = render_telegram(Reply("T", (Section(None, (line,)),)))
+    assert part.endswith('(<a href="https://cnbc.example/a">CNBC</a>, PAP <i>pl</i>)')
+    assert check_telegram_html(part).endswith("• Freed (CNBC, PAP pl)")
 
 
 def test_is_link() -> None:

@@ -326,9 +326,11 @@ async def test_digests_due_together_read_and_compare_once(
         reads.append((since, until))
         return await subs.digest_articles(session, since, until)
 
-    def counted_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
+    def counted_news(
+        material: StoryMaterial, since: datetime, language: str | None = None
+    ) -> StoryNews | None:
         compared.append(material.story_id)
-        return story_news(material, since)
+        return story_news(material, since, language)
 
     monkeypatch.setattr(handlers.digest, "digest_articles", counted_read)
     monkeypatch.setattr(stories.digest, "story_news", counted_news)

@@ -226,9 +226,11 @@ async def test_one_composer_reads_and_compares_once_and_shares_whole_digests(
         reads[since] += 1
         return await digest_articles(session, since, until)
 
-    def counted_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
+    def counted_news(
+        material: StoryMaterial, since: datetime, language: str | None = None
+    ) -> StoryNews | None:
         compared[material.story_id] += 1
-        return story_news(material, since)
+        return story_news(material, since, language)
 
     monkeypatch.setattr(handlers.digest, "digest_articles", counted_read)
     monkeypatch.setattr(stories.digest, "story_news", counted_news)
@@ -264,9 +266,11 @@ async def test_only_the_most_significant_stories_are_compared(
     )
     compared: list[str] = []
 
-    def counted_news(material: StoryMaterial, since: datetime) -> StoryNews | None:
+    def counted_news(
+        material: StoryMaterial, since: datetime, language: str | None = None
+    ) -> StoryNews | None:
         compared.append(material.title)
-        return story_news(material, since)
+        return story_news(material, since, language)
 
     monkeypatch.setattr(stories.digest, "story_news", counted_news)
     since = datetime.now(UTC) - timedelta(days=1)

@@ -1,0 +1,85 @@
+"""A story told in several languages, read in the reader's: /stories, /summary, /digest."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+from bot.app import App
+from handlers.command import Command
+from handlers.digest import compose
+from handlers.dispatch import dispatch
+from handlers.reply import Citation, Reply
+from stories.language import detect_language
+from stories.model import RawArticle
+from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
+
+OUTLETS = {"en": "AP", "ru": "Meduza", "de": "DW", "pl": "PAP", "uk": "Ukrinform", "lt": "LRT"}
+LANGUAGE_OF = {outlet: language for language, outlet in OUTLETS.items()}
+ORDER = ["ru", "en", "de", "pl", "uk", "lt"]
+
+
+async def _ingest_release(app: App) -> None:
+    """The Russian write-up first: the story is begun, and first titled, in Russian."""
+    await app.ingestor.ingest(
+        RawArticle(
+            text=RELEASE[language][1],
+            title=RELEASE[language][0],
+            outlet=OUTLETS[language],
+            url=f"https://{OUTLETS[language].lower()}.example/{language}",
+            published=RELEASE_DAY + timedelta(minutes=n),
+            declared=True,
+        )
+        for n, language in enumerate(ORDER)
+    )
+
+
+async def _ask(app: App, language: str, name: str, args: str = "") -> Reply:
+    context = dataclasses.replace(app.context, language=language)
+    return await dispatch(Command(name, args), context)
+
+
+def _citations(reply: Reply) -> list[Citation]:
+    return [c for section in reply.sections for line in section.lines for c in line.citations]
+
+
+async def test_stories_counts_the_languages_a_story_is_told_in(app: App) -> None:
+    await _ingest_release(app)
+    reply = await _ask(app, "en", "stories")
+    (line,) = reply.sections[0].lines
+    assert "6 outlets, 6 articles, 6 languages" in line.text
+    assert RELEASE["en"][0] in line.text
+    russian = await _ask(app, "ru", "stories")
+    assert RELEASE["ru"][0] in russian.sections[0].lines[0].text
+
+
+async def test_summary_is_told_in_the_readers_language(app: App) -> None:
+    await _ingest_release(app)
+    for reader in ("en", "ru"):
+        reply = await _ask(app, reader, "summary")
+        assert reply.title == f"#1 {RELEASE[reader][0]}"
+        lines = reply.sections[0].lines
+        assert lines, reply
+        assert {detect_language(line.text) for line in lines} == {reader}, lines
+        assert "6 languages" in (reply.sections[0].heading or "")
+        cited = {(c.outlet, c.language) for c in _citations(reply)}
+        expected = {(o, None if o == OUTLETS[reader] else LANGUAGE_OF[o]) for o in OUTLETS.values()}
+        assert cited == expected
+
+
+async def test_digest_is_told_in_the_readers_language(app: App) -> None:
+    await _ingest_release(app)
+    now = datetime.now(UTC)
+    for reader in ("en", "ru"):
+        digest, reply = await compose(
+            app.sessions, [], now - timedelta(days=1), now, language=reader
+        )
+        (news,) = digest.items
+        assert news.title == RELEASE[reader][0]
+        assert news.lead is not None
+        assert detect_language(news.lead.sentence) == reader
+        lead, *conflicts = reply.sections[0].lines
+        assert [(c.outlet, c.language) for c in lead.citations] == [(OUTLETS[reader], None)]
+        foreign = {c.language for line in conflicts for c in line.citations} - {None}
+        assert foreign
+        assert reader not in foreign
