@@ -376,6 +376,8 @@ def _effects(token: str) -> _Effects:
 
 #: languages that capitalise every noun
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
+#: a capitalised word longer than this in such a language is a compound noun, not a name
+_LONGEST_NAME = 14
 
 
 def _effects_in(token: str, language: str) -> _Effects:
@@ -413,7 +415,11 @@ def _effects_in(token: str, language: str) -> _Effects:
     key = f"{language}:{_entity_key(stem_of)}"
     common = zipf_here >= NAME_ZIPF
     cross = _cross_key(_entity_key(stem_of), language)
-    if common and language in _NOUNS_CAPITALISED and zipf(_entity_key(latin(lower))) < LEMMA_ZIPF:
+    if (
+        language in _NOUNS_CAPITALISED
+        and (zipf_here > 0 or len(lower) > _LONGEST_NAME)
+        and zipf(_entity_key(latin(lower))) < LEMMA_ZIPF
+    ):
         cross = None
     name: _Effect = (KIND_ENTITY + key, key, cross)
     return name, ((word[0], None, cross) if common else name)
