@@ -1,11 +1,18 @@
 """The write path: raw articles in, stored articles folded into stories out.
 
 The engine's indexes (near-copy LSH, story index) live in memory and are rebuilt from the
-database when an ``Ingestor`` starts. Before each batch the ingestor also replays articles
-that another process stored since it last looked, so several writers sharing one
-PostgreSQL keep deciding on the same state. The database's unique keys are the final word
-on "already known": a batch that loses a race is rolled back and retried against the
-fresh state, so nothing is stored twice and nothing is lost.
+database when an ``Ingestor`` starts. Writers sharing one store (several processes on one
+SQLite file or PostgreSQL database) take turns batch by batch: a batch first locks the id
+counter (``storage.models.IdCounter``), then replays the articles other writers stored since it
+last looked, decides and writes, and commits with the lock released. So every batch decides on
+every stored article, ids never collide, and no article is stored twice or lost.
+
+What a replay does not bring in is other writers' second looks and splits (articles moved
+between stories of the store). A batch that would file a near-copy apart from its moved
+original, or an article into a dissolved story, is refused (a check, a foreign key) and done
+again once the indexes are rebuilt from the store, the last time while holding the lock. An
+article may otherwise be matched against a story's articles as this writer last knew them, an
+order effect like those of one writer.
 
 An original article is stored with its facts pending; ``storage.facts`` finds them after.
 """
@@ -30,7 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.collector import collection_paused
 from storage.db import SessionFactory
 from storage.models import Article as ArticleRow
-from storage.models import Mention, Source, Story, StoryMerge
+from storage.models import IdCounter, Mention, Source, Story, StoryMerge
 from stories.clean import clean_article, headline_of
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
@@ -60,6 +67,16 @@ _RECENT_SHINGLES = 100_000
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
 _MENTIONS = Story.metadata.tables[Mention.__tablename__]
+_COUNTERS = Story.metadata.tables[IdCounter.__tablename__]
+# The first statement of a batch: a write (so that SQLite takes its write lock now, before the
+# batch reads anything, and PostgreSQL locks the row until commit) that reads the next ids.
+_TAKE_TURN = (
+    update(_COUNTERS)
+    .values(next_article=_COUNTERS.c.next_article)
+    .returning(_COUNTERS.c.next_article, _COUNTERS.c.next_story)
+)
+# A batch that still fails on its last attempt raises: that is a bug, not a race.
+_ATTEMPTS = 3
 # Moving an article (with its near-copies and mentions) out of the story it leaves: Core
 # statements built once, since building a statement, and the ORM's bulk update path, cost
 # more than running it.
@@ -268,27 +285,28 @@ class Ingestor:
         report: IngestReport,
         progress: Callable[[IngestReport], None] | None,
     ) -> None:
-        for attempt in range(3):
-            await self.sync()
+        for attempt in range(_ATTEMPTS):
+            # Most of what other writers stored is replayed before the lock is taken; the last
+            # attempt rebuilds the indexes under the lock, where nothing can move meanwhile.
+            if attempt < _ATTEMPTS - 1:
+                await self.sync()
             outcome = IngestReport()
             try:
                 async with self._sessions() as session, session.begin():
-                    await _Batch(self, session, source_id, outcome).run(batch)
+                    replayed = await _Batch(self, session, source_id, outcome).run(batch)
             except (IntegrityError, _MovedElsewhere):
                 # The indexes saw articles that were rolled back, or stories another writer has
                 # dissolved or split since: rebuild them from the store.
                 self._reset()
-                if attempt == 2:
+                if attempt == _ATTEMPTS - 1:
                     raise
-                log.warning(
-                    "another writer stored some of this batch first or moved its stories; retrying"
-                )
+                log.warning("another writer moved stories this batch relies on; retrying")
                 continue
             except BaseException:
                 self._reset()
                 raise
             report.absorb(outcome)
-            self._settle(outcome.added)
+            self._settle(outcome.added + replayed)
             if progress:
                 progress(report)
             return
@@ -304,40 +322,44 @@ class Ingestor:
         collector took a fifth of a 100k store's replay (45 s, 36 s without it).
         """
         with collection_paused():
-            replayed = await self._replay()
+            async with self._sessions() as session:
+                replayed = await self._replay(session)
         self._settle(replayed)
 
-    async def _replay(self) -> int:
-        """Add the articles stored since we last looked to the indexes; how many there were."""
+    async def _replay(self, session: AsyncSession) -> int:
+        """Add the articles stored since we last looked to the indexes; how many there were.
+
+        Ids are committed in increasing order (see ``IdCounter``), so those above the last one
+        seen are all that is new.
+        """
         replayed = 0
         # A rebuild (nothing known yet) picks up the second looks still to come; articles other
         # writers store later are theirs to look at.
         rebuilding = self._known.last_id == 0
-        async with self._sessions() as session:
-            result = await session.stream(
-                select(
-                    ArticleRow.id,
-                    ArticleRow.content_key,
-                    ArticleRow.canonical_url,
-                    ArticleRow.story_id,
-                    ArticleRow.near_copy_of,
-                    ArticleRow.signature,
-                    ArticleRow.features,
-                )
-                .where(ArticleRow.id > self._known.last_id)
-                .order_by(ArticleRow.id)
-                .execution_options(yield_per=_REPLAY_SLICE)
+        result = await session.stream(
+            select(
+                ArticleRow.id,
+                ArticleRow.content_key,
+                ArticleRow.canonical_url,
+                ArticleRow.story_id,
+                ArticleRow.near_copy_of,
+                ArticleRow.signature,
+                ArticleRow.features,
             )
-            async for id_, key, url, story_id, copy_of, sig, features in result:
-                replayed += 1
-                self._remember(id_, key, url, story_id, copy_of)
-                if copy_of is None:
-                    self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
-                    self._stories.add(
-                        story_id, Features.from_json(features), id_ if rebuilding else None
-                    )
-                    if rebuilding:
-                        self._stories.drop_due()
+            .where(ArticleRow.id > self._known.last_id)
+            .order_by(ArticleRow.id)
+            .execution_options(yield_per=_REPLAY_SLICE)
+        )
+        async for id_, key, url, story_id, copy_of, sig, features in result:
+            replayed += 1
+            self._remember(id_, key, url, story_id, copy_of)
+            if copy_of is None:
+                self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
+                self._stories.add(
+                    story_id, Features.from_json(features), id_ if rebuilding else None
+                )
+                if rebuilding:
+                    self._stories.drop_due()
         return replayed
 
     def _settle(self, added: int) -> None:
@@ -400,10 +422,9 @@ class _StoryChange:
 class _Batch:
     """Decides a batch in memory, then writes it with a few bulk statements.
 
-    Ids are handed out from the current maximum inside the transaction, so decisions can
-    refer to articles and stories of the same batch before anything is written. Another
-    writer taking the same ids makes the insert fail on the primary key; the caller then
-    rolls back and retries against the fresh state.
+    Ids are handed out from the id counter, locked for the whole transaction, so decisions can
+    refer to articles and stories of the same batch before anything is written, and no other
+    writer takes the same ids.
     """
 
     def __init__(
@@ -424,18 +445,19 @@ class _Batch:
         self.next_article = 0
         self.next_story = 0
 
-    async def run(self, batch: list[Prepared]) -> None:
-        max_article = await self.session.scalar(select(func.max(ArticleRow.id)))
-        max_story = await self.session.scalar(select(func.max(Story.id)))
-        # A dissolved story's id is never given again: it still names the story it joined.
-        max_merged = await self.session.scalar(select(func.max(StoryMerge.story_id)))
-        self.next_article = int(max_article or 0) + 1
+    async def run(self, batch: list[Prepared]) -> int:
+        """Decide and write the batch; how many articles of other writers were replayed first."""
+        self.next_article, self.next_story = (await self.session.execute(_TAKE_TURN)).one()
+        replayed = await self.owner._replay(self.session)
         stored_before = self.next_article
-        self.next_story = max(int(max_story or 0), int(max_merged or 0)) + 1
         for prepared in batch:
             await self.one(prepared)
         await self.check_copied(stored_before)
         await self.write()
+        await self.session.execute(
+            update(_COUNTERS).values(next_article=self.next_article, next_story=self.next_story)
+        )
+        return replayed
 
     async def one(self, p: Prepared) -> None:
         owner = self.owner

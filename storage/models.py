@@ -111,6 +111,23 @@ class StoryMerge(Base):
     merged_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
+class IdCounter(Base):
+    """The next article and story ids: one row, which every ingest batch updates first and last.
+
+    The first update takes the row's lock (on SQLite, the database's write lock) until the batch
+    commits, so writers sharing a store take turns: each hands out ids from here, after
+    replaying what the one before it stored, and ids are committed in increasing order (which
+    the replay of other writers' articles relies on). An id is never handed out twice, not even
+    one of a story that has been dissolved since.
+    """
+
+    __tablename__ = "id_counters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    next_article: Mapped[int] = mapped_column(BigInteger)
+    next_story: Mapped[int] = mapped_column(BigInteger)
+
+
 class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (

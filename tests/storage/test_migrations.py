@@ -5,11 +5,15 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.app import App
 from storage.db import create_engine, migrate
-from storage.models import Article, Base, Story
+from storage.ingest import Ingestor
+from storage.models import Article, Base, Story, StoryMerge
 from stories.dedupe import NearCopySettings, signature, signature_to_bytes
+from stories.settings import EngineSettings
+from tests.articles import QUAKE, raw
 
 
 def _diff(connection: Connection) -> list[object]:
@@ -52,3 +56,20 @@ async def test_signatures_stored_before_revision_0008_are_made_again(database_ur
     finally:
         await engine.dispose()
     assert stored == signature_to_bytes(signature(body, NearCopySettings()))
+
+
+async def test_ids_after_revision_0009_follow_every_id_in_use(database_url: str) -> None:
+    """The id counter starts after the stored articles and stories, and after a dissolved
+    story's id, which still names the story it joined."""
+    engine = create_engine(database_url)
+    try:
+        await migrate(engine, "0008")
+        async with engine.begin() as connection:
+            await connection.execute(insert(Story), [{"id": 4, "title": "A story"}])
+            await connection.execute(insert(StoryMerge), [{"story_id": 9, "into_id": 4}])
+        await migrate(engine)
+        sessions = async_sessionmaker(engine, expire_on_commit=False)
+        report = await Ingestor(sessions, EngineSettings()).ingest([raw(QUAKE)])
+    finally:
+        await engine.dispose()
+    assert report.new_stories == {10}
