@@ -19,7 +19,9 @@ from handlers.context import Context
 from storage.db import SessionFactory, open_database
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
+from storage.limits import shorten, too_long
 from storage.models import Article, Source
+from storage.sources import MAX_URL
 from stories.clean import clean_line
 from stories.model import Rejected
 
@@ -83,6 +85,9 @@ async def ingest_url(
     app: App, fetcher: Fetcher, url: str, progress: Progress | None = None
 ) -> IngestReport:
     """Fetch a feed or page with the source's stored validators, ingest, keep new validators."""
+    problem = too_long(url, MAX_URL, "the URL")
+    if problem:
+        return IngestReport(rejected=[Rejected(shorten(url, 100), problem)])
     async with app.sessions() as session, session.begin():
         source = await upsert_source(session, url)
         source_id, state = source.id, source_state(source)

@@ -8,10 +8,9 @@ from handlers.command import Command, whole_number
 from handlers.context import Context
 from handlers.format import age, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
-from storage.sources import SourceInfo, add_source, list_sources, remove_source
+from storage.sources import MAX_URL, SourceInfo, add_source, list_sources, remove_source
 
 USAGE = "Usage: /sources add <feed or page URL> | /sources list | /sources remove <id>"
-MAX_URL = 2048
 
 
 def _valid_url(text: str) -> bool:

@@ -26,7 +26,7 @@ from array import array
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from datasketch import MinHash
@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.collector import collection_paused
 from storage.db import SessionFactory
+from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge
 from stories.clean import clean_article, headline_of
@@ -94,6 +95,10 @@ _MOVE_ARTICLES = (
 )
 
 Item = RawArticle | Rejected
+
+_OUTLET = length_of(ArticleRow.outlet.expression)
+_ID = length_of(ArticleRow.external_id.expression)
+_URL = min(length_of(ArticleRow.url.expression), length_of(ArticleRow.canonical_url.expression))
 
 
 @dataclass
@@ -181,15 +186,35 @@ def prepare(
     cleaned = clean_article(raw, settings.clean)
     if isinstance(cleaned, Rejected):
         return cleaned
+    canonical = canonical_url(cleaned.url) if cleaned.url else None
+    cleaned = fit_article(cleaned, canonical)
+    if isinstance(cleaned, Rejected):
+        return cleaned
     text = text_print(cleaned.title, cleaned.body, settings.near_copy)
     return Prepared(
         article=cleaned,
         content_key=text.content_key,
-        canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
+        canonical_url=canonical,
         signature=text.signature,
         shingles=text.shingles,
         features=extract_features(cleaned) if describe else None,
     )
+
+
+def fit_article(article: Article, canonical: str | None) -> Article | Rejected:
+    """The article with its outlet cut to fit its column, or why it cannot be stored: an id or
+    a URL too long to keep (see ``storage.limits``)."""
+    for value, what, length in (
+        (article.external_id, "its id", _ID),
+        (article.url, "its URL", _URL),
+        (canonical, "its URL", _URL),
+    ):
+        problem = value and too_long(value, length, what)
+        if problem:
+            return Rejected(article.origin, problem)
+    if article.outlet is None or len(article.outlet) <= _OUTLET:
+        return article
+    return replace(article, outlet=shorten(article.outlet, _OUTLET))
 
 
 def prepare_all(

@@ -20,7 +20,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from storage.limits import length_of, shorten
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -76,6 +78,17 @@ class Source(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+    @validates("title")
+    def _fit_title(self, key: str, value: str | None) -> str | None:
+        """A feed's title of any length is kept, cut to fit."""
+        return None if value is None else shorten(value, length_of(self.__table__.c[key]))
+
+    @validates("etag", "last_modified")
+    def _fit_validator(self, key: str, value: str | None) -> str | None:
+        """A validator too long to keep is not kept: the next poll is then a full GET, where
+        keeping it would fail every poll until the source is paused."""
+        return value if value is None or len(value) <= length_of(self.__table__.c[key]) else None
 
 
 class Story(Base):

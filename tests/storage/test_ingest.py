@@ -15,6 +15,7 @@ from bot.app import App, seed_if_empty
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.ingest import Ingestor
+from storage.limits import shorten
 from storage.models import Article, Mention, Story, StoryMerge
 from storage.queries import export_rows, recent_stories, story_by_id
 from stories.features import Features
@@ -387,3 +388,40 @@ _TICKETS = "Tickets for the next defence go on sale on Monday."
 def _extended(article: RawArticle, outlet: str, paragraph: str) -> RawArticle:
     """Another site's run of an article, with a paragraph of its own: a near-copy."""
     return replace(article, outlet=outlet, text=f"{article.text}\n\n{paragraph}")
+
+
+async def test_an_item_too_long_for_a_column_loses_only_itself(app: App) -> None:
+    """An outlet longer than its column is cut at a word; an id or a URL too long to keep
+    refuses its one item with the reason; the items beside them are stored."""
+    outlet = "Regional Broadcasting Corporation of the Northern Coast " * 6
+    report = await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet=outlet, origin="in.jsonl:1"),
+            raw(MERGER, external_id="x" * 501, origin="in.jsonl:2"),
+            replace(
+                _as_raw(CRANE_FIRST, "Reuters"),
+                url="https://a.example/" + "p" * 2040,
+                origin="in.jsonl:3",
+            ),
+            _as_raw(DEFENCE_REYES[0], "Ring"),
+        ]
+    )
+    assert report.added == 2
+    assert [(r.origin, r.reason) for r in report.rejected] == [
+        ("in.jsonl:2", "its id is 501 characters long; at most 500 can be stored"),
+        ("in.jsonl:3", "its URL is 2,058 characters long; at most 2,048 can be stored"),
+    ]
+    async with app.sessions() as session:
+        outlets = set((await session.scalars(select(Article.outlet))).all())
+    cut = next(o for o in outlets if o and o.startswith("Regional"))
+    assert len(cut) <= 300
+    assert cut.endswith(" Coast Regional…")
+    assert "Ring" in outlets
+
+
+def test_a_cut_keeps_whole_words_and_letters_with_their_accents() -> None:
+    assert shorten("short", 10) == "short"
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("x" * 20, 8) == "xxxxxxx…"
+    # "e" and its combining acute accent stay together
+    assert shorten("cafe\u0301" * 3, 5) == "caf…"
