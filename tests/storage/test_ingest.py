@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -425,3 +426,18 @@ def test_a_cut_keeps_whole_words_and_letters_with_their_accents() -> None:
     assert shorten("x" * 20, 8) == "xxxxxxx…"
     # "e" and its combining acute accent stay together
     assert shorten("cafe\u0301" * 3, 5) == "caf…"
+
+
+async def test_a_file_name_that_is_not_utf8_is_stored_escaped(app: App, tmp_path: Path) -> None:
+    """A Latin-1 file name (bytes Python holds as lone surrogates) is kept with its bad byte
+    escaped, and the file beside it is ingested too."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / os.fsdecode(b"caf\xe9-report.txt")).write_bytes(QUAKE.encode())
+    (tmp_path / "in" / "good.txt").write_text(MERGER, encoding="utf-8")
+
+    report = await app.ingestor.ingest(iter_paths([tmp_path / "in"], InputDefaults()))
+
+    assert (report.added, report.rejected) == (2, [])
+    async with app.sessions() as session:
+        origins = set((await session.scalars(select(Article.origin))).all())
+    assert origins == {f"{tmp_path}/in/caf\\xe9-report.txt", f"{tmp_path}/in/good.txt"}
