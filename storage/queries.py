@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
+from storage.db import FOLD
 from storage.facts import pending_features, stored_facts
 from storage.models import Article, Mention, Story, StoryMerge
 from stories.clean import headline_of
@@ -112,26 +114,44 @@ async def story_by_id(session: AsyncSession, story_id: int) -> StoryInfo | None:
 _WORD = re.compile(r"\w+")
 
 
+def folded(session: AsyncSession, column: ColumnElement[str]) -> ColumnElement[str]:
+    """``column`` lower-cased in every script, as ``str.lower`` does, on either backend."""
+    if session.get_bind().dialect.name == "sqlite":
+        return getattr(func, FOLD)(column)  # type: ignore[no-any-return]
+    return func.lower(column)
+
+
+def _contains(value: ColumnElement[str], term: str) -> ColumnElement[bool]:
+    """``value`` holds ``term`` as typed: ``%`` and ``_`` in it are not wildcards."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return value.like(f"%{escaped}%", escape="\\")
+
+
 async def stories_matching(session: AsyncSession, words: str, limit: int) -> list[StoryInfo]:
-    """Stories whose headline contains every word given (case-insensitive), newest first."""
+    """Stories whose headline, or one of whose articles' titles, holds every word given
+    (case-insensitive in every script); the stories whose own headline holds them first, then
+    newest first."""
     terms = [w.lower() for w in _WORD.findall(words)][:8]
     if not terms:
         return []
+    story_title = folded(session, Story.title.expression)
+    article_title = folded(session, Article.title.expression)
+    in_headline = and_(*(_contains(story_title, term) for term in terms))
     query = select(Story)
     for term in terms:
-        pattern = f"%{term}%"
         query = query.where(
             or_(
-                func.lower(Story.title).like(pattern),
-                Story.id.in_(
-                    select(Article.story_id).where(func.lower(Article.title).like(pattern))
-                ),
+                _contains(story_title, term),
+                Story.id.in_(select(Article.story_id).where(_contains(article_title, term))),
             )
         )
     stories = await session.scalars(
-        query.order_by(Story.updated_at.desc(), Story.article_count.desc(), Story.id.desc()).limit(
-            limit
-        )
+        query.order_by(
+            case((in_headline, 0), else_=1),
+            Story.updated_at.desc(),
+            Story.article_count.desc(),
+            Story.id.desc(),
+        ).limit(limit)
     )
     return await _infos(session, list(stories))
 

@@ -118,3 +118,18 @@ async def test_unknown_command_suggests(app: App) -> None:
 async def test_help_lists_commands(app: App) -> None:
     reply = await ask(app, "help")
     assert {"/stories", "/summary", "/help"} <= set(text_of(reply).split())
+
+
+async def test_story_search_takes_words_as_typed_in_any_script(app: App) -> None:
+    """``_`` is not a wildcard; capitals of any script match on both backends."""
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, title="ÜBER 200 Häuser zerstört: Erdbeben in Peru", outlet="A"),
+            raw(MERGER, title="Лукашенко и Northwind: сделка", outlet="B"),
+        ]
+    )
+    assert (await ask(app, "stories", "_")).title == "No story matches “_”."
+    for words in ("über häuser", "ÜBER", "лукашенко", "ЛУКАШЕНКО Northwind"):
+        found = await ask(app, "stories", words)
+        assert found.title == f"Stories matching “{words}”", words
+        assert len(found.sections[0].lines) == 1
