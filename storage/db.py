@@ -20,9 +20,6 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
-#: the SQL function that lower-cases text in every script, on SQLite
-FOLD = "unicode_lower"
-
 
 def normalise_url(url: str) -> str:
     """Accept the URLs people write and pick the async driver for them.
@@ -52,9 +49,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
-    # SQLite's own lower() folds only ASCII; searches fold with this one (see
-    # ``storage.queries.folded``), as PostgreSQL's lower() folds every script.
-    dbapi_connection.create_function(FOLD, 1, str.lower, deterministic=True)
 
 
 def create_engine(url: str) -> AsyncEngine:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 
 from datasketch import MinHash
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,7 +39,7 @@ from storage.collector import collection_paused
 from storage.db import SessionFactory
 from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
-from storage.models import IdCounter, Mention, Source, Story, StoryMerge
+from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
 from stories.clean import clean_article, headline_of
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
@@ -52,6 +53,7 @@ from stories.dedupe import (
 )
 from stories.features import Features, extract_features
 from stories.model import Article, RawArticle, Rejected
+from stories.search import STORY_ARTICLES, article_words, fold, story_words
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
 _MENTIONS = Story.metadata.tables[Mention.__tablename__]
 _COUNTERS = Story.metadata.tables[IdCounter.__tablename__]
+_WORDS = Story.metadata.tables[StoryWord.__tablename__]
 # The first statement of a batch: a write (so that SQLite takes its write lock now, before the
 # batch reads anything, and PostgreSQL locks the row until commit) that reads the next ids.
 _TAKE_TURN = (
@@ -148,10 +151,10 @@ class IngestReport:
 class Prepared:
     """An article with everything the engine computed for it, ready to decide and store.
 
-    Its features are worked out only once it is known to be a new original (``described``):
-    an article already stored or a near-copy needs none, and that is most of a re-polled
-    feed and a quarter of the benchmark's stream. A process pool works them out for every
-    article: its time is not this process's.
+    Its features and the words it is found by are worked out only once it is known to be a
+    new original (``described``, ``searchable``): an article already stored or a near-copy
+    needs none, and that is most of a re-polled feed and a quarter of the benchmark's stream.
+    A process pool works them out for every article: its time is not this process's.
     """
 
     article: Article
@@ -160,11 +163,17 @@ class Prepared:
     signature: MinHash
     shingles: array[int]
     features: Features | None
+    words: list[str] | None
 
     def described(self) -> Features:
         if self.features is None:
             self.features = extract_features(self.article)
         return self.features
+
+    def searchable(self) -> list[str]:
+        if self.words is None:
+            self.words = article_words(self.article.title, self.article.body)
+        return self.words
 
 
 @dataclass
@@ -198,6 +207,7 @@ def prepare(
         signature=text.signature,
         shingles=text.shingles,
         features=extract_features(cleaned) if describe else None,
+        words=article_words(cleaned.title, cleaned.body) if describe else None,
     )
 
 
@@ -465,6 +475,8 @@ class _Batch:
         self.changes: dict[int, _StoryChange] = {}
         self.moves: list[Move] = []
         self.split_off: list[int] = []
+        #: each original stored, in id order: its story and the words it is found by
+        self.searchable: list[tuple[int, list[str]]] = []
         # The story each stored original's copies were filed under, to check before writing.
         self.copied: dict[int, int] = {}
         self.next_article = 0
@@ -503,6 +515,7 @@ class _Batch:
         self.articles.append(self.row(article_id, p, story_id, original))
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
         if original is None:
+            self.searchable.append((story_id, p.searchable()))
             owner._copies.add(article_id, p.signature)
             owner._stories.add(story_id, p.described(), article_id)
             owner._keep_shingles(article_id, p.shingles)
@@ -580,10 +593,12 @@ class _Batch:
         """A new story, named after its first article (a split's part is named when written)."""
         story_id = self.next_story
         self.next_story += 1
+        title = headline_of(first.title, first.body) if first else ""
         self.new_stories.append(
             {
                 "id": story_id,
-                "title": headline_of(first.title, first.body) if first else "",
+                "title": title,
+                "search_title": fold(title),
                 "created_at": self.now,
                 "updated_at": self.now,
                 "article_count": 0,
@@ -628,22 +643,43 @@ class _Batch:
         if not self.changes:
             return
         stories = await self.session.scalars(select(Story).where(Story.id.in_(list(self.changes))))
+        originals: dict[int, int] = {}
         for story in stories:
             change = self.changes[story.id]
+            originals[story.id] = story.article_count - story.copy_count
             story.article_count += change.articles
             story.copy_count += change.copies
             story.updated_at = self.now
             if change.first is not None and change.last is not None:
                 story.first_published = min(filter(None, (story.first_published, change.first)))
                 story.last_published = max(filter(None, (story.last_published, change.last)))
+        await self.write_words(originals)
         if self.moves:
             await self.session.flush()
             await self.write_moves()
 
+    async def write_words(self, originals: dict[int, int]) -> None:
+        """Make each story findable by the words of the originals stored into it, while it has
+        fewer than ``STORY_ARTICLES`` (``originals``: how many it had before this batch).
+
+        The stored ones have smaller ids, so the story's words stay those of its first
+        originals. Its other articles may hold some words already.
+        """
+        rows: dict[tuple[str, int], None] = {}
+        for story_id, words in self.searchable:
+            if originals[story_id] < STORY_ARTICLES:
+                originals[story_id] += 1
+                rows.update(((word, story_id), None) for word in words)
+        if rows:
+            await self.session.execute(
+                _new_words(self.session),
+                [{"word": word, "story_id": story_id} for word, story_id in rows],
+            )
+
     async def write_moves(self) -> None:
         """Move each article a second look or a split moved, with its near-copies and mentions;
-        recount the stories involved; leave a redirect for each dissolved story and title each
-        story a split made after its first article.
+        recount the stories involved and find their words again; leave a redirect for each
+        dissolved story and title each story a split made after its first article.
 
         Moves are written in the order they were made: an article may move twice in a batch.
         Each statement names the story the article leaves, so that it reads that story's rows
@@ -673,6 +709,7 @@ class _Batch:
             _, story.article_count, story.copy_count, first, last = counts[story.id]
             story.first_published, story.last_published = first, last
             story.updated_at = self.now
+        await self.rewrite_words(involved, counts)
         into = {m.from_story: m.to_story for m in self.moves if m.from_story not in counts}
         for old, new in into.items():
             await session.execute(
@@ -694,9 +731,38 @@ class _Batch:
                 )
             )
             for story_id, title, body in firsts:
+                headline = headline_of(title, body)
                 await session.execute(
-                    update(Story).where(Story.id == story_id).values(title=headline_of(title, body))
+                    update(Story)
+                    .where(Story.id == story_id)
+                    .values(title=headline, search_title=fold(headline))
                 )
+
+    async def rewrite_words(self, involved: Iterable[int], remaining: Iterable[int]) -> None:
+        """Give the stories articles moved between the words of the first originals they hold
+        now (``remaining``: those that still hold any): a story a split left keeps no word
+        only its departed articles had, and one a second look dissolved keeps none."""
+        session = self.session
+        await session.execute(delete(_WORDS).where(_WORDS.c.story_id.in_(list(involved))))
+        rows: list[dict[str, object]] = []
+        for story_id in remaining:
+            told = await session.execute(
+                select(ArticleRow.title, ArticleRow.body)
+                .where(ArticleRow.story_id == story_id, ArticleRow.near_copy_of.is_(None))
+                .order_by(ArticleRow.id)
+                .limit(STORY_ARTICLES)
+            )
+            words = story_words((title, body) for title, body in told)
+            rows.extend({"word": word, "story_id": story_id} for word in words)
+        if rows:
+            await session.execute(insert(_WORDS), rows)
+
+
+def _new_words(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
+    """An insert of story words that leaves out those already stored."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(_WORDS).on_conflict_do_nothing()
+    return sqlite.insert(_WORDS).on_conflict_do_nothing()
 
 
 async def _chunks(

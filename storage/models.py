@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
 from storage.limits import length_of, shorten
+from stories.search import MAX_WORD
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -108,6 +109,36 @@ class Story(Base):
     last_published: Mapped[datetime | None] = mapped_column(UtcDateTime())
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     copy_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: the title folded as searches fold words (``stories.search.fold``): Python's casefold on
+    #: every backend, which no database's lower() matches
+    search_title: Mapped[str] = mapped_column(Text, server_default="")
+
+
+#: a word compared by code point on every backend, so that a range of words is a prefix
+#: (PostgreSQL's default collation orders by language rules; SQLite's is by code point)
+SearchWord = String(MAX_WORD).with_variant(String(MAX_WORD, collation="C"), "postgresql")
+
+
+class StoryWord(Base):
+    """A word a story is found by (``stories.search.story_words``): one of the distinctive
+    words of its first original articles, folded.
+
+    Kept on write (``storage.ingest``) where articles are stored and where they move between
+    stories; keyed by word first, so that the stories holding a word or a prefix are one range
+    of the key.
+    """
+
+    __tablename__ = "story_words"
+    __table_args__ = (
+        Index("ix_story_words_story_id", "story_id"),
+        # the key is the table: no second copy of every word in a rowid table
+        {"sqlite_with_rowid": False},
+    )
+
+    word: Mapped[str] = mapped_column(SearchWord, primary_key=True)
+    story_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class StoryMerge(Base):

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.db import FOLD
 from storage.facts import pending_features, stored_facts
-from storage.models import Article, Mention, Story, StoryMerge
+from storage.models import Article, Mention, Story, StoryMerge, StoryWord
 from stories.clean import headline_of
 from stories.names import surname_key
+from stories.search import PREFIX_FROM, is_common, query_terms
 from stories.story_input import ArticleView
 
 
@@ -111,47 +110,46 @@ async def story_by_id(session: AsyncSession, story_id: int) -> StoryInfo | None:
     return None if story is None else (await _infos(session, [story]))[0]
 
 
-_WORD = re.compile(r"\w+")
-
-
-def folded(session: AsyncSession, column: ColumnElement[str]) -> ColumnElement[str]:
-    """``column`` lower-cased in every script, as ``str.lower`` does, on either backend."""
-    if session.get_bind().dialect.name == "sqlite":
-        return getattr(func, FOLD)(column)  # type: ignore[no-any-return]
-    return func.lower(column)
-
-
-def _contains(value: ColumnElement[str], term: str) -> ColumnElement[bool]:
-    """``value`` holds ``term`` as typed: ``%`` and ``_`` in it are not wildcards."""
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return value.like(f"%{escaped}%", escape="\\")
+def _with_word(term: str) -> ColumnElement[bool]:
+    """The story is found by ``term``: one of its words is it or, from ``PREFIX_FROM``
+    characters, begins with it. A range of the word key (words compare by code point)."""
+    word = StoryWord.word
+    if len(term) < PREFIX_FROM:
+        holds = word == term
+    else:
+        holds = and_(word >= term, word < term[:-1] + chr(ord(term[-1]) + 1))
+    return Story.id.in_(select(StoryWord.story_id).where(holds))
 
 
 async def stories_matching(session: AsyncSession, words: str, limit: int) -> list[StoryInfo]:
-    """Stories whose headline, or one of whose articles' titles, holds every word given
-    (case-insensitive in every script); the stories whose own headline holds them first, then
-    newest first."""
-    terms = [w.lower() for w in _WORD.findall(words)][:8]
+    """Stories found by every word given: in their headline, or among the words of their
+    articles (``stories.search``), folded alike on every backend. The stories whose headline
+    holds every word come first, then the most recently updated.
+
+    A very common word ("the") is among no story's words: it must be in the headline only
+    when no other word is searched for.
+    """
+    terms = query_terms(words)
     if not terms:
         return []
-    story_title = folded(session, Story.title.expression)
-    article_title = folded(session, Article.title.expression)
-    in_headline = and_(*(_contains(story_title, term) for term in terms))
-    query = select(Story)
-    for term in terms:
-        query = query.where(
-            or_(
-                _contains(story_title, term),
-                Story.id.in_(select(Article.story_id).where(_contains(article_title, term))),
-            )
-        )
+    distinctive = not all(map(is_common, terms))
+    headline = [Story.search_title.contains(term, autoescape=True) for term in terms]
+    found_by = [
+        or_(in_headline, _with_word(term))
+        if not is_common(term)
+        else (true() if distinctive else in_headline)
+        for term, in_headline in zip(terms, headline, strict=True)
+    ]
     stories = await session.scalars(
-        query.order_by(
-            case((in_headline, 0), else_=1),
+        select(Story)
+        .where(*found_by)
+        .order_by(
+            case((and_(*headline), 0), else_=1),
             Story.updated_at.desc(),
             Story.article_count.desc(),
             Story.id.desc(),
-        ).limit(limit)
+        )
+        .limit(limit)
     )
     return await _infos(session, list(stories))
 

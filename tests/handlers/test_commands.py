@@ -133,3 +133,53 @@ async def test_story_search_takes_words_as_typed_in_any_script(app: App) -> None
         found = await ask(app, "stories", words)
         assert found.title == f"Stories matching “{words}”", words
         assert len(found.sections[0].lines) == 1
+
+
+async def test_summary_finds_the_seed_story_by_a_word_of_its_articles_only(app: App) -> None:
+    """No seed headline says "potash"; the seed articles do."""
+    await seed_if_empty(app)
+    summary = await ask(app, "summary", "potash")
+    assert summary.tone is not Tone.ERROR, text_of(summary)
+    stories = await ask(app, "stories", "POTASH sanctions")
+    assert stories.title == "Stories matching “POTASH sanctions”"
+    assert len(stories.sections[0].lines) == 1
+    assert (await ask(app, "stories", "potash quake")).title.startswith("No story matches")
+    # a word too common to be kept narrows nothing when another word is given
+    assert len((await ask(app, "stories", "the potash")).sections[0].lines) == 1
+
+
+async def test_story_search_finds_article_words_in_any_script_and_case(app: App) -> None:
+    """A word of an article's text, not of a headline, finds its story however it is cased
+    (ß is ss, a final sigma is a sigma), on both backends; a word begun finds it too."""
+    quake = QUAKE + "\n\nDie Hilfsgüter kamen über die Hauptstraße von Arequipa."
+    merger = MERGER + "\n\nВ сделке участвует «Северлог», сообщает ΑΘΗΝΑΪΚΟΣ ΤΥΠΟΣ."
+    await app.ingestor.ingest([raw(quake, outlet="A"), raw(merger, outlet="B")])
+    for words, story in (
+        ("hauptstrasse", "Peru"),
+        ("HAUPTSTRASSE", "Peru"),
+        ("Hauptstraße", "Peru"),
+        ("hilfsgüter arequipa", "Peru"),
+        ("северлог", "Northwind"),
+        ("СЕВЕРЛОГ", "Northwind"),
+        ("сделк", "Northwind"),
+        ("τυπος", "Northwind"),
+        ("ΤΥΠΟΣ αθηναϊκος", "Northwind"),
+    ):
+        found = await ask(app, "stories", words)
+        assert found.title == f"Stories matching “{words}”", words
+        (line,) = found.sections[0].lines
+        assert story in line.text, words
+
+
+async def test_stories_whose_headline_holds_the_words_come_first(app: App) -> None:
+    """The older story named "Arequipa" in its headline comes before the newer one that only
+    mentions the city in its text."""
+    await app.ingestor.ingest([raw(QUAKE, title="Arequipa earthquake kills 14", outlet="A")])
+    await app.ingestor.ingest(
+        [raw(MERGER + "\n\nNorthwind will open a depot in Arequipa.", outlet="B")]
+    )
+    found = await ask(app, "stories", "arequipa")
+    assert [line.text.split(" ")[1] for line in found.sections[0].lines] == [
+        "Arequipa",
+        "Northwind",
+    ]

@@ -11,6 +11,7 @@ from bot.app import App
 from storage.db import create_engine, migrate
 from storage.ingest import Ingestor
 from storage.models import Article, Base, Story, StoryMerge
+from storage.queries import stories_matching
 from stories.dedupe import NearCopySettings, signature, signature_to_bytes
 from stories.settings import EngineSettings
 from tests.articles import QUAKE, raw
@@ -73,3 +74,67 @@ async def test_ids_after_revision_0009_follow_every_id_in_use(database_url: str)
     finally:
         await engine.dispose()
     assert report.new_stories == {10}
+
+
+async def test_stories_stored_before_revision_0010_are_found_by_their_articles_words(
+    database_url: str,
+) -> None:
+    """The migration folds each title and gives each story the words of its originals (a
+    near-copy's own words are not among them); searches find them as new stories."""
+    engine = create_engine(database_url)
+    article = {"signature": b"", "features": "", "near_copy_of": None}
+    try:
+        await migrate(engine, "0009")
+        async with engine.begin() as connection:
+            await connection.execute(
+                insert(Story),
+                [
+                    {"id": 1, "title": "Calle Mayor reabre"},
+                    {"id": 2, "title": "ΝΕΑ ΓΕΦΥΡΑ"},
+                ],
+            )
+            await connection.execute(
+                insert(Article),
+                [
+                    {
+                        **article,
+                        "id": 1,
+                        "content_key": "k1",
+                        "title": "Calle Mayor reabre",
+                        "body": "Die Hauptstraße von Arequipa ist wieder offen.",
+                        "story_id": 1,
+                    },
+                    {
+                        **article,
+                        "id": 2,
+                        "content_key": "k2",
+                        "title": "Calle Mayor reabre",
+                        "body": "Die Hauptstraße von Arequipa ist wieder offen. Kuchenbasar.",
+                        "story_id": 1,
+                        "near_copy_of": 1,
+                    },
+                    {
+                        **article,
+                        "id": 3,
+                        "content_key": "k3",
+                        "title": "ΝΕΑ ΓΕΦΥΡΑ",
+                        "body": "Открыт новый мост через реку Днепр у Киева.",
+                        "story_id": 2,
+                    },
+                ],
+            )
+        await migrate(engine)
+        sessions = async_sessionmaker(engine, expire_on_commit=False)
+        async with sessions() as session:
+            found = {
+                words: [s.id for s in await stories_matching(session, words, limit=5)]
+                for words in ("HAUPTSTRASSE arequipa", "kuchenbasar", "ДНЕПР", "νεα γεφυρα")
+            }
+    finally:
+        await engine.dispose()
+    assert found == {
+        "HAUPTSTRASSE arequipa": [1],
+        "kuchenbasar": [],
+        "ДНЕПР": [2],
+        "νεα γεφυρα": [2],
+    }
