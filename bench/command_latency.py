@@ -74,13 +74,14 @@ async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list
         story_ids = list((await session.scalars(select(Story.id))).all())
         names = list((await session.scalars(select(Mention.name).group_by(Mention.name))).all())
         chosen = rng.sample(story_ids, min(count, len(story_ids)))
+        names = rng.sample(names, min(count, len(names)))
         searches = []
         for story_id in chosen:
             words = sorted(
                 await session.scalars(select(StoryWord.word).where(StoryWord.story_id == story_id))
             )
             searches.append(" ".join(rng.sample(words, min(2, len(words)))))
-    return chosen, rng.sample(names, min(count, len(names))), searches
+    return chosen, names, searches
 
 
 async def timed(context: Context, command: Command) -> tuple[float, Tone]:
