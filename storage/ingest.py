@@ -475,8 +475,8 @@ class _Batch:
         self.changes: dict[int, _StoryChange] = {}
         self.moves: list[Move] = []
         self.split_off: list[int] = []
-        #: each original stored, in id order: its story and the words it is found by
-        self.searchable: list[tuple[int, list[str]]] = []
+        #: each original stored, in id order, and its story
+        self.searchable: list[tuple[int, Prepared]] = []
         # The story each stored original's copies were filed under, to check before writing.
         self.copied: dict[int, int] = {}
         self.next_article = 0
@@ -515,7 +515,7 @@ class _Batch:
         self.articles.append(self.row(article_id, p, story_id, original))
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
         if original is None:
-            self.searchable.append((story_id, p.searchable()))
+            self.searchable.append((story_id, p))
             owner._copies.add(article_id, p.signature)
             owner._stories.add(story_id, p.described(), article_id)
             owner._keep_shingles(article_id, p.shingles)
@@ -663,13 +663,14 @@ class _Batch:
         fewer than ``STORY_ARTICLES`` (``originals``: how many it had before this batch).
 
         The stored ones have smaller ids, so the story's words stay those of its first
-        originals. Its other articles may hold some words already.
+        originals (the words of an original past them are not even worked out). Its other
+        articles may hold some words already.
         """
         rows: dict[tuple[str, int], None] = {}
-        for story_id, words in self.searchable:
+        for story_id, prepared in self.searchable:
             if originals[story_id] < STORY_ARTICLES:
                 originals[story_id] += 1
-                rows.update(((word, story_id), None) for word in words)
+                rows.update(((word, story_id), None) for word in prepared.searchable())
         if rows:
             await self.session.execute(
                 _new_words(self.session),

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from heapq import nsmallest
 
 from wordfreq import available_languages, top_n_list
 
@@ -70,14 +71,17 @@ def _kept(word: str) -> bool:
 def article_words(title: str, body: str) -> list[str]:
     """The words an article is found by: its title's, then its body's most distinctive (the
     most frequent in it, rare words in English weighing more), ``ARTICLE_WORDS`` at most."""
-    chosen = list(dict.fromkeys(w for w in words_of(title) if _kept(w)))[:ARTICLE_WORDS]
-    counts = Counter(w for w in words_of(body) if _kept(w))
-    for word in chosen:
-        counts.pop(word, None)
-    # English rarity: a name or a rare word outweighs a frequent ordinary one (a word of
-    # another script is rare in English, and its language's common words are left out above).
-    ranked = sorted(counts, key=lambda w: (-counts[w] * (8.0 - min(zipf(w), 7.0)), w))
-    return chosen + ranked[: ARTICLE_WORDS - len(chosen)]
+    chosen = [w for w in dict.fromkeys(words_of(title)) if _kept(w)][:ARTICLE_WORDS]
+    taken = set(chosen)
+    # Each distinct word is weighed once. English rarity: a name or a rare word outweighs a
+    # frequent ordinary one (a word of another script is rare in English, and its language's
+    # common words are left out).
+    weighed = [
+        (-count * (8.0 - min(zipf(word), 7.0)), word)
+        for word, count in Counter(words_of(body)).items()
+        if word not in taken and _kept(word)
+    ]
+    return chosen + [word for _, word in nsmallest(ARTICLE_WORDS - len(chosen), weighed)]
 
 
 def story_words(articles: Iterable[tuple[str, str]]) -> set[str]:
