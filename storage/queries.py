@@ -15,7 +15,7 @@ from storage.facts import pending_features, stored_facts
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
 from stories.clean import headline_of
 from stories.names import surname_key
-from stories.search import PREFIX_FROM, is_common, query_terms
+from stories.search import PREFIX_FROM, is_kept, query_terms
 from stories.story_input import ArticleView
 
 
@@ -126,18 +126,18 @@ async def stories_matching(session: AsyncSession, words: str, limit: int) -> lis
     articles (``stories.search``), folded alike on every backend. The stories whose headline
     holds every word come first, then the most recently updated.
 
-    A very common word ("the") is among no story's words: it must be in the headline only
-    when no other word is searched for.
+    A word no story keeps (as common as "the", a number, a single letter) must be in the
+    headline only when no other word is searched for.
     """
     terms = query_terms(words)
     if not terms:
         return []
-    distinctive = not all(map(is_common, terms))
+    some_kept = any(map(is_kept, terms))
     headline = [Story.search_title.contains(term, autoescape=True) for term in terms]
     found_by = [
         or_(in_headline, _with_word(term))
-        if not is_common(term)
-        else (true() if distinctive else in_headline)
+        if is_kept(term)
+        else (true() if some_kept else in_headline)
         for term, in_headline in zip(terms, headline, strict=True)
     ]
     stories = await session.scalars(

@@ -59,19 +59,16 @@ def _common() -> frozenset[str]:
     )
 
 
-def is_common(word: str) -> bool:
-    """Whether a folded word is too common to find a story by (no story keeps it)."""
-    return word in _common()
-
-
-def _kept(word: str) -> bool:
-    return 1 < len(word) <= MAX_WORD and not word.isdecimal() and not is_common(word)
+def is_kept(word: str) -> bool:
+    """Whether a folded word may be among a story's words: not a single letter, not a number
+    (or a "word" too long), not among the most frequent words of a language."""
+    return 1 < len(word) <= MAX_WORD and not word.isdecimal() and word not in _common()
 
 
 def article_words(title: str, body: str) -> list[str]:
     """The words an article is found by: its title's, then its body's most distinctive (the
     most frequent in it, rare words in English weighing more), ``ARTICLE_WORDS`` at most."""
-    chosen = [w for w in dict.fromkeys(words_of(title)) if _kept(w)][:ARTICLE_WORDS]
+    chosen = [w for w in dict.fromkeys(words_of(title)) if is_kept(w)][:ARTICLE_WORDS]
     taken = set(chosen)
     # Each distinct word is weighed once. English rarity: a name or a rare word outweighs a
     # frequent ordinary one (a word of another script is rare in English, and its language's
@@ -79,7 +76,7 @@ def article_words(title: str, body: str) -> list[str]:
     weighed = [
         (-count * (8.0 - min(zipf(word), 7.0)), word)
         for word, count in Counter(words_of(body)).items()
-        if word not in taken and _kept(word)
+        if word not in taken and is_kept(word)
     ]
     return chosen + [word for _, word in nsmallest(ARTICLE_WORDS - len(chosen), weighed)]
 
