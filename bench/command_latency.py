@@ -1,4 +1,4 @@
-"""Latency of /who, /diff and /summary on a large store.
+"""Latency of /who, /diff, /summary and /stories on a large store.
 
     .venv/bin/python bench/command_latency.py ../shared/data/ecbplus-dev.jsonl \
         [--db /tmp/latency.db] [--total 100000] [--samples 200]
@@ -36,7 +36,7 @@ from handlers.reply import Tone
 from storage.db import SessionFactory, open_database
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport
-from storage.models import Article, Mention, Story
+from storage.models import Article, Mention, Story, StoryWord
 from stories.settings import EngineSettings
 
 console = Console()
@@ -67,14 +67,21 @@ async def build(sessions: SessionFactory, data: Path, total: int) -> None:
             await finder.run(lambda found: progress.update(task, completed=found))
 
 
-async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list[str]]:
+async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list[str], list[str]]:
+    """Story ids, names, and searches: two words a story is found by (``StoryWord``)."""
     rng = random.Random(3)
     async with sessions() as session:
         story_ids = list((await session.scalars(select(Story.id))).all())
         names = list((await session.scalars(select(Mention.name).group_by(Mention.name))).all())
-    return rng.sample(story_ids, min(count, len(story_ids))), rng.sample(
-        names, min(count, len(names))
-    )
+        chosen = rng.sample(story_ids, min(count, len(story_ids)))
+        names = rng.sample(names, min(count, len(names)))
+        searches = []
+        for story_id in chosen:
+            words = sorted(
+                await session.scalars(select(StoryWord.word).where(StoryWord.story_id == story_id))
+            )
+            searches.append(" ".join(rng.sample(words, min(2, len(words)))))
+    return chosen, names, searches
 
 
 async def timed(context: Context, command: Command) -> tuple[float, Tone]:
@@ -86,7 +93,7 @@ async def timed(context: Context, command: Command) -> tuple[float, Tone]:
 async def run(data: Path, db: Path, total: int, count: int) -> None:
     engine, sessions = await open_database(f"sqlite:///{db}")
     await build(sessions, data, total)
-    story_ids, names = await samples(sessions, count)
+    story_ids, names, searches = await samples(sessions, count)
     context = Context(sessions)
     commands = {
         "/summary <id>": [Command("summary", str(i)) for i in story_ids],
@@ -94,6 +101,9 @@ async def run(data: Path, db: Path, total: int, count: int) -> None:
         "/who <name>": [Command("who", name) for name in names],
         "/who <typo>": [Command("who", name[:-1] + "x") for name in names[: count // 4]],
         "/stories": [Command("stories")] * 20,
+        "/stories <words>": [Command("stories", words) for words in searches],
+        "/summary <words>": [Command("summary", words) for words in searches],
+        "/summary <word>": [Command("summary", words.split(" ")[0]) for words in searches],
     }
     table = Table(title=f"Command latency (ms) on {db.name}", caption=interpreter())
     for column in ("command", "n", "p50", "p95", "max", "errors"):

@@ -21,8 +21,10 @@ from handlers.format import mask_urls_in
 from storage.db import SessionFactory, open_database
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
+from storage.limits import shorten, too_long
 from storage.models import Article, Source
 from storage.queries import stored_urls
+from storage.sources import MAX_URL
 from stories.clean import clean_line
 from stories.dedupe import canonical_url
 from stories.model import Rejected
@@ -141,6 +143,9 @@ async def ingest_url(
     A feed's entries already stored, or whose page was rejected lately, are not fetched again;
     they count as already known.
     """
+    problem = too_long(url, MAX_URL, "the URL")
+    if problem:
+        return IngestReport(rejected=[Rejected(shorten(url, 100), problem)])
     async with app.sessions() as session, session.begin():
         source = await upsert_source(session, url)
         source_id, state = source.id, source_state(source)

@@ -31,7 +31,7 @@ from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import CONSOLE_CALLER
 from bot.logs import protect_logs
-from bot.readers import InputDefaults, is_url
+from bot.readers import InputDefaults, is_url, shown_path
 from bot.runner import FrontEndFailed, serve
 from handlers.command import parse_command
 from handlers.dispatch import dispatch
@@ -139,7 +139,7 @@ def ingest(
             raise typer.Exit(2)
     missing = [i for i in inputs if not is_url(i) and not Path(i).exists()]
     for item in missing:
-        err.print(f"[yellow]{item}: no such file or folder[/]")
+        err.print(f"[yellow]{shown_path(item)}: no such file or folder[/]")
     settings = ctx.obj.settings()
     if workers is not None:
         settings = replace(settings, ingest=replace(settings.ingest, workers=workers))

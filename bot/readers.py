@@ -111,6 +111,13 @@ def is_url(argument: str) -> bool:
     return re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", argument) is not None
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as it can be shown and stored: a file name that is not UTF-8 (``caf\xe9.txt``
+    written in Latin-1) reaches Python with its bad bytes as lone surrogates, which no
+    database or terminal takes, so those bytes are written as ``\xe9`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def iter_paths(
     paths: Iterable[str | os.PathLike[str]],
     defaults: InputDefaults,
@@ -139,12 +146,12 @@ class _FileReader:
         files = _supported_files(folder)
         if not files:
             suffixes = ", ".join(sorted(SUPPORTED_SUFFIXES))
-            yield Rejected(str(folder), f"has no supported files ({suffixes})")
+            yield Rejected(shown_path(folder), f"has no supported files ({suffixes})")
         for path in files:
             yield from self.read_file(path)
 
     def read_file(self, path: Path) -> Iterator[Item]:
-        origin = str(path)
+        origin = shown_path(path)
         suffix = path.suffix.lower()
         if not path.exists():
             yield Rejected(origin, "no such file or directory")
@@ -187,11 +194,12 @@ class _FileReader:
             _BadInput,
         ) as error:
             reason = _reason(error)
-            return Rejected(str(path), f"bad metadata file {path.name}: {reason}")
+            shown = shown_path(path)
+            return Rejected(shown, f"bad metadata file {os.path.basename(shown)}: {reason}")
 
     def _read_document(self, path: Path, suffix: str, meta: _Meta) -> Item:
         data = self._read_small_file(path)
-        origin = str(path)
+        origin = shown_path(path)
         if suffix in HTML_SUFFIXES:
             # HTML declares its own encoding; trafilatura decodes it from the bytes.
             page = extract_html(data, meta.url, origin)
@@ -246,7 +254,7 @@ class _FileReader:
             for number, line in _lines(stream, self._max_line_bytes):
                 if line is not None and not line.strip():
                     continue
-                origin = f"{path}:{number}"
+                origin = f"{shown_path(path)}:{number}"
                 if line is None:
                     limit = human_size(self._max_line_bytes)
                     yield Rejected(origin, f"line longer than the {limit} limit")

@@ -1,4 +1,4 @@
-"""Finding the story a command means: an id from /stories, words from a headline, or none."""
+"""Finding the story a command means: an id from /stories, words it is found by, or none."""
 
 from __future__ import annotations
 
@@ -35,9 +35,7 @@ async def resolve_story(
         return Reply.error(f"There is no story #{story_id}.", "/stories lists them.")
     found = await queries.stories_matching(session, text, limit=MAX_CHOICES + 1)
     if not found:
-        return Reply.error(
-            f"No story matches “{text}”.", "Try other words from the headline, or /stories."
-        )
+        return Reply.error(f"No story matches “{text}”.", "Try other words, or /stories.")
     if len(found) == 1:
         return found[0]
     shown = [(s.id, title_for(s.title, s.headlines, language)) for s in found[:MAX_CHOICES]]

@@ -10,13 +10,19 @@ from handlers.command import Command, whole_number
 from handlers.context import Context
 from handlers.format import age, mask_url, mask_urls_in, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
-from storage.sources import SourceInfo, add_source, list_sources, remove_source, resume_source
+from storage.sources import (
+    MAX_URL,
+    SourceInfo,
+    add_source,
+    list_sources,
+    remove_source,
+    resume_source,
+)
 
 USAGE = (
     "Usage: /sources add <feed or page URL> | /sources list | /sources remove <id>"
     " | /sources resume <id>"
 )
-MAX_URL = 2048
 
 
 def _valid_url(text: str) -> bool:

@@ -23,12 +23,11 @@ def story_line(story: StoryInfo, language: str = ENGLISH) -> Line:
 
 async def handle(command: Command, context: Context) -> Reply:
     words = command.words
-    page = 1
+    # None: past any page there can be (a number too long for the database's integers)
+    requested: int | None = 1
     if len(words) == 2 and words[0].lower() == "page" and words[1].isdecimal():
         number = whole_number(words[1])
-        if number is None:
-            return Reply(f"There is no page {words[1]}.", tone=Tone.NOTICE)
-        page = max(1, number)
+        requested = None if number is None else max(1, number)
     elif words:
         async with context.sessions() as session:
             found = await queries.stories_matching(session, command.args, context.page_size)
@@ -38,17 +37,18 @@ async def handle(command: Command, context: Context) -> Reply:
             f"Stories matching “{command.args}”",
             (Section(None, tuple(story_line(s, context.language) for s in found)),),
         )
+    size = context.page_size
     async with context.sessions() as session:
         total = await queries.count_stories(session)
-        shown = await queries.recent_stories(
-            session, context.page_size, (page - 1) * context.page_size
-        )
-    if total == 0:
-        return Reply("No stories yet.", footer="Add articles with: newsbot ingest PATH_OR_URL")
+        pages = max(1, -(-total // size))
+        # A page past the last is the last: the offset asked of the database stays small.
+        page = pages if requested is None or requested > pages else requested
+        shown = await queries.recent_stories(session, size, (page - 1) * size)
     if not shown:
-        return Reply(f"There is no page {page}.", tone=Tone.NOTICE)
-    pages = -(-total // context.page_size)
+        return Reply("No stories yet.", footer="Add articles with: newsbot ingest PATH_OR_URL")
     footer = f"Page {page} of {pages}. /summary <id> tells a story."
+    if page != requested:
+        footer = f"There is no page {words[1]}; this is the last, page {pages}. " + footer
     if page < pages:
         footer += f" More: /stories page {page + 1}"
     return Reply(

@@ -22,6 +22,7 @@ from sqlalchemy import Label, case, func, insert, null, select, update
 
 from storage.collector import collection_paused
 from storage.db import SessionFactory
+from storage.limits import length_of
 from storage.models import Article, Mention
 from stories.factfinder import extract_facts, facts_from_json, facts_to_json
 from stories.facts import ArticleFacts, EntityKind
@@ -29,6 +30,8 @@ from stories.model import Article as CleanArticle
 from stories.names import clean_name, surname_key
 
 _MENTIONS = Mention.metadata.tables[Mention.__tablename__]
+_NAME = length_of(_MENTIONS.c.name)
+_SURNAME_KEY = length_of(_MENTIONS.c.surname_key)
 
 #: articles per slice: about 75 ms of work, so chats are answered between slices
 SLICE = 50
@@ -177,8 +180,8 @@ def mention_rows(
         {
             "article_id": article_id,
             "story_id": story_id,
-            "name": name[:300],
-            "surname_key": surname_key(name)[:100],
+            "name": name[:_NAME],
+            "surname_key": surname_key(name)[:_SURNAME_KEY],
             "description": description,
             "published": published,
         }

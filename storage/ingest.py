@@ -1,11 +1,18 @@
 """The write path: raw articles in, stored articles folded into stories out.
 
 The engine's indexes (near-copy LSH, story index) live in memory and are rebuilt from the
-database when an ``Ingestor`` starts. Before each batch the ingestor also replays articles
-that another process stored since it last looked, so several writers sharing one
-PostgreSQL keep deciding on the same state. The database's unique keys are the final word
-on "already known": a batch that loses a race is rolled back and retried against the
-fresh state, so nothing is stored twice and nothing is lost.
+database when an ``Ingestor`` starts. Writers sharing one store (several processes on one
+SQLite file or PostgreSQL database) take turns batch by batch: a batch first locks the id
+counter (``storage.models.IdCounter``), then replays the articles other writers stored since it
+last looked, decides and writes, and commits with the lock released. So every batch decides on
+every stored article, ids never collide, and no article is stored twice or lost.
+
+What a replay does not bring in is other writers' second looks and splits (articles moved
+between stories of the store). A batch that would file a near-copy apart from its moved
+original, or an article into a dissolved story, is refused (a check, a foreign key) and done
+again once the indexes are rebuilt from the store, the last time while holding the lock. An
+article may otherwise be matched against a story's articles as this writer last knew them, an
+order effect like those of one writer.
 
 An original article is stored with its facts pending; ``storage.facts`` finds them after.
 """
@@ -19,18 +26,20 @@ from array import array
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from datasketch import MinHash
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.collector import collection_paused
 from storage.db import SessionFactory
+from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
-from storage.models import Mention, Source, Story, StoryMerge
+from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
 from stories.clean import clean_article, headline_of
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
@@ -44,6 +53,7 @@ from stories.dedupe import (
 )
 from stories.features import Features, extract_features
 from stories.model import Article, RawArticle, Rejected
+from stories.search import STORY_ARTICLES, article_words, fold, story_words
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -60,6 +70,17 @@ _RECENT_SHINGLES = 100_000
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
 _MENTIONS = Story.metadata.tables[Mention.__tablename__]
+_COUNTERS = Story.metadata.tables[IdCounter.__tablename__]
+_WORDS = Story.metadata.tables[StoryWord.__tablename__]
+# The first statement of a batch: a write (so that SQLite takes its write lock now, before the
+# batch reads anything, and PostgreSQL locks the row until commit) that reads the next ids.
+_TAKE_TURN = (
+    update(_COUNTERS)
+    .values(next_article=_COUNTERS.c.next_article)
+    .returning(_COUNTERS.c.next_article, _COUNTERS.c.next_story)
+)
+# A batch that still fails on its last attempt raises: that is a bug, not a race.
+_ATTEMPTS = 3
 # Moving an article (with its near-copies and mentions) out of the story it leaves: Core
 # statements built once, since building a statement, and the ORM's bulk update path, cost
 # more than running it.
@@ -77,6 +98,10 @@ _MOVE_ARTICLES = (
 )
 
 Item = RawArticle | Rejected
+
+_OUTLET = length_of(ArticleRow.outlet.expression)
+_ID = length_of(ArticleRow.external_id.expression)
+_URL = min(length_of(ArticleRow.url.expression), length_of(ArticleRow.canonical_url.expression))
 
 
 @dataclass
@@ -126,10 +151,10 @@ class IngestReport:
 class Prepared:
     """An article with everything the engine computed for it, ready to decide and store.
 
-    Its features are worked out only once it is known to be a new original (``described``):
-    an article already stored or a near-copy needs none, and that is most of a re-polled
-    feed and a quarter of the benchmark's stream. A process pool works them out for every
-    article: its time is not this process's.
+    Its features and the words it is found by are worked out only once it is known to be a
+    new original (``described``, ``searchable``): an article already stored or a near-copy
+    needs none, and that is most of a re-polled feed and a quarter of the benchmark's stream.
+    A process pool works them out for every article: its time is not this process's.
     """
 
     article: Article
@@ -138,11 +163,17 @@ class Prepared:
     signature: MinHash
     shingles: array[int]
     features: Features | None
+    words: list[str] | None
 
     def described(self) -> Features:
         if self.features is None:
             self.features = extract_features(self.article)
         return self.features
+
+    def searchable(self) -> list[str]:
+        if self.words is None:
+            self.words = article_words(self.article.title, self.article.body)
+        return self.words
 
 
 @dataclass
@@ -164,15 +195,36 @@ def prepare(
     cleaned = clean_article(raw, settings.clean)
     if isinstance(cleaned, Rejected):
         return cleaned
+    canonical = canonical_url(cleaned.url) if cleaned.url else None
+    cleaned = fit_article(cleaned, canonical)
+    if isinstance(cleaned, Rejected):
+        return cleaned
     text = text_print(cleaned.title, cleaned.body, settings.near_copy)
     return Prepared(
         article=cleaned,
         content_key=text.content_key,
-        canonical_url=canonical_url(cleaned.url) if cleaned.url else None,
+        canonical_url=canonical,
         signature=text.signature,
         shingles=text.shingles,
         features=extract_features(cleaned) if describe else None,
+        words=article_words(cleaned.title, cleaned.body) if describe else None,
     )
+
+
+def fit_article(article: Article, canonical: str | None) -> Article | Rejected:
+    """The article with its outlet cut to fit its column, or why it cannot be stored: an id or
+    a URL too long to keep (see ``storage.limits``)."""
+    for value, what, length in (
+        (article.external_id, "its id", _ID),
+        (article.url, "its URL", _URL),
+        (canonical, "its URL", _URL),
+    ):
+        problem = value and too_long(value, length, what)
+        if problem:
+            return Rejected(article.origin, problem)
+    if article.outlet is None or len(article.outlet) <= _OUTLET:
+        return article
+    return replace(article, outlet=shorten(article.outlet, _OUTLET))
 
 
 def prepare_all(
@@ -268,27 +320,28 @@ class Ingestor:
         report: IngestReport,
         progress: Callable[[IngestReport], None] | None,
     ) -> None:
-        for attempt in range(3):
-            await self.sync()
+        for attempt in range(_ATTEMPTS):
+            # Most of what other writers stored is replayed before the lock is taken; the last
+            # attempt rebuilds the indexes under the lock, where nothing can move meanwhile.
+            if attempt < _ATTEMPTS - 1:
+                await self.sync()
             outcome = IngestReport()
             try:
                 async with self._sessions() as session, session.begin():
-                    await _Batch(self, session, source_id, outcome).run(batch)
+                    replayed = await _Batch(self, session, source_id, outcome).run(batch)
             except (IntegrityError, _MovedElsewhere):
                 # The indexes saw articles that were rolled back, or stories another writer has
                 # dissolved or split since: rebuild them from the store.
                 self._reset()
-                if attempt == 2:
+                if attempt == _ATTEMPTS - 1:
                     raise
-                log.warning(
-                    "another writer stored some of this batch first or moved its stories; retrying"
-                )
+                log.warning("another writer moved stories this batch relies on; retrying")
                 continue
             except BaseException:
                 self._reset()
                 raise
             report.absorb(outcome)
-            self._settle(outcome.added)
+            self._settle(outcome.added + replayed)
             if progress:
                 progress(report)
             return
@@ -304,40 +357,44 @@ class Ingestor:
         collector took a fifth of a 100k store's replay (45 s, 36 s without it).
         """
         with collection_paused():
-            replayed = await self._replay()
+            async with self._sessions() as session:
+                replayed = await self._replay(session)
         self._settle(replayed)
 
-    async def _replay(self) -> int:
-        """Add the articles stored since we last looked to the indexes; how many there were."""
+    async def _replay(self, session: AsyncSession) -> int:
+        """Add the articles stored since we last looked to the indexes; how many there were.
+
+        Ids are committed in increasing order (see ``IdCounter``), so those above the last one
+        seen are all that is new.
+        """
         replayed = 0
         # A rebuild (nothing known yet) picks up the second looks still to come; articles other
         # writers store later are theirs to look at.
         rebuilding = self._known.last_id == 0
-        async with self._sessions() as session:
-            result = await session.stream(
-                select(
-                    ArticleRow.id,
-                    ArticleRow.content_key,
-                    ArticleRow.canonical_url,
-                    ArticleRow.story_id,
-                    ArticleRow.near_copy_of,
-                    ArticleRow.signature,
-                    ArticleRow.features,
-                )
-                .where(ArticleRow.id > self._known.last_id)
-                .order_by(ArticleRow.id)
-                .execution_options(yield_per=_REPLAY_SLICE)
+        result = await session.stream(
+            select(
+                ArticleRow.id,
+                ArticleRow.content_key,
+                ArticleRow.canonical_url,
+                ArticleRow.story_id,
+                ArticleRow.near_copy_of,
+                ArticleRow.signature,
+                ArticleRow.features,
             )
-            async for id_, key, url, story_id, copy_of, sig, features in result:
-                replayed += 1
-                self._remember(id_, key, url, story_id, copy_of)
-                if copy_of is None:
-                    self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
-                    self._stories.add(
-                        story_id, Features.from_json(features), id_ if rebuilding else None
-                    )
-                    if rebuilding:
-                        self._stories.drop_due()
+            .where(ArticleRow.id > self._known.last_id)
+            .order_by(ArticleRow.id)
+            .execution_options(yield_per=_REPLAY_SLICE)
+        )
+        async for id_, key, url, story_id, copy_of, sig, features in result:
+            replayed += 1
+            self._remember(id_, key, url, story_id, copy_of)
+            if copy_of is None:
+                self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
+                self._stories.add(
+                    story_id, Features.from_json(features), id_ if rebuilding else None
+                )
+                if rebuilding:
+                    self._stories.drop_due()
         return replayed
 
     def _settle(self, added: int) -> None:
@@ -400,10 +457,9 @@ class _StoryChange:
 class _Batch:
     """Decides a batch in memory, then writes it with a few bulk statements.
 
-    Ids are handed out from the current maximum inside the transaction, so decisions can
-    refer to articles and stories of the same batch before anything is written. Another
-    writer taking the same ids makes the insert fail on the primary key; the caller then
-    rolls back and retries against the fresh state.
+    Ids are handed out from the id counter, locked for the whole transaction, so decisions can
+    refer to articles and stories of the same batch before anything is written, and no other
+    writer takes the same ids.
     """
 
     def __init__(
@@ -419,23 +475,26 @@ class _Batch:
         self.changes: dict[int, _StoryChange] = {}
         self.moves: list[Move] = []
         self.split_off: list[int] = []
+        #: each original stored, in id order, and its story
+        self.searchable: list[tuple[int, Prepared]] = []
         # The story each stored original's copies were filed under, to check before writing.
         self.copied: dict[int, int] = {}
         self.next_article = 0
         self.next_story = 0
 
-    async def run(self, batch: list[Prepared]) -> None:
-        max_article = await self.session.scalar(select(func.max(ArticleRow.id)))
-        max_story = await self.session.scalar(select(func.max(Story.id)))
-        # A dissolved story's id is never given again: it still names the story it joined.
-        max_merged = await self.session.scalar(select(func.max(StoryMerge.story_id)))
-        self.next_article = int(max_article or 0) + 1
+    async def run(self, batch: list[Prepared]) -> int:
+        """Decide and write the batch; how many articles of other writers were replayed first."""
+        self.next_article, self.next_story = (await self.session.execute(_TAKE_TURN)).one()
+        replayed = await self.owner._replay(self.session)
         stored_before = self.next_article
-        self.next_story = max(int(max_story or 0), int(max_merged or 0)) + 1
         for prepared in batch:
             await self.one(prepared)
         await self.check_copied(stored_before)
         await self.write()
+        await self.session.execute(
+            update(_COUNTERS).values(next_article=self.next_article, next_story=self.next_story)
+        )
+        return replayed
 
     async def one(self, p: Prepared) -> None:
         owner = self.owner
@@ -456,6 +515,7 @@ class _Batch:
         self.articles.append(self.row(article_id, p, story_id, original))
         owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
         if original is None:
+            self.searchable.append((story_id, p))
             owner._copies.add(article_id, p.signature)
             owner._stories.add(story_id, p.described(), article_id)
             owner._keep_shingles(article_id, p.shingles)
@@ -537,10 +597,12 @@ class _Batch:
         """
         story_id = self.next_story
         self.next_story += 1
+        title = headline_of(first.title, first.body) if first else ""
         self.new_stories.append(
             {
                 "id": story_id,
-                "title": headline_of(first.title, first.body) if first else "",
+                "title": title,
+                "search_title": fold(title),
                 "created_at": self.now,
                 "updated_at": self.now,
                 "article_count": 0,
@@ -586,22 +648,44 @@ class _Batch:
         if not self.changes:
             return
         stories = await self.session.scalars(select(Story).where(Story.id.in_(list(self.changes))))
+        originals: dict[int, int] = {}
         for story in stories:
             change = self.changes[story.id]
+            originals[story.id] = story.article_count - story.copy_count
             story.article_count += change.articles
             story.copy_count += change.copies
             story.updated_at = self.now
             if change.first is not None and change.last is not None:
                 story.first_published = min(filter(None, (story.first_published, change.first)))
                 story.last_published = max(filter(None, (story.last_published, change.last)))
+        await self.write_words(originals)
         if self.moves:
             await self.session.flush()
             await self.write_moves()
 
+    async def write_words(self, originals: dict[int, int]) -> None:
+        """Make each story findable by the words of the originals stored into it, while it has
+        fewer than ``STORY_ARTICLES`` (``originals``: how many it had before this batch).
+
+        The stored ones have smaller ids, so the story's words stay those of its first
+        originals (the words of an original past them are not even worked out). Its other
+        articles may hold some words already.
+        """
+        rows: dict[tuple[str, int], None] = {}
+        for story_id, prepared in self.searchable:
+            if originals[story_id] < STORY_ARTICLES:
+                originals[story_id] += 1
+                rows.update(((word, story_id), None) for word in prepared.searchable())
+        if rows:
+            await self.session.execute(
+                _new_words(self.session),
+                [{"word": word, "story_id": story_id} for word, story_id in rows],
+            )
+
     async def write_moves(self) -> None:
         """Move each article a second look or a split moved, with its near-copies and mentions;
-        recount the stories involved; leave a redirect for each dissolved story and title each
-        story a split made after its first article.
+        recount the stories involved and find their words again; leave a redirect for each
+        dissolved story and title each story a split made after its first article.
 
         Moves are written in the order they were made: an article may move twice in a batch.
         Each statement names the story the article leaves, so that it reads that story's rows
@@ -631,6 +715,7 @@ class _Batch:
             _, story.article_count, story.copy_count, first, last = counts[story.id]
             story.first_published, story.last_published = first, last
             story.updated_at = self.now
+        await self.rewrite_words(involved, counts)
         into = {m.from_story: m.to_story for m in self.moves if m.from_story not in counts}
         for old, new in into.items():
             await session.execute(
@@ -652,9 +737,38 @@ class _Batch:
                 )
             )
             for story_id, title, body in firsts:
+                headline = headline_of(title, body)
                 await session.execute(
-                    update(Story).where(Story.id == story_id).values(title=headline_of(title, body))
+                    update(Story)
+                    .where(Story.id == story_id)
+                    .values(title=headline, search_title=fold(headline))
                 )
+
+    async def rewrite_words(self, involved: Iterable[int], remaining: Iterable[int]) -> None:
+        """Give the stories articles moved between the words of the first originals they hold
+        now (``remaining``: those that still hold any): a story a split left keeps no word
+        only its departed articles had, and one a second look dissolved keeps none."""
+        session = self.session
+        await session.execute(delete(_WORDS).where(_WORDS.c.story_id.in_(list(involved))))
+        rows: list[dict[str, object]] = []
+        for story_id in remaining:
+            told = await session.execute(
+                select(ArticleRow.title, ArticleRow.body)
+                .where(ArticleRow.story_id == story_id, ArticleRow.near_copy_of.is_(None))
+                .order_by(ArticleRow.id)
+                .limit(STORY_ARTICLES)
+            )
+            words = story_words((title, body) for title, body in told)
+            rows.extend({"word": word, "story_id": story_id} for word in words)
+        if rows:
+            await session.execute(insert(_WORDS), rows)
+
+
+def _new_words(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
+    """An insert of story words that leaves out those already stored."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(_WORDS).on_conflict_do_nothing()
+    return sqlite.insert(_WORDS).on_conflict_do_nothing()
 
 
 async def _chunks(

@@ -20,7 +20,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from storage.limits import length_of, shorten
+from stories.search import MAX_WORD
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -77,6 +80,17 @@ class Source(Base):
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
+    @validates("title")
+    def _fit_title(self, key: str, value: str | None) -> str | None:
+        """A feed's title of any length is kept, cut to fit."""
+        return None if value is None else shorten(value, length_of(self.__table__.c[key]))
+
+    @validates("etag", "last_modified")
+    def _fit_validator(self, key: str, value: str | None) -> str | None:
+        """A validator too long to keep is not kept: the next poll is then a full GET, where
+        keeping it would fail every poll until the source is paused."""
+        return value if value is None or len(value) <= length_of(self.__table__.c[key]) else None
+
 
 class Story(Base):
     """Articles from any outlets that tell one event.
@@ -95,6 +109,36 @@ class Story(Base):
     last_published: Mapped[datetime | None] = mapped_column(UtcDateTime())
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     copy_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: the title folded as searches fold words (``stories.search.fold``): Python's casefold on
+    #: every backend, which no database's lower() matches
+    search_title: Mapped[str] = mapped_column(Text, server_default="")
+
+
+#: a word compared by code point on every backend, so that a range of words is a prefix
+#: (PostgreSQL's default collation orders by language rules; SQLite's is by code point)
+SearchWord = String(MAX_WORD).with_variant(String(MAX_WORD, collation="C"), "postgresql")
+
+
+class StoryWord(Base):
+    """A word a story is found by (``stories.search.story_words``): one of the distinctive
+    words of its first original articles, folded.
+
+    Kept on write (``storage.ingest``) where articles are stored and where they move between
+    stories; keyed by word first, so that the stories holding a word or a prefix are one range
+    of the key.
+    """
+
+    __tablename__ = "story_words"
+    __table_args__ = (
+        Index("ix_story_words_story_id", "story_id"),
+        # the key is the table: no second copy of every word in a rowid table
+        {"sqlite_with_rowid": False},
+    )
+
+    word: Mapped[str] = mapped_column(SearchWord, primary_key=True)
+    story_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class StoryMerge(Base):
@@ -109,6 +153,23 @@ class StoryMerge(Base):
     story_id: Mapped[int] = mapped_column(Id, primary_key=True)
     into_id: Mapped[int] = mapped_column(Id)
     merged_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class IdCounter(Base):
+    """The next article and story ids: one row, which every ingest batch updates first and last.
+
+    The first update takes the row's lock (on SQLite, the database's write lock) until the batch
+    commits, so writers sharing a store take turns: each hands out ids from here, after
+    replaying what the one before it stored, and ids are committed in increasing order (which
+    the replay of other writers' articles relies on). An id is never handed out twice, not even
+    one of a story that has been dissolved since.
+    """
+
+    __tablename__ = "id_counters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    next_article: Mapped[int] = mapped_column(BigInteger)
+    next_story: Mapped[int] = mapped_column(BigInteger)
 
 
 class Article(Base):

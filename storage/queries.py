@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from storage.facts import pending_features, stored_facts
-from storage.models import Article, Mention, Story, StoryMerge
+from storage.models import Article, Mention, Story, StoryMerge, StoryWord
 from stories.clean import headline_of
 from stories.names import surname_key
+from stories.search import PREFIX_FROM, is_kept, query_terms
 from stories.story_input import ArticleView
 
 
@@ -170,29 +171,46 @@ async def story_by_id(session: AsyncSession, story_id: int) -> StoryInfo | None:
     return None if story is None else (await _infos(session, [story]))[0]
 
 
-_WORD = re.compile(r"\w+")
+def _with_word(term: str) -> ColumnElement[bool]:
+    """The story is found by ``term``: one of its words is it or, from ``PREFIX_FROM``
+    characters, begins with it. A range of the word key (words compare by code point)."""
+    word = StoryWord.word
+    if len(term) < PREFIX_FROM:
+        holds = word == term
+    else:
+        holds = and_(word >= term, word < term[:-1] + chr(ord(term[-1]) + 1))
+    return Story.id.in_(select(StoryWord.story_id).where(holds))
 
 
 async def stories_matching(session: AsyncSession, words: str, limit: int) -> list[StoryInfo]:
-    """Stories whose headline contains every word given (case-insensitive), newest first."""
-    terms = [w.lower() for w in _WORD.findall(words)][:8]
+    """Stories found by every word given: in their headline, or among the words of their
+    articles (``stories.search``), folded alike on every backend. The stories whose headline
+    holds every word come first, then the most recently updated.
+
+    A word no story keeps (as common as "the", a number, a single letter) must be in the
+    headline only when no other word is searched for.
+    """
+    terms = query_terms(words)
     if not terms:
         return []
-    query = select(Story)
-    for term in terms:
-        pattern = f"%{term}%"
-        query = query.where(
-            or_(
-                func.lower(Story.title).like(pattern),
-                Story.id.in_(
-                    select(Article.story_id).where(func.lower(Article.title).like(pattern))
-                ),
-            )
-        )
+    some_kept = any(map(is_kept, terms))
+    headline = [Story.search_title.contains(term, autoescape=True) for term in terms]
+    found_by = [
+        or_(in_headline, _with_word(term))
+        if is_kept(term)
+        else (true() if some_kept else in_headline)
+        for term, in_headline in zip(terms, headline, strict=True)
+    ]
     stories = await session.scalars(
-        query.order_by(Story.updated_at.desc(), Story.article_count.desc(), Story.id.desc()).limit(
-            limit
+        select(Story)
+        .where(*found_by)
+        .order_by(
+            case((and_(*headline), 0), else_=1),
+            Story.updated_at.desc(),
+            Story.article_count.desc(),
+            Story.id.desc(),
         )
+        .limit(limit)
     )
     return await _infos(session, list(stories))
 

@@ -8,7 +8,11 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.limits import length_of
 from storage.models import Source
+
+#: the longest URL a source can have
+MAX_URL = length_of(Source.url.expression)
 
 
 @dataclass(frozen=True, slots=True)

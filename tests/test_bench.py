@@ -104,7 +104,14 @@ def test_ingest_speed_counts_the_stream_it_made(store: tuple[Path, str]) -> None
 def test_command_latency_answers_without_errors(store: tuple[Path, str], data: Path) -> None:
     db, _ = store
     output = run_bench("bench/command_latency.py", data, "--db", db, "--samples", "5")
-    for label in ("/summary <id>", "/diff <id>", "/who <name>", "/stories"):
+    for label in (
+        "/summary <id>",
+        "/diff <id>",
+        "/who <name>",
+        "/stories",
+        "/stories <words>",
+        "/summary <words>",
+    ):
         cells = row(output, label)
         assert int(cells[0]) > 0, cells
         assert cells[-1] == "0", cells

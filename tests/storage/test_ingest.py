@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -15,11 +16,13 @@ from bot.app import App, seed_if_empty
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.ingest import Ingestor
-from storage.models import Article, Mention, Story, StoryMerge
-from storage.queries import export_rows, recent_stories, story_by_id
+from storage.limits import shorten
+from storage.models import Article, Mention, Story, StoryMerge, StoryWord
+from storage.queries import export_rows, recent_stories, stories_matching, story_by_id
 from stories.features import Features
 from stories.model import Article as Told
 from stories.model import RawArticle, Rejected
+from stories.search import story_words
 from tests.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.conftest import SEEDS
 from tests.stories.cluster_texts import (
@@ -387,3 +390,105 @@ _TICKETS = "Tickets for the next defence go on sale on Monday."
 def _extended(article: RawArticle, outlet: str, paragraph: str) -> RawArticle:
     """Another site's run of an article, with a paragraph of its own: a near-copy."""
     return replace(article, outlet=outlet, text=f"{article.text}\n\n{paragraph}")
+
+
+async def _found_by(app: App, words: str) -> set[int]:
+    async with app.sessions() as session:
+        return {story.id for story in await stories_matching(session, words, limit=10)}
+
+
+async def _words_agree_with_articles(app: App) -> None:
+    """Every story is found by the words of its first originals as stored now, and no other."""
+    async with app.sessions() as session:
+        stored: dict[int, set[str]] = {}
+        for word, story_id in await session.execute(select(StoryWord.word, StoryWord.story_id)):
+            stored.setdefault(story_id, set()).add(word)
+        told: dict[int, list[tuple[str, str]]] = {}
+        for story_id, title, body in await session.execute(
+            select(Article.story_id, Article.title, Article.body)
+            .where(Article.near_copy_of.is_(None))
+            .order_by(Article.id)
+        ):
+            told.setdefault(story_id, []).append((title, body))
+    assert stored == {story_id: story_words(articles) for story_id, articles in told.items()}
+
+
+async def test_a_split_and_a_second_look_move_the_words_their_articles_are_found_by(
+    app: App,
+) -> None:
+    """A word only the articles a split took out hold finds the new story, not the one they
+    left; a word of a dissolved story's article finds the story it joined."""
+    cluster = replace(app.settings.engine.cluster, threshold=0.0, second_look_size=0)
+    splitting = Ingestor(app.sessions, replace(app.settings.engine, cluster=cluster))
+    reyes = [_as_raw(told, f"Ring {n}") for n, told in enumerate(DEFENCE_REYES)]
+    lind = [_as_raw(told, f"Desk {n}") for n, told in enumerate(DEFENCE_LIND)]
+    (story,) = (await splitting.ingest([*reyes, lind[0]])).new_stories
+    assert await _found_by(app, "Olimpiyskiy PETROVIC") == {story}
+    (split,) = (await splitting.ingest(lind[1:])).split_stories
+    assert await _found_by(app, "olimpiyskiy petrovic") == {split}
+    assert await _found_by(app, "Hamburg") == {story}
+    assert await _found_by(app, "kovalenko") == {story, split}
+    await _words_agree_with_articles(app)
+
+    cluster = replace(app.settings.engine.cluster, second_look_after=3)
+    looking = Ingestor(app.sessions, replace(app.settings.engine, cluster=cluster))
+    before = await looking.ingest([_as_raw(CRANE_FIRST, "Reuters"), _as_raw(CRANE_UNION, "Union")])
+    crane, union = sorted(before.new_stories)
+    assert await _found_by(app, "skipped dockworkers") == {union}
+    assert (await looking.ingest([_as_raw(CRANE_BOTH, "AP")])).merged_stories == set()
+    after = await looking.ingest([_as_raw(CRANE_INQUIRY, "BBC")])
+    assert after.merged_stories == {union}
+    assert await _found_by(app, "skipped dockworkers") == {crane}
+    await _words_agree_with_articles(app)
+
+
+async def test_an_item_too_long_for_a_column_loses_only_itself(app: App) -> None:
+    """An outlet longer than its column is cut at a word; an id or a URL too long to keep
+    refuses its one item with the reason; the items beside them are stored."""
+    outlet = "Regional Broadcasting Corporation of the Northern Coast " * 6
+    report = await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet=outlet, origin="in.jsonl:1"),
+            raw(MERGER, external_id="x" * 501, origin="in.jsonl:2"),
+            replace(
+                _as_raw(CRANE_FIRST, "Reuters"),
+                url="https://a.example/" + "p" * 2040,
+                origin="in.jsonl:3",
+            ),
+            _as_raw(DEFENCE_REYES[0], "Ring"),
+        ]
+    )
+    assert report.added == 2
+    assert [(r.origin, r.reason) for r in report.rejected] == [
+        ("in.jsonl:2", "its id is 501 characters long; at most 500 can be stored"),
+        ("in.jsonl:3", "its URL is 2,058 characters long; at most 2,048 can be stored"),
+    ]
+    async with app.sessions() as session:
+        outlets = set((await session.scalars(select(Article.outlet))).all())
+    cut = next(o for o in outlets if o and o.startswith("Regional"))
+    assert len(cut) <= 300
+    assert cut.endswith(" Coast Regional…")
+    assert "Ring" in outlets
+
+
+def test_a_cut_keeps_whole_words_and_letters_with_their_accents() -> None:
+    assert shorten("short", 10) == "short"
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("x" * 20, 8) == "xxxxxxx…"
+    # "e" and its combining acute accent stay together
+    assert shorten("cafe\u0301" * 3, 5) == "caf…"
+
+
+async def test_a_file_name_that_is_not_utf8_is_stored_escaped(app: App, tmp_path: Path) -> None:
+    """A Latin-1 file name (bytes Python holds as lone surrogates) is kept with its bad byte
+    escaped, and the file beside it is ingested too."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / os.fsdecode(b"caf\xe9-report.txt")).write_bytes(QUAKE.encode())
+    (tmp_path / "in" / "good.txt").write_text(MERGER, encoding="utf-8")
+
+    report = await app.ingestor.ingest(iter_paths([tmp_path / "in"], InputDefaults()))
+
+    assert (report.added, report.rejected) == (2, [])
+    async with app.sessions() as session:
+        origins = set((await session.scalars(select(Article.origin))).all())
+    assert origins == {f"{tmp_path}/in/caf\\xe9-report.txt", f"{tmp_path}/in/good.txt"}

@@ -5,11 +5,16 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.app import App
 from storage.db import create_engine, migrate
-from storage.models import Article, Base, Story
+from storage.ingest import Ingestor
+from storage.models import Article, Base, Story, StoryMerge
+from storage.queries import stories_matching
 from stories.dedupe import NearCopySettings, signature, signature_to_bytes
+from stories.settings import EngineSettings
+from tests.articles import QUAKE, raw
 
 
 def _diff(connection: Connection) -> list[object]:
@@ -52,3 +57,84 @@ async def test_signatures_stored_before_revision_0008_are_made_again(database_ur
     finally:
         await engine.dispose()
     assert stored == signature_to_bytes(signature(body, NearCopySettings()))
+
+
+async def test_ids_after_revision_0011_follow_every_id_in_use(database_url: str) -> None:
+    """The id counter starts after the stored articles and stories, and after a dissolved
+    story's id, which still names the story it joined."""
+    engine = create_engine(database_url)
+    try:
+        await migrate(engine, "0008")
+        async with engine.begin() as connection:
+            await connection.execute(insert(Story), [{"id": 4, "title": "A story"}])
+            await connection.execute(insert(StoryMerge), [{"story_id": 9, "into_id": 4}])
+        await migrate(engine)
+        sessions = async_sessionmaker(engine, expire_on_commit=False)
+        report = await Ingestor(sessions, EngineSettings()).ingest([raw(QUAKE)])
+    finally:
+        await engine.dispose()
+    assert report.new_stories == {10}
+
+
+async def test_stories_stored_before_revision_0012_are_found_by_their_articles_words(
+    database_url: str,
+) -> None:
+    """The migration folds each title and gives each story the words of its originals (a
+    near-copy's own words are not among them); searches find them as new stories."""
+    engine = create_engine(database_url)
+    article = {"signature": b"", "features": "", "near_copy_of": None}
+    try:
+        await migrate(engine, "0011")
+        async with engine.begin() as connection:
+            await connection.execute(
+                insert(Story),
+                [
+                    {"id": 1, "title": "Calle Mayor reabre"},
+                    {"id": 2, "title": "ΝΕΑ ΓΕΦΥΡΑ"},
+                ],
+            )
+            await connection.execute(
+                insert(Article),
+                [
+                    {
+                        **article,
+                        "id": 1,
+                        "content_key": "k1",
+                        "title": "Calle Mayor reabre",
+                        "body": "Die Hauptstraße von Arequipa ist wieder offen.",
+                        "story_id": 1,
+                    },
+                    {
+                        **article,
+                        "id": 2,
+                        "content_key": "k2",
+                        "title": "Calle Mayor reabre",
+                        "body": "Die Hauptstraße von Arequipa ist wieder offen. Kuchenbasar.",
+                        "story_id": 1,
+                        "near_copy_of": 1,
+                    },
+                    {
+                        **article,
+                        "id": 3,
+                        "content_key": "k3",
+                        "title": "ΝΕΑ ΓΕΦΥΡΑ",
+                        "body": "Открыт новый мост через реку Днепр у Киева.",
+                        "story_id": 2,
+                    },
+                ],
+            )
+        await migrate(engine)
+        sessions = async_sessionmaker(engine, expire_on_commit=False)
+        async with sessions() as session:
+            found = {
+                words: [s.id for s in await stories_matching(session, words, limit=5)]
+                for words in ("HAUPTSTRASSE arequipa", "kuchenbasar", "ДНЕПР", "νεα γεφυρα")
+            }
+    finally:
+        await engine.dispose()
+    assert found == {
+        "HAUPTSTRASSE arequipa": [1],
+        "kuchenbasar": [],
+        "ДНЕПР": [2],
+        "νεα γεφυρα": [2],
+    }
