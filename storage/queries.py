@@ -181,6 +181,7 @@ async def story_views(
             Article.captions,
             Article.facts,
             pending_features(),
+            Article.language,
         )
         .where(Article.story_id == story_id, Article.near_copy_of.is_(None))
         .order_by(Article.id)
@@ -194,6 +195,7 @@ async def story_views(
             row.published,
             row.body,
             stored_facts(row.facts, row.features, row.title, row.body, row.captions),
+            row.language,
         )
         for row in rows
     ]
