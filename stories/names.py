@@ -612,9 +612,7 @@ def _build_person(
     return Person(canonical, spellings, tuple(descriptions), tuple(mentions))
 
 
-def resolve_people(
-    views: Sequence[ArticleView], reader_language: str = ENGLISH
-) -> list[Person]:
+def resolve_people(views: Sequence[ArticleView], reader_language: str = ENGLISH) -> list[Person]:
     """The people of one story, most widely reported first, each named as the reader's
     language names them where an article in it does."""
     by_name = _person_mentions(views)
