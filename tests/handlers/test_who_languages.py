@@ -69,3 +69,27 @@ async def test_no_german_noun_is_part_of_a_name(app: App) -> None:
     reply = await ask(app, "who", "Kolesnikowa")
     described = next(s for s in reply.sections if s.heading == "Described as")
     assert "Oppositionspolitikerin" in " ".join(line.text for line in described.lines)
+
+
+async def test_a_name_in_a_case_form_keeps_its_stories(app: App) -> None:
+    """A Lithuanian article names Bialiatski in its own nominative (Bialiackis); the story
+    that names him is found under the key its surname is stored by, without the ending."""
+    title, body = RELEASE["lt"]
+    await app.ingestor.ingest([RawArticle(text=body, title=title, outlet="LRT")])
+    await app.facts.run()
+    reply = await ask(app, "who", "Bialiackis")
+    assert reply.tone is Tone.OK, text_of(reply)
+    stories = next(s for s in reply.sections if s.heading == "Stories, newest first")
+    assert len(stories.lines) == 1
+
+
+async def test_diff_does_not_call_another_script_a_spelling(app: App) -> None:
+    await _ingest_release(app)
+    reply = await ask(app, "diff")
+    spelled = [
+        line.text
+        for section in reply.sections
+        if section.heading and section.heading.startswith("Names spelled differently")
+        for line in section.lines
+    ]
+    assert not any("Колесникова" in line or "Κολέσνικοβα" in line for line in spelled), spelled
