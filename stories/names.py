@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from stories.facts import EntityKind, Mention
 from stories.language import ENGLISH
 from stories.scripts import latin
+from stories.scripts import skeleton as consonants
 from stories.story_input import ArticleView
 
 SAME_PERSON_SCORE = 0.82
@@ -253,6 +254,9 @@ class _NameForm:
     folded: str
     gender: str | None
     given: str
+    bones: str
+    """The surname's consonants as its language says them (``stories.scripts.skeleton``):
+    Bjaljazki, Białacki and Беляцкий are all blck."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -264,11 +268,18 @@ def _form(name: str, language: str | None = None) -> _NameForm | None:
     last = tokens[-1]
     stem = case_stem(last, language)
     given = case_stem(tokens[0], language) if len(tokens) > 1 else ""
-    return _NameForm(len(tokens) > 1, skeleton(stem), fold(stem), _gender(last), given)
+    bones = consonants(stem.lower(), language or ENGLISH)
+    return _NameForm(len(tokens) > 1, skeleton(stem), fold(stem), _gender(last), given, bones)
+
+
+#: consonants a surname has at least for its consonants alone to make two spellings one
+_TELLING_BONES = 4
 
 
 def _surname_similarity(a: _NameForm, b: _NameForm) -> float:
     if a.surname == b.surname:
+        return 1.0
+    if a.bones == b.bones and len(a.bones) >= _TELLING_BONES:
         return 1.0
     return float(fuzz.ratio(a.folded, b.folded)) / 100.0
 
@@ -420,15 +431,20 @@ def _person_mentions(views: Iterable[ArticleView]) -> dict[str, list[PersonMenti
 def _similar_surnames(forms: Iterable[_NameForm]) -> dict[str, list[str]]:
     """For each folded surname, the folded surnames it may be a spelling of (itself too).
 
-    A generous superset of the surnames ``person_score`` lets through (same skeleton, or a
-    ratio of at least ``SURNAME_MIN_RATIO``), found in one vectorised pass: names are only
-    scored against the groups holding one of these.
+    A generous superset of the surnames ``person_score`` lets through (same skeleton, same
+    consonants, or a ratio of at least ``SURNAME_MIN_RATIO``), found in one vectorised pass:
+    names are only scored against the groups holding one of these.
     """
-    skeletons = {form.folded: form.surname for form in forms}
+    listed = list(forms)
+    skeletons = {form.folded: form.surname for form in listed}
+    bones = {form.folded: form.bones for form in listed}
     folded = list(skeletons)
     ratios = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN_RATIO - 1)
     keys = np.array(list(skeletons.values()))
-    near = (ratios > 0) | (keys[:, None] == keys[None, :])
+    telling = np.array(
+        [b if len(b) >= _TELLING_BONES else f"\0{i}" for i, b in enumerate(bones.values())]
+    )
+    near = (ratios > 0) | (keys[:, None] == keys[None, :]) | (telling[:, None] == telling[None, :])
     return {
         f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near, strict=True)
     }

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from stories.clean import clean_article
+from stories.factfinder import extract_facts
 from stories.facts import EntityKind, Mention
-from stories.names import query_keys, same_person, surname_key
+from stories.model import Article, RawArticle
+from stories.names import query_keys, resolve_people, same_person, surname_key
 from stories.people import find_mentions
 from stories.sentences import split_sentences
+from stories.story_input import ArticleView
 from tests.stories.multilingual_texts import RELEASE
 
 
@@ -150,3 +154,31 @@ def test_gendered_endings_keep_apart_across_scripts() -> None:
     assert same_person("Тихановской", "Sviatlana Tsikhanouskaya")
     assert same_person("Светлана Тихановская", "Sviatlana Tsikhanouskaya")
     assert not same_person("Тихановский", "Светлана Тихановская")
+
+
+def test_one_event_in_seven_languages_names_each_person_once() -> None:
+    views = []
+    for number, (title, body) in enumerate(RELEASE.values()):
+        article = clean_article(RawArticle(text=body, title=title))
+        assert isinstance(article, Article)
+        facts = extract_facts(article)
+        views.append(
+            ArticleView(
+                number, f"outlet {number}", None, None, article.body, facts, article.language
+            )
+        )
+    people = {person.name: set(person.spellings) for person in resolve_people(views)}
+    assert {
+        "Ales Bialiatski",
+        "Ales Bjaljazki",
+        "Aleś Białacki",
+        "Алесь Беляцкий",
+        "Алесь Бяляцький",
+        "Alesis Bialiackis",
+    } <= people["Ales Bialiatski"], people
+    assert {"Maria Kolesnikowa", "Мария Колесникова", "Μαρία Κολέσνικοβα"} <= people[
+        "Maria Kalesnikava"
+    ], people
+    assert {"Alexander Lukaschenko", "Александр Лукашенко", "Alaksandr Łukaszenka"} <= people[
+        "Alexander Lukashenko"
+    ], people
