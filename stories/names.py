@@ -551,14 +551,31 @@ def oblique(name: str, language: str | None) -> bool:
 
 def _spelling_key(spelling: str, language: str | None) -> str:
     """Spellings that differ only by case endings are one spelling (Колесникову is
-    Колесникова); in English, or between scripts, every difference counts."""
+    Колесникова); in English, or between scripts or letters (Марія, Мария), every difference
+    counts."""
     if language not in _CASE_ENDINGS:
         return spelling.casefold()
-    stems = (_VOWEL_ENDING.sub("", case_stem(t, language)) for t in spelling.split())
-    return f"{script(spelling)}:{' '.join(stems)}"
+    return " ".join(_spelling_stem(word, language) for word in spelling.split())
 
 
-_VOWEL_ENDING = re.compile(r"(?<=\w{3})[aeiouy]+$")
+def _spelling_stem(word: str, language: str) -> str:
+    """A word in its own letters without its case ending."""
+    lower = word.casefold()
+    if _NOT_LATIN.search(lower):
+        return _OTHER_SCRIPT_ENDING.sub("", lower)
+    for ending in _CASE_ENDINGS[language]:
+        if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
+            lower = lower[: -len(ending)]
+            break
+    return _VOWEL_ENDING.sub("", lower)
+
+
+#: a Cyrillic or Greek case ending (the longest first), after a stem of three letters
+_OTHER_SCRIPT_ENDING = re.compile(
+    r"(?<=\w{3})(?:ого|его|ому|ему|ага|яга|ой|ей|ою|ею|ую|юю|ым|им|ім|ом|ем|ай|ий|ый|ій"
+    r"|ος|ου|ης|ας|ες|ων|[аяуюеиыіїьйоαηοειόάήέ])$"
+)
+_VOWEL_ENDING = re.compile(r"(?<=\w{3})[aeiouyąęįųėáéíóúý]+$")
 
 
 def _spelling(written: str, canonical: str) -> str:

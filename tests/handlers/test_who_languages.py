@@ -44,6 +44,7 @@ async def test_who_finds_one_person_in_any_script_or_case_form(app: App, query: 
     # each spelling once, its case forms folded in, the outlets behind it named
     assert any(line.startswith("Cyrillic: Мария Колесникова — ") for line in spelled), spelled
     assert not any("Колесникову" in line for line in spelled), spelled
+    assert any(line.startswith("Cyrillic: Марія Колесникова — Outlet uk") for line in spelled)
     assert any("Maria Kolesnikowa — Outlet de" in line for line in spelled), spelled
     assert "Outlet el" in " ".join(spelled)
 
