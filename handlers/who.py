@@ -20,9 +20,10 @@ from stories.names import (
     is_clear_match,
     match_person_query,
     name_tokens,
+    query_keys,
     resolve_people,
     same_person,
-    surname_key,
+    script,
 )
 from stories.story_input import ArticleView
 
@@ -62,14 +63,15 @@ def _group_candidates(ranked: list[tuple[str, float]]) -> list[list[str]]:
 
 
 async def _candidates(session: AsyncSession, query: str, context: Context) -> list[str]:
-    """Stored spellings under the query's surname key, or under the nearest keys (typos)."""
-    key = surname_key(query)
-    if not key:
+    """Stored spellings under the query's surname keys (one per language its script may be,
+    with that language's case ending taken off), or under the nearest keys (typos)."""
+    keys = query_keys(query)
+    if not keys:
         return []
-    exact = await queries.names_with_keys(session, [key])
+    exact = await queries.names_with_keys(session, keys)
     if exact:
-        return exact[key]
-    near = await context.directory.near_keys(session, key)
+        return list(dict.fromkeys(name for key in keys for name in exact.get(key, [])))
+    near = await context.directory.near_keys(session, keys[0])
     found = await queries.names_with_keys(session, near)
     return [name for near_key in near for name in found.get(near_key, [])]
 
@@ -107,8 +109,10 @@ def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> None:
     urls = {v.article_id: v.url for v in views}
     outlets = {v.article_id: v.outlet for v in views}
     for person in resolve_people(_about(views, names)):
-        if not any(same_person(person.name, name) for name in names):
+        if not any(same_person(spelling, name) for spelling in person.spellings for name in names):
             continue
+        if not profile.spellings:
+            profile.name = person.name
         for spelling, article_ids in person.spellings.items():
             for article_id in sorted(article_ids):
                 outlet = outlets[article_id]
@@ -144,20 +148,31 @@ def _described(by_outlet: dict[str, dict[str, Citation]]) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def _by_script(spellings: list[tuple[str, dict[str, Citation]]]) -> tuple[Line, ...]:
+    """One line per spelling with the outlets behind it, grouped by script (Latin, Cyrillic,
+    Greek...), each group led by the script most cited; the script is named when there are
+    several."""
+    scripts: dict[str, list[tuple[str, dict[str, Citation]]]] = defaultdict(list)
+    for spelling, cites in spellings:
+        scripts[script(spelling)].append((spelling, cites))
+    several = len(scripts) > 1
+    return tuple(
+        Line(
+            f"{f'{name}: ' if several else ''}{spelling} — {outlets_short(tuple(cites), 4)}",
+            tuple(cites.values()),
+        )
+        for name, group in scripts.items()
+        for spelling, cites in group
+    )
+
+
 def _render(profile: Profile, stories: list[StoryInfo]) -> Reply:
     spellings = sorted(profile.spellings.items(), key=lambda item: -len(item[1]))
-    canonical = spellings[0][0] if spellings else profile.name
+    known = profile.name in profile.spellings or not spellings
+    canonical = profile.name if known else spellings[0][0]
     sections = []
     if len(spellings) > 1:
-        sections.append(
-            Section(
-                "Spelled",
-                tuple(
-                    Line(f"{spelling} — {outlets_short(tuple(cites), 4)}", tuple(cites.values()))
-                    for spelling, cites in spellings
-                ),
-            )
-        )
+        sections.append(Section("Spelled", _by_script(spellings)))
     if profile.descriptions:
         sections.append(Section("Described as", _described(profile.descriptions)))
     quotes = _dedupe(profile.quotes)

@@ -56,8 +56,10 @@ def stored_facts(
 
 
 def _article(title: str, body: str, captions: str, features: str | None) -> CleanArticle:
-    """The cleaned article again, as far as fact finding reads it (body, captions, date)."""
-    published = json.loads(features)["published"] if features else None
+    """The cleaned article again, as far as fact finding reads it (body, captions, date and
+    language: the features name the language of an article not in English)."""
+    stored = json.loads(features) if features else {}
+    published = stored.get("published")
     return CleanArticle(
         title=title,
         paragraphs=tuple(body.split("\n\n")),
@@ -67,6 +69,7 @@ def _article(title: str, body: str, captions: str, features: str | None) -> Clea
         published=datetime.fromisoformat(published) if published else None,
         external_id=None,
         origin="",
+        language=stored.get("language"),
     )
 
 
@@ -160,17 +163,28 @@ class FactFinder:
                 mention
                 for row, f in zip(rows, facts, strict=True)
                 if row.id in done
-                for mention in mention_rows(f, row.id, done[row.id], row.published)
+                for mention in mention_rows(
+                    f, row.id, done[row.id], row.published, _language(row.features)
+                )
             ]
             if people:
                 await session.execute(insert(_MENTIONS), people)
         return len(done)
 
 
+def _language(features: str | None) -> str | None:
+    return json.loads(features).get("language") if features else None
+
+
 def mention_rows(
-    facts: ArticleFacts, article_id: int, story_id: int, published: datetime | None
+    facts: ArticleFacts,
+    article_id: int,
+    story_id: int,
+    published: datetime | None,
+    language: str | None = None,
 ) -> list[dict[str, object]]:
-    """One row per person an article names, with the first description it gives."""
+    """One row per person an article names, with the first description it gives, under the
+    key of its surname without the case ending of ``language`` (the article's)."""
     described: dict[str, str | None] = {}
     for mention in facts.mentions:
         name = clean_name(mention.name)
@@ -181,10 +195,10 @@ def mention_rows(
             "article_id": article_id,
             "story_id": story_id,
             "name": name[:_NAME],
-            "surname_key": surname_key(name)[:_SURNAME_KEY],
+            "surname_key": surname_key(name, language)[:_SURNAME_KEY],
             "description": description,
             "published": published,
         }
         for name, description in described.items()
-        if surname_key(name)
+        if surname_key(name, language)
     ]

@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from storage.facts import pending_features, stored_facts
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
 from stories.clean import headline_of
-from stories.names import surname_key
+from stories.names import query_keys
 from stories.search import PREFIX_FROM, is_kept, query_terms
 from stories.story_input import ArticleView
 
@@ -318,7 +318,7 @@ async def stories_naming(
     session: AsyncSession, names: Sequence[str], limit: int
 ) -> list[StoryInfo]:
     """Stories that mention any of ``names``, newest activity first."""
-    keys = {surname_key(name) for name in names}
+    keys = {key for name in names for key in query_keys(name)}
     story_ids = (
         select(Mention.story_id)
         .where(Mention.surname_key.in_(keys), Mention.name.in_(list(names)))

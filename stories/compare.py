@@ -33,7 +33,7 @@ from stories.content import (
 )
 from stories.facts import NumberFact, Qualifier, Quote
 from stories.features import stem
-from stories.names import Person, clean_name, name_tokens, same_person
+from stories.names import Person, clean_name, name_tokens, same_person, script
 from stories.story_input import ArticleView, Citation
 
 # ---- numbers ----
@@ -587,7 +587,8 @@ def spelling_variants(
     by_id = {v.article_id: v for v in views}
     variants = []
     for person in people:
-        spellings = list(person.spellings)
+        # Spellings in another script are transliterations, not a different spelling.
+        spellings = [s for s in person.spellings if script(s) == script(person.name)]
         if not any(_is_variant(a, b) for a, b in combinations(spellings, 2)):
             continue
         entries = []

@@ -36,7 +36,7 @@ _SECTIONS = ("mentions", "numbers", "quotes", "dates")
 def extract_facts(article: Article) -> ArticleFacts:
     body = article.body
     sentences = split_sentences(body)
-    mentions = find_mentions(sentences, caption_sentences(article.captions))
+    mentions = find_mentions(sentences, caption_sentences(article.captions), article.language)
     published = article.published.date() if article.published is not None else None
     return ArticleFacts(
         mentions=mentions,

@@ -21,6 +21,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from stories.facts import EntityKind, Mention
+from stories.language import ENGLISH
+from stories.scripts import latin
+from stories.scripts import skeleton as consonants
 from stories.story_input import ArticleView
 
 SAME_PERSON_SCORE = 0.82
@@ -65,6 +68,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _ENDING = re.compile(r"[aeiu]+$")
+#: the ending of a folded given name in an inflecting language (Aliaksandras, Maryja)
+_GIVEN_ENDING = re.compile(r"(?<=\w{3})(?:as|is|us|a|u|i|e)$")
 
 _FEMININE_ENDINGS = ("aya", "aja", "aia", "ska", "cka", "zka", "ova", "eva", "ava", "ina", "yna")
 _MASCULINE_ENDINGS = ("sky", "ski", "skiy", "skii", "cki", "zki", "ov", "ev", "ou", "au", "in")
@@ -79,11 +84,81 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
+# A letter of a script other than Latin (Cyrillic, Greek, Armenian, Georgian...).
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def _plain(text: str) -> str:
-    """Casefolded, accents stripped."""
+    """Casefolded, accents stripped; a name in another script is first written in Latin
+    letters (Колесникова is kolesnikova), so that every comparison below spans scripts.
+
+    A name already in Latin letters keeps its letters: ``latin`` spells č and ć out as "ch",
+    which English writes as c (Vučić is Vucic).
+    """
+    if not text.isascii() and _NOT_LATIN.search(text):
+        text = latin(text).replace("'", "")
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def script(text: str) -> str:
+    """The script a name is written in, as a reader would call it: Latin, Cyrillic, Greek..."""
+    for char in text:
+        if char.isalpha():
+            if char.isascii():
+                return "Latin"
+            return unicodedata.name(char, "Latin").split()[0].title()
+    return "Latin"
+
+
+# Case endings of names, per language, on the name written in lowercase Latin letters
+# (longest first). Only endings that a nominative does not have are stripped where possible,
+# so that a nominative keeps the key it has in English; a name's final vowels are dropped by
+# ``skeleton`` anyway. Adjectival surnames (Бяляцкі, Бяляцкага, Białackiego) keep their stem.
+_SLAVIC_CYRILLIC = (
+    "ogo", "ego", "aga", "oga", "oho", "omu", "emu", "amu", "ymi", "imi", "ykh", "ikh",
+    "oyu", "oju", "eyu", "uyu", "oy", "oi", "ey", "om", "em", "ym", "im", "iy", "yy", "yi",
+)  # fmt: skip
+_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": _SLAVIC_CYRILLIC,
+    "uk": _SLAVIC_CYRILLIC,
+    "be": _SLAVIC_CYRILLIC,
+    "bg": _SLAVIC_CYRILLIC,
+    "sr": _SLAVIC_CYRILLIC,
+    "mk": _SLAVIC_CYRILLIC,
+    "pl": ("iego", "iemu", "ego", "emu", "owie", "owi", "ami", "ach", "ej", "em", "om", "ym", "im"),
+    "cs": ("ovou", "eho", "emu", "ovi", "ou", "em", "om", "ym"),
+    "sk": ("ovou", "eho", "emu", "ovi", "ou", "em", "om", "ym"),
+    "sl": ("ega", "emu", "om", "em"),
+    "hr": ("oga", "omu", "om", "em"),
+    "lt": ("iaus", "aus", "iui", "ui", "as", "is", "ys", "us", "os", "es", "io", "ai", "ei"),
+    "lv": ("am", "as", "es", "is", "us", "ai", "ei"),
+    "el": ("os", "ou", "is", "as", "es", "on"),
+    "de": ("s",),
+}
+#: letters a name keeps at least when an ending is stripped (Ким, Tusk)
+_MIN_STEM = 4
+#: an apostrophe this far into a word starts an ending (Coale'em, Coale'u), not a name (O'Brien)
+_APOSTROPHE_ENDING = re.compile(r"(?<=\w{3})['’]\w{1,3}$")
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def case_stem(token: str, language: str | None = None) -> str:
+    """A name word without the case ending it has in ``language``, in lowercase Latin letters
+    (Колесникову and Колесниковой are kolesnikov; Białackiego is bialack; Lukašenkos is
+    lukashenk). A word of English, or of a language without case endings, is returned as it
+    is written."""
+    endings = _CASE_ENDINGS.get(language or "")
+    if endings is None:
+        return token
+    word = _APOSTROPHE_ENDING.sub("", token)
+    word = latin(word).replace("'", "").casefold()
+    for ending in endings:
+        long_enough = len(word) - len(ending) >= _MIN_STEM
+        if word.endswith(ending) and long_enough and not (ending == "s" and word[-2] == "s"):
+            return word[: -len(ending)]
+    return word
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -131,10 +206,26 @@ def name_key(name: str) -> str:
     return " ".join(skeleton(t) for t in name_tokens(name))
 
 
-def surname_key(name: str) -> str:
-    """The skeleton of a name's last word: the key to index people by."""
+def surname_key(name: str, language: str | None = None) -> str:
+    """The skeleton of a name's last word without its case ending: the key to index people
+    by, the same across scripts (``language`` is the one the name was written in)."""
     tokens = name_tokens(name)
-    return skeleton(tokens[-1]) if tokens else ""
+    return skeleton(case_stem(tokens[-1], language)) if tokens else ""
+
+
+#: the languages a name in each script may be written in, whose case endings a query may have
+_QUERY_LANGUAGES = {
+    "Latin": (None, "pl", "lt", "cs", "de", "lv", "sl", "hr"),
+    "Cyrillic": ("ru", "uk", "be", "bg", "sr", "mk"),
+    "Greek": ("el",),
+}
+
+
+def query_keys(name: str) -> list[str]:
+    """The surname keys a typed name may be stored under: its key in each language that
+    writes its script (a query has no language: Колесникову is Russian or Ukrainian)."""
+    languages = _QUERY_LANGUAGES.get(script(name), (None,))
+    return list(dict.fromkeys(k for k in (surname_key(name, lang) for lang in languages) if k))
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -143,6 +234,8 @@ def _gender(surname: str) -> str | None:
     plain = _plain(surname)
     if plain.endswith(_FEMININE_ENDINGS):
         return "f"
+    if _NOT_LATIN.search(surname) and plain.endswith(("oy", "oi")):
+        return "f"  # Тихановской, Колесниковой: a woman's surname in an oblique case
     if plain.endswith(_MASCULINE_ENDINGS) or plain.endswith(_MASCULINE_ENDINGS_EXTRA):
         return "m"
     return None
@@ -161,20 +254,32 @@ class _NameForm:
     folded: str
     gender: str | None
     given: str
+    bones: str
+    """The surname's consonants as its language says them (``stories.scripts.skeleton``):
+    Bjaljazki, Białacki and Беляцкий are all blck."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
-def _form(name: str) -> _NameForm | None:
+def _form(name: str, language: str | None = None) -> _NameForm | None:
+    """``name`` as written in ``language``, its words without their case endings."""
     tokens = _name_tokens(name)
     if not tokens:
         return None
     last = tokens[-1]
-    given = tokens[0] if len(tokens) > 1 else ""
-    return _NameForm(len(tokens) > 1, skeleton(last), fold(last), _gender(last), given)
+    stem = case_stem(last, language)
+    given = case_stem(tokens[0], language) if len(tokens) > 1 else ""
+    bones = consonants(stem.lower(), language or ENGLISH)
+    return _NameForm(len(tokens) > 1, skeleton(stem), fold(stem), _gender(last), given, bones)
+
+
+#: consonants a surname has at least for its consonants alone to make two spellings one
+_TELLING_BONES = 4
 
 
 def _surname_similarity(a: _NameForm, b: _NameForm) -> float:
     if a.surname == b.surname:
+        return 1.0
+    if a.bones == b.bones and len(a.bones) >= _TELLING_BONES:
         return 1.0
     return float(fuzz.ratio(a.folded, b.folded)) / 100.0
 
@@ -190,7 +295,13 @@ def _given_compatible(a: str, b: str) -> bool:
         return _plain(a)[0] == _plain(b)[0]
     if first_a.startswith(first_b) or first_b.startswith(first_a):
         return min(len(first_a), len(first_b)) >= 3
-    return fuzz.ratio(first_a, first_b) >= GIVEN_MIN_RATIO
+    if fuzz.ratio(first_a, first_b) >= GIVEN_MIN_RATIO:
+        return True
+    # Given names in another language's form (Aliaksandras, Wiktar): compared without an
+    # ending, since they only confirm what the surname says.
+    bare_a, bare_b = _GIVEN_ENDING.sub("", first_a), _GIVEN_ENDING.sub("", first_b)
+    stripped = (bare_a, bare_b) != (first_a, first_b)
+    return stripped and fuzz.ratio(bare_a, bare_b) >= GIVEN_MIN_RATIO
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +311,9 @@ class NameContext:
     same_story: bool = True
     roles_a: frozenset[str] = frozenset()
     roles_b: frozenset[str] = frozenset()
+    language_a: str | None = None
+    language_b: str | None = None
+    """The languages the names are written in (None: English or not known)."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -212,7 +326,7 @@ def role_words(description: str | None) -> frozenset[str]:
 
 def person_score(a: str, b: str, context: NameContext = NameContext()) -> float:
     """How surely two names name one person, 0 to 1; 0 for a known mismatch."""
-    form_a, form_b = _form(a), _form(b)
+    form_a, form_b = _form(a, context.language_a), _form(b, context.language_b)
     if form_a is None or form_b is None:
         return 0.0
     if form_a.gender and form_b.gender and form_a.gender != form_b.gender:
@@ -247,6 +361,7 @@ class PersonMention:
     article_id: int
     outlet: str
     mention: Mention
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,17 +390,23 @@ class Person:
 class _Group:
     names: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    languages: dict[str, str | None] = field(default_factory=dict)
 
-    def accepts(self, name: str, roles: frozenset[str]) -> float:
+    def accepts(self, name: str, roles: frozenset[str], language: str | None = None) -> float:
         """The weakest score of ``name`` against the group's names (0 if any mismatch).
 
         The first score below ``SAME_PERSON_SCORE`` is returned as it is: the group cannot
         take the name then, whatever the other scores.
         """
-        context = NameContext(roles_a=roles, roles_b=frozenset(self.roles))
         full = [n for n in self.names if len(_name_tokens(n)) > 1] or self.names
         weakest = 1.0
         for other in full:
+            context = NameContext(
+                roles_a=roles,
+                roles_b=frozenset(self.roles),
+                language_a=language,
+                language_b=self.languages.get(other),
+            )
             score = person_score(name, other, context)
             if score < SAME_PERSON_SCORE:
                 return score
@@ -301,22 +422,29 @@ def _person_mentions(views: Iterable[ArticleView]) -> dict[str, list[PersonMenti
                 continue
             name = clean_name(mention.name)
             if name:
-                by_name[name].append(PersonMention(view.article_id, view.outlet, mention))
+                by_name[name].append(
+                    PersonMention(view.article_id, view.outlet, mention, view.language)
+                )
     return by_name
 
 
 def _similar_surnames(forms: Iterable[_NameForm]) -> dict[str, list[str]]:
     """For each folded surname, the folded surnames it may be a spelling of (itself too).
 
-    A generous superset of the surnames ``person_score`` lets through (same skeleton, or a
-    ratio of at least ``SURNAME_MIN_RATIO``), found in one vectorised pass: names are only
-    scored against the groups holding one of these.
+    A generous superset of the surnames ``person_score`` lets through (same skeleton, same
+    consonants, or a ratio of at least ``SURNAME_MIN_RATIO``), found in one vectorised pass:
+    names are only scored against the groups holding one of these.
     """
-    skeletons = {form.folded: form.surname for form in forms}
+    listed = list(forms)
+    skeletons = {form.folded: form.surname for form in listed}
+    bones = {form.folded: form.bones for form in listed}
     folded = list(skeletons)
     ratios = process.cdist(folded, folded, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN_RATIO - 1)
     keys = np.array(list(skeletons.values()))
-    near = (ratios > 0) | (keys[:, None] == keys[None, :])
+    telling = np.array(
+        [b if len(b) >= _TELLING_BONES else f"\0{i}" for i, b in enumerate(bones.values())]
+    )
+    near = (ratios > 0) | (keys[:, None] == keys[None, :]) | (telling[:, None] == telling[None, :])
     return {
         f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near, strict=True)
     }
@@ -329,7 +457,11 @@ def _group_names(by_name: dict[str, list[PersonMention]]) -> list[_Group]:
         articles = len({m.article_id for m in by_name[name]})
         return (len(_name_tokens(name)) == 1, -articles, -len(name))
 
-    forms = {name: _form(name) for name in sorted(by_name, key=order)}
+    languages = {
+        name: Counter(m.language for m in mentions).most_common(1)[0][0]
+        for name, mentions in by_name.items()
+    }
+    forms = {name: _form(name, languages[name]) for name in sorted(by_name, key=order)}
     similar = _similar_surnames(f for f in forms.values() if f is not None)
     groups: list[_Group] = []
     holding: dict[str, set[int]] = defaultdict(set)  # group indices by a name's folded surname
@@ -337,7 +469,7 @@ def _group_names(by_name: dict[str, list[PersonMention]]) -> list[_Group]:
         roles = frozenset().union(*(role_words(m.mention.description) for m in by_name[name]))
         near = [] if form is None else similar[form.folded]
         candidates = sorted({i for folded in near for i in holding[folded]})
-        scored = [(groups[i].accepts(name, roles), i) for i in candidates]
+        scored = [(groups[i].accepts(name, roles, languages[name]), i) for i in candidates]
         scored = [(score, i) for score, i in scored if score >= SAME_PERSON_SCORE]
         if form is not None and not form.full:
             scored = _prefer_same_article(scored, groups, by_name, name)
@@ -348,6 +480,7 @@ def _group_names(by_name: dict[str, list[PersonMention]]) -> list[_Group]:
             groups.append(_Group())
         groups[index].names.append(name)
         groups[index].roles.update(roles)
+        groups[index].languages[name] = languages[name]
         if form is not None:
             holding[form.folded].add(index)
     return groups
@@ -371,14 +504,78 @@ def _prefer_same_article(
     return near if len(near) == 1 else []
 
 
-def _canonical(names: list[str], by_name: dict[str, list[PersonMention]]) -> str:
+def _canonical(
+    names: list[str], by_name: dict[str, list[PersonMention]], reader_language: str
+) -> str:
+    """The name to show: a full name, as written in the reader's language if any article in
+    it names the person, by most articles, in its nominative rather than another case form."""
     full = [n for n in names if len(name_tokens(n)) > 1] or names
 
-    def preference(name: str) -> tuple[int, int, int]:
-        articles = {m.article_id for m in by_name[name]}
-        return (len(articles), len(name), -min(articles))
+    def preference(name: str) -> tuple[bool, int, bool, int, int]:
+        mentions = by_name[name]
+        articles = {m.article_id for m in mentions}
+        readers = any(_language_of(m) == reader_language for m in mentions)
+        nominative = not all(oblique(name, m.language) for m in mentions)
+        return (readers, len(articles), nominative, len(name), -min(articles))
 
     return max(full, key=preference)
+
+
+def _language_of(mention: PersonMention) -> str:
+    return mention.language or ENGLISH
+
+
+# Endings of a name's last word that only a case other than the nominative has, per language.
+_SLAVIC_OBLIQUE = ("у", "ю", "ой", "ей", "ого", "его", "ому", "ему", "ом", "ем", "ым", "им")
+_OBLIQUE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": _SLAVIC_OBLIQUE,
+    "uk": (*_SLAVIC_OBLIQUE, "ові", "ої"),
+    "be": ("у", "ю", "ай", "ей", "ага", "яга", "аму", "яму", "ым", "ім", "ом", "ем"),
+    "bg": (),
+    "pl": ("ą", "ę", "ej", "ego", "emu", "owi", "em"),
+    "lt": ("ą", "ę", "į", "ų", "os", "ės", "io", "ui", "ai"),
+    "cs": ("ou", "ovi", "em", "ého", "ému"),
+    "sk": ("ou", "ovi", "om", "ého", "ému"),
+    "el": ("ου",),
+}
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def oblique(name: str, language: str | None) -> bool:
+    """Whether a name is written in a case other than the nominative (Колесникову,
+    Białackiego, Lukašenkos): a form to show only when no nominative is at hand."""
+    tokens = _name_tokens(name)
+    endings = _OBLIQUE_ENDINGS.get(language or "")
+    return bool(tokens and endings) and tokens[-1].casefold().endswith(endings or ())
+
+
+def _spelling_key(spelling: str, language: str | None) -> str:
+    """Spellings that differ only by case endings are one spelling (Колесникову is
+    Колесникова); in English, or between scripts or letters (Марія, Мария), every difference
+    counts."""
+    if language not in _CASE_ENDINGS:
+        return spelling.casefold()
+    return " ".join(_spelling_stem(word, language) for word in spelling.split())
+
+
+def _spelling_stem(word: str, language: str) -> str:
+    """A word in its own letters without its case ending."""
+    lower = word.casefold()
+    if _NOT_LATIN.search(lower):
+        return _OTHER_SCRIPT_ENDING.sub("", lower)
+    for ending in _CASE_ENDINGS[language]:
+        if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
+            lower = lower[: -len(ending)]
+            break
+    return _VOWEL_ENDING.sub("", lower)
+
+
+#: a Cyrillic or Greek case ending (the longest first), after a stem of three letters
+_OTHER_SCRIPT_ENDING = re.compile(
+    r"(?<=\w{3})(?:ого|его|ому|ему|ага|яга|ой|ей|ою|ею|ую|юю|ым|им|ім|ом|ем|ай|ий|ый|ій"
+    r"|ος|ου|ης|ας|ες|ων|[аяуюеиыіїьйоαηοειόάήέ])$"
+)
+_VOWEL_ENDING = re.compile(r"(?<=\w{3})[aeiouyąęįųėáéíóúý]+$")
 
 
 def _spelling(written: str, canonical: str) -> str:
@@ -390,34 +587,48 @@ def _spelling(written: str, canonical: str) -> str:
     return " ".join(tokens)
 
 
-def _mention_spellings(mention: Mention, canonical: str) -> tuple[str, ...]:
-    """The spellings one mention shows: its name, and its surface if that spells it otherwise."""
-    return _spellings(mention.name, mention.surface, canonical)
+def _mention_spellings(
+    mention: Mention, canonical: str, language: str | None = None
+) -> tuple[str, ...]:
+    """The spellings one mention shows: its name, and its surface if that spells it otherwise
+    (not in another case: "Колесникову" is a form of "Мария Колесникова", not a spelling)."""
+    return _spellings(mention.name, mention.surface, canonical, language)
 
 
 @lru_cache(maxsize=NAME_CACHE)
-def _spellings(written: str, surface: str, canonical: str) -> tuple[str, ...]:
+def _spellings(
+    written: str, surface: str, canonical: str, language: str | None = None
+) -> tuple[str, ...]:
     name = _spelling(written, canonical)
     surface_tokens = _name_tokens(surface)
-    name_words = {_plain(t) for t in _name_tokens(written)}
-    if surface_tokens and not {_plain(t) for t in surface_tokens} <= name_words:
+    name_words = {_plain(case_stem(t, language)) for t in _name_tokens(written)}
+    surface_words = {_plain(case_stem(t, language)) for t in surface_tokens}
+    if surface_tokens and not surface_words <= name_words:
         spelled = _spelling(surface, name)
         if same_person(spelled, canonical):
             return (name, spelled)
     return (name,)
 
 
-def _build_person(names: list[str], by_name: dict[str, list[PersonMention]]) -> Person:
-    canonical = _canonical(names, by_name)
+def _build_person(
+    names: list[str], by_name: dict[str, list[PersonMention]], reader_language: str = ENGLISH
+) -> Person:
+    canonical = _canonical(names, by_name, reader_language)
     mentions = [m for n in names for m in by_name[n]]
     spelled: dict[str, set[int]] = defaultdict(set)
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, Counter[tuple[bool, str]]] = defaultdict(Counter)
     for pm in mentions:
-        for spelling in _mention_spellings(pm.mention, canonical):
-            spelled[spelling.casefold()].add(pm.article_id)
-            forms[spelling.casefold()][spelling] += 1
+        for spelling in _mention_spellings(pm.mention, canonical, pm.language):
+            key = _spelling_key(spelling, pm.language)
+            spelled[key].add(pm.article_id)
+            forms[key][not oblique(spelling, pm.language), spelling] += 1
+
+    def shown(key: str) -> str:
+        """The nominative form most used, else the form most used."""
+        return max(forms[key].items(), key=lambda item: (item[0][0], item[1]))[0][1]
+
     spellings = {
-        forms[key].most_common(1)[0][0]: frozenset(ids)
+        shown(key): frozenset(ids)
         for key, ids in sorted(spelled.items(), key=lambda item: (-len(item[1]), item[0]))
     }
     seen: set[tuple[int, str]] = set()
@@ -434,10 +645,11 @@ def _build_person(names: list[str], by_name: dict[str, list[PersonMention]]) -> 
     return Person(canonical, spellings, tuple(descriptions), tuple(mentions))
 
 
-def resolve_people(views: Sequence[ArticleView]) -> list[Person]:
-    """The people of one story, most widely reported first."""
+def resolve_people(views: Sequence[ArticleView], reader_language: str = ENGLISH) -> list[Person]:
+    """The people of one story, most widely reported first, each named as the reader's
+    language names them where an article in it does."""
     by_name = _person_mentions(views)
-    people = [_build_person(g.names, by_name) for g in _group_names(by_name)]
+    people = [_build_person(g.names, by_name, reader_language) for g in _group_names(by_name)]
     people.sort(key=lambda p: (-len(p.article_ids), -len(p.mentions), p.name))
     return people
 

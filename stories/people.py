@@ -13,13 +13,22 @@ A name is a run of capitalised words. The rules use the shape of the text, not l
   derived from the name ("Belarus" / "Belarusian") for a place. A one-word name without any
   cue is left out: a wrong kind is worse than a missing mention.
 - A surname alone (or a first name alone) takes the fullest name of the person it matches.
+
+In another language (``find_mentions(..., language=...)``) the same runs are cut by that
+language's words (see ``_Language``): a capitalised word common in the language (wordfreq)
+and unknown as a name is a noun, a title or a place, not part of a person's name. German
+capitalises every noun, so there every common word is cut, and so is a noun after an article
+("die Oppositionspolitikerin Maria Kolesnikowa"); elsewhere a capitalised word inside a
+sentence is a proper noun, and only runs longer than a name ("Президент Беларуси Александр
+Лукашенко") or opening a sentence lose their common words. A case form of a surname alone
+("Колесникову") takes the full name it is a form of.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -29,6 +38,10 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from stories.facts import EntityKind, Mention, Span
+from stories.language import ENGLISH, word_zipf
+from stories.names import case_stem
+from stories.names import skeleton as name_skeleton
+from stories.scripts import latin
 from stories.sentences import Sentence
 
 _TOKEN = re.compile(
@@ -178,6 +191,8 @@ class _Candidate:
     votes: dict[EntityKind, int]
     description: str | None
     name: str = ""
+    weak: bool = False
+    """Possibly a common noun: kept only as a part of a full name the article gives."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,16 +205,23 @@ class _Context:
 
 
 def find_mentions(
-    body: Sequence[Sentence], captions: Sequence[Sentence] = ()
+    body: Sequence[Sentence], captions: Sequence[Sentence] = (), language: str | None = None
 ) -> tuple[Mention, ...]:
-    """Every named entity mention in the body and the captions, in text order."""
+    """Every named entity mention in the body and the captions, in text order.
+
+    ``language`` is the article's (None: English or not known)."""
     located = [(s, False) for s in body] + [(s, True) for s in captions]
     tokenised = [(s, flag, _tokens(s.text)) for s, flag in located]
     context = _context(tokens for _, _, tokens in tokenised)
     candidates: list[_Candidate] = []
+    if language is None or language == ENGLISH:
+        for sentence, in_caption, tokens in tokenised:
+            candidates.extend(_candidates(sentence, in_caption, tokens, context))
+        return tuple(_decide(candidates))
+    rules = _language(language)
     for sentence, in_caption, tokens in tokenised:
-        candidates.extend(_candidates(sentence, in_caption, tokens, context))
-    return tuple(_decide(candidates))
+        candidates.extend(_foreign_candidates(sentence, in_caption, tokens, context, rules))
+    return tuple(_decide(candidates, rules))
 
 
 # ---- tokens and article context ----
@@ -657,13 +679,435 @@ def _short(phrase: str) -> str | None:
     return " ".join(words[:MAX_DESCRIPTION_WORDS]).rstrip(".,;:")
 
 
+# ---- other languages ----
+
+# Titles and roles, per language, as the start of the word in lowercase: a Slavic or Baltic
+# role is inflected (президента, prezydentem), so a word starting with one is that role.
+# In German a role is also the end of a compound ("Oppositionspolitikerin", "Kremlchef").
+_ROLES: dict[str, tuple[str, ...]] = {
+    "de": (
+        "präsident", "kanzler", "minister", "politiker", "kandidat", "gesandte", "botschafter",
+        "sprecher", "chef", "führer", "vorsitzende", "leiter", "preisträger", "machthaber",
+        "aktivist", "anwalt", "richter", "berater", "abgeordnete", "bürgermeister", "sekretär",
+        "oppositionelle", "premier", "könig", "papst", "direktor", "diktator", "staatschef",
+        "herrscher", "vertreter", "journalist", "autor", "general", "kommissar", "senator",
+        "gouverneur", "regierungschef", "ministerpräsident", "kritiker", "gegner", "anführer",
+    ),
+    "ru": (
+        "президент", "премьер", "министр", "канцлер", "глава", "главы", "главе", "главу",
+        "лидер", "спецпосланник", "посланник", "посол", "пресс-секретар", "секретар",
+        "спикер", "депутат", "губернатор", "мэр", "председател", "лауреат", "кандидат",
+        "оппозиционер", "политик", "активист", "правозащитни", "журналист", "генерал",
+        "директор", "король", "папа", "советник", "представител", "сенатор", "экс-",
+    ),
+    "uk": (
+        "президент", "прем'єр", "прем’єр", "міністр", "канцлер", "голова", "голови", "лідер",
+        "спецпосланц", "посланц", "посол", "речник", "секретар", "спікер", "депутат",
+        "губернатор", "мер", "лауреат", "кандидат", "опозиціонер", "політик", "активіст",
+        "правозахисни", "журналіст", "генерал", "директор", "король", "радник", "сенатор",
+    ),
+    "be": (
+        "прэзідэнт", "прэм'ер", "міністр", "канцлер", "старшын", "лідар", "пасол", "сакратар",
+        "дэпутат", "лаўрэат", "кандыдат", "апазіцыянер", "палітык", "актывіст", "праваабаронц",
+        "журналіст", "генерал", "дырэктар", "кіраўні",
+    ),
+    "pl": (
+        "prezydent", "premier", "minister", "kanclerz", "przewodnicząc", "lider", "wysłanni",
+        "ambasador", "rzeczni", "sekretarz", "marszał", "poseł", "posł", "burmistrz",
+        "laureat", "kandydat", "opozycjonist", "polityk", "aktywist", "obrońc", "dziennikar",
+        "generał", "dyrektor", "król", "papież", "doradc", "przedstawiciel", "senator", "prezes",
+    ),
+    "lt": (
+        "prezident", "premjer", "ministr", "kancler", "lyder", "pasiunti", "ambasador",
+        "atstov", "sekretor", "seimo", "laureat", "kandidat", "opozicion", "politik",
+        "aktyvist", "žurnalist", "generol", "direktor", "karali", "popiež", "patarėj",
+        "senator", "vado", "vadov",
+    ),
+    "el": (
+        "πρόεδρ", "πρωθυπουργ", "υπουργ", "καγκελάρι", "ηγέτ", "απεσταλμέν", "πρέσβ",
+        "εκπρόσωπ", "γραμματέ", "βουλευτ", "δήμαρχ", "νομπελίστ", "υποψήφι", "πολιτικ",
+        "ακτιβιστ", "δημοσιογράφ", "στρατηγ", "διευθυντ", "βασιλι", "πάπα", "σύμβουλ",
+    ),
+    "fr": (
+        "président", "premier", "ministre", "chancelier", "chef", "dirigeant", "envoyé",
+        "ambassadeur", "porte-parole", "secrétaire", "député", "maire", "lauréat", "candidat",
+        "opposant", "militant", "journaliste", "général", "directeur", "roi", "pape",
+        "conseiller", "sénateur", "prix",
+    ),
+    "es": (
+        "president", "primer", "ministr", "canciller", "jefe", "jefa", "líder", "enviad",
+        "embajador", "portavoz", "secretari", "diputad", "alcalde", "alcaldesa", "premio",
+        "candidat", "opositor", "activista", "periodista", "general", "director", "rey",
+        "papa", "asesor", "senador", "mandatario",
+    ),
+    "it": (
+        "president", "premier", "ministr", "cancellier", "leader", "inviat", "ambasciator",
+        "portavoce", "segretari", "deputat", "sindac", "premio", "candidat", "oppositor",
+        "attivist", "giornalist", "general", "diretto", "re", "papa", "consiglier", "senator",
+    ),
+    "pt": (
+        "president", "primeiro", "ministr", "chanceler", "líder", "enviad", "embaixador",
+        "porta-voz", "secretári", "deputad", "prefeit", "prêmio", "prémio", "candidat",
+        "opositor", "ativista", "jornalista", "general", "diretor", "rei", "papa", "senador",
+    ),
+    "cs": (
+        "prezident", "premiér", "ministr", "kancléř", "předsed", "lídr", "vyslan", "velvyslan",
+        "mluvčí", "tajemní", "poslan", "starost", "laureát", "kandidát", "opozič", "politik",
+        "aktivist", "novinář", "generál", "ředitel", "král", "papež", "poradc", "senátor",
+    ),
+    "tr": (
+        "cumhurbaşkan", "başbakan", "bakan", "şansölye", "lider", "elçi", "büyükelçi",
+        "sözcü", "sekreter", "milletvekil", "belediye", "ödül", "aday", "muhalif", "aktivist",
+        "gazeteci", "general", "orgeneral", "müdür", "kral", "papa", "danışman", "senatör",
+    ),
+}  # fmt: skip
+# Articles and pronouns before a German noun: a capitalised word right after one (or after
+# one and its adjectives) is a noun.
+_GERMAN_DETERMINERS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen kein keine keinen keinem "
+    "keines sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere "
+    "dieser diese dieses diesem diesen jener jene zum zur vom beim im am".split()
+)
+_GERMAN_ARTICLES = frozenset("der die das des dem den".split())
+_GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß-]+(?:e|en|er|es|em)")
+
+COMMON_HERE_ZIPF = 3.0
+"""A capitalised word at least this frequent in the article's language is a common word,
+unless it is known as a name (see ``KNOWN_NAME_ZIPF``)."""
+OPENER_ZIPF = 5.0
+"""A word opening a sentence at least this frequent is a function word or an everyday noun
+("Среди", "Решение", "Im"), never a given name (Andrzej is 4.8 in Polish)."""
+EVERYDAY_ZIPF = 4.0
+"""A name of words all at least this frequent (and not known as names) names a place or a
+body ("Stany Zjednoczone"), not a person."""
+_STEM_WITH_VOWEL = 6
+"""A stem at least this long may lose a final vowel that is a case ending (Trumpa is Trump);
+a shorter one is a word of its own (Nowy is not now)."""
+FUNCTION_ZIPF = 6.0
+"""A word this frequent in the language is a function word, whatever English makes of it."""
+KNOWN_NAME_ZIPF = 2.3
+KNOWN_NAME_ZIPF_TRANSLITERATED = 1.5
+"""A common word whose Latin spelling is at least this frequent in English is a name that
+travels (Maria, Viktor, Александр as Aleksandr): common nouns of another language are rare
+in English, the more so transliterated from another script."""
+_PATRONYMIC = frozenset("ru uk be bg".split())
+_PATRONYMIC_ENDING = re.compile(r"(?:vi?ch|vn|ichn)[a-z]{0,3}$")
+_GREEK_GENITIVE_ARTICLES = frozenset("του της των".split())
+_INFLECTING = frozenset("ru uk be bg sr mk pl cs sk sl hr lt lv el".split())
+_NAME_WORDS = 3
+"""Words a person's name has at most (a given name, a patronymic or middle name, a surname):
+a longer run holds a title or a place in front of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    """What mention finding reads of an article's language."""
+
+    code: str
+    roles: tuple[str, ...]
+
+    @property
+    def nouns_capitalised(self) -> bool:
+        return self.code in {"de", "lb"}
+
+    def part_key(self, word: str) -> str:
+        """A name word without its case ending: Колесникову and Колесникова are one part."""
+        return _part_key(word, self.code)
+
+    def is_role(self, word: str) -> bool:
+        lower = word.lower()
+        if self.nouns_capitalised:
+            return _compound_role(lower, self.roles)
+        return lower.startswith(self.roles)
+
+    def is_common(self, word: str) -> bool:
+        """A word of the language, not a name: frequent in it, and not known as a name."""
+        return _common_here(word, self.code)
+
+    def opener(self, word: str) -> bool:
+        """A sentence's first word that is not a name."""
+        return self.is_role(word) or _opener_here(word, self.code)
+
+
+@lru_cache(maxsize=64)
+def _language(code: str) -> _Language:
+    return _Language(code, _ROLES.get(code, ()))
+
+
+@lru_cache(maxsize=65536)
+def _part_key(word: str, language: str) -> str:
+    return name_skeleton(case_stem(word, language))
+
+
+_GERMAN_INFLECTIONS = ("", "in", "innen", "en", "n", "s", "e", "es", "ern", "nen")
+
+
+@lru_cache(maxsize=65536)
+def _compound_role(lower: str, roles: tuple[str, ...]) -> bool:
+    """A German role word, alone or as the end of a compound, in any inflection."""
+    for inflection in _GERMAN_INFLECTIONS:
+        if lower.endswith(inflection):
+            stem = lower[: len(lower) - len(inflection)]
+            if stem.endswith(roles):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _known_name(word: str, language: str) -> bool:
+    """Whether the word, in Latin letters and without its case ending (Дональда is Donald),
+    is frequent in English: a name that travels."""
+    spelled = latin(word).replace("'", "").lower()
+    threshold = KNOWN_NAME_ZIPF if spelled == word.lower() else KNOWN_NAME_ZIPF_TRANSLITERATED
+    stem = case_stem(word, language)
+    forms = {spelled, stem}
+    if len(stem) >= _STEM_WITH_VOWEL and stem[-1] in "aeiouy":
+        forms.add(stem[:-1])
+    return any(zipf(form) >= threshold for form in forms if len(form) >= 3)
+
+
+@lru_cache(maxsize=65536)
+def _common_here(word: str, language: str) -> bool:
+    if _is_abbreviation(word):
+        return False
+    lower = word.lower()
+    if word_zipf(lower, language) >= COMMON_HERE_ZIPF:
+        return not _known_name(word, language)
+    return language in _COMPOUNDING and _compound(lower, language)
+
+
+_COMPOUNDING = frozenset("de nl sv da no nb".split())
+_LINKS = ("", "s", "es", "n", "en")
+_COMPOUND_PART = 4
+"""Letters each part of a compound noun has at least (Grundstücks|eigentümer)."""
+
+
+def _compound(lower: str, language: str) -> bool:
+    """A compound of two common words of the language: a noun ("Gestattungsverträge")."""
+    for split in range(_COMPOUND_PART, len(lower) - _COMPOUND_PART + 1):
+        head, tail = lower[:split], lower[split:]
+        if word_zipf(tail, language) < COMMON_HERE_ZIPF:
+            continue
+        for link in _LINKS:
+            if head.endswith(link) and word_zipf(head[: len(head) - len(link)], language) >= (
+                COMMON_HERE_ZIPF
+            ):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _opener_here(word: str, language: str) -> bool:
+    if _is_abbreviation(word):
+        return False
+    frequency = word_zipf(word.lower(), language)
+    if frequency >= FUNCTION_ZIPF:
+        return True
+    return frequency >= OPENER_ZIPF and not _known_name(word, language)
+
+
+def _everyday(word: str, language: str) -> bool:
+    """A word so common in the language that a name made only of such words is a thing."""
+    return word_zipf(word.lower(), language) >= EVERYDAY_ZIPF and not _known_name(word, language)
+
+
+def _after_determiner(tokens: list[_Token], i: int) -> bool:
+    """Whether a German article (and maybe adjectives) stands right before ``tokens[i]``."""
+    k = i - 1
+    while k >= 0 and not tokens[k].capitalised and _GERMAN_ADJECTIVE.fullmatch(tokens[k].text):
+        if tokens[k].lower in _GERMAN_DETERMINERS:
+            return True
+        k -= 1
+    return k >= 0 and tokens[k].lower in _GERMAN_DETERMINERS
+
+
+def _foreign_candidates(
+    sentence: Sentence,
+    in_caption: bool,
+    tokens: list[_Token],
+    context: _Context,
+    rules: _Language,
+) -> list[_Candidate]:
+    """The candidates of one sentence in a language other than English."""
+    found: list[_Candidate] = []
+    text = sentence.text
+    for i, j in _split_at_articles(_runs(text, tokens), tokens, rules):
+        lo = _cut_common(text, tokens, i, j, rules)
+        while lo < j - 1 and tokens[lo].lower in NAME_PARTICLES:
+            lo += 1  # "Wahlkampagne von Babariko": the campaign cut, then its "von"
+        if lo >= j:
+            continue
+        cut = tokens[i:lo]
+        role = _foreign_role(text, tokens, i, lo, rules)
+        parts = [(lo, j)]
+        if _two_names(tokens, lo, j, rules):
+            # Two names side by side, each in its own case ("Дональда Трампа Джоном Коулом":
+            # Donald Trump's envoy John Coale): no name of these languages has four words.
+            parts = [(lo, lo + 2), (lo + 2, j)]
+            if rules.is_common(tokens[lo].bare):
+                parts = [(lo + 1, lo + 2), (lo + 2, j)]
+        for start, stop in parts:
+            titled = cut if start == lo else []
+            candidate = _foreign_candidate(
+                sentence, in_caption, tokens, start, stop, context, titled, rules
+            )
+            if candidate is None:
+                continue
+            if start == lo:
+                candidate.description = role
+            single = stop - start == 1
+            candidate.weak = (
+                single and rules.nouns_capitalised and rules.is_common(candidate.surface)
+            )
+            found.append(candidate)
+    return found
+
+
+def _split_at_articles(
+    runs: list[tuple[int, int]], tokens: list[_Token], rules: _Language
+) -> list[tuple[int, int]]:
+    """Runs cut at a German article taken for a name particle ("Willen der Götter": the
+    will of the gods); "von" and "zu" still join a name."""
+    if not rules.nouns_capitalised:
+        return runs
+    split: list[tuple[int, int]] = []
+    for i, j in runs:
+        start = i
+        for k in range(i + 1, j - 1):
+            if not tokens[k].capitalised and tokens[k].lower in _GERMAN_ARTICLES:
+                split.append((start, k))
+                start = k + 1
+        split.append((start, j))
+    return split
+
+
+def _patronymic(word: str) -> bool:
+    """Whether an East Slavic word is a patronymic (Григорьевич, Петровна), in any case."""
+    return _PATRONYMIC_ENDING.search(latin(word).lower()) is not None
+
+
+def _two_names(tokens: list[_Token], lo: int, j: int, rules: _Language) -> bool:
+    return rules.code in _INFLECTING and j - lo == 4 and not _has_particle(tokens, lo, j)
+
+
+def _has_particle(tokens: list[_Token], i: int, j: int) -> bool:
+    return any(t.lower in NAME_PARTICLES for t in tokens[i:j])
+
+
+def _cut_common(text: str, tokens: list[_Token], i: int, j: int, rules: _Language) -> int:
+    """Where the name in ``tokens[i:j]`` starts once titles, roles and common words in front
+    of it are cut off."""
+    lo = i
+    if _opens_sentence(text, tokens, i) and (
+        tokens[i].lower in FUNCTION_WORDS or rules.opener(tokens[i].bare)
+    ):
+        lo += 1
+    while lo < j and word_zipf(tokens[lo].lower, rules.code) >= FUNCTION_ZIPF:
+        lo += 1  # "Die Zukunft" inside a headline run together with its text
+    while lo < j and tokens[lo].lower in CALENDAR:
+        lo += 1
+    if rules.nouns_capitalised:
+        if lo < j - 1 and lo == i and _after_determiner(tokens, i):
+            lo += 1
+        while lo < j - 1 and (rules.is_role(tokens[lo].bare) or rules.is_common(tokens[lo].bare)):
+            lo += 1
+        if lo == j - 1 and j - i > 1 and rules.is_role(tokens[lo].bare):
+            lo += 1
+        return lo
+    while lo < j - 1 and rules.is_role(tokens[lo].bare):
+        lo += 1
+    if _two_names(tokens, lo, j, rules):
+        return lo
+    after_role = lo > i or (i > 0 and rules.is_role(tokens[i - 1].text))
+    if j - lo > 2 and lo == i and i > 0 and tokens[i - 1].lower in _GREEK_GENITIVE_ARTICLES:
+        lo += 1  # "ο πρόεδρος της Λευκορωσίας Αλεξάντερ Λουκασένκο": of Belarus, then a name
+    if j - lo > 2 or after_role:
+        # A run longer than a name, or a title's complement ("Президент Беларуси"): its common
+        # words are a place or a thing, not the name that follows.
+        while lo < j - 1 and (rules.is_role(tokens[lo].bare) or rules.is_common(tokens[lo].bare)):
+            lo += 1
+    while j - lo > _NAME_WORDS and not _has_particle(tokens, lo, j):
+        lo += 1
+    if j - lo == _NAME_WORDS and rules.code in _PATRONYMIC and not _patronymic(tokens[lo + 1].bare):
+        lo += 1  # a Russian name of three words has a patronymic in the middle
+    return lo
+
+
+def _foreign_role(text: str, tokens: list[_Token], i: int, lo: int, rules: _Language) -> str | None:
+    """The title or role cut off in front of a name, with the lowercase role word right
+    before the run ("laureat Pokojowej Nagrody Nobla"), as the name's description."""
+    first = i
+    before = tokens[i - 1] if i > 0 else None
+    if (
+        before is not None
+        and not before.capitalised
+        and rules.is_role(before.text)
+        and _plain_gap(text, before, tokens[i])
+    ):
+        first = i - 1
+    while first < lo and _opening_word(tokens[first], rules):
+        first += 1
+    cut = tokens[first:lo]
+    if not cut or not (rules.nouns_capitalised or any(rules.is_role(t.bare) for t in cut)):
+        return None
+    return _short(text[cut[0].start : cut[-1].end])
+
+
+def _opening_word(token: _Token, rules: _Language) -> bool:
+    """A function word or everyday word before a role ("Среди"), not part of it."""
+    if rules.is_role(token.bare):
+        return False
+    return token.lower in FUNCTION_WORDS or _opener_here(token.bare, rules.code)
+
+
+def _foreign_candidate(
+    sentence: Sentence,
+    in_caption: bool,
+    tokens: list[_Token],
+    lo: int,
+    hi: int,
+    context: _Context,
+    titled: list[_Token],
+    rules: _Language,
+) -> _Candidate | None:
+    text = sentence.text
+    while lo < hi and tokens[hi - 1].lower in CALENDAR:
+        hi -= 1
+    if lo >= hi:
+        return None
+    name = tuple(t.bare for t in tokens[lo:hi])
+    if name[-1].lower() in MISC_HEADS or len(name[-1]) < 2:
+        return None
+    end = tokens[hi - 1].start + len(name[-1])
+    votes = _votes(text, name, tokens, lo, hi, titled, context)
+    if all(_everyday(word, rules.code) for word in name):
+        votes[EntityKind.PERSON] = 0  # "Stany Zjednoczone", "Рада Безопасности": not a person
+    elif any(rules.is_role(t.bare) for t in titled):
+        votes[EntityKind.PERSON] += 3
+    return _Candidate(
+        surface=" ".join(name),
+        start=sentence.start + tokens[lo].start,
+        end=sentence.start + end,
+        sentence=sentence,
+        in_caption=in_caption,
+        tokens=name,
+        votes=votes,
+        description=None,
+    )
+
+
 # ---- article-level decisions: full names and kinds ----
 
 
-def _decide(candidates: list[_Candidate]) -> list[Mention]:
-    full = _full_names(candidates)
+def _decide(candidates: list[_Candidate], rules: _Language | None = None) -> list[Mention]:
+    part_key = _identity if rules is None else rules.part_key
+    full = _full_names(candidates, part_key)
+    if rules is not None:
+        # A noun that might be a surname (German capitalises both) counts only as a part of a
+        # full name the article gives.
+        candidates = [c for c in candidates if not c.weak or part_key(c.surface) in full]
     for candidate in candidates:
-        candidate.name = _resolve(candidate, full)
+        candidate.name = _resolve(candidate, full, part_key)
     votes: dict[str, dict[EntityKind, int]] = {}
     for candidate in candidates:
         total = votes.setdefault(candidate.name, {})
@@ -686,8 +1130,15 @@ def _decide(candidates: list[_Candidate]) -> list[Mention]:
     return mentions
 
 
-def _full_names(candidates: list[_Candidate]) -> dict[str, str]:
-    """Multi-word person names, each also under its first and last word."""
+def _identity(word: str) -> str:
+    return word
+
+
+def _full_names(
+    candidates: list[_Candidate], part_key: Callable[[str], str] = _identity
+) -> dict[str, str]:
+    """Multi-word person names, each also under its first and last word (by ``part_key``:
+    in an inflecting language, under the word without its case ending)."""
     people = Counter[str]()
     for candidate in candidates:
         if len(candidate.tokens) > 1:
@@ -698,7 +1149,7 @@ def _full_names(candidates: list[_Candidate]) -> dict[str, str]:
     ambiguous: set[str] = set()
     for name in sorted(people, key=lambda n: (-len(n.split()), -people[n], n)):
         parts = name.split()
-        for part in (parts[0], parts[-1]):
+        for part in (part_key(parts[0]), part_key(parts[-1])):
             known = by_part.get(part)
             if known is not None and known != name and not _contains(known, name):
                 ambiguous.add(part)
@@ -713,11 +1164,13 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
-def _resolve(candidate: _Candidate, full: dict[str, str]) -> str:
+def _resolve(
+    candidate: _Candidate, full: dict[str, str], part_key: Callable[[str], str] = _identity
+) -> str:
     if candidate.surface in full:
         return full[candidate.surface]
     if len(candidate.tokens) == 1:
-        return candidate.surface
+        return full.get(part_key(candidate.surface), candidate.surface)
     for name in full.values():
         if len(name) > len(candidate.surface) and _contains(name, candidate.surface):
             return name

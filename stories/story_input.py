@@ -18,8 +18,8 @@ class ArticleView:
     published: datetime | None
     body: str
     facts: ArticleFacts
-    #: ISO 639-1 code of the article's language; None: not known
     language: str | None = None
+    """ISO 639-1 code of the article's language; None: English or not known."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from bot.app import App
 from storage.db import create_engine, migrate
 from storage.ingest import Ingestor
-from storage.models import Article, Base, Story, StoryMerge
+from storage.models import Article, Base, Mention, Story, StoryMerge
 from storage.queries import stories_matching
 from stories.dedupe import NearCopySettings, signature, signature_to_bytes
 from stories.settings import EngineSettings
@@ -138,3 +138,48 @@ async def test_stories_stored_before_revision_0012_are_found_by_their_articles_w
         "ДНЕПР": [2],
         "νεα γεφυρα": [2],
     }
+
+
+async def test_facts_of_other_languages_are_found_again_after_revision_0013(
+    database_url: str,
+) -> None:
+    """People of an article not in English were found with English rules and keyed in its
+    own script; its facts are made pending, so that the facts pass finds them again."""
+    engine = create_engine(database_url)
+    article = {"title": "t", "body": "b", "story_id": 1, "signature": b"", "features": ""}
+    try:
+        await migrate(engine, "0012")
+        async with engine.begin() as connection:
+            await connection.execute(insert(Story), [{"id": 1, "title": "A story"}])
+            await connection.execute(
+                insert(Article),
+                [
+                    {**article, "id": 1, "content_key": "ru", "language": "ru", "facts": "{}"},
+                    {**article, "id": 2, "content_key": "en", "language": "en", "facts": "{}"},
+                ],
+            )
+            await connection.execute(
+                insert(Mention),
+                [
+                    {
+                        "article_id": 1,
+                        "story_id": 1,
+                        "name": "Мария Колесникову",
+                        "surname_key": "колесникову",
+                    },
+                    {
+                        "article_id": 2,
+                        "story_id": 1,
+                        "name": "Maria Kalesnikava",
+                        "surname_key": "kalesnikav",
+                    },
+                ],
+            )
+        await migrate(engine)
+        async with engine.connect() as connection:
+            facts = dict((await connection.execute(select(Article.id, Article.facts))).all())
+            names = list(await connection.scalars(select(Mention.name)))
+    finally:
+        await engine.dispose()
+    assert facts == {1: None, 2: "{}"}
+    assert names == ["Maria Kalesnikava"]

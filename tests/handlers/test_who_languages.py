@@ -1,0 +1,96 @@
+"""/who over one event told in seven languages (tests/stories/multilingual_texts.py RELEASE):
+one person whatever the script or case form asked, spellings grouped by script."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import App
+from handlers.reply import Reply, Tone
+from storage.models import Mention
+from stories.model import RawArticle
+from tests.handlers.test_commands import ask, text_of
+from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
+
+
+async def _ingest_release(app: App) -> None:
+    articles = [
+        RawArticle(text=body, title=title, outlet=f"Outlet {language}", published=RELEASE_DAY)
+        for language, (title, body) in RELEASE.items()
+    ]
+    await app.ingestor.ingest(articles)
+    await app.facts.run()
+
+
+def _spelled(reply: Reply) -> list[str]:
+    return [
+        line.text
+        for section in reply.sections
+        if section.heading == "Spelled"
+        for line in section.lines
+    ]
+
+
+@pytest.mark.parametrize("query", ["Колесникову", "Kolesnikowa", "Kalesnikava", "Калеснікава"])
+async def test_who_finds_one_person_in_any_script_or_case_form(app: App, query: str) -> None:
+    await _ingest_release(app)
+    reply = await ask(app, "who", query)
+    assert reply.tone is Tone.OK, text_of(reply)
+    assert reply.title == "Maria Kalesnikava", text_of(reply)
+    spelled = _spelled(reply)
+    scripts = {line.split(":", 1)[0] for line in spelled}
+    assert {"Latin", "Cyrillic", "Greek"} <= scripts, spelled
+    # each spelling once, its case forms folded in, the outlets behind it named
+    assert any(line.startswith("Cyrillic: Мария Колесникова — ") for line in spelled), spelled
+    assert not any("Колесникову" in line for line in spelled), spelled
+    assert any(line.startswith("Cyrillic: Марія Колесникова — Outlet uk") for line in spelled)
+    assert any("Maria Kolesnikowa — Outlet de" in line for line in spelled), spelled
+    assert "Outlet el" in " ".join(spelled)
+
+
+async def test_who_finds_bialiatski_by_a_belarusian_spelling(app: App) -> None:
+    await _ingest_release(app)
+    reply = await ask(app, "who", "Бяляцкі")
+    assert reply.tone is Tone.OK, text_of(reply)
+    assert reply.title == "Ales Bialiatski", text_of(reply)
+    spelled = " ".join(_spelled(reply))
+    assert "Алесь Бяляцький" in spelled, spelled
+    assert "Άλες Μπιαλιάτσκι" in spelled, spelled
+
+
+async def test_no_german_noun_is_part_of_a_name(app: App) -> None:
+    await _ingest_release(app)
+    async with app.sessions() as session:
+        names = set(await session.scalars(select(Mention.name)))
+    assert "Maria Kolesnikowa" in names, names
+    assert not any("Oppositionspolitikerin" in name for name in names), names
+    assert not any("Präsidentschaftskandidat" in name for name in names), names
+    assert not any(name.startswith(("Президент", "Machthaber")) for name in names), names
+    reply = await ask(app, "who", "Kolesnikowa")
+    described = next(s for s in reply.sections if s.heading == "Described as")
+    assert "Oppositionspolitikerin" in " ".join(line.text for line in described.lines)
+
+
+async def test_a_name_in_a_case_form_keeps_its_stories(app: App) -> None:
+    """A Lithuanian article names Bialiatski in its own nominative (Bialiackis); the story
+    that names him is found under the key its surname is stored by, without the ending."""
+    title, body = RELEASE["lt"]
+    await app.ingestor.ingest([RawArticle(text=body, title=title, outlet="LRT")])
+    await app.facts.run()
+    reply = await ask(app, "who", "Bialiackis")
+    assert reply.tone is Tone.OK, text_of(reply)
+    stories = next(s for s in reply.sections if s.heading == "Stories, newest first")
+    assert len(stories.lines) == 1
+
+
+async def test_diff_does_not_call_another_script_a_spelling(app: App) -> None:
+    await _ingest_release(app)
+    reply = await ask(app, "diff")
+    spelled = [
+        line.text
+        for section in reply.sections
+        if section.heading and section.heading.startswith("Names spelled differently")
+        for line in section.lines
+    ]
+    assert not any("Колесникова" in line or "Κολέσνικοβα" in line for line in spelled), spelled
