@@ -104,11 +104,12 @@ def _about(views: list[ArticleView], names: list[str]) -> list[ArticleView]:
     ]
 
 
-def _read(profile: Profile, names: list[str], views: list[ArticleView]) -> None:
-    """Add what these articles say of the person."""
+def _read(profile: Profile, names: list[str], views: list[ArticleView], language: str) -> None:
+    """Add what these articles say of the person, named as the reader's ``language`` names
+    them where an article in it does."""
     urls = {v.article_id: v.url for v in views}
     outlets = {v.article_id: v.outlet for v in views}
-    for person in resolve_people(_about(views, names)):
+    for person in resolve_people(_about(views, names), language):
         if not any(same_person(spelling, name) for spelling in person.spellings for name in names):
             continue
         if not profile.spellings:
@@ -166,7 +167,7 @@ def _by_script(spellings: list[tuple[str, dict[str, Citation]]]) -> tuple[Line, 
     )
 
 
-def _render(profile: Profile, stories: list[StoryInfo]) -> Reply:
+def _render(profile: Profile, stories: list[StoryInfo], language: str) -> Reply:
     spellings = sorted(profile.spellings.items(), key=lambda item: -len(item[1]))
     known = profile.name in profile.spellings or not spellings
     canonical = profile.name if known else spellings[0][0]
@@ -178,7 +179,8 @@ def _render(profile: Profile, stories: list[StoryInfo]) -> Reply:
     quotes = _dedupe(profile.quotes)
     if quotes:
         sections.append(Section("Said", tuple(quotes[:SHOWN])))
-    sections.append(Section("Stories, newest first", tuple(story_line(s) for s in stories)))
+    listed = tuple(story_line(s, language) for s in stories)
+    sections.append(Section("Stories, newest first", listed))
     outlets = {outlet for _, cites in spellings for outlet in cites}
     return Reply(canonical, tuple(sections), footer=f"Named by {len(outlets)} outlets.")
 
@@ -207,8 +209,9 @@ async def handle(command: Command, context: Context) -> Reply:
         stories = await queries.stories_naming(session, chosen, STORIES_LISTED)
         profile = Profile(chosen[0])
         for story in stories[:STORIES_READ]:
-            _read(profile, chosen, await queries.story_views(session, story.id))
-    return _render(profile, stories)
+            views = await queries.story_views(session, story.id)
+            _read(profile, chosen, views, context.language)
+    return _render(profile, stories, context.language)
 
 
 def _did_you_mean(query: str, groups: list[list[str]]) -> Reply:
