@@ -44,6 +44,9 @@ KEEP_EVENTS = timedelta(days=1)
 PRUNE_EVERY = timedelta(minutes=10)
 #: 429 answers retried per Web API call, each after the Retry-After Slack asks for
 RATE_LIMIT_RETRIES = 3
+#: answered to the caller alone: Slack shows an in_channel answer's command as typed, and a
+#: source's URL may carry a password or a token
+PRIVATE_COMMANDS = frozenset({"sources"})
 #: Slack's built-in commands; an app (and its manifest) cannot register these names
 RESERVED_COMMANDS = frozenset(
     "/" + name
@@ -191,7 +194,9 @@ class SlackFront:
             return
         text = f"{command.get('command', '')} {from_slack_markup(str(command.get('text', '')))}"
         reply = await self.answer(text, self.caller(channel, user))
-        await _respond(respond, reply, response_type="in_channel")
+        name = strip_prefix(str(command.get("command", "")), self.settings.command_prefix)
+        shared = name.lstrip("/") not in PRIVATE_COMMANDS
+        await _respond(respond, reply, response_type="in_channel" if shared else "ephemeral")
 
     async def on_mention(
         self, ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient

@@ -404,6 +404,22 @@ async def test_urls_slack_wraps_are_added_as_sources(slack: FakeSlack, context: 
     assert "Added source #2" in text_of(answer.payload)
 
 
+async def test_sources_are_answered_to_the_caller_alone(slack: FakeSlack, context: Context) -> None:
+    """Slack shows an in_channel answer's command as typed: a source's URL may carry a
+    password or a token, so /sources answers the admin alone; reading commands the channel."""
+    async with serving(slack, context, admins=("U1",)) as bot:
+        secret = "add https://ed:pw1@example.org/feed?token=t0k"
+        assert await bot.command("/sources", secret, user="U1") == 200
+        [added] = await slack.wait_for("response_url")
+        assert await bot.command("/stories", "") == 200
+        [_, listed] = await slack.wait_for("response_url", 2)
+    assert added.payload["response_type"] == "ephemeral"
+    assert "Added source #1" in text_of(added.payload)
+    assert "pw1" not in text_of(added.payload)
+    assert "t0k" not in text_of(added.payload)
+    assert listed.payload["response_type"] == "in_channel"
+
+
 async def test_notices_and_digests_reach_slack_escaped(app: App, slack: FakeSlack) -> None:
     """What a feed server says ends up in the "source paused" notice; Slack must show it,
     not act on it (``<!channel>`` would notify everyone in the channel)."""
