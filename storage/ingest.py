@@ -53,7 +53,7 @@ from stories.dedupe import (
 )
 from stories.features import Features, extract_features
 from stories.model import Article, RawArticle, Rejected
-from stories.search import STORY_ARTICLES, article_words, fold, story_words
+from stories.search import LEAD_CHARS, STORY_ARTICLES, article_words, fold, story_words
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -753,7 +753,7 @@ class _Batch:
         rows: list[dict[str, object]] = []
         for story_id in remaining:
             told = await session.execute(
-                select(ArticleRow.title, ArticleRow.body)
+                select(ArticleRow.title, func.substr(ArticleRow.body, 1, LEAD_CHARS))
                 .where(ArticleRow.story_id == story_id, ArticleRow.near_copy_of.is_(None))
                 .order_by(ArticleRow.id)
                 .limit(STORY_ARTICLES)

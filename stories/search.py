@@ -33,6 +33,9 @@ MAX_WORD = 40
 COMMON_RANK = 150
 #: terms at least this long also find the words they begin ("sanction" finds "sanctions")
 PREFIX_FROM = 3
+#: the start of a body whose words are weighed: a news article tells its who, what and where
+#: first, and reading the whole of a long one cost a fifth of the ingest
+LEAD_CHARS = 2_000
 
 # Letters and digits: an underscore or an apostrophe separates words, as a space does.
 _WORD = re.compile(r"[^\W_]+")
@@ -40,6 +43,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 def fold(text: str) -> str:
     """``text`` as searches compare it: compatibility-normalised and case-folded."""
+    if text.isascii():
+        # NFKC leaves ASCII as it is, and casefold lowers it.
+        return text.lower()
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
@@ -65,8 +71,16 @@ def is_kept(word: str) -> bool:
     return 1 < len(word) <= MAX_WORD and not word.isdecimal() and word not in _common()
 
 
+def lead(body: str) -> str:
+    """The start of ``body`` whose words are weighed (``LEAD_CHARS``, cut at a space)."""
+    if len(body) <= LEAD_CHARS:
+        return body
+    cut = body.rfind(" ", 0, LEAD_CHARS)
+    return body[: cut if cut > 0 else LEAD_CHARS]
+
+
 def article_words(title: str, body: str) -> list[str]:
-    """The words an article is found by: its title's, then its body's most distinctive (the
+    """The words an article is found by: its title's, then its lead's most distinctive (the
     most frequent in it, rare words in English weighing more), ``ARTICLE_WORDS`` at most."""
     chosen = [w for w in dict.fromkeys(words_of(title)) if is_kept(w)][:ARTICLE_WORDS]
     taken = set(chosen)
@@ -75,7 +89,7 @@ def article_words(title: str, body: str) -> list[str]:
     # common words are left out).
     weighed = [
         (-count * (8.0 - min(zipf(word), 7.0)), word)
-        for word, count in Counter(words_of(body)).items()
+        for word, count in Counter(words_of(lead(body))).items()
         if word not in taken and is_kept(word)
     ]
     return chosen + [word for _, word in nsmallest(ARTICLE_WORDS - len(chosen), weighed)]
