@@ -90,7 +90,7 @@ _VOWELS = re.compile(r"[aeiouyj']+")
 _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 #: English words whose skeletons tell how common a skeleton is (see ``skeleton_zipf``)
-_ENGLISH_WORDS = 100_000
+_ENGLISH_WORDS = 50_000
 
 
 @lru_cache(maxsize=200_000)

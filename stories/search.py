@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 from heapq import nsmallest
 
-from wordfreq import available_languages, top_n_list
+from wordfreq import available_languages, get_frequency_list, top_n_list
 
 from stories.features import zipf
 
@@ -57,12 +57,16 @@ def words_of(text: str) -> list[str]:
 @cache
 def _common() -> frozenset[str]:
     """The most frequent words of every language wordfreq has (its small lists: half a
-    second, once per process)."""
-    return frozenset(
+    second, once per process). wordfreq keeps every list it reads, 150 MB for these, so its
+    caches of lists are emptied afterwards (the dictionaries other lookups read stay)."""
+    common = frozenset(
         word
         for language in available_languages("small")
         for word in top_n_list(language, COMMON_RANK, "small")
     )
+    top_n_list.cache_clear()
+    get_frequency_list.cache_clear()
+    return common
 
 
 def is_kept(word: str) -> bool:
