@@ -34,8 +34,9 @@ COMMON_RANK = 150
 #: terms at least this long also find the words they begin ("sanction" finds "sanctions")
 PREFIX_FROM = 3
 #: the start of a body whose words are weighed: a news article tells its who, what and where
-#: first, and reading the whole of a long one cost a fifth of the ingest
-LEAD_CHARS = 2_000
+#: in its first paragraphs, and reading all of it cost a fifth of the ingest (0.27 ms an
+#: article with 2,000 characters, 0.14 with these)
+LEAD_CHARS = 1_000
 
 # Letters and digits: an underscore or an apostrophe separates words, as a space does.
 _WORD = re.compile(r"[^\W_]+")
