@@ -21,7 +21,9 @@ from stories.compare import (
     diff_story,
 )
 from stories.facts import Qualifier
+from stories.language import ENGLISH, language_name
 from stories.names import resolve_people
+from stories.reader import comparable
 from stories.sentences import short
 from stories.story_input import ArticleView
 from stories.story_input import Citation as Source
@@ -132,13 +134,24 @@ async def handle(command: Command, context: Context) -> Reply:
             ),
             tone=Tone.NOTICE,
         )
-    diff = diff_story(views, resolve_people(views))
-    sections = diff_sections(diff, views, context.language)
+    compared = comparable(views, context.language)
+    if len({v.outlet for v in compared}) < 2:
+        line = Line(
+            "Each language tells this story through one outlet so far, and figures, names and"
+            " quotes are compared within a language: nothing to compare yet."
+        )
+        return Reply(title, (Section(None, (line,)),), tone=Tone.NOTICE)
+    diff = diff_story(compared, resolve_people(compared))
+    sections = diff_sections(diff, compared, context.language)
     if not sections:
         sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
-    outlets = sorted({v.outlet for v in views})
-    return Reply(
-        title,
-        tuple(sections),
-        footer=f"Compared {plural(len(views), 'article')} from {plural(len(outlets), 'outlet')}.",
-    )
+    outlets = sorted({v.outlet for v in compared})
+    footer = f"Compared {plural(len(compared), 'article')} from {plural(len(outlets), 'outlet')}"
+    others = len(views) - len(compared)
+    if others:
+        language = language_name(compared[0].language or ENGLISH)
+        footer += (
+            f" in {language}; {plural(others, 'article')} in other languages"
+            " are not compared with them yet"
+        )
+    return Reply(title, tuple(sections), footer=f"{footer}.")

@@ -27,8 +27,9 @@ from stories.compare import (
     diff_story,
 )
 from stories.facts import EntityKind, Qualifier
+from stories.language import ENGLISH
 from stories.names import clean_name, resolve_people, surname_key
-from stories.reader import Headlines, reader_first, title_for
+from stories.reader import Headlines, comparable, reader_first, title_for
 from stories.sentences import short
 from stories.story_input import ArticleView, Citation
 from stories.summarize import summarize
@@ -245,11 +246,16 @@ def _conflict_rank(item: DiffItem) -> int:
     return 2 if isinstance(item, SpellingVariant) else 3
 
 
-def conflicts(views: Sequence[ArticleView], involving: set[int] | None) -> list[DiffItem]:
-    """The story's disagreements, those a new article takes part in when ``involving``.
+def conflicts(
+    views: Sequence[ArticleView], involving: set[int] | None, language: str | None = None
+) -> list[DiffItem]:
+    """The story's disagreements, those a new article takes part in when ``involving``, among
+    the articles of one language (``stories.reader.comparable``; the reader's ``language``,
+    English by default).
 
     Figures all outlets agree on, or that add up to the same total, are no disagreement.
     """
+    views = comparable(views, language or ENGLISH)
     if len({v.outlet for v in views}) < 2:
         return []
     diff = diff_story(views, resolve_people(views))
@@ -275,7 +281,7 @@ def story_news(
     is_new = _is_new(material, since)
     views = [*material.old[-CONFLICT_CONTEXT:], *material.new]
     new_ids = {v.article_id for v in material.new}
-    found = conflicts(views, None if is_new else new_ids)[:CONFLICTS_PER_STORY]
+    found = conflicts(views, None if is_new else new_ids, language)[:CONFLICTS_PER_STORY]
     details = [] if is_new else new_details(material.old, material.new, language)
     if not is_new and not material.new and not found:
         return None

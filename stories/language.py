@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 import Stemmer
+from babel import Locale, UnknownLocaleError
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from wordfreq import available_languages, get_frequency_dict
 
@@ -150,3 +151,13 @@ def stem_zipf(stem: str, language: str) -> float:
     if frequency is None:
         return word_zipf(stem, language)
     return math.log10(frequency) + 9.0
+
+
+@cache
+def language_name(code: str) -> str:
+    """The English name of a language ("Polish" for ``pl``; the code when Babel has none)."""
+    try:
+        name = Locale.parse(code).get_language_name(ENGLISH)
+    except (UnknownLocaleError, ValueError):
+        return code
+    return str(name) if name else code

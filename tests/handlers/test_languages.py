@@ -6,12 +6,14 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from bot.app import App
+from bot.readers import InputDefaults, iter_paths
 from handlers.command import Command
 from handlers.digest import compose
 from handlers.dispatch import dispatch
 from handlers.reply import Citation, Reply
 from stories.language import detect_language
 from stories.model import RawArticle
+from tests.conftest import SEEDS
 from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
 
 OUTLETS = {"en": "AP", "ru": "Meduza", "de": "DW", "pl": "PAP", "uk": "Ukrinform", "lt": "LRT"}
@@ -80,6 +82,28 @@ async def test_digest_is_told_in_the_readers_language(app: App) -> None:
         assert detect_language(news.lead.sentence) == reader
         lead, *conflicts = reply.sections[0].lines
         assert [(c.outlet, c.language) for c in lead.citations] == [(OUTLETS[reader], None)]
-        foreign = {c.language for line in conflicts for c in line.citations} - {None}
-        assert foreign
-        assert reader not in foreign
+        # Each language tells it once, and figures and names are compared within a language:
+        # a transliteration is no conflict.
+        assert conflicts == []
+
+
+async def test_diff_compares_within_one_language(app: App) -> None:
+    """A German or Polish transliteration is no misspelling, and a sentence in another language
+    is not a detail only one outlet reports: /diff compares the articles of one language."""
+    await app.ingestor.ingest(iter_paths([SEEDS], InputDefaults()))
+    await _ingest_release(app)
+    for reader in ("en", "ru"):
+        reply = await _ask(app, reader, "diff")
+        cited = {c.outlet for c in _citations(reply)}
+        assert cited, reply
+        assert not cited & {"Meduza", "DW", "PAP", "Ukrinform", "LRT"}, reply
+        assert reply.footer is not None
+        assert "in English; 5 articles in other languages are not compared" in reply.footer
+    spelled = next(s for s in reply.sections if s.heading == "Names spelled differently")
+    assert any("John Cole" in line.text for line in spelled.lines)
+
+
+async def test_diff_of_a_story_each_language_tells_once_says_so(app: App) -> None:
+    await _ingest_release(app)
+    reply = await _ask(app, "en", "diff")
+    assert "compared within a language" in reply.sections[0].lines[0].text
