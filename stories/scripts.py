@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from anyascii import anyascii
 from wordfreq import get_frequency_dict
@@ -54,9 +54,13 @@ _SPELLED_OUT = str.maketrans(
         "Ё": "E",
     }
 )
-# Greek digraphs for sounds Greek has no letter for (μπ is b at the start of a word, mb or mp
-# inside it), and ου for u.
-_GREEK_DIGRAPHS = re.compile(r"(?i)\bμπ|ντ|γκ|τσ|τζ|ου")
+# Greek digraphs for sounds Greek has no letter for: μπ, ντ and γκ are b, d and g at the start
+# of a word or after a consonant (Μπιαλιάτσκι, Ντόναλντ) and mp, nd and ng after a vowel
+# (Τραμπ, Αλεξάντερ); ου is u.
+_GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
+_GREEK_NASAL_PAIRS = re.compile(rf"(?i)(?<=[{_GREEK_VOWELS}])(?:μπ|ντ|γκ)")
+_GREEK_NASALS = {"μπ": "mp", "ντ": "nd", "γκ": "ng"}
+_GREEK_DIGRAPHS = re.compile(r"(?i)μπ|ντ|γκ|τσ|τζ|ου")
 _GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dz", "ου": "u"}
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 
@@ -93,6 +97,12 @@ _NOT_LETTER = re.compile(r"[^a-z]+")
 _ENGLISH_WORDS = 50_000
 
 
+def _sound(sounds: dict[str, str], match: re.Match[str]) -> str:
+    """A Greek digraph's Latin letters, capitalised as it was."""
+    found = sounds[match[0].lower()]
+    return found.capitalize() if match[0][0].isupper() else found
+
+
 @lru_cache(maxsize=200_000)
 def latin(word: str) -> str:
     """``word`` in plain Latin letters, as its own script's readers would say it."""
@@ -100,7 +110,8 @@ def latin(word: str) -> str:
         return word
     spelled = word.translate(_SPELLED_OUT)
     if _GREEK.search(spelled):
-        spelled = _GREEK_DIGRAPHS.sub(lambda m: _GREEK_SOUNDS[m[0].lower()], spelled)
+        spelled = _GREEK_NASAL_PAIRS.sub(partial(_sound, _GREEK_NASALS), spelled)
+        spelled = _GREEK_DIGRAPHS.sub(partial(_sound, _GREEK_SOUNDS), spelled)
     return anyascii(spelled)
 
 
