@@ -184,9 +184,6 @@ class _Vector:
     norm: float
 
 
-_EMPTY = _Vector(np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32), 0.0)
-
-
 @dataclass(slots=True)
 class _Story:
     ids: IntArray
@@ -743,24 +740,22 @@ class StoryIndex:
         story = self._stories.get(story_id)
         if story is None:
             main = _summed(tids, vec, self.settings.centroid_terms)
-            self._stories[story_id] = _Story(
-                main.ids, main.weights, main.norm or 1.0, 1, frozenset((language,)), cross
-            )
+            size, languages = 1, frozenset((language,))
         else:
             main = _summed(
                 np.concatenate([story.ids, tids]),
                 np.concatenate([story.weights, vec]),
                 self.settings.centroid_terms,
             )
-            both = _summed(
+            cross = _summed(
                 np.concatenate([story.cross.ids, cross.ids]),
                 np.concatenate([story.cross.weights, cross.weights]),
                 _CROSS_TERMS,
             )
-            languages = story.languages | {language}
-            self._stories[story_id] = _Story(
-                main.ids, main.weights, main.norm or 1.0, story.size + 1, languages, both
-            )
+            size, languages = story.size + 1, story.languages | {language}
+        self._stories[story_id] = _Story(
+            main.ids, main.weights, main.norm or 1.0, size, languages, cross
+        )
         self._widen_span(story_id, published)
 
     def _widen_span(self, story_id: int, published: datetime | None) -> None:

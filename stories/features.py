@@ -17,10 +17,11 @@ captions less), damped with ``log1p``. Rarity (idf) is not applied here: it depe
 store, so the index applies it (see ``stories.cluster``).
 
 Function words are the words common in the article's language (wordfreq's list for it); a
-capitalised word at a sentence's start is a name only when it is rare there. A name in an
-inflecting language is keyed by its stem in Latin letters (Колесникову and Колесникова are
-``e:kolesnikov``). Numbers are read as values whatever the language writes them with (1 227,
-1.227 and 1,227 are ``n:1227`` in German and Russian, as 1,227 is in English).
+capitalised word at a sentence's start is a name only when it is rare there. Words and names
+of another language than English are stemmed and keep their language (Колесникову and
+Колесникова are ``e:ru:колесников``). Numbers are read as values whatever the language
+writes them with (1 227, 1.227 and 1,227 are ``n:1227`` in German and Russian, as 1,227 is in
+English).
 """
 
 from __future__ import annotations

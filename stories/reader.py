@@ -8,7 +8,6 @@ outlet. Pure rules, shared by the handlers and the engine.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -55,7 +54,7 @@ def comparable(views: Sequence[ArticleView], reader: str) -> list[ArticleView]:
     by_language: dict[str, list[ArticleView]] = {}
     for view in views:
         by_language.setdefault(view.language or ENGLISH, []).append(view)
-    outlets = Counter({lang: len({v.outlet for v in group}) for lang, group in by_language.items()})
+    outlets = {lang: len({v.outlet for v in group}) for lang, group in by_language.items()}
     if outlets.get(reader, 0) >= 2 or len(by_language) == 1:
         return by_language.get(reader) or list(views)
-    return by_language[max(by_language, key=lambda lang: outlets[lang])]
+    return by_language[max(by_language, key=outlets.__getitem__)]

@@ -6,7 +6,7 @@ clustering contest, see ``shared/data/README.md``); the rest were written for th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 
@@ -227,12 +227,21 @@ def test_the_story_is_found_whichever_language_comes_first() -> None:
         assert len(set(_cluster(items).values())) == 1, first
 
 
-def test_an_english_only_store_never_scores_across_languages() -> None:
-    """The cross-language look costs nothing until a second language arrives."""
-    index = StoryIndex(ClusterSettings(cross_threshold=1e-9))
-    day = datetime(2025, 12, 13, tzinfo=UTC)
-    first = _features("Lukashenko freed 123 prisoners in Minsk on Saturday.", "en")
-    index.add(1, Features.of(first.terms, day), article_id=1)
-    other = _features("Lukashenko visited a potash plant in Soligorsk.", "en")
-    found = index.match(Features.of(other.terms, day))
-    assert found is None or found.score < 1.0
+def _only_keys(*terms: str, language: str | None = None) -> Features:
+    return Features.of(tuple((t, 1.0) for t in sorted(terms)), RELEASE_DAY, language)
+
+
+def test_names_keys_join_stories_only_across_languages() -> None:
+    """An article sharing nothing but names' keys with a story joins it when the story is told
+    in another language; a story in the article's own language is judged on its words and
+    names, which say more, and keys alone never join it."""
+    story = ("k:trmp", "k:lksnk", "k:klsnkv", "w:ru:освобожд")
+    article = ("k:trmp", "k:lksnk", "k:klsnkv", "w:quake")
+    english = StoryIndex(ClusterSettings())
+    english.add(1, _only_keys(*story), article_id=1)
+    assert english.match(_only_keys(*article)) is None
+    russian = StoryIndex(ClusterSettings())
+    russian.add(1, _only_keys(*story, language="ru"), article_id=1)
+    found = russian.match(_only_keys(*article))
+    assert found is not None
+    assert found.story_id == 1
