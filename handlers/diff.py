@@ -21,15 +21,16 @@ from stories.compare import (
     diff_story,
 )
 from stories.facts import Qualifier
-from stories.language import ENGLISH, language_name
+from stories.language import ENGLISH
 from stories.names import resolve_people
-from stories.reader import comparable
 from stories.sentences import short
 from stories.story_input import ArticleView
 from stories.story_input import Citation as Source
 
 #: items shown per section; the rest are counted
 SHOWN = 6
+#: details of one outlet among those shown, while other outlets have some
+PER_OUTLET = 2
 QUOTE_CHARS = 160
 
 
@@ -84,13 +85,20 @@ def unique_line(detail: UniqueDetail, sources: Sources) -> Line:
     return Line(f"Only {source.outlet}: {short(source.sentence, 240)}", cite((source,), sources))
 
 
-def _by_turns(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
-    """Each outlet's best detail first, then each one's second...: one outlet cannot fill it."""
-    queues: dict[str, list[UniqueDetail]] = {}
+def _spread(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
+    """The details by what they add, no outlet taking more than ``PER_OUTLET`` of the lines
+    shown while others have details left: one talkative outlet cannot fill the section."""
+    shown: list[UniqueDetail] = []
+    held: list[UniqueDetail] = []
+    per_outlet: dict[str, int] = {}
     for detail in details:
-        queues.setdefault(detail.citation.outlet, []).append(detail)
-    turns = [(turn, detail) for queue in queues.values() for turn, detail in enumerate(queue)]
-    return [detail for _, detail in sorted(turns, key=lambda pair: pair[0])]
+        outlet = detail.citation.outlet
+        if len(shown) < SHOWN and per_outlet.get(outlet, 0) >= PER_OUTLET:
+            held.append(detail)
+            continue
+        per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+        shown.append(detail)
+    return shown[:SHOWN] + held + shown[SHOWN:]
 
 
 def _capped(title: str, lines: list[Line], total: int) -> Section:
@@ -112,7 +120,7 @@ def diff_sections(diff: StoryDiff, views: list[ArticleView], reader: str) -> lis
         lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, sources)]
         sections.append(_capped("Quotes worded differently", lines, len(diff.quotes)))
     if diff.unique:
-        lines = [unique_line(u, sources) for u in _by_turns(diff.unique)[:SHOWN]]
+        lines = [unique_line(u, sources) for u in _spread(diff.unique)[:SHOWN]]
         sections.append(_capped("Only one outlet reports", lines, len(diff.unique)))
     return sections
 
@@ -134,24 +142,16 @@ async def handle(command: Command, context: Context) -> Reply:
             ),
             tone=Tone.NOTICE,
         )
-    compared = comparable(views, context.language)
-    if len({v.outlet for v in compared}) < 2:
-        line = Line(
-            "Each language tells this story through one outlet so far, and figures, names and"
-            " quotes are compared within a language: nothing to compare yet."
-        )
-        return Reply(title, (Section(None, (line,)),), tone=Tone.NOTICE)
-    diff = diff_story(compared, resolve_people(compared))
-    sections = diff_sections(diff, compared, context.language)
+    diff = diff_story(views, resolve_people(views), context.language)
+    sections = diff_sections(diff, views, context.language)
     if not sections:
         sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
-    outlets = sorted({v.outlet for v in compared})
-    footer = f"Compared {plural(len(compared), 'article')} from {plural(len(outlets), 'outlet')}"
-    others = len(views) - len(compared)
-    if others:
-        language = language_name(compared[0].language or ENGLISH)
+    outlets = sorted({v.outlet for v in views})
+    footer = f"Compared {plural(len(views), 'article')} from {plural(len(outlets), 'outlet')}"
+    languages = sorted({v.language or ENGLISH for v in views})
+    if len(languages) > 1:
         footer += (
-            f" in {language}; {plural(others, 'article')} in other languages"
-            " are not compared with them yet"
+            f" in {plural(len(languages), 'language')}: figures are compared across languages,"
+            " names and quotes within each"
         )
     return Reply(title, tuple(sections), footer=f"{footer}.")

@@ -627,9 +627,13 @@ def _build_person(
         """The nominative form most used, else the form most used."""
         return max(forms[key].items(), key=lambda item: (item[0][0], item[1]))[0][1]
 
+    # Keys of different languages may show one spelling ("John Coale" in English and German).
+    merged: dict[str, set[int]] = defaultdict(set)
+    for key, ids in spelled.items():
+        merged[shown(key)] |= ids
     spellings = {
-        shown(key): frozenset(ids)
-        for key, ids in sorted(spelled.items(), key=lambda item: (-len(item[1]), item[0]))
+        spelling: frozenset(ids)
+        for spelling, ids in sorted(merged.items(), key=lambda item: (-len(item[1]), item[0]))
     }
     seen: set[tuple[int, str]] = set()
     descriptions: list[PersonDescription] = []

@@ -17,6 +17,15 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from stories.facts import NumberFact, Qualifier, Span
+from stories.language import ENGLISH
+from stories.number_roles import (
+    Named,
+    Now,
+    background_marker,
+    holder_of,
+    is_part,
+    is_time_unit,
+)
 from stories.sentences import Sentence
 
 _SMALL = (
@@ -201,15 +210,45 @@ class _Found:
     money: str | None
 
 
-def find_numbers(sentences: Sequence[Sentence], in_caption: bool = False) -> tuple[NumberFact, ...]:
-    """Every quantity in ``sentences``; spans are offsets into the text they were split from."""
+def find_numbers(
+    sentences: Sequence[Sentence],
+    in_caption: bool = False,
+    language: str = ENGLISH,
+    people: Sequence[Named] = (),
+    now: Now | None = None,
+) -> tuple[NumberFact, ...]:
+    """Every quantity in ``sentences``; spans are offsets into the text they were split from.
+
+    ``people`` are the people the text names (offsets into the same text), ``now`` the
+    (year, month) it reports from: they place each number (``stories.number_roles``).
+    """
     facts: list[NumberFact] = []
+    last_person: str | None = None
     for sentence in sentences:
-        facts.extend(_sentence_numbers(sentence, in_caption))
+        named = [
+            Named(p.start - sentence.start, p.end - sentence.start, p.name)
+            for p in people
+            if sentence.start <= p.start and p.end <= sentence.end
+        ]
+        place = _Place(language, named, last_person, now)
+        facts.extend(_sentence_numbers(sentence, in_caption, place))
+        if named:
+            last_person = named[-1].name
     return tuple(facts)
 
 
-def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFact]:
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """What places a sentence's numbers: its language, the people it names, the person named
+    last before it, and the time its article reports from."""
+
+    language: str
+    named: Sequence[Named]
+    last_person: str | None
+    now: Now | None
+
+
+def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> Iterator[NumberFact]:
     text = sentence.text
     previous = ""
     for found in _numbers(text):
@@ -219,6 +258,11 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
         previous = counted
         value = (found.low + found.high) / 2
         context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
+        holder = None
+        if is_time_unit(counted):
+            holder = holder_of(
+                text, found.start, found.end, place.named, place.last_person, place.language
+            )
         yield NumberFact(
             text=text[found.start : found.end],
             value=value,
@@ -228,6 +272,9 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
             counted=counted,
             context=context,
             span=Span(sentence.start + found.start, sentence.start + found.end, text, in_caption),
+            background=background_marker(text, found.start, found.end, place.language, place.now),
+            part=is_part(text, found.start, found.end, place.language),
+            holder=holder,
         )
 
 
