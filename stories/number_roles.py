@@ -172,7 +172,8 @@ def _phrases(table_key: str, language: str) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     if table_key == "before":
-        return re.compile(rf"(?:^|[^\w])(?:{alternatives})\s*$", re.IGNORECASE)
+        # A qualifier may stand between: "из них более 312", "including at least 5".
+        return re.compile(rf"(?:^|[^\w])(?:{alternatives})(?:\s+[^\W\d]+){{0,2}}\s*$", re.I)
     if table_key == "after":
         return re.compile(rf"\s*(?:{alternatives})(?=\s)", re.IGNORECASE)
     return re.compile(rf"(?:^|(?<=[^\w]))(?:{alternatives})(?=[^\w]|$)", re.IGNORECASE)

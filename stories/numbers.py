@@ -69,6 +69,7 @@ _DIGITS = (
     r"\d(?<![\w.,:/\-]\d)(?:"
     r"(?<=[1-9])\d{0,2}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<=[1-9])\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+    r"|\d*,\d{1,2}(?![\d.,]\d)"
     r"|\d*(?:\.\d+)?"
     r")(?![\w:]|[.,]\d)"
 )
@@ -111,7 +112,7 @@ _DOZENS = ["a dozen", "a hundred", "a thousand", "dozen"]
 _WORDS = (
     rf"(?:{prefix_tree(_DOZENS)}"
     rf"|{prefix_tree(_TENS)}(?:-{prefix_tree(_SMALL[:9])})?"
-    rf"|{prefix_tree(_SMALL)})\b(?!-(?:year|time))"
+    rf"|{prefix_tree(_SMALL)})\b(?!-time)"
 )
 _VAGUE = rf"{prefix_tree(VAGUE_VALUES)}\b"
 _NUMBER_KINDS = {
@@ -136,7 +137,7 @@ _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)", re.IGNOR
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
-_OF_GROUP = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their))?(?=\s)")
+_OF_GROUP = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their|them|whom))?(?=\s)")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’\-]*)")
 _HYPHEN_UNIT = re.compile(r"-([a-z]+)")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*")
@@ -146,6 +147,9 @@ _ASIDE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f]")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+"""A comma before one or two digits marks decimals ("4,66 млн", "1,5 Prozent"): thousands
+are grouped by three."""
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)s?")
@@ -326,6 +330,8 @@ def _value(raw: str, kind: str) -> float:
             tens, unit = lower.split("-")
             return float(WORD_VALUES[tens] + WORD_VALUES[unit])
         return float(WORD_VALUES[lower])
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return float(raw.replace(",", "."))
     digits = _SEPARATORS.sub("", raw)
     if _DOT_THOUSANDS.fullmatch(digits):
         digits = digits.replace(".", "")
