@@ -569,13 +569,14 @@ def _classify(
                 parts = _breakdown(figure, common, figures)
                 if parts:
                     explained[figure.fact.value] = parts
+    # Figures alike in everything the comparison reads are compared once.
+    kinds = list({_reading(f): f for f in group}.values())
     clash = any(
         not _compatible(a.fact, b.fact)
-        and a.view.article_id != b.view.article_id
         and a.fact.value not in explained
         and b.fact.value not in explained
         and _placed_alike(a, b, same=False)
-        for a, b in combinations(group, 2)
+        for a, b in combinations(kinds, 2)
     )
     if clash:
         return NumberDiffKind.CONFLICT, values
@@ -583,9 +584,25 @@ def _classify(
         return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
     differ = any(
         not _same_value(a.fact, b.fact) and _placed_alike(a, b, same=False)
-        for a, b in combinations(group, 2)
+        for a, b in combinations(kinds, 2)
     )
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _reading(figure: _Figure) -> tuple[object, ...]:
+    """What ``_classify`` reads of a figure: its value and its place in the story."""
+    fact = figure.fact
+    return (
+        fact.low,
+        fact.high,
+        fact.qualifier,
+        figure.language,
+        figure.holder,
+        figure.timed,
+        fact.background is None,
+        fact.part,
+        bool(figure.head),
+    )
 
 
 def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]]) -> NumberValue:

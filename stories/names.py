@@ -206,6 +206,7 @@ def name_key(name: str) -> str:
     return " ".join(skeleton(t) for t in name_tokens(name))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def surname_key(name: str, language: str | None = None) -> str:
     """The skeleton of a name's last word without its case ending: the key to index people
     by, the same across scripts (``language`` is the one the name was written in)."""
