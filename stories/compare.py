@@ -35,7 +35,7 @@ from stories.facts import EntityKind, NumberFact, Qualifier, Quote
 from stories.features import stem
 from stories.language import ENGLISH
 from stories.names import Person, clean_name, name_tokens, same_person, script, surname_key
-from stories.number_roles import is_time_unit, segment_of
+from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
 # ---- numbers ----
@@ -519,15 +519,22 @@ def _values(group: list[_Figure]) -> list[NumberValue]:
 
 
 def _neighbours(part: _Figure, figures: _ByArticle) -> list[_Figure]:
-    """Figures of ``part``'s article near it that count the same kind: its possible parts."""
+    """Figures of ``part``'s article near it that count the same kind: its possible parts.
+
+    Parts must say what they count, count the same, and count things: digits of a phone
+    number, or temperatures of several places (measures) do not add up to anything."""
+    if not part.head or part.fact.value <= 0 or is_measure(part.fact.counted):
+        return []
     return [
         f
         for f in figures[part.view.article_id]
         if f is not part
         and f.exact
+        and f.fact.value > 0
         and not f.fact.span.in_caption
+        and f.fact.background is None
         and abs(f.fact.span.start - part.fact.span.start) <= BREAKDOWN_DISTANCE
-        and (not part.head or not f.head or f.head == part.head)
+        and f.head == part.head
     ]
 
 

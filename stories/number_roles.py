@@ -120,7 +120,8 @@ _PRONOUNS: dict[str, frozenset[str]] = {
 """Pronouns that make a sentence about the person named last before it."""
 
 _TIME_UNITS = re.compile(
-    r"(?i)^(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|decades?"
+    r"(?i)^(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|decades?|h|min|mins"
+    r"|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*|minuten|dakika\w*"
     r"|год|года|лет|годы|годам|месяц\w*|недел\w*|дн\w*|сут\w*|час\w*"
     r"|рок\w*|гад\w*|месяц\w*|тыдн\w*|днів|дзён"
     r"|lat|lata|rok\w*|miesi\w*|tygodn\w*|dni|dzień|godzin\w*"
@@ -141,6 +142,21 @@ dates the whole sentence when it has at most this many words."""
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)(?!\s*[A-ZА-ЯЁ])")
 """A year, unless a capitalised word follows it: "the 2022 Nobel Prize" names a prize."""
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+_DEGREES = re.compile(
+    r"(?i)^(?:°\w*|degrees?|градус\w*|grad\w*|stopni\w*|stopień|derece|laipsn\w*)$"
+)
+
+
+def is_measure(counted: str) -> bool:
+    """Whether a figure measures (a duration, an age, a temperature, a share) rather than
+    counts things: measures of different things do not add up to a total."""
+    words = counted.split()
+    if not words:
+        return False
+    last = words[-1]
+    return is_time_unit(counted) or last == "percent" or _DEGREES.match(last) is not None
 
 
 def is_time_unit(counted: str) -> bool:

@@ -132,7 +132,7 @@ one ("dozens" is not "dozen"), so one pass over the words finds both. The lookah
 letter rejects most word starts in one step, before the branches of the prefix trees."""
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
-_RANGE = re.compile(r"\s*(?:or|to|-|–|and)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:or|to|-|–|and|…|\.\.\.)\s*", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
@@ -254,12 +254,15 @@ class _Place:
 
 def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> Iterator[NumberFact]:
     text = sentence.text
+    readings = [(found, *_counted(text, found)) for found in _numbers(text)]
+    compound = _compound_durations(text, readings)
     previous = ""
-    for found in _numbers(text):
-        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text, found.start)
-        counted, rest, from_number_of = _counted(text, found)
+    for index, (found, counted, rest, from_number_of) in enumerate(readings):
         counted = counted or previous
         previous = counted
+        if index in compound:
+            continue
+        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text, found.start)
         value = (found.low + found.high) / 2
         context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
         holder = None
@@ -280,6 +283,22 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
             part=is_part(text, found.start, found.end, place.language),
             holder=holder,
         )
+
+
+_JOINED = re.compile(r"[\s,]*(?:and|и|і|i|und|et|y|e|ir)?\s*")
+
+
+def _compound_durations(text: str, readings: Sequence[tuple[_Found, str, int, bool]]) -> set[int]:
+    """The numbers of a duration written in two units ("2 hours 20 minutes", "2 часа 20
+    минут"): each part alone is no quantity, and its minutes are no count of minutes."""
+    compound: set[int] = set()
+    for index in range(len(readings) - 1):
+        _, counted, rest, _ = readings[index]
+        following, next_counted, _, _ = readings[index + 1]
+        joined = _JOINED.fullmatch(text, rest, following.start) is not None
+        if joined and is_time_unit(counted) and is_time_unit(next_counted):
+            compound.update((index, index + 1))
+    return compound
 
 
 # ---- finding numbers ----

@@ -161,3 +161,21 @@ def test_figures_of_other_languages_are_never_in_conflict_with_each_other() -> N
         ("Meduza", "Беларусь в субботу освободила 130 заключённых, сообщили власти."),
     )
     assert _numbers(views) == []
+
+
+def test_figures_that_count_different_things_are_no_breakdown() -> None:
+    """The dead and the injured do not add up to another outlet's dead, nor do the digits of
+    a helpline's number."""
+    views = _views(
+        (
+            "Border Post",
+            "The car bomb killed 20 people and wounded 27 people in the town centre on "
+            "Sunday. Relatives can call the helpline on 0800 111 222.",
+        ),
+        (
+            "Valley Wire",
+            "The car bomb killed 47 people in the town centre on Sunday, the governor said. "
+            "The helpline number is 333.",
+        ),
+    )
+    assert all(d.kind is not NumberDiffKind.BREAKDOWN for d in _numbers(views))

@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from stories.facts import NumberFact
-from stories.number_roles import Named, article_now, background_marker, is_part, years_in
+from stories.number_roles import (
+    Named,
+    article_now,
+    background_marker,
+    is_measure,
+    is_part,
+    years_in,
+)
 from stories.numbers import find_numbers
 from stories.sentences import split_sentences
 
@@ -118,3 +125,22 @@ def test_part_words_of_one_language_do_not_apply_to_another() -> None:
     text = "Dont 12 personnes"
     assert is_part(text, 5, 7, "fr")
     assert not is_part(text, 5, 7, "en")
+
+
+def test_a_duration_in_two_units_is_not_two_quantities() -> None:
+    # dev data (ru): a train held for two hours twenty minutes.
+    assert _numbers("Поезд задержали на 2 часа 20 минут.", "ru") == {}
+    assert _numbers("The train stood for 2 hours and 19 minutes.") == {}
+    assert set(_numbers("Police held 3 people for 20 minutes.")) == {"3", "20"}
+
+
+def test_ranges_written_with_an_ellipsis_are_one_figure() -> None:
+    # dev data (ru): a day's temperature range.
+    numbers = _numbers("Днем 3…5° и 1…6° тепла.", "ru")
+    assert [(n.low, n.high) for n in numbers.values()] == [(3, 5), (1, 6)]
+
+
+def test_measures_are_told_from_counts() -> None:
+    assert is_measure("degrees") and is_measure("градусов") and is_measure("years")
+    assert is_measure("percent")
+    assert not is_measure("people") and not is_measure("citizens") and not is_measure("")
