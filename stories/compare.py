@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from itertools import combinations
 
 from stories import content
@@ -33,7 +34,7 @@ from stories.content import (
 )
 from stories.facts import EntityKind, NumberFact, Qualifier, Quote
 from stories.features import stem
-from stories.language import ENGLISH
+from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import Person, clean_name, name_tokens, same_person, script, surname_key
 from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
@@ -250,12 +251,14 @@ class _Figure:
 
 
 def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
-    counted = terms(fact.counted.lower())
-    context = {k: w for k, w in terms(fact.context).items() if k not in counted}
+    language = view.language or ENGLISH
+    read = terms if language == ENGLISH else partial(_terms_in, language=language)
+    counted = read(fact.counted.lower())
+    context = {k: w for k, w in read(fact.context).items() if k not in counted}
     if not context and not counted:
-        context = terms(fact.span.sentence)
+        context = read(fact.span.sentence)
     words = re.findall(r"[^\W\d_]+", fact.counted.lower())
-    head = stem(words[-1]) if words else ""
+    head = _stem_in(words[-1], language) if words else ""
     keys = frozenset(
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
@@ -277,6 +280,29 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
         holder,
         is_time_unit(fact.counted),
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _stem_in(word: str, language: str) -> str:
+    """A word's stem in its own language (Snowball), else the engine's light stem."""
+    stems = stemmer(language) if language != ENGLISH else None
+    return stems.stemWord(word) if stems is not None else stem(word)
+
+
+def _terms_in(text: str, language: str) -> dict[str, float]:
+    """The content words of a figure's phrase in a language other than English, by stem,
+    weighted by rarity in that language like ``content.terms`` weighs English words."""
+    found: dict[str, float] = {}
+    for match in _LETTERS.finditer(text.lower()):
+        word = match.group()
+        frequency = word_zipf(word, language)
+        if len(word) < 3 or frequency >= content.STOP_ZIPF:
+            continue
+        weighed = min(content.MAX_WORD_WEIGHT, max(content.MIN_WORD_WEIGHT, 6.5 - frequency))
+        found.setdefault(_stem_in(word, language), weighed)
+    return found
 
 
 def _rounding(value: float) -> float:

@@ -133,6 +133,10 @@ letter rejects most word starts in one step, before the branches of the prefix t
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:or|to|-|–|and|…|\.\.\.)\s*", re.IGNORECASE)
+_RANGE_DIGITS = re.compile(
+    r"(?:[1-9]\d{0,2}(?:[,\u00a0 ]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?)(?![\w:]|[.,]\d)"
+)
+"""The second number of a range, which may follow a hyphen ("10-12", "3 -5")."""
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
@@ -395,7 +399,8 @@ def _range_end(text: str, end: int, kind: str) -> tuple[float, int] | None:
     joiner = _RANGE.match(text, end)
     if joiner is None:
         return None
-    match = _NUMBER_KINDS[kind].match(text, joiner.end())
+    pattern = _RANGE_DIGITS if kind == "digits" else _NUMBER_KINDS[kind]
+    match = pattern.match(text, joiner.end())
     if match is None or _excluded(text, match, kind):
         return None
     return _value(match.group(), kind), match.end()

@@ -145,3 +145,11 @@ def test_measures_are_told_from_counts() -> None:
         assert is_measure(measure), measure
     for count in ("people", "citizens", ""):
         assert not is_measure(count), count
+
+
+def test_a_range_may_be_joined_by_a_hyphen() -> None:
+    # dev data (ru): "exceed the norm by 3-5 degrees".
+    numbers = _numbers("Температура будет превышать климатическую норму на 3 -5 градусов.", "ru")
+    assert [(n.low, n.high) for n in numbers.values()] == [(3, 5)]
+    assert [(n.low, n.high) for n in _numbers("Between 10-12 people.").values()] == [(10, 12)]
+    assert list(_numbers("COVID-19 killed 5 people in 2019-2020.")) == ["5"]
