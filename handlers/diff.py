@@ -54,14 +54,21 @@ def _value_text(value: NumberValue) -> str:
 
 
 def number_line(diff: NumberDiff, sources: Sources) -> Line:
-    values = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in diff.values]
+    """A figure as the outlets give it. Descriptions that agree with the figure (a rounding,
+    a bound it satisfies) follow it as "also given as", not as a disagreement."""
+    given = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in diff.values]
+    if diff.kind is NumberDiffKind.QUALIFIED:
+        exact = [i for i, v in enumerate(diff.values) if v.qualifier is Qualifier.EXACT]
+        first = exact[0] if exact else 0
+        others = [text for i, text in enumerate(given) if i != first]
+        text = f"{diff.what}: {given[first]}; also given as {', '.join(others)}"
+        return Line(text, cite(diff.citations, sources))
     label = {
         NumberDiffKind.CONFLICT: "outlets disagree",
-        NumberDiffKind.QUALIFIED: "given differently",
         NumberDiffKind.BREAKDOWN: "same total, different breakdown",
         NumberDiffKind.AGREEMENT: "agreed",
     }[diff.kind]
-    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", cite(diff.citations, sources))
+    return Line(f"{diff.what}: {' vs '.join(given)} — {label}", cite(diff.citations, sources))
 
 
 def spelling_line(variant: SpellingVariant, sources: Sources) -> Line:
