@@ -35,9 +35,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from stories.facts import Qualifier
 from stories.number_words_data import (
@@ -114,8 +114,7 @@ class _Atom:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     key: str
@@ -126,7 +125,7 @@ class _Token:
 _Tree: TypeAlias = "dict[str, _Tree]"
 _SPACE = r"[\s\u00a0\u202f]"
 _WORD_CHARS = r"[^\W\d_]"
-_TOKEN = re.compile(rf"{_WORD_CHARS}+(?:['’ʼ\-]{_WORD_CHARS}+)*")
+_WORD_END = rf"(?!{_WORD_CHARS}|['’ʼ]{_WORD_CHARS})"
 _UNIVERSAL_FOLDS = {"’": "'", "ʼ": "'", "\u0307": ""}
 _DIGITS_BEFORE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -136,6 +135,9 @@ _DIGIT_GROUP_SPACES = re.compile(r"[ \u00a0\u202f]")
 _DIGITS_BETWEEN = re.compile(rf"{_SPACE}+(\d{{1,3}}){_SPACE}+")
 _DIGITS_TAIL = re.compile(rf"{_SPACE}+(\d{{1,3}})(?![\d\w]|[.,]\d)")
 _LOOK_BACK = 48
+_LEAD_IN = 40
+"""How far before the first number word the words of a number may start: a number begins
+with at most two words that are not in the prefilter ("ein paar tausend", "des dizaines")."""
 _LOOK_BACK_DIGITS = 24
 
 
@@ -146,8 +148,9 @@ class _Lexicon:
     language: str
     words: dict[str, _Atom]
     phrases: dict[str, list[tuple[tuple[str, ...], _Atom]]]
-    fold: dict[int, str]
-    prefilter: re.Pattern[str]
+    folds: tuple[tuple[str, str], ...]
+    prefilter: re.Pattern[str]  # the words that make a sentence worth reading
+    scan: re.Pattern[str]  # every word a number may be read from or through
     scales: re.Pattern[str]
     chain: re.Pattern[str] | None
     joiners: frozenset[str]
@@ -155,10 +158,14 @@ class _Lexicon:
     suffixes: tuple[str, ...]
     no_suffix: frozenset[str]
     not_numbers: dict[str, list[tuple[str, ...]]]
-    longest: int = field(default=0)
+    longest: int
 
     def key(self, word: str) -> str:
-        return word.lower().translate(self.fold)
+        key = word.lower()
+        for source, target in self.folds:
+            if source in key:
+                key = key.replace(source, target)
+        return key
 
 
 # ---- public API ----
@@ -168,9 +175,12 @@ def spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
     """Every number written in words in ``text`` (and every number in digits followed by a
     scale word, with ``digits`` set), in ``language`` (an ISO 639-1 code; others give [])."""
     lexicon = _lexicon(_code(language))
-    if lexicon is None or lexicon.prefilter.search(text) is None:
+    if lexicon is None:
         return []
-    tokens = list(_tokens(text, lexicon))
+    first = lexicon.prefilter.search(text)
+    if first is None:
+        return []
+    tokens = list(_tokens(text, max(0, first.start() - _LEAD_IN), lexicon))
     found: list[SpelledNumber] = []
     index = 0
     while index < len(tokens):
@@ -401,7 +411,7 @@ def _next_atom(
     token = tokens[position]
     if reading.atoms and not _adjacent(text, end, token.start):
         return None
-    if token.atom is None and token.key in (lexicon.joiners | lexicon.linkers):
+    if token.atom is None and (token.key in lexicon.joiners or token.key in lexicon.linkers):
         if not reading.atoms or position + 1 >= len(tokens):
             return None
         following = tokens[position + 1]
@@ -422,6 +432,7 @@ def _next_atom(
 
 
 _SCALE_KINDS = frozenset({Kind.SCALE, Kind.COLLECTIVE, Kind.VAGUE})
+_COUNTED_KINDS = _SCALE_KINDS | {Kind.HUNDRED}
 
 
 def _after_digits(
@@ -500,7 +511,10 @@ def _not_a_number(tokens: list[_Token], index: int, text: str, lexicon: _Lexicon
 
 def _count_before(text: str, first: _Token, lexicon: _Lexicon) -> tuple[float | None, int]:
     """Digits right before a scale word that opens a group ("1,5 млн"): their value and start."""
-    if first.atom is None or first.atom.kind not in _SCALE_KINDS | {Kind.HUNDRED}:
+    if first.atom is None or first.atom.kind not in _COUNTED_KINDS:
+        return None, first.start
+    before = text[max(0, first.start - 3) : first.start].rstrip()
+    if not before or not before[-1].isdigit():
         return None, first.start
     match = _DIGITS_BEFORE.search(text, max(0, first.start - _LOOK_BACK_DIGITS), first.start)
     if match is None:
@@ -560,10 +574,12 @@ def _finish(
 # ---- tokens ----
 
 
-def _tokens(text: str, lexicon: _Lexicon) -> Iterator[_Token]:
-    """The words of ``text`` with their number word, if any; a compound number word ("drei|
-    hundert|tausend") or a hyphenated one ("deux-cent-trois") is split into its parts."""
-    for match in _TOKEN.finditer(text):
+def _tokens(text: str, start: int, lexicon: _Lexicon) -> Iterator[_Token]:
+    """The words of ``text`` a number may be read from or through, with their number word if
+    any; a compound number word ("drei|hundert|tausend") or a hyphenated one
+    ("deux-cent-trois") is split into its parts. Other words are left out: the gap they leave
+    between two tokens ends a number."""
+    for match in lexicon.scan.finditer(text, start):
         word = match.group()
         key = lexicon.key(word)
         atom = lexicon.words.get(key)
@@ -694,8 +710,18 @@ def _build(
     classes = _fold_classes(fold)
     shown = [key for key, atom in words.items() if not atom.one and atom.kind is not Kind.FEW]
     compounding = language in COMPOUNDING
-    end = "" if compounding else rf"(?!{_WORD_CHARS})"
-    prefilter = re.compile(rf"\b(?:{_alternation(shown, classes)}){end}", re.IGNORECASE)
+    end = "" if compounding else _WORD_END
+    prefilter = re.compile(rf"\b(?:{_alternation(_cased(shown), classes)}){end}")
+    joiners = frozenset(JOINERS.get(language, "").split())
+    linkers = frozenset(LINKERS.get(language, "").split())
+    not_numbers = _not_numbers(language)
+    passable = {*words, *joiners, *linkers, *phrases, *not_numbers}
+    passable.update(word for entries in phrases.values() for form, _ in entries for word in form)
+    passable.update(word for entries in not_numbers.values() for form in entries for word in form)
+    rest = rf"{_WORD_CHARS}*" if compounding else ""
+    scan = re.compile(
+        rf"\b(?:{_alternation(_cased(passable), classes)}){rest}(?:-{_WORD_CHARS}+)*{_WORD_END}"
+    )
     scale_keys = [key for key, atom in words.items() if atom.kind in _SCALE_KINDS - {Kind.VAGUE}]
     scales = re.compile(
         rf"{_SPACE}*({_alternation(scale_keys, classes)})(?!{_WORD_CHARS})", re.IGNORECASE
@@ -710,15 +736,16 @@ def _build(
         language=language,
         words=words,
         phrases=phrases,
-        fold=fold,
+        folds=tuple((chr(source), target) for source, target in fold.items()),
         prefilter=prefilter,
+        scan=scan,
         scales=scales,
         chain=chain,
-        joiners=frozenset(JOINERS.get(language, "").split()),
-        linkers=frozenset(LINKERS.get(language, "").split()),
+        joiners=joiners,
+        linkers=linkers,
         suffixes=suffixes,
         no_suffix=frozenset(NO_SUFFIX.get(language, "").split()),
-        not_numbers=_not_numbers(language),
+        not_numbers=not_numbers,
         longest=max(map(len, words)),
     )
 
@@ -776,6 +803,18 @@ def _variants(value: int, language: str) -> set[str]:
     return forms
 
 
+def _cased(forms: Iterable[str]) -> set[str]:
+    """``forms`` as written in lowercase, capitalised and in capitals, Turkish "İ" included:
+    a case-sensitive search for these is twice as fast as a case-insensitive one."""
+    cased: set[str] = set()
+    for form in forms:
+        for variant in (form, form[:1].upper() + form[1:], form.upper()):
+            cased.add(variant)
+            if "I" in variant:
+                cased.add(variant.replace("I", "İ"))
+    return cased
+
+
 def _fold_classes(fold: dict[int, str]) -> dict[str, str]:
     """For each folded-to letter, a character class of it and what folds to it ("е": "[её]")."""
     sources: dict[str, list[str]] = {}
@@ -830,9 +869,12 @@ def _qualifier_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]
     articles = ARTICLES_AFTER_QUALIFIER.get(language, "").split()
     article = f"(?:{_SPACE}+(?:{'|'.join(map(re.escape, articles))}))?" if articles else ""
     before = re.compile(rf"(?<!{_WORD_CHARS})(?:{alternatives}){article}{_SPACE}*$", re.IGNORECASE)
+    after_parts: dict[Qualifier, list[str]] = {}
+    for qualifier, pattern in QUALIFIERS_AFTER.get(language, ()):
+        after_parts.setdefault(qualifier, []).append(pattern.replace(" ", _SPACE + "+"))
     after_groups = "|".join(
-        f"(?P<q{_QUALIFIER_ORDER.index(qualifier)}>{pattern.replace(' ', _SPACE + '+')})"
-        for qualifier, pattern in QUALIFIERS_AFTER.get(language, ())
+        f"(?P<q{_QUALIFIER_ORDER.index(qualifier)}>{'|'.join(parts)})"
+        for qualifier, parts in after_parts.items()
     )
     after = re.compile(rf"{_SPACE}*(?:{after_groups or '(?!)'})(?!{_WORD_CHARS})", re.IGNORECASE)
     return before, after

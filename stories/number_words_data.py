@@ -69,6 +69,12 @@ _C, _V, _F, _HALF = Kind.COLLECTIVE, Kind.VAGUE, Kind.FEW, Kind.FRACTION
 ENTRIES: Final[dict[str, tuple[Entry, ...]]] = {
     "ru": (
         (_N, 1.5, _S, "полтора полторы полутора"),
+        (_N, 5, _S, "пятеро пятерых пятерым пятерыми"),
+        (_N, 6, _S, "шестеро шестерых шестерым шестерыми"),
+        (_N, 7, _S, "семеро семерых семерым семерыми"),
+        (_N, 8, _S, "восьмеро восьмерых восьмерым восьмерыми"),
+        (_N, 9, _S, "девятеро девятерых девятерым девятерыми"),
+        (_N, 10, _S, "десятеро десятерых десятерым десятерыми"),
         (_C, 10, _S, "десяток десятка десятку десятком десятке"),
         (_C, 10, _P, "десятки десятков десяткам десятками десятках"),
         (_C, 12, _S, "дюжина дюжину дюжиной дюжине"),
@@ -86,6 +92,15 @@ ENTRIES: Final[dict[str, tuple[Entry, ...]]] = {
     ),
     "uk": (
         (_N, 1.5, _S, "півтора півтори"),
+        (_N, 2, _S, "двоє"),
+        (_N, 3, _S, "троє"),
+        (_N, 4, _S, "четверо"),
+        (_N, 5, _S, "п'ятеро п'ятьох п'ятьом п'ятьма"),
+        (_N, 6, _S, "шестеро шістьох шістьом шістьма"),
+        (_N, 7, _S, "семеро сімох сімом"),
+        (_N, 8, _S, "восьмеро вісьмох вісьмом"),
+        (_N, 9, _S, "дев'ятеро дев'ятьох дев'ятьом дев'ятьма"),
+        (_N, 10, _S, "десятеро десятьох десятьом десятьма"),
         (_C, 10, _S, "десяток десятка десятку десятком"),
         (_C, 10, _P, "десятки десятків десяткам десятками десятках"),
         (_C, 100, _S, "сотня сотню сотнею"),
@@ -100,6 +115,15 @@ ENTRIES: Final[dict[str, tuple[Entry, ...]]] = {
     "be": (
         (_N, 1, _S, "аднаго адной аднаму адну адным адною адны адных"),
         (_N, 1.5, _S, "паўтара паўтары"),
+        (_N, 2, _S, "двое дваіх"),
+        (_N, 3, _S, "трое траіх"),
+        (_N, 4, _S, "чацвёра чацвярых"),
+        (_N, 5, _S, "пяцёра пяцярых"),
+        (_N, 6, _S, "шасцёра шасцярых"),
+        (_N, 7, _S, "сямёра сямярых"),
+        (_N, 8, _S, "васьмёра васьмярых"),
+        (_N, 9, _S, "дзевяцёра дзевяцярых"),
+        (_N, 10, _S, "дзесяцёра дзесяцярых"),
         (_N, 2, _S, "двух двум двума"),
         (_N, 3, _S, "трох тром трыма"),
         (_N, 4, _S, "чатырох чатыром чатырма"),
@@ -491,14 +515,16 @@ COMPOUNDING: Final = frozenset({"de", "it", "tr"})
 """Languages that write a number as one word ("hundertdreiundzwanzig", "centoventitré",
 "yüzyirmiüç"): a word that is not a known form is read as a chain of them."""
 
-SUFFIXES: Final[dict[str, tuple[str, ...]]] = {"tr": ("den", "dan", "ten", "tan")}
-"""Case endings a number word may carry; the span stops before the ending, so that
-``qualifier_after`` reads "-den fazla". Only the ablative: the accusative or dative of "yüz"
-and "on" are far more often "face" and "him"."""
+SUFFIXES: Final[dict[str, tuple[str, ...]]] = {
+    "tr": tuple("den dan ten tan yi yı yu yü i ı u ü ye ya e a".split()),
+}
+"""Case endings a number word may carry (Turkish ablative, accusative, dative); the span stops
+before the ending, so that ``qualifier_after`` reads "binden fazla", "bini aşkın", "bine
+kadar"."""
 
 NO_SUFFIX: Final[dict[str, str]] = {"tr": "on yüz"}
-"""Number words whose suffixed forms are another word's: Turkish "ondan" (from him), "bu
-yüzden" (therefore)."""
+"""Number words whose suffixed forms are another word's: Turkish "ondan", "onu", "ona" (from,
+of, to him), "bu yüzden" (therefore), "yüzü" (his face)."""
 
 JOINERS: Final[dict[str, str]] = {"en": "and", "pt": "e", "de": "und"}
 """Words between the parts of one number: "one hundred and five", "cento e cinco"."""
