@@ -6,9 +6,8 @@ it ("девяти", "ста двадцати трёх", "dziewięciu", "devyniem
 ("hundertdreiundzwanzig", "cent vingt-trois", "ciento veintitrés"), orders of magnitude
 ("сотни", "Hunderte", "des centaines", "yüzlerce"), roundings ("une centaine", "десяток") and
 digits followed by a scale word ("1,5 млн", "2 Mio.", "12 тыс."), with the scaled value.
-``scale_after`` reads the scale word after digits a caller found itself. ``qualifier_before``
-and ``qualifier_after`` read "более", "mehr als", "ponad", "-den fazla"...;
-``background_spans`` finds "ранее", "last year", "im vergangenen Jahr"...
+``scale_after`` reads the scale word after digits a caller found itself. The qualifiers
+around a number and the background phrases are in ``stories.number_qualifiers``.
 
 The rules, the same in every language:
 
@@ -39,11 +38,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple, TypeAlias
 
-from stories.facts import Qualifier
+from stories.number_qualifiers import SPACE, WORD_CHARS, language_code, qualifier_before
 from stories.number_words_data import (
     AMBIGUOUS,
-    ARTICLES_AFTER_QUALIFIER,
-    BACKGROUND,
     COLLECTIVE_NEEDS_COUNT,
     COMPOUNDING,
     ENTRIES,
@@ -55,8 +52,6 @@ from stories.number_words_data import (
     NO_SUFFIX,
     NOT_NUMBERS,
     NUM2WORDS_VARIANTS,
-    QUALIFIERS_AFTER,
-    QUALIFIERS_BEFORE,
     SCALES_FROM_NUM2WORDS,
     SUFFIXES,
     Kind,
@@ -67,11 +62,7 @@ __all__ = [
     "LANGUAGES",
     "Scale",
     "SpelledNumber",
-    "background_phrases",
-    "background_spans",
     "has_number_words",
-    "qualifier_after",
-    "qualifier_before",
     "scale_after",
     "spelled_numbers",
 ]
@@ -123,18 +114,15 @@ class _Token(NamedTuple):
 
 
 _Tree: TypeAlias = "dict[str, _Tree]"
-_SPACE = r"[\s\u00a0\u202f]"
-_WORD_CHARS = r"[^\W\d_]"
-_WORD_END = rf"(?!{_WORD_CHARS}|['’ʼ]{_WORD_CHARS})"
+_WORD_END = rf"(?!{WORD_CHARS}|['’ʼ]{WORD_CHARS})"
 _UNIVERSAL_FOLDS = {"’": "'", "ʼ": "'", "\u0307": ""}
 _DIGITS_BEFORE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    rf"{_SPACE}*$"
+    rf"{SPACE}*$"
 )
 _DIGIT_GROUP_SPACES = re.compile(r"[ \u00a0\u202f]")
-_DIGITS_BETWEEN = re.compile(rf"{_SPACE}+(\d{{1,3}}){_SPACE}+")
-_DIGITS_TAIL = re.compile(rf"{_SPACE}+(\d{{1,3}})(?![\d\w]|[.,]\d)")
-_LOOK_BACK = 48
+_DIGITS_BETWEEN = re.compile(rf"{SPACE}+(\d{{1,3}}){SPACE}+")
+_DIGITS_TAIL = re.compile(rf"{SPACE}+(\d{{1,3}})(?![\d\w]|[.,]\d)")
 _LEAD_IN = 40
 """How far before the first number word the words of a number may start: a number begins
 with at most two words that are not in the prefilter ("ein paar tausend", "des dizaines")."""
@@ -174,7 +162,7 @@ class _Lexicon:
 def spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
     """Every number written in words in ``text`` (and every number in digits followed by a
     scale word, with ``digits`` set), in ``language`` (an ISO 639-1 code; others give [])."""
-    lexicon = _lexicon(_code(language))
+    lexicon = _lexicon(language_code(language))
     if lexicon is None:
         return []
     first = lexicon.prefilter.search(text)
@@ -198,14 +186,14 @@ def spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
 def has_number_words(text: str, language: str) -> bool:
     """Whether ``text`` may hold a number in words: the cheap test ``spelled_numbers`` starts
     with (a prefix tree of the language's number words, searched once)."""
-    lexicon = _lexicon(_code(language))
+    lexicon = _lexicon(language_code(language))
     return lexicon is not None and lexicon.prefilter.search(text) is not None
 
 
 def scale_after(text: str, end: int, language: str) -> Scale | None:
     """The scale word right after a number ending at ``end`` ("12 тыс.", "2 Mio.", "3 mln",
     "1,2 miliardy", "5 mil"), or None."""
-    lexicon = _lexicon(_code(language))
+    lexicon = _lexicon(language_code(language))
     if lexicon is None:
         return None
     match = lexicon.scales.match(text, end)
@@ -213,42 +201,6 @@ def scale_after(text: str, end: int, language: str) -> Scale | None:
         return None
     atom = lexicon.words[lexicon.key(match.group(1))]
     return Scale(atom.value, match.end(1), atom.kind is Kind.COLLECTIVE)
-
-
-def qualifier_before(text: str, start: int, language: str) -> Qualifier | None:
-    """The qualifier written just before the number at ``text[start]`` ("более", "mehr als",
-    "ponad", "près de", "unos", "yaklaşık"), or None."""
-    patterns = _qualifier_patterns(_code(language))
-    if patterns is None:
-        return None
-    before, _ = patterns
-    match = before.search(text, max(0, start - _LOOK_BACK), start)
-    return None if match is None else _QUALIFIER_ORDER[int((match.lastgroup or "q0")[1:])]
-
-
-def qualifier_after(text: str, end: int, language: str) -> Qualifier | None:
-    """The qualifier written just after a number ending at ``end``: Turkish "100'den fazla",
-    "yüzü aşkın", "100'e kadar"; Russian "сто с лишним"; English "100 or more"."""
-    patterns = _qualifier_patterns(_code(language))
-    if patterns is None:
-        return None
-    _, after = patterns
-    match = after.match(text, end)
-    return None if match is None else _QUALIFIER_ORDER[int((match.lastgroup or "q0")[1:])]
-
-
-def background_phrases(language: str) -> tuple[str, ...]:
-    """The phrases that place a figure in an earlier event or period in ``language``: "*"
-    stands for any one word, a final "*" for any ending."""
-    return tuple(BACKGROUND.get(_code(language), "").split("|"))
-
-
-def background_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Where ``text`` says "ранее", "last year", "il y a deux ans", "im vergangenen Jahr"..."""
-    pattern = _background_pattern(_code(language))
-    if pattern is None:
-        return []
-    return [match.span() for match in pattern.finditer(text)]
 
 
 # ---- reading a group of number words ----
@@ -650,10 +602,6 @@ def _segment(key: str, lexicon: _Lexicon) -> list[tuple[int, int, str, bool]] | 
 # ---- tables ----
 
 
-def _code(language: str) -> str:
-    return language[:2].lower()
-
-
 @cache
 def _lexicon(language: str) -> _Lexicon | None:
     if language not in ENTRIES:
@@ -718,13 +666,13 @@ def _build(
     passable = {*words, *joiners, *linkers, *phrases, *not_numbers}
     passable.update(word for entries in phrases.values() for form, _ in entries for word in form)
     passable.update(word for entries in not_numbers.values() for form in entries for word in form)
-    rest = rf"{_WORD_CHARS}*" if compounding else ""
+    rest = rf"{WORD_CHARS}*" if compounding else ""
     scan = re.compile(
-        rf"\b(?:{_alternation(_cased(passable), classes)}){rest}(?:-{_WORD_CHARS}+)*{_WORD_END}"
+        rf"\b(?:{_alternation(_cased(passable), classes)}){rest}(?:-{WORD_CHARS}+)*{_WORD_END}"
     )
     scale_keys = [key for key, atom in words.items() if atom.kind in _SCALE_KINDS - {Kind.VAGUE}]
     scales = re.compile(
-        rf"{_SPACE}*({_alternation(scale_keys, classes)})(?!{_WORD_CHARS})", re.IGNORECASE
+        rf"{SPACE}*({_alternation(scale_keys, classes)})(?!{WORD_CHARS})", re.IGNORECASE
     )
     suffixes = SUFFIXES.get(language, ())
     chain = None
@@ -846,54 +794,3 @@ def _branches(node: _Tree, classes: dict[str, str]) -> str:
         return ""
     body = parts[0] if len(parts) == 1 and "" not in node else f"(?:{'|'.join(parts)})"
     return body + "?" if "" in node else body
-
-
-_QUALIFIER_ORDER = tuple(Qualifier)
-
-
-def _phrase_pattern(phrase: str) -> str:
-    return rf"{_SPACE}+".join(map(re.escape, phrase.split()))
-
-
-@cache
-def _qualifier_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    if language not in QUALIFIERS_BEFORE:
-        return None
-    groups: dict[Qualifier, list[str]] = {}
-    for qualifier, phrases in QUALIFIERS_BEFORE[language]:
-        groups.setdefault(qualifier, []).extend(map(_phrase_pattern, phrases.split("|")))
-    alternatives = "|".join(
-        f"(?P<q{_QUALIFIER_ORDER.index(qualifier)}>{'|'.join(sorted(set(parts), key=len)[::-1])})"
-        for qualifier, parts in groups.items()
-    )
-    articles = ARTICLES_AFTER_QUALIFIER.get(language, "").split()
-    article = f"(?:{_SPACE}+(?:{'|'.join(map(re.escape, articles))}))?" if articles else ""
-    before = re.compile(rf"(?<!{_WORD_CHARS})(?:{alternatives}){article}{_SPACE}*$", re.IGNORECASE)
-    after_parts: dict[Qualifier, list[str]] = {}
-    for qualifier, pattern in QUALIFIERS_AFTER.get(language, ()):
-        after_parts.setdefault(qualifier, []).append(pattern.replace(" ", _SPACE + "+"))
-    after_groups = "|".join(
-        f"(?P<q{_QUALIFIER_ORDER.index(qualifier)}>{'|'.join(parts)})"
-        for qualifier, parts in after_parts.items()
-    )
-    after = re.compile(rf"{_SPACE}*(?:{after_groups or '(?!)'})(?!{_WORD_CHARS})", re.IGNORECASE)
-    return before, after
-
-
-@cache
-def _background_pattern(language: str) -> re.Pattern[str] | None:
-    phrases = BACKGROUND.get(language)
-    if phrases is None:
-        return None
-    alternatives = []
-    for phrase in sorted(phrases.split("|"), key=len, reverse=True):
-        words = []
-        for word in phrase.split():
-            if word == "*":
-                words.append(r"[\w'’-]+")
-            elif word.endswith("*"):
-                words.append(re.escape(word[:-1]) + r"\w*")
-            else:
-                words.append(re.escape(word))
-        alternatives.append(rf"{_SPACE}+".join(words))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)

@@ -11,16 +11,13 @@ from __future__ import annotations
 import pytest
 
 from stories.facts import Qualifier
-from stories.number_words import (
-    LANGUAGES,
+from stories.number_qualifiers import (
     background_phrases,
     background_spans,
-    has_number_words,
     qualifier_after,
     qualifier_before,
-    scale_after,
-    spelled_numbers,
 )
+from stories.number_words import LANGUAGES, has_number_words, scale_after, spelled_numbers
 
 Found = tuple[str, float]
 
