@@ -317,6 +317,10 @@ def test_french_compounds_collectives_and_the_article() -> None:
         ("soixante et onze", 71),
         ("quatre-vingt-dix-sept", 97),
     ]
+    assert read("Vingt-et-un détenus et deux-cent-trois autres.", "fr") == [
+        ("Vingt-et-un", 21),
+        ("deux-cent-trois", 203),
+    ]
     assert read("La quarantaine est levée; un homme est mort.", "fr") == []
 
 
@@ -450,6 +454,10 @@ def test_turkish_numbers_vague_words_and_false_friends() -> None:
         ("Yüz yirmi üç", 123),
         ("yüzyirmiüç", 123),
         ("on binlerce~", 10_000),
+    ]
+    assert read("iki yüz elli kişi ve ikiyüz kişi", "tr") == [
+        ("iki yüz elli", 250),
+        ("ikiyüz", 200),
     ]
 
 
