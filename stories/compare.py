@@ -53,6 +53,9 @@ MAX_VALUE_RATIO = 2.0
 BREAKDOWN_DISTANCE = 600
 """Parts of a breakdown are given within this many characters of each other."""
 SAME_VALUE_BONUS = 0.15
+OTHER_LANGUAGE_CONTEXT = 0.5
+"""Outside English a figure's role is the words around it, not a parsed predicate: two
+different figures are one count only when they count the same word and share this much."""
 PART_VALUE_CONTEXT = 0.5
 """A part ("114 of them ...") and a figure not written as one are two reports of one count,
 not a part and its whole, only when their roles are this alike ("taken to Ukraine")."""
@@ -391,10 +394,15 @@ def _link(a: _Figure, b: _Figure) -> float:
     if same:
         return score + SAME_VALUE_BONUS if score + SAME_VALUE_BONUS >= SAME_VALUE_LINK else 0.0
     least_role = PART_VALUE_CONTEXT if a.fact.part != b.fact.part else DIFFERENT_VALUE_CONTEXT
+    if a.language != ENGLISH:
+        # Words around a figure, not its predicate, are all that is read in other languages.
+        if a.head != b.head:
+            return 0.0
+        least_role = max(least_role, OTHER_LANGUAGE_CONTEXT)
     if a.exact and b.exact:
         linked = score >= DIFFERENT_VALUE_LINK and role >= least_role
         return score if linked else 0.0
-    if role < least_role and a.fact.part != b.fact.part:
+    if role < least_role and (a.fact.part != b.fact.part or a.language != ENGLISH):
         return 0.0
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
@@ -587,9 +595,10 @@ def _breakdown(part: _Figure, total: float, figures: _ByArticle) -> tuple[_Figur
 def _classify(
     group: list[_Figure], figures: _ByArticle
 ) -> tuple[NumberDiffKind, list[NumberValue]]:
-    """How a group's figures relate. A conflict needs two figures that may count one thing
-    (``_placed_alike``) and cannot both be true; a part that adds up with its neighbours to
-    the common figure is a breakdown; compatible descriptions differ, but agree."""
+    """How a group's figures relate. A conflict needs two figures that count one thing
+    (``_link``: a figure may join a group by a twin of its value) and cannot both be true;
+    a part that adds up with its neighbours to the common figure is a breakdown; compatible
+    descriptions differ, but agree."""
     values = _values(group)
     if len(values) == 1:
         return NumberDiffKind.AGREEMENT, values
@@ -608,7 +617,7 @@ def _classify(
         not _compatible(a.fact, b.fact)
         and a.fact.value not in explained
         and b.fact.value not in explained
-        and _placed_alike(a, b, same=False)
+        and _link(a, b) > 0
         for a, b in combinations(kinds, 2)
     )
     if clash:
@@ -616,16 +625,19 @@ def _classify(
     if explained:
         return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
     differ = any(
-        not _same_value(a.fact, b.fact) and _placed_alike(a, b, same=False)
-        for a, b in combinations(kinds, 2)
+        not _same_value(a.fact, b.fact) and _link(a, b) > 0 for a, b in combinations(kinds, 2)
     )
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
 
 
 def _reading(figure: _Figure) -> tuple[object, ...]:
-    """What ``_classify`` reads of a figure: its value and its place in the story."""
+    """What ``_classify`` reads of a figure: its value, its place in the story, what it
+    counts and its role."""
     fact = figure.fact
     return (
+        figure.head,
+        fact.counted,
+        fact.context,
         fact.low,
         fact.high,
         fact.qualifier,
@@ -978,7 +990,12 @@ def unique_details(
             elsewhere,
             person_keys,
             len(languages[language]) > 1,
-            {key for m in view.facts.mentions for key in _mention_keys(m.name, view.language)},
+            {
+                key
+                for m in view.facts.mentions
+                if m.kind is EntityKind.PERSON
+                for key in _mention_keys(m.name, view.language)
+            },
         )
         for sentence in sentences[view.article_id]:
             detail = _unique_detail(view, sentence, context)
@@ -1026,8 +1043,8 @@ def _mention_keys(name: str, language: str | None) -> set[str]:
 class _DetailContext:
     """What a sentence is checked against: which outlets give each term, every other outlet's
     terms, the name keys other outlets write, the keys of the story's people, whether
-    another outlet writes the sentence's language, and the keys of the names the article's
-    own facts found (entities, not capitalised nouns)."""
+    another outlet writes the sentence's language, and the keys of the people the article's
+    own facts found (people, not capitalised nouns)."""
 
     term_outlets: Mapping[str, set[str]]
     others: list[set[str]]
@@ -1089,9 +1106,10 @@ def _unique_detail(
 
 def _checked(term: str, written: Mapping[str, tuple[float, str]], context: _DetailContext) -> bool:
     """Whether a term can be told missing from every other outlet. Where no other outlet
-    writes the sentence's language, only a figure can, or a name the article's facts found
-    (a capitalised noun or adjective of another language is no name: "Friedensnobelpreisträger",
-    "Нобелевской"); a rare word would be missing from other languages anyway."""
+    writes the sentence's language, only a figure can, or a person the article's facts found:
+    a person's name is transliterated across languages, while places are translated ("JAV",
+    "Baltarusijos") and a capitalised noun or adjective is no name ("Нобелевской"); a rare
+    word would be missing from other languages anyway."""
     if context.language_shared or term.startswith(content.NUMBER_PREFIX):
         return True
     if not term.startswith(content.NAME_PREFIX):

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from stories.facts import NumberFact, Qualifier, Span
-from stories.language import ENGLISH
+from stories.language import ENGLISH, word_zipf
+from stories.months import month_of
+from stories.number_qualifiers import qualifier_after, qualifier_before
 from stories.number_roles import (
     Named,
     Now,
@@ -25,7 +27,9 @@ from stories.number_roles import (
     holder_of,
     is_part,
     is_time_unit,
+    segment_of,
 )
+from stories.number_words import scale_after, spelled_numbers
 from stories.sentences import Sentence
 
 _SMALL = (
@@ -202,6 +206,9 @@ CLAUSE_WORDS = frozenset(
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish troops".split()
 )
+COMMON_WORD_ZIPF = 6.1
+"""A word after a number at least this common in its language is a function word ("und",
+"были"), not what the number counts ("человек" is 5.96)."""
 MAX_PREDICATE_WORDS = 6
 MAX_BEFORE_WORDS = 4
 
@@ -216,6 +223,7 @@ class _Found:
     end: int
     vague: bool
     money: str | None
+    approximate: bool = False
 
 
 def find_numbers(
@@ -258,7 +266,13 @@ class _Place:
 
 def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> Iterator[NumberFact]:
     text = sentence.text
-    readings = [(found, *_counted(text, found)) for found in _numbers(text)]
+    language = place.language
+    if language == ENGLISH:
+        readings = [(found, *_counted(text, found)) for found in _numbers(text)]
+    else:
+        readings = [
+            (found, *_counted_in(text, found, language)) for found in _numbers_in(text, language)
+        ]
     compound = _compound_durations(text, readings)
     previous = ""
     for index, (found, counted, rest, from_number_of) in enumerate(readings):
@@ -266,9 +280,12 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
         previous = counted
         if index in compound:
             continue
-        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text, found.start)
+        qualifier = _qualified(text, found, language)
         value = (found.low + found.high) / 2
-        context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
+        if language == ENGLISH:
+            context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
+        else:
+            context = _context_in(text, found.start, rest)
         holder = None
         if is_time_unit(counted):
             holder = holder_of(
@@ -305,10 +322,90 @@ def _compound_durations(text: str, readings: Sequence[tuple[_Found, str, int, bo
     return compound
 
 
+def _qualified(text: str, found: _Found, language: str) -> Qualifier:
+    if found.vague:
+        return Qualifier.VAGUE
+    if language == ENGLISH:
+        return _qualifier(text, found.start)
+    written = qualifier_before(text, found.start, language) or qualifier_after(
+        text, found.end, language
+    )
+    if written is not None:
+        return written
+    return Qualifier.ABOUT if found.approximate else Qualifier.EXACT
+
+
 # ---- finding numbers ----
 
 
+def _numbers_in(text: str, language: str) -> Iterator[_Found]:
+    """The numbers of a sentence in a language other than English: digits (with the scale
+    word of the language after them) and numbers in its words (``stories.number_words``),
+    which win where they overlap digits ("1,5 млн", "28 mil 645")."""
+    spelled = spelled_numbers(text, language)
+    taken = [(n.start, n.end) for n in spelled]
+    found = [
+        _Found(n.value, n.value, n.start, n.end, n.vague, None, n.approximate) for n in spelled
+    ]
+    for match in _SCANS[1].finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if _dated(text, match, language):
+            continue
+        digits = _found(text, match, "digits", language)
+        if digits is not None:
+            found.append(digits)
+    found.sort(key=lambda f: f.start)
+    position = 0
+    for number in found:
+        if number.start >= position:
+            position = number.end
+            yield number
+
+
+def _dated(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether digits are a date's day or year in ``language``: a month name next to them
+    ("14 ноября", "gruodžio 13 d."), or a year's four digits."""
+    raw = match.group()
+    if _FOUR_DIGITS.fullmatch(raw) and 1000 <= int(raw) <= 2100:
+        return True
+    after = _NEXT_WORD.match(text, match.end())
+    if after is not None and month_of(after.group(1), language) is not None:
+        return True
+    before = _WORD.findall(text[max(0, match.start() - 20) : match.start()])
+    return bool(before) and month_of(before[-1], language) is not None
+
+
+def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool]:
+    """What a number counts in a language other than English: the unit or currency it
+    carries, else the word after it when that word is no function word of the language."""
+    end = found.end
+    percent = _PERCENT.match(text, end)
+    if percent is not None:
+        return "percent", percent.end(), False
+    if found.money:
+        return found.money, end, False
+    word = _NEXT_WORD.match(text, end)
+    if word is None:
+        return "", end, False
+    counted = word.group(1)
+    if len(counted) < 2 or word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF:
+        return "", end, False
+    return counted.lower(), word.end(), False
+
+
+def _context_in(text: str, number_start: int, rest: int) -> str:
+    """The words around a number within its clause, in any language: up to four before it
+    and four after what it counts."""
+    segment = segment_of(text, number_start, rest)
+    before = text[segment.start : number_start].split()[-MAX_BEFORE_WORDS:]
+    after = text[rest : segment.end].split()[:MAX_PREDICATE_WORDS]
+    words = [w.strip(_PHRASE_MARKS + ".!?") for w in [*before, *after]]
+    return " ".join(w for w in words if w and not w[0].isdigit())
+
+
 def _numbers(text: str) -> Iterator[_Found]:
+    """The numbers of an English sentence, in digits and in words."""
     words, digits = _SCANS
     matches = [(match, match.lastgroup or "") for match in words.finditer(text)]
     matches += [(match, "digits") for match in digits.finditer(text)]
@@ -324,7 +421,7 @@ def _numbers(text: str) -> Iterator[_Found]:
             yield found
 
 
-def _found(text: str, match: re.Match[str], kind: str) -> _Found | None:
+def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) -> _Found | None:
     raw = match.group()
     if kind == "vague":
         value = float(VAGUE_VALUES[" ".join(raw.lower().split())])
@@ -334,16 +431,23 @@ def _found(text: str, match: re.Match[str], kind: str) -> _Found | None:
     value = _value(raw, kind)
     end = match.end()
     scale = _SCALE.match(text, end)
+    approximate = False
     if scale is not None:
         value *= SCALES[(scale.group(1) or scale.group(2)).lower()]
         end = scale.end()
+    elif language != ENGLISH:
+        written = scale_after(text, end, language)
+        if written is not None:
+            value *= written.multiplier
+            end = written.end
+            approximate = written.approximate
     money = CURRENCIES.get(text[match.start() - 1]) if match.start() > 0 else None
     low = high = value
     second = _range_end(text, end, kind)
     if second is not None:
         other, end = second
         low, high = min(value, other), max(value, other)
-    return _Found(low, high, match.start(), end, False, money)
+    return _Found(low, high, match.start(), end, False, money, approximate)
 
 
 def _value(raw: str, kind: str) -> float:

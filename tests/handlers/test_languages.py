@@ -108,3 +108,9 @@ async def test_diff_compares_figures_across_languages_and_names_within_each(app:
         assert reply.footer is not None
         assert "in 6 languages" in reply.footer
     assert "человек были вывезены в Украину" in ukraine.text
+
+
+async def test_diff_of_a_story_each_language_tells_once_finds_them_agreeing(app: App) -> None:
+    await _ingest_release(app)
+    reply = await _ask(app, "en", "diff")
+    assert reply.sections[0].lines[0].text == "The outlets agree on every figure, name and quote."
