@@ -203,6 +203,8 @@ class Composer:
         self._windows: dict[WindowKey, _Window] = {}
         self._stories = StoryCache()
         self._digests: dict[tuple[WindowKey, frozenset[str], int], tuple[Digest, Reply]] = {}
+        #: timeline pictures by story: digests for other keywords often share a busiest story
+        self._pictures: dict[int, Picture | None] = {}
         self._turn = asyncio.Lock()
 
     async def _read(self, since: datetime, until: datetime) -> DigestArticles:
@@ -245,13 +247,19 @@ class Composer:
         return found
 
     async def _busiest_picture(self, digest: Digest) -> Picture | None:
-        """The timeline of the story with the most new articles (the first among equals)."""
-        busiest = max(digest.items, key=lambda news: len(news.new_articles))
-        async with self._sessions() as session:
-            story = await story_by_id(session, busiest.story_id)
-            if story is None:
-                return None
-            return await timeline_picture(session, story, self._language)
+        """The timeline of the story with the most new articles (the first among equals),
+        drawn once per story however many digests carry it."""
+        busiest = max(digest.items, key=lambda news: len(news.new_articles)).story_id
+        if busiest not in self._pictures:
+            async with self._sessions() as session:
+                story = await story_by_id(session, busiest)
+                drawn = (
+                    None
+                    if story is None
+                    else await timeline_picture(session, story, self._language)
+                )
+            self._pictures[busiest] = drawn
+        return self._pictures[busiest]
 
 
 async def compose(
