@@ -79,15 +79,15 @@ def big_story(outlets: int = 50, total: int = 500, seed: int = 5) -> list[RawArt
 
 
 async def _biggest(url: str) -> int:
-    async with open_app(load_settings(env={}, overrides={"database_url": url})) as app:
-        async with app.sessions() as session:
-            found = await session.execute(
-                select(Article.story_id, func.count())
-                .group_by(Article.story_id)
-                .order_by(func.count().desc())
-                .limit(1)
-            )
-            story_id, _ = found.one()
+    settings = load_settings(env={}, overrides={"database_url": url})
+    async with open_app(settings) as app, app.sessions() as session:
+        found = await session.execute(
+            select(Article.story_id, func.count())
+            .group_by(Article.story_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        )
+        story_id, _ = found.one()
     return int(story_id)
 
 
@@ -131,7 +131,8 @@ async def run(url: str, story_id: int, runs: int) -> None:
     table.add_column("value", justify="right")
     outlets = len({a.outlet for a in articles})
     table.add_row("story", f"{len(articles):,} articles from {outlets} outlets")
-    table.add_row("lanes, moments", f"{len(found.lanes)} by {found.lane_kind}, {len(found.moments)}")
+    lanes = f"{len(found.lanes)} by {found.lane_kind}"
+    table.add_row("lanes, moments", f"{lanes}, {len(found.moments)}")
     table.add_row("first /timeline, matplotlib imported (ms)", f"{cold * 1000:,.0f}")
     table.add_row(f"/timeline, p50 / max of {runs} (ms)", _ms(whole))
     table.add_row("  engine: story_timeline (ms)", _ms(engine))

@@ -52,6 +52,7 @@ TEXT_POINTS = 18
 SMALL_POINTS = 15
 #: characters of a title line and of a lane's label at those sizes
 TITLE_WIDTH = 42
+SUBTITLE_WIDTH = 76
 LABEL_WIDTH = 16
 KEY_WIDTH = 70
 MOMENTS_SHOWN = 6
@@ -113,7 +114,15 @@ def _text(figure: Figure, x: float, y: float, text: str, **style: Any) -> None:
 def _heading(figure: Figure, title: str, subtitle: str) -> None:
     lines = textwrap.wrap(title, TITLE_WIDTH, max_lines=2, placeholder=" …")
     _text(figure, 0.04, 0.975, "\n".join(lines), fontsize=TITLE_POINTS, weight="bold", va="top")
-    _text(figure, 0.04, 0.875, subtitle, fontsize=TEXT_POINTS, color=MUTED, va="top")
+    _text(
+        figure,
+        0.04,
+        0.875,
+        _cut(subtitle, SUBTITLE_WIDTH),
+        fontsize=TEXT_POINTS,
+        color=MUTED,
+        va="top",
+    )
 
 
 def _days(span: timedelta) -> float:
@@ -181,7 +190,7 @@ def _lanes(axes: Axes, timeline: Timeline) -> None:
                     alpha=0.85,
                     zorder=3,
                 )
-    labels = [f"{_cut(lane.label, LABEL_WIDTH)} ({len(lane.reports)})" for lane in timeline.lanes]
+    labels = [f"{_middle_cut(lane.label)} ({len(lane.reports)})" for lane in timeline.lanes]
     axes.set_yticks(range(count - 1, -1, -1), [drawable(label) for label in labels])
     for label in axes.get_yticklabels():
         label.set_parse_math(False)
@@ -247,21 +256,20 @@ def _tick_label(tick: datetime, ticks: Sequence[datetime]) -> str:
 def _moments(figure: Figure, bars: Axes, lanes: Axes, timeline: Timeline) -> None:
     """Each moment as a numbered line across both charts, and the numbers explained below."""
     shown = timeline.moments[:MOMENTS_SHOWN]
-    previous: list[float] = []
-    span = max(_days(_span(timeline)), 1e-6)
-    for number, moment in enumerate(shown, 1):
+    xs = [_x(moment.at) for moment in shown]
+    lines = [bars.transData.transform((x, 0))[0] for x in xs]
+    right = bars.transAxes.transform((1, 0))[0]
+    for number, (moment, x, line, badge) in enumerate(
+        zip(shown, xs, lines, badges(lines, right), strict=True), 1
+    ):
         colour = MOMENT_COLOURS[moment.kind]
-        x = _x(moment.at)
         for axes in (bars, lanes):
             axes.axvline(x, color=colour, linewidth=2.5, linestyle=(0, (4, 3)), zorder=2)
-        # badges of moments close together go side by side, not over each other
-        level = sum(1 for other in previous if abs(other - x) < span * 0.05)
-        previous.append(x)
         bars.annotate(
             str(number),
             xy=(x, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(26 * level, 16),
+            xytext=((badge - line) * 72 / DPI, 16),
             textcoords="offset points",
             ha="center",
             va="bottom",
@@ -274,9 +282,21 @@ def _moments(figure: Figure, bars: Axes, lanes: Axes, timeline: Timeline) -> Non
     _key(figure, shown, timeline)
 
 
-def _span(timeline: Timeline) -> timedelta:
-    first, last = timeline.reports[0].published, timeline.reports[-1].published
-    return last - first if first is not None and last is not None else timedelta(0)
+#: pixels between the centres of two numbered badges side by side
+BADGE_STEP = 36
+
+
+def badges(lines: Sequence[float], right: float) -> list[float]:
+    """Where the badges of moments at pixels ``lines`` (in time order) go: each above its
+    line unless the one before is too close, then just right of it; pushed back left of
+    ``right`` when they would run past it."""
+    placed: list[float] = []
+    for line in lines:
+        placed.append(max(line, placed[-1] + BADGE_STEP) if placed else line)
+    for index in range(len(placed) - 1, -1, -1):
+        limit = right - BADGE_STEP * (len(placed) - 1 - index)
+        placed[index] = min(placed[index], limit)
+    return placed
 
 
 def _key(figure: Figure, shown: Sequence[Moment], timeline: Timeline) -> None:

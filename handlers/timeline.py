@@ -19,7 +19,7 @@ from stories.compare import diff_story
 from stories.names import resolve_people
 from stories.reader import comparable
 from stories.story_input import ArticleView
-from stories.timeline import LaneKind, Report, Timeline, timeline, unit_words
+from stories.timeline import Report, Timeline, timeline, unit_words
 
 #: moments told in the caption (the picture shows the same, numbered)
 CAPTION_MOMENTS = chart.MOMENTS_SHOWN
@@ -43,8 +43,10 @@ def story_timeline(
 
 def _picture(story: StoryInfo, found: Timeline, reader: str) -> Picture:
     title = f"#{story.id} {story_title(story, reader)}"
-    lanes = "outlet" if found.lane_kind is LaneKind.OUTLET else "language"
-    subtitle = f"{story_counts(story)} · by {lanes} · {story_dates(story)}".strip(" ·")
+    told = [plural(len(story.outlets), "outlet"), plural(story.article_count, "article")]
+    if len(story.languages) > 1:
+        told.append(plural(len(story.languages), "language"))
+    subtitle = f"{', '.join(told)} · {story_dates(story)}".strip(" ·")
     png = chart.draw(found, title, subtitle)
     first = found.reports[0]
     peak_at, peak = found.peak

@@ -128,3 +128,11 @@ def test_a_story_of_500_articles_from_50_outlets_draws_in_well_under_a_second() 
     png = chart.draw(found, "#1 A title", "50 outlets, 500 articles")
     assert time.perf_counter() - began < 1.0
     assert _pixels(png)[0] == (1080, 1350)
+
+
+def test_badges_of_close_moments_go_side_by_side_within_the_chart() -> None:
+    step = chart.BADGE_STEP
+    assert chart.badges([100, 300], right=900) == [100, 300]
+    assert chart.badges([100, 110, 120, 500], right=900) == [100, 100 + step, 100 + 2 * step, 500]
+    # at the right edge they are pushed back left, still apart
+    assert chart.badges([880, 890, 895], right=900) == [900 - 2 * step, 900 - step, 900]
