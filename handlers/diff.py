@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from handlers.command import Command
 from handlers.context import Context
+from handlers.fit import FRAME, Budget, Candidates, Item, in_turns, units
 from handlers.format import Sources, outlets_short, plural, story_title
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from handlers.resolve import resolve_story
@@ -15,6 +16,7 @@ from stories.compare import (
     NumberDiffKind,
     NumberValue,
     QuoteVariant,
+    QuoteVersion,
     SpellingVariant,
     StoryDiff,
     UniqueDetail,
@@ -27,11 +29,15 @@ from stories.sentences import short
 from stories.story_input import ArticleView
 from stories.story_input import Citation as Source
 
-#: items shown per section; the rest are counted
+#: items shown per section at most (fewer when a message has no room for them); the rest
+#: are counted
 SHOWN = 6
 #: details of one outlet among those shown, while other outlets have some
 PER_OUTLET = 2
+#: the ways one item is told shown at most (figures, spellings, wordings); the rest counted
+VERSIONS = 3
 QUOTE_CHARS = 160
+UNIQUE_CHARS = 240
 
 
 def cite(cited: Iterable[Source], sources: Sources) -> tuple[Citation, ...]:
@@ -53,43 +59,61 @@ def _value_text(value: NumberValue) -> str:
     return value.text
 
 
+def _others(count: int, what: str) -> str:
+    return f" (and {plural(count, what)})" if count > 0 else ""
+
+
 def number_line(diff: NumberDiff, sources: Sources) -> Line:
-    """A figure as the outlets give it. Descriptions that agree with the figure (a rounding,
-    a bound it satisfies) follow it as "also given as", not as a disagreement."""
-    given = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in diff.values]
+    """``what: 114 (CNBC, +2) vs 109 + 5 (X) — label``, the first ``VERSIONS`` values.
+
+    Descriptions that agree with a figure (a rounding, a bound it satisfies) follow it as
+    "also given as", not as a disagreement."""
+    shown = diff.values[:VERSIONS]
+    values = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in shown]
+    more = _others(len(diff.values) - len(shown), "other value")
+    cited = [c for value in shown for c in value.citations]
     if diff.kind is NumberDiffKind.QUALIFIED:
-        exact = [i for i, v in enumerate(diff.values) if v.qualifier is Qualifier.EXACT]
+        exact = [i for i, v in enumerate(shown) if v.qualifier is Qualifier.EXACT]
         first = exact[0] if exact else 0
-        others = [text for i, text in enumerate(given) if i != first]
-        text = f"{diff.what}: {given[first]}; also given as {', '.join(others)}"
-        return Line(text, cite(diff.citations, sources))
+        others = ", ".join(text for i, text in enumerate(values) if i != first)
+        text = f"{diff.what}: {values[first]}; also given as {others}{more}"
+        return Line(text, cite(cited, sources))
     label = {
         NumberDiffKind.CONFLICT: "outlets disagree",
         NumberDiffKind.BREAKDOWN: "same total, different breakdown",
         NumberDiffKind.AGREEMENT: "agreed",
     }[diff.kind]
-    return Line(f"{diff.what}: {' vs '.join(given)} — {label}", cite(diff.citations, sources))
+    return Line(f"{diff.what}: {' vs '.join(values)}{more} — {label}", cite(cited, sources))
 
 
 def spelling_line(variant: SpellingVariant, sources: Sources) -> Line:
-    main, *others = variant.spellings
+    main, *others = variant.spellings[:VERSIONS]
     rest = "; ".join(f"{s.spelling} by {outlets_short(s.outlets)}" for s in others)
-    text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}"
-    return Line(text, cite(variant.citations, sources))
+    more = _others(len(variant.spellings) - VERSIONS, "other spelling")
+    text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}{more}"
+    cited = [c for spelling in variant.spellings[:VERSIONS] for c in spelling.citations]
+    return Line(text, cite(cited, sources))
 
 
-def quote_lines(variant: QuoteVariant, sources: Sources) -> list[Line]:
-    lines = [Line(f"{variant.speaker}, quoted {len(variant.versions)} ways:")]
+def quote_lines(variant: QuoteVariant, sources: Sources, shown: int = VERSIONS) -> list[Line]:
+    """The speaker, then the first ``shown`` wordings, each with the outlets that word it so,
+    and the rest counted."""
+    wordings: dict[str, list[QuoteVersion]] = {}
     for version in variant.versions:
-        lines.append(
-            Line(f"  “{short(version.text, QUOTE_CHARS)}”", cite((version.citation,), sources))
-        )
+        wordings.setdefault(" ".join(version.text.casefold().split()), []).append(version)
+    lines = [Line(f"{variant.speaker}, quoted {len(wordings)} ways:")]
+    for versions in list(wordings.values())[:shown]:
+        cited = cite((version.citation for version in versions), sources)
+        lines.append(Line(f"  “{short(versions[0].text, QUOTE_CHARS)}”", cited))
+    if len(wordings) > shown:
+        lines.append(Line(f"  and {plural(len(wordings) - shown, 'other wording')}"))
     return lines
 
 
 def unique_line(detail: UniqueDetail, sources: Sources) -> Line:
     source = detail.citation
-    return Line(f"Only {source.outlet}: {short(source.sentence, 240)}", cite((source,), sources))
+    text = f"Only {source.outlet}: {short(source.sentence, UNIQUE_CHARS)}"
+    return Line(text, cite((source,), sources))
 
 
 def _spread(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
@@ -108,28 +132,34 @@ def _spread(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
     return shown[:SHOWN] + held + shown[SHOWN:]
 
 
-def _capped(title: str, lines: list[Line], total: int) -> Section:
-    heading = title if total <= SHOWN else f"{title} ({total}, showing {SHOWN})"
-    return Section(heading, tuple(lines))
+def _heading(title: str, shown: int, total: int) -> str:
+    return title if shown >= total else f"{title} ({total}, showing {shown})"
 
 
-def diff_sections(diff: StoryDiff, views: list[ArticleView], reader: str) -> list[Section]:
+def diff_sections(
+    diff: StoryDiff, views: list[ArticleView], reader: str, budget: Budget
+) -> list[Section]:
+    """Figures, spellings, quotes and details, each section's most significant first, taken
+    in turns while they fit ``budget``; each heading counts what its section leaves out."""
     sources = Sources.of(views, reader)
-    sections: list[Section] = []
     numbers = [n for n in diff.numbers if n.kind is not NumberDiffKind.AGREEMENT]
-    if numbers:
-        lines = [number_line(n, sources) for n in numbers[:SHOWN]]
-        sections.append(_capped("Numbers", lines, len(numbers)))
-    if diff.spellings:
-        lines = [spelling_line(v, sources) for v in diff.spellings[:SHOWN]]
-        sections.append(_capped("Names spelled differently", lines, len(diff.spellings)))
-    if diff.quotes:
-        lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, sources)]
-        sections.append(_capped("Quotes worded differently", lines, len(diff.quotes)))
-    if diff.unique:
-        lines = [unique_line(u, sources) for u in _spread(diff.unique)[:SHOWN]]
-        sections.append(_capped("Only one outlet reports", lines, len(diff.unique)))
-    return sections
+    found: list[tuple[str, list[Item]]] = [
+        ("Numbers", [(number_line(n, sources),) for n in numbers[:SHOWN]]),
+        ("Names spelled differently", [(spelling_line(v, sources),) for v in diff.spellings]),
+        ("Quotes worded differently", [tuple(quote_lines(q, sources)) for q in diff.quotes]),
+        ("Only one outlet reports", [(unique_line(u, sources),) for u in _spread(diff.unique)]),
+    ]
+    totals = [len(numbers), len(diff.spellings), len(diff.quotes), len(diff.unique)]
+    candidates = [
+        Candidates(_heading(title, 0, total), items[:SHOWN])
+        for (title, items), total in zip(found, totals, strict=True)
+    ]
+    taken = in_turns(budget, candidates, SHOWN)
+    return [
+        Section(_heading(title, len(items), total), tuple(line for item in items for line in item))
+        for (title, _), items, total in zip(found, taken, totals, strict=True)
+        if items
+    ]
 
 
 async def handle(command: Command, context: Context) -> Reply:
@@ -150,9 +180,6 @@ async def handle(command: Command, context: Context) -> Reply:
             tone=Tone.NOTICE,
         )
     diff = diff_story(views, resolve_people(views), context.language)
-    sections = diff_sections(diff, views, context.language)
-    if not sections:
-        sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
     outlets = sorted({v.outlet for v in views})
     footer = f"Compared {plural(len(views), 'article')} from {plural(len(outlets), 'outlet')}"
     languages = sorted({v.language or ENGLISH for v in views})
@@ -161,4 +188,10 @@ async def handle(command: Command, context: Context) -> Reply:
             f" in {plural(len(languages), 'language')}: figures are compared across languages,"
             " names and quotes within each"
         )
-    return Reply(title, tuple(sections), footer=f"{footer}.")
+    footer += "."
+    budget = Budget()
+    budget.spend(units(title) + units(footer) + FRAME)
+    sections = diff_sections(diff, views, context.language, budget)
+    if not sections:
+        sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
+    return Reply(title, tuple(sections), footer=footer)
