@@ -624,10 +624,20 @@ def _classify(
         return NumberDiffKind.CONFLICT, values
     if explained:
         return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
-    differ = any(
-        not _same_value(a.fact, b.fact) and _link(a, b) > 0 for a, b in combinations(kinds, 2)
-    )
+    differ = any(_worth_showing(a, b) and _link(a, b) > 0 for a, b in combinations(kinds, 2))
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _worth_showing(a: _Figure, b: _Figure) -> bool:
+    """Whether two compatible descriptions of one figure differ enough to show: a figure and
+    a rounding or bound of another number ("1,227" and "more than 1,000"). The same number
+    with a qualifier ("5" and "up to 5"), an order of magnitude ("thousands") or two ranges
+    say nothing a reader needs."""
+    if (a.fact.low, a.fact.high) == (b.fact.low, b.fact.high):
+        return False
+    if Qualifier.VAGUE in (a.fact.qualifier, b.fact.qualifier):
+        return False
+    return a.fact.low == a.fact.high or b.fact.low == b.fact.high
 
 
 def _reading(figure: _Figure) -> tuple[object, ...]:

@@ -179,3 +179,21 @@ def test_figures_that_count_different_things_are_no_breakdown() -> None:
         ),
     )
     assert all(d.kind is not NumberDiffKind.BREAKDOWN for d in _numbers(views))
+
+
+def test_a_bound_the_figure_meets_or_an_order_of_magnitude_is_not_shown() -> None:
+    """ "up to five" and "five", "dozens" and "27": nothing a reader needs; "more than 100"
+    and "123" is a description worth showing beside the figure."""
+    views = _views(
+        ("Coast Times", "The landslide killed five people in the village on Saturday."),
+        ("Bay Herald", "The landslide killed up to five people in the village on Saturday."),
+        ("Shore Radio", "The storm destroyed 27 homes in the village on Saturday."),
+        ("Hill News", "The storm destroyed dozens of homes in the village on Saturday."),
+    )
+    assert _numbers(views) == []
+    views = _views(
+        ("Coast Times", "The storm destroyed 123 homes in the village on Saturday."),
+        ("Bay Herald", "The storm destroyed more than 100 homes in the village on Saturday."),
+    )
+    (diff,) = _numbers(views)
+    assert diff.kind is NumberDiffKind.QUALIFIED
