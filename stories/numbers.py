@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from stories.currencies import SYMBOLS, currency_noun
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
@@ -323,13 +324,14 @@ def _compound_durations(text: str, readings: Sequence[tuple[_Found, str, int, bo
 
 
 def _qualified(text: str, found: _Found, language: str) -> Qualifier:
+    """How a number is qualified: by the words before it (a currency sign between them left
+    out: "more than $1,000", "выше $1400") or, in some languages, after it."""
     if found.vague:
         return Qualifier.VAGUE
+    start = found.start - 1 if found.money else found.start
     if language == ENGLISH:
-        return _qualifier(text, found.start)
-    written = qualifier_before(text, found.start, language) or qualifier_after(
-        text, found.end, language
-    )
+        return _qualifier(text, start)
+    written = qualifier_before(text, start, language) or qualifier_after(text, found.end, language)
     if written is not None:
         return written
     return Qualifier.ABOUT if found.approximate else Qualifier.EXACT
@@ -364,16 +366,16 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
 
 
 def _dated(text: str, match: re.Match[str], language: str) -> bool:
-    """Whether digits are a date's day or year in ``language``: a month name next to them
-    ("14 ноября", "gruodžio 13 d."), or a year's four digits."""
-    raw = match.group()
-    if _FOUR_DIGITS.fullmatch(raw) and 1000 <= int(raw) <= 2100:
-        return True
+    """Whether digits are a date's day in ``language``: a month name next to them ("14
+    ноября", "gruodžio 13 d.")."""
     after = _NEXT_WORD.match(text, match.end())
     if after is not None and month_of(after.group(1), language) is not None:
         return True
     before = _WORD.findall(text[max(0, match.start() - 20) : match.start()])
     return bool(before) and month_of(before[-1], language) is not None
+
+
+_SYMBOL_AFTER = re.compile(rf"[ \u00a0]?([{''.join(SYMBOLS)}])")
 
 
 def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool]:
@@ -385,10 +387,17 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
         return "percent", percent.end(), False
     if found.money:
         return found.money, end, False
-    word = _NEXT_WORD.match(text, end)
+    symbol = _SYMBOL_AFTER.match(text, end)
+    if symbol is not None:
+        return SYMBOLS[symbol.group(1)], symbol.end(), False
+    # An abbreviated scale's full stop may stand between: "2 Mio. US-Dollar".
+    word = _NEXT_WORD.match(text, end + 1 if text[end : end + 1] == "." else end)
     if word is None:
         return "", end, False
     counted = word.group(1)
+    currency = currency_noun(counted, language)
+    if currency is not None:
+        return currency, word.end(), False
     if len(counted) < 2 or word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF:
         return "", end, False
     return counted.lower(), word.end(), False
@@ -426,7 +435,7 @@ def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) 
     if kind == "vague":
         value = float(VAGUE_VALUES[" ".join(raw.lower().split())])
         return _Found(value, value, match.start(), match.end(), True, None)
-    if _excluded(text, match, kind):
+    if _excluded(text, match, kind, language):
         return None
     value = _value(raw, kind)
     end = match.end()
@@ -465,17 +474,35 @@ def _value(raw: str, kind: str) -> float:
     return float(digits)
 
 
-def _excluded(text: str, match: re.Match[str], kind: str) -> bool:
+def _excluded(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) -> bool:
     raw = match.group()
     start, end = match.span()
     if kind == "word":
         return raw.lower() == "one" and _not_a_count(text[:start], text[end:])
-    if _FOUR_DIGITS.fullmatch(raw) and 1000 <= int(raw) <= 2100:
+    if _FOUR_DIGITS.fullmatch(raw) and _a_year(text, match, language):
         return True
     if _ORDINAL_AFTER.match(text, end) or _TIME_AFTER.match(text, end):
         return True
     month_before = _final_words(_MONTH_BEFORE, text, start, _MONTH_CHARS)
     return month_before is not None or _MONTH_AFTER.match(text, end) is not None
+
+
+def _a_year(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether four digits without a separator are a year: not a sum of money ("$1400",
+    "1365 долларов"); outside English, where four-digit numbers go without a separator
+    ("1400 человек"), only from 1900 on."""
+    value = int(match.group())
+    if not 1000 <= value <= 2100:
+        return False
+    start, end = match.span()
+    if start > 0 and text[start - 1] in CURRENCIES:
+        return False
+    if language == ENGLISH:
+        return True
+    if value < 1900 or _SYMBOL_AFTER.match(text, end) is not None:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return after is None or currency_noun(after.group(1), language) is None
 
 
 def _final_words(

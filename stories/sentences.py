@@ -11,7 +11,9 @@ _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd corp "
         "co no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
-        "u.s u.k u.n e.g i.e a.m p.m"
+        "u.s u.k u.n e.g i.e a.m p.m "
+        # scale and unit abbreviations of other languages: "2 Mio. US-Dollar", "5 mln. zł"
+        "mio mrd tsd mln mld bln tys ca bzw млн млрд тыс долл руб"
     ).split()
 )
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then space.

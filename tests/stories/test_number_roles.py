@@ -153,3 +153,25 @@ def test_a_range_may_be_joined_by_a_hyphen() -> None:
     assert [(n.low, n.high) for n in numbers.values()] == [(3, 5)]
     assert [(n.low, n.high) for n in _numbers("Between 10-12 people.").values()] == [(10, 12)]
     assert list(_numbers("COVID-19 killed 5 people in 2019-2020.")) == ["5"]
+
+
+def test_currencies_are_counted_alike_in_every_language() -> None:
+    # dev data (ru): the all-time high of a crypto currency, in words and with a sign.
+    russian = _numbers(
+        "15 января 2018 года цена Ethereum достигла своего исторического максимума в 1365 "
+        "долларов. Сейчас стоимость эфира 202 $.",
+        "ru",
+    )
+    assert [(n.text, n.counted) for n in russian.values()] == [
+        ("1365", "dollars"),
+        ("202", "dollars"),
+    ], "a four-digit sum is no year; a sign after the figure names its currency"
+    german = _numbers("Der Konzern zahlte 2 Mio. US-Dollar Strafe.", "de")
+    assert [(n.value, n.counted) for n in german.values()] == [(2_000_000, "dollars")]
+    english = _numbers("The deal was worth more than $1,000.")
+    assert english["1,000"].qualifier.value == "more than"
+
+
+def test_a_four_digit_year_outside_english_is_still_a_year() -> None:
+    numbers = _numbers("В 2019 году в городе жили 1400 человек.", "ru")
+    assert list(numbers) == ["1400"]
