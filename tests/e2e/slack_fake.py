@@ -6,7 +6,8 @@ Every call is recorded; ``rate_limit_next`` makes the next call of a method answ
 429 with ``Retry-After: 1``, the way Slack throttles; ``hang_up_next`` makes it carry the
 call out and drop the connection before answering. A Socket Mode client that connects is
 sent ``hello`` and then the envelopes in ``envelopes``; what it sends back (acks) is recorded
-as calls of ``socket``.
+as calls of ``socket``. Files put in ``files`` are served at ``file_url(name)`` as Slack serves
+``url_private``: to a request that carries the bot token, as ``Authorization: Bearer``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ class FakeSlack:
     envelopes: list[dict[str, Any]] = field(default_factory=list)
     #: user id -> the flags users.info gives, e.g. {"is_admin": True}
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: file name -> bytes, served at ``file_url(name)``
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: the bot token files are served for (with any other, or none, Slack answers 404)
+    token: str = "xoxb-test-token"
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     @property
@@ -59,6 +64,10 @@ class FakeSlack:
         """A fresh response URL, as Slack puts in each slash command and button press."""
         self._responses += 1
         return f"{self.base}/response/{self._responses}"
+
+    def file_url(self, name: str) -> str:
+        """A file's ``url_private``, here."""
+        return f"{self.base}/files-pri/T0NEWS-F1/{name}"
 
     def rate_limit_next(self, method: str) -> None:
         self.throttled[method] += 1
@@ -117,6 +126,15 @@ class FakeSlack:
             return web.json_response({"ok": True, "channel": payload.get("channel"), "ts": ts})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
 
+    async def file(self, request: web.Request) -> web.Response:
+        """A file's bytes, recorded as a call of ``files`` with the authorization sent."""
+        name = request.match_info["name"]
+        authorization = request.headers.get("Authorization", "")
+        await self._record("files", {"name": name, "authorization": authorization}, 200)
+        if authorization != f"Bearer {self.token}" or name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name])
+
     async def response(self, request: web.Request) -> web.Response:
         await self._record("response_url", await request.json(), 200)
         return web.Response(text="ok")
@@ -154,6 +172,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     app.router.add_post("/api/{method}", fake.api)
     app.router.add_get("/api/{method}", fake.api)
     app.router.add_post("/response/{n}", fake.response)
+    app.router.add_get("/files-pri/{team_file}/{name}", fake.file)
     app.router.add_get("/link", fake.socket)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
