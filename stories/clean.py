@@ -395,11 +395,6 @@ def is_chrome(line: str) -> bool:
     return _is_chrome(line)
 
 
-def has_date_or_time(line: str) -> bool:
-    """Whether a line holds a date or a time of day ("13 Dec 2025", "10:13 AM", "2 hours ago")."""
-    return _has_date_or_time(line)
-
-
 def _opens_body(line: str, settings: CleanSettings) -> bool:
     """True when a first line is the lead sentence of a text that has no headline.
 

@@ -27,6 +27,7 @@ An article whose title is no headline is named by the first sentence of its body
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,10 +35,10 @@ from urllib.parse import urlsplit
 
 from anyascii import anyascii
 
-from stories.clean import first_sentence, has_date_or_time, is_chrome
+from stories.clean import first_sentence, is_chrome
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
-from stories.search import is_kept, words_of
+from stories.search import common_words, words_of
 
 #: a section's name has at most this many words
 _SECTION_WORDS = 3
@@ -54,6 +55,10 @@ _LIST_ITEMS = 3
 _BYLINE_NAME_WORDS = 4
 #: characters of a word compared to tell whether two texts use it (inflections differ after)
 _STEM_CHARS = 5
+#: how much more of a story's words another headline must share to name it instead of the
+#: first (a share of the other articles, on average over its words): below that, the first
+#: article's headline stays, and a story's title does not change at each article that comes
+_BETTER_BY = 0.2
 #: the start of a body compared with its title
 OPENING_CHARS = 400
 
@@ -77,6 +82,7 @@ _SITE_SEPARATOR = re.compile(r"\s+[|–—:·•-]\s+|\s*\|\s*")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}")
 _LABEL_END = re.compile(r"[:：]$")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def headline_problem(
@@ -98,7 +104,7 @@ def headline_problem(
         return "no words"
     if is_chrome(text):
         return "site chrome"
-    worded = [token for token in text.split() if any(char.isalpha() for char in token)]
+    worded = [token for token in text.split() if _LETTER.search(token)]
     if len(worded) == 1 and not _UNSPACED.search(text):
         return "a single word"
     if _is_site_name(text, outlet, url):
@@ -144,14 +150,25 @@ def headline_of(
     site's name after it, or the first sentence of its body when the title is no headline.
 
     The article keeps the title it came with, and its features are made from it: only what a
-    reader is shown is read from the body (its start is enough).
+    reader is shown is read from the body, its first ``OPENING_CHARS`` characters.
     """
+    return _headline(title, body[:OPENING_CHARS], outlet, url, language)
+
+
+# The headlines of the latest stories are read by every /stories: each is worked out once.
+@lru_cache(maxsize=8192)
+def _headline(
+    title: str, opening: str, outlet: str | None, url: str | None, language: str | None
+) -> str:
     named = without_site_name(title, outlet, url)
-    if is_headline(named, opening=body[:OPENING_CHARS], outlet=outlet, url=url, language=language):
+    if is_headline(named, opening=opening, outlet=outlet, url=url, language=language):
         return named
     # The body may open with the same line (a dateline given as the title).
-    opening = body.split("\n\n", 1)[0].removeprefix(title).lstrip()
-    return first_sentence(opening) or title
+    for paragraph in opening.split("\n\n"):
+        sentence = first_sentence(paragraph.removeprefix(title).strip())
+        if sentence:
+            return sentence
+    return title
 
 
 def without_site_name(title: str, outlet: str | None, url: str | None) -> str:
@@ -179,17 +196,22 @@ class Candidate:
 
 def best_headline(candidates: Sequence[Candidate], language: str | None) -> str:
     """The headline that best represents a story told by ``candidates`` (its articles in one
-    language, in the order they came): of the articles whose own title is a headline (else of all,
-    by the first sentences that name them), the one whose words the other articles' titles
-    and openings use most, the first among equals.
+    language, in the order they came), of the articles whose own title is a headline (else of
+    all, by the first sentences that name them; a title cut short with "…" is no headline).
 
-    A headline's score is the sum, over its distinctive words, of the share of the other
-    articles using the word, over one more than the number of its words: a headline made of
-    the story's shared words beats one with an idiosyncratic turn, and a longer one that
-    shares as much beats a shorter one a little.
+    A headline's score is the share of the other articles that use its distinctive words
+    (in their titles and openings), on average over those words: a headline made of the
+    story's shared words beats one with an idiosyncratic turn or a line of chrome. The first
+    article's headline names the story unless another scores ``_BETTER_BY`` more, so that
+    a title does not change with each article that comes.
     """
     if not candidates:
         raise ValueError("a story has at least one article")
+    return _best_headline(tuple(candidates), language)
+
+
+@lru_cache(maxsize=1024)
+def _best_headline(candidates: tuple[Candidate, ...], language: str | None) -> str:
     named = [
         (headline_of(c.title, c.opening, outlet=c.outlet, url=c.url, language=language), c)
         for c in candidates
@@ -200,28 +222,29 @@ def best_headline(candidates: Sequence[Candidate], language: str | None) -> str:
         index
         for index, (headline, candidate) in enumerate(named)
         if headline == without_site_name(candidate.title, candidate.outlet, candidate.url)
+        and not headline.endswith("…")
     ]
-    choices = own or list(range(len(named)))
     used = [_stems(f"{c.title} {c.opening}") for _, c in named]
+    # in how many articles each word is used
+    articles_using = Counter(word for words in used for word in words)
+    others = len(named) - 1
 
     def score(index: int) -> float:
         words = _stems(named[index][0])
-        others = [stems for other, stems in enumerate(used) if other != index]
-        shared = sum(sum(word in stems for stems in others) / len(others) for word in words)
-        return shared / (len(words) + 1)
+        shared = sum(articles_using[word] - (word in used[index]) for word in words)
+        return shared / others / max(len(words), 1)
 
-    best = max(choices, key=lambda index: (score(index), -index))
-    return named[best][0]
+    choices = own or list(range(len(named)))
+    first, best = choices[0], max(choices, key=lambda index: (score(index), -index))
+    return named[best if score(best) >= score(first) + _BETTER_BY else first][0]
 
 
 def _stems(text: str) -> frozenset[str]:
     """The distinctive words of ``text`` (names, numbers, uncommon words), each cut to its
     first ``_STEM_CHARS`` characters so that inflected forms meet ("prisoners", "prisoner")."""
-    return frozenset(
-        word[:_STEM_CHARS]
-        for word in words_of(text)
-        if len(word) > 1 and (word.isdecimal() or is_kept(word))
-    )
+    words = set(words_of(text))
+    words.difference_update(common_words())
+    return frozenset(word[:_STEM_CHARS] for word in words if len(word) > 1)
 
 
 @lru_cache(maxsize=4096)
@@ -265,7 +288,8 @@ def _is_timestamp(text: str, language: str | None) -> bool:
     tokens = text.split()
     if len(tokens) > _STAMP_WORDS or not _PUBLISHING.search(text):
         return False
-    if not (has_date_or_time(text) or any(char.isdigit() for char in text)):
+    # a date or a time has digits, whatever the language writes around them
+    if not any(char.isdigit() for char in text):
         return False
     for token in tokens:
         word = token.strip(".,:;|()[]-–—")
