@@ -108,7 +108,7 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
             sessions,
             ingestor,
             FactFinder(sessions, pool),
-            Context(sessions, language=settings.language),
+            Context(sessions, language=settings.language, digest_picture=settings.digest.picture),
             EntryLinks(sessions),
         )
     finally:

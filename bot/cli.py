@@ -33,6 +33,7 @@ from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import CONSOLE_CALLER, with_local_file
 from bot.logs import protect_logs
+from bot.pictures import pictures_dir, save_picture
 from bot.readers import FEED_SUFFIXES, MAX_FILE_BYTES, InputDefaults, is_url, shown_path
 from bot.runner import FrontEndFailed, serve
 from handlers.command import parse_command
@@ -235,23 +236,43 @@ def ask(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help='a command, e.g. "/stories"')],
     as_json: Annotated[bool, typer.Option("--json", help="print the reply as JSON")] = False,
+    image: Annotated[
+        Path | None,
+        typer.Option(
+            "--image",
+            help="where to write the reply's picture, a PNG (default: pictures/ beside the "
+            "SQLite database, or in the working directory)",
+        ),
+    ] = None,
 ) -> None:
-    """Answer one command and exit (for scripts)."""
+    """Answer one command and exit (for scripts). A picture (/timeline) is written to a PNG
+    file, whose path is printed after the reply (and is the JSON's ``picture.path``)."""
     parsed = parse_command(text, CONSOLE_CALLER)
     if parsed is None:
         err.print(f"[red]Not a command:[/] {text!r} (commands start with /, try /help)")
         raise typer.Exit(2)
     command = with_local_file(parsed)
+    settings = ctx.obj.settings()
 
-    async def answer() -> str:
+    async def answer() -> Reply:
         if isinstance(command, Reply):
-            reply = command
-        else:
-            async with open_app(ctx.obj.settings()) as app:
-                reply = await dispatch(command, app.context)
-        return render.as_json(reply) if as_json else render.plain(reply)
+            return command
+        async with open_app(settings) as app:
+            return await dispatch(command, app.context)
 
-    print(asyncio.run(answer()))
+    reply = asyncio.run(answer())
+    written = None
+    if reply.picture is not None:
+        path = image or pictures_dir(settings) / reply.picture.filename
+        written = save_picture(reply.picture, path)
+    elif image is not None:
+        err.print("[yellow]This reply has no picture; nothing written.[/]")
+    if as_json:
+        print(render.as_json(reply, written))
+        return
+    print(render.plain(reply))
+    if written is not None:
+        print(f"\nPicture: {written}")
 
 
 @cli.command()

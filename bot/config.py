@@ -102,6 +102,9 @@ class DigestSettings:
     claim_lease_minutes: float = 10.0
     #: digests handed to the platforms at once (their own rate limiters pace the calls)
     send_concurrency: int = 20
+    #: a digest carries the timeline picture of its busiest story (/timeline): a photo after
+    #: the digest's text in Telegram, an upload in Slack, a PNG file in the console
+    picture: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
+from bot.pictures import save_picture
 from bot.readers import shown_path
 from bot.render import rich
 from handlers.command import (
@@ -75,8 +77,11 @@ def with_local_file(command: Command) -> Command | Reply:
     return replace(command, attachment=Attachment.of(name, data))
 
 
-async def chat(context: Context, console: Console, read_line: ReadLine | None = None) -> None:
-    """Answer commands until end of input or ``quit``."""
+async def chat(
+    context: Context, console: Console, pictures: Path, read_line: ReadLine | None = None
+) -> None:
+    """Answer commands until end of input or ``quit``; a reply's picture is written to a
+    file in ``pictures`` and its path shown under the reply."""
     read = read_line or (lambda prompt: _read_terminal(console, prompt))
     console.print("[bold]newsbot[/] console — /help lists the commands, quit leaves.")
     choices: tuple[Choice, ...] = ()
@@ -92,4 +97,12 @@ async def chat(context: Context, console: Console, read_line: ReadLine | None = 
             continue
         reply = await answer(line, context, choices)
         choices = reply.choices
-        console.print(rich(reply))
+        show(console, reply, pictures)
+
+
+def show(console: Console, reply: Reply, pictures: Path) -> None:
+    """The reply as a panel, and its picture's file."""
+    console.print(rich(reply))
+    if reply.picture is not None:
+        path = save_picture(reply.picture, pictures / reply.picture.filename)
+        console.print(f"[bold]Picture:[/] {escape(str(path))}", highlight=False)

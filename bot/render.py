@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from handlers.reply import Citation, Line, Reply, Tone
+from handlers.reply import Line, Reply, Tone
 
 
-def cite(citations: tuple[Citation, ...]) -> str:
-    """``CNBC, PAP (pl)``: each outlet once, with its article's language when not the
-    reader's."""
-    labels: dict[str, str] = {}
-    for citation in citations:
-        labels.setdefault(citation.outlet, citation.label)
-    return ", ".join(labels.values())
+def cite(line: Line) -> str:
+    """``CNBC, PAP (pl), +12``: each outlet once, with its article's language when not the
+    reader's, the first few named (``Line.cited``) and the rest counted."""
+    shown, more = line.cited()
+    labels = [citation.label for citation in shown]
+    return ", ".join([*labels, f"+{more}"] if more else labels)
 
 
 def plain(reply: Reply) -> str:
@@ -38,12 +38,17 @@ def plain(reply: Reply) -> str:
 
 
 def _plain_line(line: Line) -> str:
-    sources = f" [{cite(line.citations)}]" if line.citations else ""
+    sources = f" [{cite(line)}]" if line.citations else ""
     return f"  • {line.text}{sources}"
 
 
-def as_json(reply: Reply) -> str:
-    return json.dumps(reply.to_dict(), ensure_ascii=False, indent=2, default=str)
+def as_json(reply: Reply, picture_path: Path | None = None) -> str:
+    """The reply as JSON; its picture by name, caption and size, and the file it was written
+    to when given."""
+    data = reply.to_dict()
+    if data["picture"] is not None and picture_path is not None:
+        data["picture"]["path"] = str(picture_path)
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
 _TONE_STYLE = {Tone.OK: "cyan", Tone.NOTICE: "yellow", Tone.ERROR: "red"}
@@ -59,7 +64,7 @@ def rich(reply: Reply) -> RenderableType:
             text = Text("• ", style="dim")
             text.append(line.text)
             if line.citations:
-                text.append(f"  [{cite(line.citations)}]", style="dim italic")
+                text.append(f"  [{cite(line)}]", style="dim italic")
             parts.append(text)
         parts.append(Text(""))
     for number, choice in enumerate(reply.choices, 1):

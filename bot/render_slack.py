@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.render import plain
-from handlers.reply import Choice, Citation, Line, Reply, Section, Tone
+from handlers.reply import CITED_PER_LINE, Choice, Citation, Line, Reply, Section, Tone
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -24,8 +24,6 @@ MAX_BUTTON_VALUE = 2000
 MAX_IMAGE_URL = 3000
 MAX_ALT_TEXT = 2000
 MAX_FALLBACK = 40_000
-#: outlets named on one line; more are counted as "+N"
-MAX_CITATIONS = 6
 #: room the citations of one line may take, so that the line's own text keeps the rest
 CITATION_BUDGET = 1200
 MAX_LABEL = 80
@@ -164,11 +162,11 @@ def _citations(citations: tuple[Citation, ...]) -> str:
     shown: list[str] = []
     for citation in by_outlet.values():
         link = _link(citation)
-        if len(shown) == MAX_CITATIONS or slack_len(", ".join([*shown, link])) > CITATION_BUDGET:
+        if len(shown) == CITED_PER_LINE or slack_len(", ".join([*shown, link])) > CITATION_BUDGET:
             break
         shown.append(link)
     more = len(by_outlet) - len(shown)
-    return ", ".join(shown) + (f" +{more}" if more else "")
+    return ", ".join([*shown, f"+{more}"] if more else shown)
 
 
 def _link(citation: Citation) -> str:

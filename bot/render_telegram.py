@@ -18,14 +18,19 @@ from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers.reply import Citation, Line, Reply
+from handlers.reply import CITED_PER_LINE, Citation, Line, Picture, Reply
 
 #: Telegram's limit for one message; measured here in UTF-16 code units of the raw HTML,
 #: which is never less than what Telegram counts after parsing the entities
 MESSAGE_LIMIT = 4096
+#: the same for a photo's caption
+CAPTION_LIMIT = 1024
 ELLIPSIS = "…"
 #: longer links are shown as the plain outlet name; no article URL needs more
 MAX_URL = 2048
+#: formatting entities (bold, italics, links) Telegram applies in one message; it ignores
+#: those past the hundredth
+MAX_ENTITIES = 100
 CALLBACK_DATA_LIMIT = 64
 BUTTON_LABEL_LIMIT = 60
 
@@ -51,6 +56,30 @@ def render_telegram(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[str]:
     return _pack(groups, limit) or [ELLIPSIS]
 
 
+@dataclass(frozen=True, slots=True)
+class Messages:
+    """A reply as Telegram messages: its text parts, then its picture as a photo.
+
+    A reply with a picture whose text fits a caption is one photo captioned with the whole
+    reply (no text parts); a longer one is its text parts, then the photo captioned with the
+    picture's own caption.
+    """
+
+    texts: tuple[str, ...]
+    photo: Picture | None = None
+    caption: str | None = None
+
+
+def render_messages(reply: Reply) -> Messages:
+    if reply.picture is None:
+        return Messages(tuple(render_telegram(reply)))
+    whole = render_telegram(reply, CAPTION_LIMIT)
+    if len(whole) == 1:
+        return Messages((), reply.picture, whole[0])
+    caption = _fit((_Segment(reply.picture.caption),), CAPTION_LIMIT)
+    return Messages(tuple(render_telegram(reply)), reply.picture, caption)
+
+
 def _groups(reply: Reply) -> Iterator[list[tuple[_Atom, bool]]]:
     """Atoms in order, each flagged when a blank line goes before it. A heading is grouped
     with its first line, so a part never ends on a heading whose lines are in the next."""
@@ -69,7 +98,8 @@ def _groups(reply: Reply) -> Iterator[list[tuple[_Atom, bool]]]:
 
 def _line(line: Line) -> _Atom:
     segments = [_Segment("• "), _Segment(line.text)]
-    cited = _unique_outlets(line.citations)
+    outlets = _unique_outlets(line.citations)
+    cited, more = outlets[:CITED_PER_LINE], len(outlets) - CITED_PER_LINE
     if cited:
         segments.append(_Segment(" ("))
         for index, citation in enumerate(cited):
@@ -78,6 +108,8 @@ def _line(line: Line) -> _Atom:
             segments.append(_citation(citation))
             if citation.language:
                 segments.append(_Segment(citation.language, " <i>", "</i>"))
+        if more > 0:
+            segments.append(_Segment(f", +{more}"))
         segments.append(_Segment(")"))
     return tuple(segments)
 
@@ -158,20 +190,28 @@ def _cut(text: str, room: int) -> str:
     return prefix.rstrip()
 
 
+def _entities(markup: str) -> int:
+    """Formatting entities in rendered HTML: text is escaped, so every tag is ours, in pairs."""
+    return markup.count("<") // 2
+
+
 class _Parts:
-    """Messages being filled; the size of the open one is kept as atoms are added."""
+    """Messages being filled; the size and entities of the open one are kept as atoms are
+    added."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.done: list[str] = []
         self.text = ""
         self.size = 0
+        self.entities = 0
 
     def fits(self, atoms: list[tuple[str, bool]]) -> bool:
-        size = self.size
+        size, entities = self.size, self.entities
         for markup, gap in atoms:
             size += units(markup) + (_separator(gap) if size else 0)
-        return size <= self.limit
+            entities += _entities(markup)
+        return size <= self.limit and (entities <= MAX_ENTITIES or not self.text)
 
     def add(self, markup: str, gap: bool) -> None:
         if self.text:
@@ -179,11 +219,12 @@ class _Parts:
             self.size += _separator(gap)
         self.text += markup
         self.size += units(markup)
+        self.entities += _entities(markup)
 
     def close(self) -> None:
         if self.text.strip():
             self.done.append(self.text)
-        self.text, self.size = "", 0
+        self.text, self.size, self.entities = "", 0, 0
 
 
 def _separator(gap: bool) -> int:

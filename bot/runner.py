@@ -18,17 +18,16 @@ from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
-from telegram.constants import ParseMode
 
 from bot.app import App, ingest_url
 from bot.config import Settings
-from bot.console import chat
+from bot.console import chat, show
 from bot.fetch import Fetcher, http_client
 from bot.logs import protect_logs
-from bot.render import rich
+from bot.pictures import pictures_dir
 from bot.render_cache import RenderCache
 from bot.render_slack import render_slack
-from bot.render_telegram import render_telegram
+from bot.render_telegram import render_messages
 from bot.schedule import (
     BotScheduler,
     Clock,
@@ -40,7 +39,7 @@ from bot.schedule import (
     worker_id,
 )
 from bot.slack import build_slack, notice, post_reply, run_slack
-from bot.telegram import build_telegram, run_telegram
+from bot.telegram import build_telegram, run_telegram, send_messages
 from handlers.format import mask_url
 from handlers.reply import Reply
 from storage.sources import add_source, list_sources
@@ -83,18 +82,11 @@ def _telegram(
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     secret = env.get(settings.telegram.webhook_secret_env) or None
     telegram = build_telegram(settings.telegram, token, app.context, secret=secret)
-    render = RenderCache(render_telegram)
+    render = RenderCache(render_messages)
 
     async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        ids = [
-            (
-                await telegram.bot.send_message(
-                    int(subscription.chat_id), part, parse_mode=ParseMode.HTML
-                )
-            ).message_id
-            for part in render(reply)
-        ]
-        return str(ids[0])
+        sent = await send_messages(telegram.bot, int(subscription.chat_id), render(reply))
+        return str(sent[0].message_id)
 
     async def notify(text: str) -> None:
         for admin in settings.telegram.admins:
@@ -140,15 +132,17 @@ def front_ends(
 
 
 def console_front_end(app: App, console: Console, stop: asyncio.Event) -> FrontEnd:
+    pictures = pictures_dir(app.settings)
+
     async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        console.print(rich(reply))
+        show(console, reply, pictures)
         return f"console-{subscription.id}"
 
     async def notify(text: str) -> None:
         console.print(f"[yellow]{text}[/]")
 
     async def run() -> None:
-        await chat(app.context, console)
+        await chat(app.context, console, pictures)
         stop.set()
 
     return FrontEnd("console", run, send, notify)

@@ -115,7 +115,13 @@ class Digests:
         with the time they arrive, so none join it later.
         """
         if self._composer is None or not timedelta(0) <= now - self._composer[0] <= SHARED_FOR:
-            self._composer = (now, Composer(self._sessions, horizon=now, language=self._language))
+            composer = Composer(
+                self._sessions,
+                horizon=now,
+                language=self._language,
+                picture=self._settings.picture,
+            )
+            self._composer = (now, composer)
         return self._composer[1]
 
     def handles(self, subscription: SubscriptionInfo) -> bool:

@@ -28,6 +28,7 @@ from aiohttp import ClientConnectorError, ClientError, ClientSession, ClientTime
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest, AsyncRespond
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -35,7 +36,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import ConfigError, SlackSettings
-from bot.render_slack import CHOICE_ACTION_PREFIX, render_slack
+from bot.render_slack import CHOICE_ACTION_PREFIX, cut, render_slack
 from handlers.command import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
@@ -46,7 +47,7 @@ from handlers.command import (
 )
 from handlers.context import Context
 from handlers.dispatch import HANDLERS, dispatch, takes_file
-from handlers.reply import Line, Reply, Section, Tone
+from handlers.reply import Line, Picture, Reply, Section, Tone
 from handlers.source_import import SERVER_COMMAND
 from storage.slack_events import prune_events, release_event, take_event
 
@@ -70,6 +71,9 @@ RESERVED_COMMANDS = frozenset(
         "topic mute pro shortcuts"
     ).split()
 )
+#: what Slack keeps of an uploaded file's title and alt text
+MAX_FILE_TITLE = 250
+MAX_FILE_ALT_TEXT = 1000
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 _CHOICE_ACTION = re.compile(rf"^{re.escape(CHOICE_ACTION_PREFIX)}\d+$")
@@ -274,6 +278,23 @@ class SlackFront:
         name = strip_prefix(str(command.get("command", "")), self.settings.command_prefix)
         shared = name.lstrip("/") not in PRIVATE_COMMANDS
         await _respond(respond, reply, response_type="in_channel" if shared else "ephemeral")
+        if reply.picture is not None:
+            await self.share_picture(respond, channel, reply.picture)
+
+    async def share_picture(self, respond: AsyncRespond, channel: str, picture: Picture) -> None:
+        """A slash command's answer goes to its response URL, which takes no files: the
+        picture is uploaded to the channel. Where the bot may not post (a channel it was not
+        invited to), the caller alone is told why."""
+        try:
+            await upload_picture(self.client, channel, picture)
+        except SlackApiError as error:
+            reason = error.response.get("error", "refused")
+            log.warning("slack: could not share a picture in %s: %s", channel, reason)
+            note = Reply.error(
+                f"The picture could not be posted here ({reason}).",
+                "Invite newsbot to this channel, or ask by @mention in one it is in.",
+            )
+            await _respond(respond, note, response_type="ephemeral")
 
     async def on_mention(
         self, ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient
@@ -304,6 +325,8 @@ class SlackFront:
             return
         reply = await self.answer(str(action.get("value", "")), self.caller(channel, user))
         await _respond(respond, reply, replace_original=True)
+        if reply.picture is not None:
+            await self.share_picture(respond, channel, reply.picture)
 
 
 def _origin(url: str) -> str:
@@ -366,12 +389,31 @@ async def post_reply(
 ) -> str:
     """Post a Reply: the one way text reaches chat.postMessage (mentions, digests, notices), so
     that every string goes through ``render_slack``, which escapes Slack's control characters
-    (a ``<!channel>`` in a feed's error text must not page the whole channel)."""
+    (a ``<!channel>`` in a feed's error text must not page the whole channel). Its picture
+    follows in the same channel and thread."""
     blocks, text = render(reply)
     answer = await client.chat_postMessage(
         channel=channel, blocks=blocks, text=text, thread_ts=thread_ts
     )
+    if reply.picture is not None:
+        await upload_picture(client, channel, reply.picture, thread_ts=thread_ts)
     return str(answer["ts"])
+
+
+async def upload_picture(
+    client: AsyncWebClient, channel: str, picture: Picture, *, thread_ts: str | None = None
+) -> None:
+    """The picture as a file shared in the channel (or thread), by Slack's external upload:
+    files.getUploadURLExternal, the bytes to the URL it gives, files.completeUploadExternal.
+    Slack shows the title above the image and reads the alt text out."""
+    await client.files_upload_v2(
+        channel=channel,
+        thread_ts=thread_ts,
+        file=picture.png,
+        filename=picture.filename,
+        title=cut(" ".join(picture.title.split()), MAX_FILE_TITLE),
+        alt_txt=cut(" ".join(picture.caption.split()), MAX_FILE_ALT_TEXT),
+    )
 
 
 def notice(text: str) -> Reply:

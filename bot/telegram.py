@@ -24,12 +24,16 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import (
+    Bot,
     BotCommand,
     CallbackQuery,
     Chat,
     Document,
+    InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
     Message,
+    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
@@ -49,7 +53,13 @@ from telegram.ext import (
 )
 
 from bot.config import TelegramSettings
-from bot.render_telegram import ChoiceKeys, choice_keyboard, render_telegram
+from bot.render_telegram import (
+    ChoiceKeys,
+    Messages,
+    choice_keyboard,
+    render_messages,
+    render_telegram,
+)
 from handlers.command import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
@@ -193,15 +203,14 @@ class _Frontend:
 
     async def send(self, message: Message, reply: Reply) -> None:
         """Every part in order; the first quotes the command in groups, the last has buttons."""
-        parts = render_telegram(reply)
-        for index, part in enumerate(parts):
-            await message.reply_text(
-                part,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=_NO_PREVIEW,
-                do_quote=index == 0 and message.chat.type != ChatType.PRIVATE,
-                reply_markup=choice_keyboard(reply, self.keys) if index == len(parts) - 1 else None,
-            )
+        quote = message.message_id if message.chat.type != ChatType.PRIVATE else None
+        await send_messages(
+            message.get_bot(),
+            message.chat_id,
+            render_messages(reply),
+            keyboard=choice_keyboard(reply, self.keys),
+            quote=quote,
+        )
 
     async def on_choice(self, update: Update, tg: TelegramContext) -> None:
         """A button was pressed: answer the query at once, then edit in the chosen reply."""
@@ -225,27 +234,23 @@ class _Frontend:
     async def show(
         self, query: CallbackQuery, tg: TelegramContext, chat_id: int, reply: Reply
     ) -> None:
-        """The first part replaces the message that had the buttons; the rest follow it."""
-        parts = render_telegram(reply)
+        """The first text part replaces the message that had the buttons; the rest, and the
+        picture, follow it. A message's text cannot become a photo: a reply that is one photo
+        replaces the question with its title."""
+        out = render_messages(reply)
         keyboard = choice_keyboard(reply, self.keys)
-        first, rest = parts[0], parts[1:]
+        texts = out.texts or (render_telegram(replace(reply, sections=(), footer=None))[0],)
+        first, rest = texts[0], Messages(texts[1:] if out.texts else (), out.photo, out.caption)
         if isinstance(query.message, Message):
             await query.edit_message_text(
                 first,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=_NO_PREVIEW,
-                reply_markup=None if rest else keyboard,
+                reply_markup=None if rest.texts or rest.photo else keyboard,
             )
         else:
-            rest = parts
-        for index, part in enumerate(rest):
-            await tg.bot.send_message(
-                chat_id,
-                part,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=_NO_PREVIEW,
-                reply_markup=keyboard if index == len(rest) - 1 else None,
-            )
+            rest = out
+        await send_messages(tg.bot, chat_id, rest, keyboard=keyboard)
 
     async def on_error(self, update: object, tg: TelegramContext) -> None:
         """Log and carry on: one failed update (a send that failed) never stops the bot."""
@@ -265,6 +270,36 @@ def _addressed_to(text: str, username: str) -> bool:
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     _, at, name = first.partition("@")
     return not at or name.lower() == username.lower()
+
+
+async def send_messages(
+    bot: Bot,
+    chat_id: int,
+    out: Messages,
+    *,
+    keyboard: InlineKeyboardMarkup | None = None,
+    quote: int | None = None,
+) -> list[Message]:
+    """Send a rendered reply: its text parts in order, then its picture as a photo. The first
+    message quotes message ``quote`` when given; the last carries the keyboard."""
+    sent: list[Message] = []
+    count = len(out.texts) + (out.photo is not None)
+
+    def extras(index: int) -> dict[str, Any]:
+        return {
+            "parse_mode": ParseMode.HTML,
+            "reply_parameters": ReplyParameters(quote) if quote and index == 0 else None,
+            "reply_markup": keyboard if index == count - 1 else None,
+        }
+
+    for index, text in enumerate(out.texts):
+        sent.append(
+            await bot.send_message(chat_id, text, link_preview_options=_NO_PREVIEW, **extras(index))
+        )
+    if out.photo is not None:
+        photo = InputFile(out.photo.png, filename=out.photo.filename)
+        sent.append(await bot.send_photo(chat_id, photo, caption=out.caption, **extras(len(sent))))
+    return sent
 
 
 def build_telegram(

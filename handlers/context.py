@@ -16,3 +16,5 @@ class Context:
     directory: NameDirectory = field(default_factory=NameDirectory)
     #: the readers' language (config ``language``, ISO 639-1), see ``stories.reader``
     language: str = ENGLISH
+    #: a digest carries the timeline picture of its busiest story (config ``digest.picture``)
+    digest_picture: bool = False

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from handlers.command import Command
 from handlers.context import Context
+from handlers.fit import FRAME, Budget, Candidates, Item, in_turns, units
 from handlers.format import Sources, outlets_short, plural, story_title
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from handlers.resolve import resolve_story
@@ -15,22 +16,28 @@ from stories.compare import (
     NumberDiffKind,
     NumberValue,
     QuoteVariant,
+    QuoteVersion,
     SpellingVariant,
     StoryDiff,
     UniqueDetail,
     diff_story,
 )
 from stories.facts import Qualifier
-from stories.language import ENGLISH, language_name
+from stories.language import ENGLISH
 from stories.names import resolve_people
-from stories.reader import comparable
 from stories.sentences import short
 from stories.story_input import ArticleView
 from stories.story_input import Citation as Source
 
-#: items shown per section; the rest are counted
+#: items shown per section at most (fewer when a message has no room for them); the rest
+#: are counted
 SHOWN = 6
+#: details of one outlet among those shown, while other outlets have some
+PER_OUTLET = 2
+#: the ways one item is told shown at most (figures, spellings, wordings); the rest counted
+VERSIONS = 3
 QUOTE_CHARS = 160
+UNIQUE_CHARS = 240
 
 
 def cite(cited: Iterable[Source], sources: Sources) -> tuple[Citation, ...]:
@@ -52,69 +59,107 @@ def _value_text(value: NumberValue) -> str:
     return value.text
 
 
+def _others(count: int, what: str) -> str:
+    return f" (and {plural(count, what)})" if count > 0 else ""
+
+
 def number_line(diff: NumberDiff, sources: Sources) -> Line:
-    values = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in diff.values]
+    """``what: 114 (CNBC, +2) vs 109 + 5 (X) — label``, the first ``VERSIONS`` values.
+
+    Descriptions that agree with a figure (a rounding, a bound it satisfies) follow it as
+    "also given as", not as a disagreement."""
+    shown = diff.values[:VERSIONS]
+    values = [f"{_value_text(value)} ({outlets_short(value.outlets)})" for value in shown]
+    more = _others(len(diff.values) - len(shown), "other value")
+    cited = [c for value in shown for c in value.citations]
+    if diff.kind is NumberDiffKind.QUALIFIED:
+        exact = [i for i, v in enumerate(shown) if v.qualifier is Qualifier.EXACT]
+        first = exact[0] if exact else 0
+        others = ", ".join(text for i, text in enumerate(values) if i != first)
+        text = f"{diff.what}: {values[first]}; also given as {others}{more}"
+        return Line(text, cite(cited, sources))
     label = {
         NumberDiffKind.CONFLICT: "outlets disagree",
-        NumberDiffKind.QUALIFIED: "given differently",
         NumberDiffKind.BREAKDOWN: "same total, different breakdown",
         NumberDiffKind.AGREEMENT: "agreed",
     }[diff.kind]
-    return Line(f"{diff.what}: {' vs '.join(values)} — {label}", cite(diff.citations, sources))
+    return Line(f"{diff.what}: {' vs '.join(values)}{more} — {label}", cite(cited, sources))
 
 
 def spelling_line(variant: SpellingVariant, sources: Sources) -> Line:
-    main, *others = variant.spellings
+    main, *others = variant.spellings[:VERSIONS]
     rest = "; ".join(f"{s.spelling} by {outlets_short(s.outlets)}" for s in others)
-    text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}"
-    return Line(text, cite(variant.citations, sources))
+    more = _others(len(variant.spellings) - VERSIONS, "other spelling")
+    text = f"{main.spelling} ({plural(len(main.outlets), 'outlet')}) is spelled {rest}{more}"
+    cited = [c for spelling in variant.spellings[:VERSIONS] for c in spelling.citations]
+    return Line(text, cite(cited, sources))
 
 
-def quote_lines(variant: QuoteVariant, sources: Sources) -> list[Line]:
-    lines = [Line(f"{variant.speaker}, quoted {len(variant.versions)} ways:")]
+def quote_lines(variant: QuoteVariant, sources: Sources, shown: int = VERSIONS) -> list[Line]:
+    """The speaker, then the first ``shown`` wordings, each with the outlets that word it so,
+    and the rest counted."""
+    wordings: dict[str, list[QuoteVersion]] = {}
     for version in variant.versions:
-        lines.append(
-            Line(f"  “{short(version.text, QUOTE_CHARS)}”", cite((version.citation,), sources))
-        )
+        wordings.setdefault(" ".join(version.text.casefold().split()), []).append(version)
+    lines = [Line(f"{variant.speaker}, quoted {len(wordings)} ways:")]
+    for versions in list(wordings.values())[:shown]:
+        cited = cite((version.citation for version in versions), sources)
+        lines.append(Line(f"  “{short(versions[0].text, QUOTE_CHARS)}”", cited))
+    if len(wordings) > shown:
+        lines.append(Line(f"  and {plural(len(wordings) - shown, 'other wording')}"))
     return lines
 
 
 def unique_line(detail: UniqueDetail, sources: Sources) -> Line:
     source = detail.citation
-    return Line(f"Only {source.outlet}: {short(source.sentence, 240)}", cite((source,), sources))
+    text = f"Only {source.outlet}: {short(source.sentence, UNIQUE_CHARS)}"
+    return Line(text, cite((source,), sources))
 
 
-def _by_turns(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
-    """Each outlet's best detail first, then each one's second...: one outlet cannot fill it."""
-    queues: dict[str, list[UniqueDetail]] = {}
+def _spread(details: tuple[UniqueDetail, ...]) -> list[UniqueDetail]:
+    """The details by what they add, no outlet taking more than ``PER_OUTLET`` of the lines
+    shown while others have details left: one talkative outlet cannot fill the section."""
+    shown: list[UniqueDetail] = []
+    held: list[UniqueDetail] = []
+    per_outlet: dict[str, int] = {}
     for detail in details:
-        queues.setdefault(detail.citation.outlet, []).append(detail)
-    turns = [(turn, detail) for queue in queues.values() for turn, detail in enumerate(queue)]
-    return [detail for _, detail in sorted(turns, key=lambda pair: pair[0])]
+        outlet = detail.citation.outlet
+        if len(shown) < SHOWN and per_outlet.get(outlet, 0) >= PER_OUTLET:
+            held.append(detail)
+            continue
+        per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+        shown.append(detail)
+    return shown[:SHOWN] + held + shown[SHOWN:]
 
 
-def _capped(title: str, lines: list[Line], total: int) -> Section:
-    heading = title if total <= SHOWN else f"{title} ({total}, showing {SHOWN})"
-    return Section(heading, tuple(lines))
+def _heading(title: str, shown: int, total: int) -> str:
+    return title if shown >= total else f"{title} ({total}, showing {shown})"
 
 
-def diff_sections(diff: StoryDiff, views: list[ArticleView], reader: str) -> list[Section]:
+def diff_sections(
+    diff: StoryDiff, views: list[ArticleView], reader: str, budget: Budget
+) -> list[Section]:
+    """Figures, spellings, quotes and details, each section's most significant first, taken
+    in turns while they fit ``budget``; each heading counts what its section leaves out."""
     sources = Sources.of(views, reader)
-    sections: list[Section] = []
     numbers = [n for n in diff.numbers if n.kind is not NumberDiffKind.AGREEMENT]
-    if numbers:
-        lines = [number_line(n, sources) for n in numbers[:SHOWN]]
-        sections.append(_capped("Numbers", lines, len(numbers)))
-    if diff.spellings:
-        lines = [spelling_line(v, sources) for v in diff.spellings[:SHOWN]]
-        sections.append(_capped("Names spelled differently", lines, len(diff.spellings)))
-    if diff.quotes:
-        lines = [line for q in diff.quotes[:SHOWN] for line in quote_lines(q, sources)]
-        sections.append(_capped("Quotes worded differently", lines, len(diff.quotes)))
-    if diff.unique:
-        lines = [unique_line(u, sources) for u in _by_turns(diff.unique)[:SHOWN]]
-        sections.append(_capped("Only one outlet reports", lines, len(diff.unique)))
-    return sections
+    found: list[tuple[str, list[Item]]] = [
+        ("Numbers", [(number_line(n, sources),) for n in numbers[:SHOWN]]),
+        ("Names spelled differently", [(spelling_line(v, sources),) for v in diff.spellings]),
+        ("Quotes worded differently", [tuple(quote_lines(q, sources)) for q in diff.quotes]),
+        ("Only one outlet reports", [(unique_line(u, sources),) for u in _spread(diff.unique)]),
+    ]
+    totals = [len(numbers), len(diff.spellings), len(diff.quotes), len(diff.unique)]
+    candidates = [
+        Candidates(_heading(title, 0, total), items[:SHOWN])
+        for (title, items), total in zip(found, totals, strict=True)
+    ]
+    taken = in_turns(budget, candidates, SHOWN)
+    return [
+        Section(_heading(title, len(items), total), tuple(line for item in items for line in item))
+        for (title, _), items, total in zip(found, taken, totals, strict=True)
+        if items
+    ]
 
 
 async def handle(command: Command, context: Context) -> Reply:
@@ -134,24 +179,19 @@ async def handle(command: Command, context: Context) -> Reply:
             ),
             tone=Tone.NOTICE,
         )
-    compared = comparable(views, context.language)
-    if len({v.outlet for v in compared}) < 2:
-        line = Line(
-            "Each language tells this story through one outlet so far, and figures, names and"
-            " quotes are compared within a language: nothing to compare yet."
+    diff = diff_story(views, resolve_people(views), context.language)
+    outlets = sorted({v.outlet for v in views})
+    footer = f"Compared {plural(len(views), 'article')} from {plural(len(outlets), 'outlet')}"
+    languages = sorted({v.language or ENGLISH for v in views})
+    if len(languages) > 1:
+        footer += (
+            f" in {plural(len(languages), 'language')}: figures are compared across languages,"
+            " names and quotes within each"
         )
-        return Reply(title, (Section(None, (line,)),), tone=Tone.NOTICE)
-    diff = diff_story(compared, resolve_people(compared))
-    sections = diff_sections(diff, compared, context.language)
+    footer += "."
+    budget = Budget()
+    budget.spend(units(title) + units(footer) + FRAME)
+    sections = diff_sections(diff, views, context.language, budget)
     if not sections:
         sections = [Section(None, (Line("The outlets agree on every figure, name and quote."),))]
-    outlets = sorted({v.outlet for v in compared})
-    footer = f"Compared {plural(len(compared), 'article')} from {plural(len(outlets), 'outlet')}"
-    others = len(views) - len(compared)
-    if others:
-        language = language_name(compared[0].language or ENGLISH)
-        footer += (
-            f" in {language}; {plural(others, 'article')} in other languages"
-            " are not compared with them yet"
-        )
-    return Reply(title, tuple(sections), footer=f"{footer}.")
+    return Reply(title, tuple(sections), footer=footer)

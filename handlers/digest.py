@@ -8,9 +8,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.diff import cite, number_line, quote_lines, spelling_line
+from handlers.fit import FRAME, Budget, Candidates, Item, heading_size, in_turns, units
 from handlers.format import Sources, outlets_short, plural
-from handlers.reply import Citation, Line, Reply, Section, Tone
+from handlers.reply import Citation, Line, Picture, Reply, Section, Tone
+from handlers.timeline import timeline_picture
 from storage.db import SessionFactory
+from storage.queries import story_by_id
 from storage.subscriptions import (
     DigestArticles,
     SubscriptionInfo,
@@ -28,13 +31,15 @@ from stories.story_input import Citation as Source
 MAX_ITEMS = 8
 #: what a first digest covers
 FIRST_PERIOD = timedelta(days=1)
-#: what a story's part of a digest shows at most besides the engine's details and conflicts
-ARTICLES_SHOWN = 3
-TITLE_CHARS = 120
-LEAD_CHARS = 240
-#: versions of one disagreement (figures, spellings, wordings), and outlets cited for it
+#: lines a story's part of a digest has at most, its most telling change first
+LINES_PER_STORY = 3
+TITLE_CHARS = 90
+LINE_CHARS = 200
+#: versions of one disagreement (figures, spellings, wordings), and outlets cited per line
 VERSIONS_SHOWN = 2
-CITED = 4
+CITED = 2
+#: where the rest of a digest is: every story by its id, and the stories not shown
+MORE = "/summary <id> tells a story, /diff <id> where its outlets differ."
 #: a window by what it holds: since, how far its articles were read, how many it has of them
 WindowKey = tuple[datetime, datetime, int]
 
@@ -64,66 +69,87 @@ def _conflict_lines(item: DiffItem, sources: Sources) -> list[Line]:
         sides = [s.citations for s in shown_spellings.spellings]
         more = len(item.spellings) - len(shown_spellings.spellings)
     elif isinstance(item, QuoteVariant):
-        heading, *versions = quote_lines(item, sources)
-        more = len(versions) - VERSIONS_SHOWN
-        tail = [Line(f"  and {plural(more, 'other wording')}")] if more > 0 else []
-        return [heading, *versions[:VERSIONS_SHOWN], *tail]
+        return quote_lines(item, sources, VERSIONS_SHOWN)
     else:
         return []
     text = f"{line.text} (and {plural(more, 'other version')})" if more > 0 else line.text
     return [Line(text, cite(_each_side(sides), sources))]
 
 
-def _section(news: StoryNews, sources: Sources) -> Section:
-    lines: list[Line] = []
-    originals = [a for a in news.new_articles if not a.is_copy]
-    if news.is_new:
-        heading = f"New: #{news.story_id} {news.title} ({outlets_short(news.outlets)})"
-        if news.lead is not None:
-            lines.append(Line(short(news.lead.sentence, LEAD_CHARS), cite([news.lead], sources)))
-    else:
-        count = plural(len(news.new_articles), "new article")
-        heading = f"Update: #{news.story_id} {news.title} ({count})"
-        for article in originals[:ARTICLES_SHOWN]:
-            lines.append(
-                Line(
-                    short(article.title, TITLE_CHARS),
-                    (
-                        Citation(
-                            article.outlet,
-                            article.url,
-                            article.article_id,
-                            foreign(article.language, sources.reader),
-                        ),
-                    ),
-                )
-            )
-        if len(originals) > ARTICLES_SHOWN:
-            lines.append(Line(f"and {plural(len(originals) - ARTICLES_SHOWN, 'more article')}"))
-        for detail in news.details:
-            text = f"New {detail.kind.value}: {detail.text}"
-            lines.append(Line(text, cite(_each_side([detail.citations]), sources)))
-        if news.more_details:
-            lines.append(Line(f"and {plural(news.more_details, 'more detail')}"))
+def _conflicts(news: StoryNews, sources: Sources) -> list[Item]:
+    items: list[Item] = []
     for item in news.conflicts:
-        first, *rest = _conflict_lines(item, sources)
+        found = _conflict_lines(item, sources)
+        if not found:
+            continue
+        first, *rest = found
         disagree = isinstance(item, NumberDiff) and item.kind is NumberDiffKind.CONFLICT
         label = "Conflict" if disagree else "Differs"
-        lines += [Line(f"{label}: {first.text}", first.citations), *rest]
-    return Section(heading, tuple(lines))
+        items.append((Line(f"{label}: {first.text}", first.citations), *rest))
+    return items
+
+
+def _articles_line(news: StoryNews, sources: Sources) -> Line:
+    """The first new article, linked, and how many more there are (/articles lists them)."""
+    originals = [a for a in news.new_articles if not a.is_copy] or list(news.new_articles)
+    first = originals[0]
+    more = len(news.new_articles) - 1
+    also = f" (and {plural(more, 'more article')}: /articles {news.story_id})" if more else ""
+    language = foreign(first.language, sources.reader)
+    citation = Citation(first.outlet, first.url, first.article_id, language)
+    return Line(f"{short(first.title, LINE_CHARS)}{also}", (citation,))
+
+
+def _entry(news: StoryNews, sources: Sources) -> Candidates:
+    """A story's part of a digest: a heading saying what it is, then its lines, most telling
+    first. A new story leads with its best-supported sentence; an update with what changed
+    (a disagreement, a new figure, person or quote), its new articles last."""
+    title = short(news.title, TITLE_CHARS)
+    items: list[Item] = []
+    if news.is_new:
+        heading = f"New: #{news.story_id} {title} ({outlets_short(news.outlets)})"
+        if news.lead is not None:
+            lead = Line(short(news.lead.sentence, LINE_CHARS), cite([news.lead], sources))
+            items.append((lead,))
+        items += _conflicts(news, sources)
+    else:
+        count = plural(len(news.new_articles), "new article")
+        heading = f"Update: #{news.story_id} {title} ({count}, {outlets_short(news.new_outlets)})"
+        items += _conflicts(news, sources)
+        for detail in news.details:
+            text = short(f"New {detail.kind.value}: {detail.text}", LINE_CHARS)
+            items.append((Line(text, cite(_each_side([detail.citations]), sources)),))
+        if news.new_articles:
+            items.append((_articles_line(news, sources),))
+    return Candidates(heading, items[:LINES_PER_STORY])
 
 
 def digest_reply(digest: Digest, sources: Sources, since: datetime) -> Reply:
+    """The digest in one chat message: each story's heading and its most telling lines,
+    taken in turns (every story's first line, then every story's second...) while they fit
+    (``handlers.fit``); a story with no room left is counted at the end with the stories the
+    digest's cap left out, one command away."""
     if not digest.items:
         return Reply("Nothing new since the last digest.", tone=Tone.NOTICE)
-    sections = [_section(news, sources) for news in digest.items]
-    footer = f"Since {since:%Y-%m-%d %H:%M} UTC."
-    if digest.more:
-        footer = f"And {plural(digest.more, 'more story', 'more stories')}. {footer}"
     new = sum(1 for news in digest.items if news.is_new)
     title = f"Digest: {plural(new, 'new story', 'new stories')}, " + plural(
         len(digest.items) - new, "update"
     )
+    since_text = f"Since {since:%Y-%m-%d %H:%M} UTC."
+    budget = Budget()
+    # the footer's longest form: the stories left out counted, and where they are
+    budget.spend(units(title) + units(f"And 99 more stories: /stories. {since_text} {MORE}"))
+    budget.spend(FRAME)
+    entries = [_entry(news, sources) for news in digest.items]
+    sections = []
+    for entry, items in zip(entries, in_turns(budget, entries, LINES_PER_STORY), strict=True):
+        # a story none of whose lines fit is still named when its heading does
+        if items or budget.take(extra=heading_size(entry.heading)):
+            sections.append(Section(entry.heading, tuple(line for item in items for line in item)))
+    left = digest.more + len(entries) - len(sections)
+    footer = f"{since_text} {MORE}"
+    if left:
+        footer = f"And {plural(left, 'more story', 'more stories')}: /stories. {footer}"
     return Reply(title, tuple(sections), footer=footer)
 
 
@@ -163,15 +189,22 @@ class Composer:
     """
 
     def __init__(
-        self, sessions: SessionFactory, horizon: datetime | None = None, language: str = ENGLISH
+        self,
+        sessions: SessionFactory,
+        horizon: datetime | None = None,
+        language: str = ENGLISH,
+        picture: bool = False,
     ) -> None:
         self._sessions = sessions
         self._horizon = horizon
         self._language = language
+        self._picture = picture
         self._articles: dict[datetime, DigestArticles] = {}
         self._windows: dict[WindowKey, _Window] = {}
         self._stories = StoryCache()
         self._digests: dict[tuple[WindowKey, frozenset[str], int], tuple[Digest, Reply]] = {}
+        #: timeline pictures by story: digests for other keywords often share a busiest story
+        self._pictures: dict[int, Picture | None] = {}
         self._turn = asyncio.Lock()
 
     async def _read(self, since: datetime, until: datetime) -> DigestArticles:
@@ -208,8 +241,25 @@ class Composer:
             if found is None:
                 digest = window.stories.digest(keywords, max_items)
                 reply = digest_reply(digest, window.sources, since)
+                if self._picture and digest.items:
+                    reply = replace(reply, picture=await self._busiest_picture(digest))
                 found = self._digests[wanted] = (digest, reply)
         return found
+
+    async def _busiest_picture(self, digest: Digest) -> Picture | None:
+        """The timeline of the story with the most new articles (the first among equals),
+        drawn once per story however many digests carry it."""
+        busiest = max(digest.items, key=lambda news: len(news.new_articles)).story_id
+        if busiest not in self._pictures:
+            async with self._sessions() as session:
+                story = await story_by_id(session, busiest)
+                drawn = (
+                    None
+                    if story is None
+                    else await timeline_picture(session, story, self._language)
+                )
+            self._pictures[busiest] = drawn
+        return self._pictures[busiest]
 
 
 async def compose(
@@ -219,6 +269,9 @@ async def compose(
     until: datetime,
     max_items: int = MAX_ITEMS,
     language: str = ENGLISH,
+    picture: bool = False,
 ) -> tuple[Digest, Reply]:
-    """The digest of ``(since, until]`` for these keywords, and its Reply, alone."""
-    return await Composer(sessions, language=language).compose(keywords, since, until, max_items)
+    """The digest of ``(since, until]`` for these keywords, and its Reply, alone; with the
+    timeline picture of its busiest story when ``picture``."""
+    composer = Composer(sessions, language=language, picture=picture)
+    return await composer.compose(keywords, since, until, max_items)

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from rapidfuzz import process
 
-from handlers import diff, sources, stories, subscribe, summary, who
+from handlers import articles, diff, sources, stories, subscribe, summary, timeline, who
 from handlers import help as help_command
 from handlers.command import Command
 from handlers.context import Context
@@ -23,6 +23,8 @@ HANDLERS: dict[str, Handler] = {
     "summary": summary.handle,
     "who": who.handle,
     "diff": diff.handle,
+    "timeline": timeline.handle,
+    "articles": articles.handle,
     "subscribe": subscribe.subscribe,
     "unsubscribe": subscribe.unsubscribe,
     "digest": subscribe.digest,

@@ -11,6 +11,8 @@ USAGE: dict[str, str] = {
     "summary": "/summary [story id or headline words] — what most outlets agree on, with counts",
     "who": "/who <name> — a person across outlets: spellings, descriptions, quotes, stories",
     "diff": "/diff [story] — where outlets disagree, spell names differently, or report alone",
+    "timeline": "/timeline [story] — a picture of the story's coverage over time",
+    "articles": "/articles [story] [page N] — every article of a story, with its outlet",
     "subscribe": "/subscribe [HH:MM] [timezone] [keywords...] — a daily digest in this chat",
     "unsubscribe": "/unsubscribe — stop this chat's daily digest",
     "digest": "/digest — the digest as it would be sent now",

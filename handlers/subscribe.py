@@ -109,12 +109,22 @@ async def digest(command: Command, context: Context) -> Reply:
         )
     if subscription is None:
         _, reply = await compose(
-            context.sessions, command.words, now - FIRST_PERIOD, now, language=context.language
+            context.sessions,
+            command.words,
+            now - FIRST_PERIOD,
+            now,
+            language=context.language,
+            picture=context.digest_picture,
         )
         return _with_footer(reply, "This chat has no daily digest: /subscribe starts one.")
     since = await digest_since(context.sessions, subscription)
     _, reply = await compose(
-        context.sessions, subscription.keywords, since, now, language=context.language
+        context.sessions,
+        subscription.keywords,
+        since,
+        now,
+        language=context.language,
+        picture=context.digest_picture,
     )
     return _with_footer(reply, describe(subscription))
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.command import Command
 from handlers.context import Context
+from handlers.fit import FRAME, Budget, Candidates, in_turns, units
 from handlers.format import outlets_short
 from handlers.reply import Choice, Citation, Line, Reply, Section
 from handlers.stories import story_line
@@ -25,12 +26,14 @@ from stories.names import (
     same_person,
     script,
 )
+from stories.sentences import short
 from stories.story_input import ArticleView
 
 STORIES_LISTED = 5
 #: spellings, descriptions and quotes come from the newest stories naming the person
 STORIES_READ = 3
 SHOWN = 8
+QUOTE_CHARS = 240
 #: folded surnames this similar may be one person's spellings (fold makes most equal)
 NEAR_SURNAME = 70
 #: the best-scored spellings considered; a common surname can have hundreds of holders
@@ -168,21 +171,36 @@ def _by_script(spellings: list[tuple[str, dict[str, Citation]]]) -> tuple[Line, 
 
 
 def _render(profile: Profile, stories: list[StoryInfo], language: str) -> Reply:
+    """Spellings, descriptions, quotes and stories, each section's first items taken in turns
+    while they fit one message (``handlers.fit``): the stories come first, so that where
+    else the person is named is never cut."""
     spellings = sorted(profile.spellings.items(), key=lambda item: -len(item[1]))
     known = profile.name in profile.spellings or not spellings
     canonical = profile.name if known else spellings[0][0]
-    sections = []
-    if len(spellings) > 1:
-        sections.append(Section("Spelled", _by_script(spellings)))
-    if profile.descriptions:
-        sections.append(Section("Described as", _described(profile.descriptions)))
-    quotes = _dedupe(profile.quotes)
-    if quotes:
-        sections.append(Section("Said", tuple(quotes[:SHOWN])))
-    listed = tuple(story_line(s, language) for s in stories)
-    sections.append(Section("Stories, newest first", listed))
     outlets = {outlet for _, cites in spellings for outlet in cites}
-    return Reply(canonical, tuple(sections), footer=f"Named by {len(outlets)} outlets.")
+    footer = f"Named by {len(outlets)} outlets."
+    budget = Budget()
+    budget.spend(units(canonical) + units(footer) + FRAME)
+    listed = Candidates("Stories, newest first", [(story_line(s, language),) for s in stories])
+    found = [
+        Candidates("Spelled", [(line,) for line in _by_script(spellings)])
+        if len(spellings) > 1
+        else Candidates("Spelled", []),
+        Candidates("Described as", [(line,) for line in _described(profile.descriptions)]),
+        Candidates("Said", [(_said(line),) for line in _dedupe(profile.quotes)]),
+    ]
+    (stories_taken,) = in_turns(budget, [listed], STORIES_LISTED)
+    taken = in_turns(budget, found, SHOWN)
+    sections = [
+        Section(candidates.heading, tuple(line for item in items for line in item))
+        for candidates, items in zip([*found, listed], [*taken, stories_taken], strict=True)
+        if items
+    ]
+    return Reply(canonical, tuple(sections), footer=footer)
+
+
+def _said(line: Line) -> Line:
+    return Line(short(line.text, QUOTE_CHARS), line.citations)
 
 
 async def _usage(session: AsyncSession) -> str:

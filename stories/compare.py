@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from itertools import combinations
 
 from stories import content
@@ -31,9 +32,11 @@ from stories.content import (
     weighed_dice,
     weight,
 )
-from stories.facts import NumberFact, Qualifier, Quote
+from stories.facts import EntityKind, NumberFact, Qualifier, Quote
 from stories.features import stem
-from stories.names import Person, clean_name, name_tokens, same_person, script
+from stories.language import ENGLISH, stemmer, word_zipf
+from stories.names import Person, clean_name, name_tokens, same_person, script, surname_key
+from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
 # ---- numbers ----
@@ -50,6 +53,15 @@ MAX_VALUE_RATIO = 2.0
 BREAKDOWN_DISTANCE = 600
 """Parts of a breakdown are given within this many characters of each other."""
 SAME_VALUE_BONUS = 0.15
+OTHER_LANGUAGE_CONTEXT = 0.5
+"""Outside English a figure's role is the words around it, not a parsed predicate: two
+different figures are one count only when they count the same word and share this much."""
+PART_VALUE_CONTEXT = 0.5
+"""A part ("114 of them ...") and a figure not written as one are two reports of one count,
+not a part and its whole, only when their roles are this alike ("taken to Ukraine")."""
+DISTINCTIVE_VALUE = 13
+"""A figure from this value up, not a round number, is told in any language by its digits
+alone ("114"); a smaller or round one also needs a name both sentences write."""
 GROUP_SAMPLE = 8
 """A figure is compared with a group's first members only (a story may have 100 articles)."""
 # ---- quotes ----
@@ -225,6 +237,12 @@ class _Figure:
     counted_weight: float
     context_weight: float
     size: int | None
+    holder: str | None
+    timed: bool
+
+    @property
+    def language(self) -> str:
+        return self.view.language or ENGLISH
 
     @property
     def exact(self) -> bool:
@@ -236,12 +254,14 @@ class _Figure:
 
 
 def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
-    counted = terms(fact.counted.lower())
-    context = {k: w for k, w in terms(fact.context).items() if k not in counted}
+    language = view.language or ENGLISH
+    read = terms if language == ENGLISH else partial(_terms_in, language=language)
+    counted = read(fact.counted.lower())
+    context = {k: w for k, w in read(fact.context).items() if k not in counted}
     if not context and not counted:
-        context = terms(fact.span.sentence)
+        context = read(fact.span.sentence)
     words = re.findall(r"[^\W\d_]+", fact.counted.lower())
-    head = stem(words[-1]) if words else ""
+    head = _stem_in(words[-1], language) if words else ""
     keys = frozenset(
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
@@ -249,7 +269,53 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
-    return _Figure(view, fact, head, counted, context, keys, weight(counted), weight(context), size)
+    holder = surname_key(fact.holder, view.language) if fact.holder else None
+    return _Figure(
+        view,
+        fact,
+        head,
+        counted,
+        context,
+        keys,
+        weight(counted),
+        weight(context),
+        size,
+        holder,
+        is_time_unit(fact.counted),
+    )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _stem_in(word: str, language: str) -> str:
+    """A word's stem in its own language (Snowball), else the engine's light stem."""
+    stems = stemmer(language) if language != ENGLISH else None
+    return stems.stemWord(word) if stems is not None else stem(word)
+
+
+def _terms_in(text: str, language: str) -> dict[str, float]:
+    """The content words of a figure's phrase in a language other than English, by stem,
+    weighted by rarity in that language like ``content.terms`` weighs English words."""
+    found: dict[str, float] = {}
+    for match in _LETTERS.finditer(text.lower()):
+        word = match.group()
+        frequency = word_zipf(word, language)
+        if len(word) < 3 or frequency >= content.STOP_ZIPF:
+            continue
+        weighed = min(content.MAX_WORD_WEIGHT, max(content.MIN_WORD_WEIGHT, 6.5 - frequency))
+        found.setdefault(_stem_in(word, language), weighed)
+    return found
+
+
+def _rounding(value: float) -> float:
+    """Half the unit a round figure is given to: 50 for "about 100", 5 for "about 40"."""
+    if value < 10 or value != int(value):
+        return 0.0
+    unit = 1
+    while int(value) % (unit * 10) == 0:
+        unit *= 10
+    return unit / 2
 
 
 def _interval(fact: NumberFact) -> tuple[float, float]:
@@ -261,7 +327,7 @@ def _interval(fact: NumberFact) -> tuple[float, float]:
         case Qualifier.LESS_THAN | Qualifier.UP_TO:
             return 0.0, high
         case Qualifier.ABOUT:
-            return low * 0.85, high * 1.15
+            return min(low * 0.85, low - _rounding(low)), max(high * 1.15, high + _rounding(high))
         case Qualifier.VAGUE:
             return low, high * 10 if low == high else high
         case _:
@@ -291,6 +357,23 @@ def _role(a: _Figure, b: _Figure) -> float:
     return weighed_dice(a.context, a.context_weight, b.context, b.context_weight)
 
 
+def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
+    """Whether two figures may be reports of one count, by their place in the story.
+
+    The same figure may be given in any place but another event's or another person's.
+    Different figures are compared only within one language, both of this event, of the same
+    person (a duration or an age only with its person known), both saying what they count.
+    """
+    if a.language != b.language or (a.fact.background is None) != (b.fact.background is None):
+        return False
+    holders = a.holder == b.holder or (same and (a.holder is None or b.holder is None))
+    if same or not holders:
+        return holders
+    if a.fact.background is not None or ((a.timed or b.timed) and a.holder is None):
+        return False
+    return bool(a.head and b.head)
+
+
 def _link(a: _Figure, b: _Figure) -> float:
     """How surely two figures of different articles count one thing in one role (0 if not).
 
@@ -300,6 +383,8 @@ def _link(a: _Figure, b: _Figure) -> float:
     close = same or _close_in_size(a.fact, b.fact)
     if not close and (a.exact or b.exact):
         return 0.0
+    if not _placed_alike(a, b, same):
+        return 0.0
     if a.head and a.head == b.head:
         counted = 1.0
     else:
@@ -308,9 +393,17 @@ def _link(a: _Figure, b: _Figure) -> float:
     score = 0.4 * counted + 0.6 * role
     if same:
         return score + SAME_VALUE_BONUS if score + SAME_VALUE_BONUS >= SAME_VALUE_LINK else 0.0
+    least_role = PART_VALUE_CONTEXT if a.fact.part != b.fact.part else DIFFERENT_VALUE_CONTEXT
+    if a.language != ENGLISH:
+        # Words around a figure, not its predicate, are all that is read in other languages.
+        if a.head != b.head:
+            return 0.0
+        least_role = max(least_role, OTHER_LANGUAGE_CONTEXT)
     if a.exact and b.exact:
-        linked = score >= DIFFERENT_VALUE_LINK and role >= DIFFERENT_VALUE_CONTEXT
+        linked = score >= DIFFERENT_VALUE_LINK and role >= least_role
         return score if linked else 0.0
+    if role < least_role and (a.fact.part != b.fact.part or a.language != ENGLISH):
+        return 0.0
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
     return score if loose else 0.0
@@ -460,15 +553,22 @@ def _values(group: list[_Figure]) -> list[NumberValue]:
 
 
 def _neighbours(part: _Figure, figures: _ByArticle) -> list[_Figure]:
-    """Figures of ``part``'s article near it that count the same kind: its possible parts."""
+    """Figures of ``part``'s article near it that count the same kind: its possible parts.
+
+    Parts must say what they count, count the same, and count things: digits of a phone
+    number, or temperatures of several places (measures) do not add up to anything."""
+    if not part.head or part.fact.value <= 0 or is_measure(part.fact.counted):
+        return []
     return [
         f
         for f in figures[part.view.article_id]
         if f is not part
         and f.exact
+        and f.fact.value > 0
         and not f.fact.span.in_caption
+        and f.fact.background is None
         and abs(f.fact.span.start - part.fact.span.start) <= BREAKDOWN_DISTANCE
-        and (not part.head or not f.head or f.head == part.head)
+        and f.head == part.head
     ]
 
 
@@ -495,22 +595,59 @@ def _breakdown(part: _Figure, total: float, figures: _ByArticle) -> tuple[_Figur
 def _classify(
     group: list[_Figure], figures: _ByArticle
 ) -> tuple[NumberDiffKind, list[NumberValue]]:
+    """How a group's figures relate. A conflict needs two figures that count one thing
+    (``_link``: a figure may join a group by a twin of its value) and cannot both be true;
+    a part that adds up with its neighbours to the common figure is a breakdown; compatible
+    descriptions differ, but agree."""
     values = _values(group)
     if len(values) == 1:
         return NumberDiffKind.AGREEMENT, values
-    exact = [f for f in group if f.exact]
     common = _common_value(group)
-    if common is None or len({f.fact.value for f in exact}) <= 1:
-        clash = any(not _compatible(a.fact, b.fact) for a, b in combinations(group, 2))
-        return (NumberDiffKind.CONFLICT if clash else NumberDiffKind.QUALIFIED), values
+    exact = [f for f in group if f.exact]
     explained: dict[float, tuple[_Figure, ...]] = {}
-    for figure in exact:
-        if figure.fact.value != common:
-            parts = _breakdown(figure, common, figures)
-            if not parts:
-                return NumberDiffKind.CONFLICT, values
-            explained[figure.fact.value] = parts
-    return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
+    if common is not None:
+        for figure in exact:
+            if figure.fact.value != common and figure.fact.value not in explained:
+                parts = _breakdown(figure, common, figures)
+                if parts:
+                    explained[figure.fact.value] = parts
+    # Figures alike in everything the comparison reads are compared once.
+    kinds = list({_reading(f): f for f in group}.values())
+    clash = any(
+        not _compatible(a.fact, b.fact)
+        and a.fact.value not in explained
+        and b.fact.value not in explained
+        and _link(a, b) > 0
+        for a, b in combinations(kinds, 2)
+    )
+    if clash:
+        return NumberDiffKind.CONFLICT, values
+    if explained:
+        return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
+    differ = any(
+        not _same_value(a.fact, b.fact) and _link(a, b) > 0 for a, b in combinations(kinds, 2)
+    )
+    return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _reading(figure: _Figure) -> tuple[object, ...]:
+    """What ``_classify`` reads of a figure: its value, its place in the story, what it
+    counts and its role."""
+    fact = figure.fact
+    return (
+        figure.head,
+        fact.counted,
+        fact.context,
+        fact.low,
+        fact.high,
+        fact.qualifier,
+        figure.language,
+        figure.holder,
+        figure.timed,
+        fact.background is None,
+        fact.part,
+        bool(figure.head),
+    )
 
 
 def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]]) -> NumberValue:
@@ -527,14 +664,89 @@ def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]])
     )
 
 
-def _what(group: list[_Figure]) -> str:
-    said = [f.fact.counted for f in group if f.fact.counted]
-    counted = max(said, key=lambda c: (said.count(c), -len(c)), default="")
-    context = min((f.fact.context for f in group if f.fact.context), key=len, default="")
+def _what(group: list[_Figure], reader: str) -> str:
+    """The group's label in the reader's language: what its figures count and their role,
+    or, when its figures in that language do not say what they count, the words around the
+    first one as written (a label made of another language's words would read as nonsense)."""
+    own = [f for f in group if f.language == reader] or group
+    said = [f.fact.counted for f in own if f.fact.counted]
+    if not said or own[0].language != reader:
+        return f"“{_source_phrase(own[0])}”"
+    counted = max(said, key=lambda c: (said.count(c), -len(c)))
+    context = min((f.fact.context for f in own if f.fact.context), key=len, default="")
     return " ".join(p for p in (counted, context) if p)
 
 
-def number_diffs(views: Sequence[ArticleView]) -> tuple[list[NumberDiff], list[NumberDiff]]:
+_PHRASE_WORDS = 4
+
+
+def _source_phrase(figure: _Figure) -> str:
+    """Up to four words either side of the figure, within its clause."""
+    span = figure.fact.span
+    sentence = span.sentence
+    offset = figure.view.body.find(sentence) if not span.in_caption else -1
+    start = span.start - offset if offset >= 0 else sentence.find(figure.fact.text)
+    start = max(0, start)
+    end = start + len(figure.fact.text)
+    segment = segment_of(sentence, start, end)
+    before = sentence[segment.start : start].split()[-_PHRASE_WORDS:]
+    after = sentence[end : segment.end].split()[:_PHRASE_WORDS]
+    return " ".join([*before, sentence[start:end], *after])
+
+
+def _anchors(figure: _Figure) -> set[str]:
+    """The names of a figure's sentence, keyed alike across scripts and case forms."""
+    words = _CAPITALISED.findall(figure.fact.span.sentence)
+    return {surname_key(word, figure.view.language) for word in words[1:]} - {""}
+
+
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_]+")
+
+
+def _distinctive_value(value: float) -> bool:
+    return value >= DISTINCTIVE_VALUE and value == int(value) and int(value) % 10 != 0
+
+
+def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Figure]]:
+    """Groups of different languages that give the same figure of the same place in the
+    story joined: a Russian "114 человек" agrees with an English "114 prisoners".
+
+    Groups are compared within a language (``_placed_alike``); across languages a group
+    joins another by its common figure, when that figure is distinctive (``DISTINCTIVE_VALUE``)
+    or both groups' sentences write a name in common. The reader's language's groups take
+    the others in, then the groups with most outlets; a group joins at most one.
+    """
+    by_value: dict[tuple[float, bool], list[list[_Figure]]] = defaultdict(list)
+    for group in groups:
+        common = _common_value(group)
+        if common is not None:
+            background = group[0].fact.background is not None
+            by_value[(common, background)].append(group)
+    joined: set[int] = set()
+    for (value, _), candidates in by_value.items():
+        if len({g[0].language for g in candidates}) < 2:
+            continue
+        candidates.sort(key=lambda g: (g[0].language != reader, -len({f.view.outlet for f in g})))
+        for base in candidates:
+            if id(base) in joined:
+                continue
+            languages = {base[0].language}
+            anchors = set().union(*(_anchors(f) for f in base[:GROUP_SAMPLE]))
+            for other in candidates:
+                language = other[0].language
+                if id(other) in joined or other is base or language in languages:
+                    continue
+                shared = anchors & set().union(*(_anchors(f) for f in other[:GROUP_SAMPLE]))
+                if _distinctive_value(value) or shared:
+                    base.extend(other)
+                    joined.add(id(other))
+                    languages.add(language)
+    return [g for g in groups if id(g) not in joined]
+
+
+def number_diffs(
+    views: Sequence[ArticleView], reader: str = ENGLISH
+) -> tuple[list[NumberDiff], list[NumberDiff]]:
     """Figures compared across outlets: the differing ones, and the ones all agree on."""
     figures = [
         _figure(view, fact)
@@ -548,12 +760,12 @@ def number_diffs(views: Sequence[ArticleView]) -> tuple[list[NumberDiff], list[N
     groups = _group_figures(figures)
     by_article = _by_article(figures)
     _attach_breakdowns(groups, by_article)
-    for group in groups:
+    for group in _across_languages(groups, reader):
         if len({f.view.outlet for f in group}) < 2:
             continue
         kind, values = _classify(group, by_article)
         position = min(_position(f.view, f.fact.span.start) for f in group)
-        diff = NumberDiff(_what(group), kind, tuple(values), position)
+        diff = NumberDiff(_what(group, reader), kind, tuple(values), position)
         (agreed if kind is NumberDiffKind.AGREEMENT else differing).append(diff)
     return sorted(differing, key=_number_rank), sorted(agreed, key=_number_rank)
 
@@ -584,22 +796,35 @@ def _is_variant(a: str, b: str) -> bool:
 def spelling_variants(
     views: Sequence[ArticleView], people: Sequence[Person]
 ) -> list[SpellingVariant]:
+    """People spelled differently by outlets of one language, in its main script. Across
+    languages and scripts a spelling is a transliteration (Kolesnikowa, Kalesnikava), not a
+    variant."""
     by_id = {v.article_id: v for v in views}
     variants = []
     for person in people:
-        # Spellings in another script are transliterations, not a different spelling.
-        spellings = [s for s in person.spellings if script(s) == script(person.name)]
-        if not any(_is_variant(a, b) for a, b in combinations(spellings, 2)):
-            continue
-        entries = []
-        for spelling in spellings:
-            ids = person.spellings[spelling]
-            citations = tuple(_spelling_citation(person, spelling, by_id[i]) for i in sorted(ids))
-            entries.append(Spelling(spelling, citations))
-        entries.sort(key=lambda s: (-len(s.outlets), s.spelling != person.name))
-        first = min((m for m in person.mentions), key=lambda m: m.mention.span.start)
-        position = _position(by_id[first.article_id], first.mention.span.start)
-        variants.append(SpellingVariant(person.name, tuple(entries), position))
+        by_language: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for spelling, ids in person.spellings.items():
+            for article_id in sorted(ids):
+                if article_id in by_id:
+                    language = by_id[article_id].language or ENGLISH
+                    by_language[language][spelling].append(article_id)
+        for written in by_language.values():
+            main = max(written, key=lambda s: len(written[s]))
+            spellings = {s: cited for s, cited in written.items() if script(s) == script(main)}
+            if not any(_is_variant(a, b) for a, b in combinations(spellings, 2)):
+                continue
+            entries = []
+            for spelling, cited in spellings.items():
+                citations = tuple(_spelling_citation(person, spelling, by_id[i]) for i in cited)
+                entries.append(Spelling(spelling, citations))
+            entries.sort(key=lambda s: (-len(s.outlets), s.spelling != person.name))
+            shown = {c.article_id for e in entries for c in e.citations}
+            first = min(
+                (m for m in person.mentions if m.article_id in shown),
+                key=lambda m: m.mention.span.start,
+            )
+            position = _position(by_id[first.article_id], first.mention.span.start)
+            variants.append(SpellingVariant(person.name, tuple(entries), position))
     variants.sort(key=lambda v: (-len({c.outlet for c in v.citations}), v.position))
     return variants
 
@@ -689,7 +914,7 @@ def _worded_differently(group: list[_Said]) -> bool:
 
 
 def quote_variants(views: Sequence[ArticleView], people: Sequence[Person]) -> list[QuoteVariant]:
-    by_speaker: dict[str, list[_Said]] = defaultdict(list)
+    by_speaker: dict[tuple[str, str], list[_Said]] = defaultdict(list)
     speakers: dict[str, str] = {}
     for view in views:
         for quote in view.facts.quotes:
@@ -697,9 +922,11 @@ def quote_variants(views: Sequence[ArticleView], people: Sequence[Person]) -> li
                 if quote.speaker not in speakers:
                     speakers[quote.speaker] = _speaker(quote.speaker, people)
                 speaker = speakers[quote.speaker]
-                by_speaker[speaker].append(_Said(view, quote, speaker, terms(quote.text)))
+                quoted = _Said(view, quote, speaker, terms(quote.text))
+                # A quote in another language is a translation: always worded differently.
+                by_speaker[(speaker, view.language or ENGLISH)].append(quoted)
     variants = []
-    for speaker, said in by_speaker.items():
+    for (speaker, _), said in by_speaker.items():
         for group in _quote_groups(said):
             if len({s.view.outlet for s in group}) < 2 or not _worded_differently(group):
                 continue
@@ -716,35 +943,126 @@ def quote_variants(views: Sequence[ArticleView], people: Sequence[Person]) -> li
 # ---------------------------------------------------------------- unique details
 
 
-def unique_details(views: Sequence[ArticleView]) -> list[UniqueDetail]:
-    """Sentences whose distinctive content (names, numbers, rare words) no other outlet has."""
+def unique_details(
+    views: Sequence[ArticleView], people: Sequence[Person] = ()
+) -> list[UniqueDetail]:
+    """Sentences whose distinctive content (names, numbers, rare words) no other outlet has.
+
+    Names and numbers cross languages: a name another outlet writes in its own script or
+    case form (``surname_key``), or a number it gives, is not a detail of one outlet. A rare
+    word is distinctive only where another outlet writes the sentence's language, since
+    another language would always lack it.
+    """
     if len({v.outlet for v in views}) < 2:
         return []
     sentences = {v.article_id: content.article_terms(v.body) for v in views}
     outlet_terms: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    languages: dict[str, set[str]] = defaultdict(set)
     for view in views:
+        language = view.language or ENGLISH
+        languages[language].add(view.outlet)
         for sentence in sentences[view.article_id]:
             outlet_terms[view.outlet].update(sentence.bag)
+            names[view.outlet].update(_name_keys(sentence, language))
+        outlet_terms[view.outlet].update(_figure_terms(view))
     term_outlets: dict[str, set[str]] = defaultdict(set)
     for outlet, found in outlet_terms.items():
         for term in found:
             term_outlets[term].add(outlet)
+    person_keys = {
+        key
+        for view in views
+        for mention in view.facts.mentions
+        if mention.kind is EntityKind.PERSON
+        for key in _mention_keys(mention.name, view.language)
+    }
+    told_by = _people_outlets(people)
     details = []
     for view in views:
+        language = view.language or ENGLISH
         others = [found for outlet, found in outlet_terms.items() if outlet != view.outlet]
+        elsewhere = set().union(*(keys for o, keys in names.items() if o != view.outlet))
+        elsewhere |= {key for key, outlets in told_by.items() if outlets - {view.outlet}}
+        context = _DetailContext(
+            term_outlets,
+            others,
+            elsewhere,
+            person_keys,
+            len(languages[language]) > 1,
+            {
+                key
+                for m in view.facts.mentions
+                if m.kind is EntityKind.PERSON
+                for key in _mention_keys(m.name, view.language)
+            },
+        )
         for sentence in sentences[view.article_id]:
-            detail = _unique_detail(view, sentence, term_outlets, others)
+            detail = _unique_detail(view, sentence, context)
             if detail is not None:
                 details.append(detail)
     details.sort(key=_unique_rank)
     return details
 
 
+def _figure_terms(view: ArticleView) -> set[str]:
+    """The figures an article gives, as terms: a figure written in words of any language
+    ("девять", "neun") is the term of its digits."""
+    return {
+        content.NUMBER_PREFIX + (str(int(n.value)) if n.value == int(n.value) else str(n.value))
+        for n in view.facts.numbers
+        if n.low == n.high
+    }
+
+
+def _people_outlets(people: Sequence[Person]) -> dict[str, set[str]]:
+    """The outlets that name each person, under the keys of every word of every spelling:
+    "Беляцкий" and "Bjaljazki" are one person's, told by whoever writes either."""
+    told: dict[str, set[str]] = defaultdict(set)
+    for person in people:
+        outlets = set(person.outlets)
+        for spelling in person.spellings:
+            for token in name_tokens(spelling):
+                told[surname_key(token)] |= outlets
+    return told
+
+
+def _name_keys(found: SentenceTerms, language: str) -> set[str]:
+    return {
+        surname_key(found.written[t][1], language)
+        for t in found.bag
+        if t.startswith(content.NAME_PREFIX)
+    }
+
+
+def _mention_keys(name: str, language: str | None) -> set[str]:
+    return {surname_key(token, language) for token in name_tokens(name)}
+
+
+@dataclass(frozen=True, slots=True)
+class _DetailContext:
+    """What a sentence is checked against: which outlets give each term, every other outlet's
+    terms, the name keys other outlets write, the keys of the story's people, whether
+    another outlet writes the sentence's language, and the keys of the people the article's
+    own facts found (people, not capitalised nouns)."""
+
+    term_outlets: Mapping[str, set[str]]
+    others: list[set[str]]
+    names_elsewhere: set[str]
+    people: set[str]
+    language_shared: bool
+    entities: set[str]
+
+
+QUOTE_MARKS = re.compile(r"[“\"«„]([^“”\"«»„]{20,})[”\"»“]")
+"""A quotation of some length in a sentence: a detail that quotes someone adds a voice."""
+ADDS_WEIGHT = {"person": 3.0, "number": 2.0, "name": 1.0, "quote": 0.5}
+"""What a detail adds that no other outlet has: a person weighs most, then a figure, then
+another name (a place, an organisation), then a quotation (a figure said in one is speech)."""
+
+
 def _unique_detail(
-    view: ArticleView,
-    found: SentenceTerms,
-    term_outlets: dict[str, set[str]],
-    others: list[set[str]],
+    view: ArticleView, found: SentenceTerms, context: _DetailContext
 ) -> UniqueDetail | None:
     """The sentence as a detail, unless it is too short, shared, or background.
 
@@ -755,37 +1073,97 @@ def _unique_detail(
     if len(bag) < UNIQUE_MIN_TERMS:
         return None
     mine = {view.outlet}
-    unique = {t: w for t, w in bag.items() if term_outlets[t] == mine}
-    distinctive = [t for t, w in unique.items() if is_distinctive(t, w)]
+    language = view.language or ENGLISH
+    unique = {
+        t: w
+        for t, w in bag.items()
+        if context.term_outlets[t] == mine
+        and not (
+            t.startswith(content.NAME_PREFIX)
+            and {surname_key(written[t][1], language), surname_key(written[t][1])}
+            & context.names_elsewhere
+        )
+    }
+    distinctive = [
+        t for t, w in unique.items() if is_distinctive(t, w) and _checked(t, written, context)
+    ]
     share = content.weight(unique) / content.weight(bag)
     if not distinctive or share < UNIQUE_MIN_SHARE:
         return None
     named = any(t.startswith((content.NAME_PREFIX, content.NUMBER_PREFIX)) for t in distinctive)
-    if not named and len(distinctive) < 2:
+    quotation = QUOTE_MARKS.search(sentence.text)
+    if not named and quotation is None and len(distinctive) < 2:
         return None
-    if covered(bag, others, BACKGROUND_COVERAGE if named else NAMELESS_BACKGROUND):
+    if covered(bag, context.others, BACKGROUND_COVERAGE if named else NAMELESS_BACKGROUND):
         return None
-    score = sum(unique[t] for t in distinctive) + share
+    said = quotation.group(1) if quotation is not None else None
+    adds = _adds(distinctive, written, context.people, language, said)
+    score = adds + sum(unique[t] for t in distinctive) / 10 + share
     words = tuple(written[t][1] for t in distinctive)
     citation = Citation(view.article_id, view.outlet, sentence.text, sentence.start, sentence.end)
     return UniqueDetail(citation, words, score, _position(view, sentence.start))
 
 
-def _unique_rank(detail: UniqueDetail) -> tuple[bool, float, float]:
-    named = any(w[:1].isupper() or w[:1].isdigit() for w in detail.words)
-    return (not named, -detail.score, detail.position)
+def _checked(term: str, written: Mapping[str, tuple[float, str]], context: _DetailContext) -> bool:
+    """Whether a term can be told missing from every other outlet. Where no other outlet
+    writes the sentence's language, only a figure can, or a person the article's facts found:
+    a person's name is transliterated across languages, while places are translated ("JAV",
+    "Baltarusijos") and a capitalised noun or adjective is no name ("Нобелевской"); a rare
+    word would be missing from other languages anyway."""
+    if context.language_shared or term.startswith(content.NUMBER_PREFIX):
+        return True
+    if not term.startswith(content.NAME_PREFIX):
+        return False
+    return any(key in context.entities for key in _mention_keys(written[term][1], None))
+
+
+def _adds(
+    distinctive: list[str],
+    written: Mapping[str, tuple[float, str]],
+    people: set[str],
+    language: str,
+    said: str | None,
+) -> float:
+    """What a detail adds: its own people, figures, other names, and a quotation (``said``)."""
+    kinds: list[str] = []
+    for term in distinctive:
+        if term.startswith(content.NUMBER_PREFIX):
+            if said is None or written[term][1] not in said:
+                kinds.append("number")
+        elif term.startswith(content.NAME_PREFIX):
+            key = surname_key(written[term][1], language)
+            kinds.append("person" if key in people else "name")
+    if said is not None:
+        kinds.append("quote")
+    return sum(ADDS_WEIGHT[kind] for kind in set(kinds)) + 0.1 * len(kinds)
+
+
+def _unique_rank(detail: UniqueDetail) -> tuple[float, float]:
+    return (-detail.score, detail.position)
 
 
 # ---------------------------------------------------------------- the story
 
 
-def diff_story(views: Sequence[ArticleView], people: Sequence[Person]) -> StoryDiff:
-    """Everything that differs between the outlets of one story, most significant first."""
-    differing, agreed = number_diffs(views)
+def diff_story(
+    views: Sequence[ArticleView], people: Sequence[Person], reader: str = ENGLISH
+) -> StoryDiff:
+    """Everything that differs between the outlets of one story, most significant first.
+
+    ``reader`` is the reader's language: figures are labelled in its words when it has them.
+    A sentence already cited under the figures is not listed again as a detail.
+    """
+    differing, agreed = number_diffs(views, reader)
+    cited = {(c.article_id, c.sentence) for diff in differing for c in diff.citations}
+    unique = [
+        d
+        for d in unique_details(views, people)
+        if (d.citation.article_id, d.citation.sentence) not in cited
+    ]
     return StoryDiff(
         numbers=tuple(differing),
         spellings=tuple(spelling_variants(views, people)),
         quotes=tuple(quote_variants(views, people)),
-        unique=tuple(unique_details(views)),
+        unique=tuple(unique),
         agreed_numbers=tuple(agreed),
     )

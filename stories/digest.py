@@ -29,7 +29,7 @@ from stories.compare import (
 from stories.facts import EntityKind, Qualifier
 from stories.language import ENGLISH
 from stories.names import clean_name, resolve_people, surname_key
-from stories.reader import Headlines, comparable, reader_first, title_for
+from stories.reader import Headlines, reader_first, title_for
 from stories.sentences import short
 from stories.story_input import ArticleView, Citation
 from stories.summarize import summarize
@@ -249,16 +249,14 @@ def _conflict_rank(item: DiffItem) -> int:
 def conflicts(
     views: Sequence[ArticleView], involving: set[int] | None, language: str | None = None
 ) -> list[DiffItem]:
-    """The story's disagreements, those a new article takes part in when ``involving``, among
-    the articles of one language (``stories.reader.comparable``; the reader's ``language``,
-    English by default).
+    """The story's disagreements, those a new article takes part in when ``involving``,
+    labelled for a reader of ``language`` (English by default).
 
     Figures all outlets agree on, or that add up to the same total, are no disagreement.
     """
-    views = comparable(views, language or ENGLISH)
     if len({v.outlet for v in views}) < 2:
         return []
-    diff = diff_story(views, resolve_people(views))
+    diff = diff_story(views, resolve_people(views), language or ENGLISH)
     found: list[DiffItem] = []
     for item in diff.ranked():
         if isinstance(item, UniqueDetail):

@@ -23,13 +23,15 @@ from stories.facts import (
     Quote,
     Span,
 )
+from stories.language import ENGLISH
 from stories.model import Article
+from stories.number_roles import Named, article_now, years_in
 from stories.numbers import find_numbers
 from stories.people import find_mentions
 from stories.quotes import find_quotes
 from stories.sentences import Sentence, split_paragraph, split_sentences
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _SECTIONS = ("mentions", "numbers", "quotes", "dates")
 
 
@@ -38,9 +40,19 @@ def extract_facts(article: Article) -> ArticleFacts:
     sentences = split_sentences(body)
     mentions = find_mentions(sentences, caption_sentences(article.captions), article.language)
     published = article.published.date() if article.published is not None else None
+    people = [
+        Named(m.span.start, m.span.end, m.name)
+        for m in mentions
+        if m.kind is EntityKind.PERSON and not m.span.in_caption
+    ]
     return ArticleFacts(
         mentions=mentions,
-        numbers=find_numbers(sentences),
+        numbers=find_numbers(
+            sentences,
+            language=article.language or ENGLISH,
+            people=people,
+            now=article_now(published, years_in(body)),
+        ),
         quotes=find_quotes(body, sentences, [m for m in mentions if not m.span.in_caption]),
         dates=find_dates(sentences, published),
     )
@@ -113,6 +125,9 @@ def facts_from_json(text: str) -> ArticleFacts:
                 n["counted"],
                 n["context"],
                 _read_span(n["span"], sentences),
+                n.get("background"),
+                bool(n.get("part")),
+                n.get("holder"),
             )
             for n in document["numbers"]
         ),
@@ -156,4 +171,7 @@ def _number(number: NumberFact) -> dict[str, Any]:
         "counted": number.counted,
         "context": number.context,
         "span": _span(number.span),
+        "background": number.background,
+        "part": number.part,
+        "holder": number.holder,
     }

@@ -59,6 +59,11 @@ class NumberFact:
     (a noun phrase: ``political prisoners``); ``context`` is the predicate around it
     (``remain in Belarusian prisons``, ``taken to Ukraine``), used to tell apart numbers of
     the same thing in different roles. Years and dates are not NumberFacts.
+
+    Its place in the story (``stories.number_roles``): ``background`` holds the words that date
+    it before the reported event ("in September", "2020", "previously"), else None; ``part``
+    is set when it is written as a part of a group ("114 of them"); ``holder`` names the
+    person a duration or age belongs to ("sentenced to 10 years").
     """
 
     text: str
@@ -69,6 +74,9 @@ class NumberFact:
     counted: str
     context: str
     span: Span
+    background: str | None = None
+    part: bool = False
+    holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,6 +206,7 @@ def name_key(name: str) -> str:
     return " ".join(skeleton(t) for t in name_tokens(name))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def surname_key(name: str, language: str | None = None) -> str:
     """The skeleton of a name's last word without its case ending: the key to index people
     by, the same across scripts (``language`` is the one the name was written in)."""
@@ -627,9 +628,13 @@ def _build_person(
         """The nominative form most used, else the form most used."""
         return max(forms[key].items(), key=lambda item: (item[0][0], item[1]))[0][1]
 
+    # Keys of different languages may show one spelling ("John Coale" in English and German).
+    merged: dict[str, set[int]] = defaultdict(set)
+    for key, ids in spelled.items():
+        merged[shown(key)] |= ids
     spellings = {
-        shown(key): frozenset(ids)
-        for key, ids in sorted(spelled.items(), key=lambda item: (-len(item[1]), item[0]))
+        spelling: frozenset(ids)
+        for spelling, ids in sorted(merged.items(), key=lambda item: (-len(item[1]), item[0]))
     }
     seen: set[tuple[int, str]] = set()
     descriptions: list[PersonDescription] = []

@@ -17,6 +17,19 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from stories.facts import NumberFact, Qualifier, Span
+from stories.language import ENGLISH, word_zipf
+from stories.months import month_of
+from stories.number_qualifiers import qualifier_after, qualifier_before
+from stories.number_roles import (
+    Named,
+    Now,
+    background_marker,
+    holder_of,
+    is_part,
+    is_time_unit,
+    segment_of,
+)
+from stories.number_words import scale_after, spelled_numbers
 from stories.sentences import Sentence
 
 _SMALL = (
@@ -60,6 +73,7 @@ _DIGITS = (
     r"\d(?<![\w.,:/\-]\d)(?:"
     r"(?<=[1-9])\d{0,2}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<=[1-9])\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+    r"|\d*,\d{1,2}(?![\d.,]\d)"
     r"|\d*(?:\.\d+)?"
     r")(?![\w:]|[.,]\d)"
 )
@@ -102,7 +116,7 @@ _DOZENS = ["a dozen", "a hundred", "a thousand", "dozen"]
 _WORDS = (
     rf"(?:{prefix_tree(_DOZENS)}"
     rf"|{prefix_tree(_TENS)}(?:-{prefix_tree(_SMALL[:9])})?"
-    rf"|{prefix_tree(_SMALL)})\b(?!-(?:year|time))"
+    rf"|{prefix_tree(_SMALL)})\b(?!-time)"
 )
 _VAGUE = rf"{prefix_tree(VAGUE_VALUES)}\b"
 _NUMBER_KINDS = {
@@ -122,12 +136,16 @@ one ("dozens" is not "dozen"), so one pass over the words finds both. The lookah
 letter rejects most word starts in one step, before the branches of the prefix trees."""
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
-_RANGE = re.compile(r"\s*(?:or|to|-|–|and)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:or|to|-|–|and|…|\.\.\.)\s*", re.IGNORECASE)
+_RANGE_DIGITS = re.compile(
+    r"(?:[1-9]\d{0,2}(?:[,\u00a0 ]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?)(?![\w:]|[.,]\d)"
+)
+"""The second number of a range, which may follow a hyphen ("10-12", "3 -5")."""
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
-_OF_GROUP = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their))?(?=\s)")
+_OF_GROUP = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their|them|whom))?(?=\s)")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’\-]*)")
 _HYPHEN_UNIT = re.compile(r"-([a-z]+)")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*")
@@ -137,6 +155,9 @@ _ASIDE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\s-\s")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f]")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+"""A comma before one or two digits marks decimals ("4,66 млн", "1,5 Prozent"): thousands
+are grouped by three."""
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DEMONYM_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)s?")
@@ -185,6 +206,9 @@ CLAUSE_WORDS = frozenset(
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish troops".split()
 )
+COMMON_WORD_ZIPF = 6.1
+"""A word after a number at least this common in its language is a function word ("und",
+"были"), not what the number counts ("человек" is 5.96)."""
 MAX_PREDICATE_WORDS = 6
 MAX_BEFORE_WORDS = 4
 
@@ -199,26 +223,74 @@ class _Found:
     end: int
     vague: bool
     money: str | None
+    approximate: bool = False
 
 
-def find_numbers(sentences: Sequence[Sentence], in_caption: bool = False) -> tuple[NumberFact, ...]:
-    """Every quantity in ``sentences``; spans are offsets into the text they were split from."""
+def find_numbers(
+    sentences: Sequence[Sentence],
+    in_caption: bool = False,
+    language: str = ENGLISH,
+    people: Sequence[Named] = (),
+    now: Now | None = None,
+) -> tuple[NumberFact, ...]:
+    """Every quantity in ``sentences``; spans are offsets into the text they were split from.
+
+    ``people`` are the people the text names (offsets into the same text), ``now`` the
+    (year, month) it reports from: they place each number (``stories.number_roles``).
+    """
     facts: list[NumberFact] = []
+    last_person: str | None = None
     for sentence in sentences:
-        facts.extend(_sentence_numbers(sentence, in_caption))
+        named = [
+            Named(p.start - sentence.start, p.end - sentence.start, p.name)
+            for p in people
+            if sentence.start <= p.start and p.end <= sentence.end
+        ]
+        place = _Place(language, named, last_person, now)
+        facts.extend(_sentence_numbers(sentence, in_caption, place))
+        if named:
+            last_person = named[-1].name
     return tuple(facts)
 
 
-def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFact]:
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """What places a sentence's numbers: its language, the people it names, the person named
+    last before it, and the time its article reports from."""
+
+    language: str
+    named: Sequence[Named]
+    last_person: str | None
+    now: Now | None
+
+
+def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> Iterator[NumberFact]:
     text = sentence.text
+    language = place.language
+    if language == ENGLISH:
+        readings = [(found, *_counted(text, found)) for found in _numbers(text)]
+    else:
+        readings = [
+            (found, *_counted_in(text, found, language)) for found in _numbers_in(text, language)
+        ]
+    compound = _compound_durations(text, readings)
     previous = ""
-    for found in _numbers(text):
-        qualifier = Qualifier.VAGUE if found.vague else _qualifier(text, found.start)
-        counted, rest, from_number_of = _counted(text, found)
+    for index, (found, counted, rest, from_number_of) in enumerate(readings):
         counted = counted or previous
         previous = counted
+        if index in compound:
+            continue
+        qualifier = _qualified(text, found, language)
         value = (found.low + found.high) / 2
-        context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
+        if language == ENGLISH:
+            context = _context(text, found.start, rest, qualifier, prefer_after=from_number_of)
+        else:
+            context = _context_in(text, found.start, rest)
+        holder = None
+        if is_time_unit(counted):
+            holder = holder_of(
+                text, found.start, found.end, place.named, place.last_person, place.language
+            )
         yield NumberFact(
             text=text[found.start : found.end],
             value=value,
@@ -228,13 +300,112 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool) -> Iterator[NumberFa
             counted=counted,
             context=context,
             span=Span(sentence.start + found.start, sentence.start + found.end, text, in_caption),
+            background=background_marker(text, found.start, found.end, place.language, place.now),
+            part=is_part(text, found.start, found.end, place.language),
+            holder=holder,
         )
+
+
+_JOINED = re.compile(r"[\s,]*(?:and|и|і|i|und|et|y|e|ir)?\s*")
+
+
+def _compound_durations(text: str, readings: Sequence[tuple[_Found, str, int, bool]]) -> set[int]:
+    """The numbers of a duration written in two units ("2 hours 20 minutes", "2 часа 20
+    минут"): each part alone is no quantity, and its minutes are no count of minutes."""
+    compound: set[int] = set()
+    for index in range(len(readings) - 1):
+        _, counted, rest, _ = readings[index]
+        following, next_counted, _, _ = readings[index + 1]
+        joined = _JOINED.fullmatch(text, rest, following.start) is not None
+        if joined and is_time_unit(counted) and is_time_unit(next_counted):
+            compound.update((index, index + 1))
+    return compound
+
+
+def _qualified(text: str, found: _Found, language: str) -> Qualifier:
+    if found.vague:
+        return Qualifier.VAGUE
+    if language == ENGLISH:
+        return _qualifier(text, found.start)
+    written = qualifier_before(text, found.start, language) or qualifier_after(
+        text, found.end, language
+    )
+    if written is not None:
+        return written
+    return Qualifier.ABOUT if found.approximate else Qualifier.EXACT
 
 
 # ---- finding numbers ----
 
 
+def _numbers_in(text: str, language: str) -> Iterator[_Found]:
+    """The numbers of a sentence in a language other than English: digits (with the scale
+    word of the language after them) and numbers in its words (``stories.number_words``),
+    which win where they overlap digits ("1,5 млн", "28 mil 645")."""
+    spelled = spelled_numbers(text, language)
+    taken = [(n.start, n.end) for n in spelled]
+    found = [
+        _Found(n.value, n.value, n.start, n.end, n.vague, None, n.approximate) for n in spelled
+    ]
+    for match in _SCANS[1].finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if _dated(text, match, language):
+            continue
+        digits = _found(text, match, "digits", language)
+        if digits is not None:
+            found.append(digits)
+    found.sort(key=lambda f: f.start)
+    position = 0
+    for number in found:
+        if number.start >= position:
+            position = number.end
+            yield number
+
+
+def _dated(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether digits are a date's day or year in ``language``: a month name next to them
+    ("14 ноября", "gruodžio 13 d."), or a year's four digits."""
+    raw = match.group()
+    if _FOUR_DIGITS.fullmatch(raw) and 1000 <= int(raw) <= 2100:
+        return True
+    after = _NEXT_WORD.match(text, match.end())
+    if after is not None and month_of(after.group(1), language) is not None:
+        return True
+    before = _WORD.findall(text[max(0, match.start() - 20) : match.start()])
+    return bool(before) and month_of(before[-1], language) is not None
+
+
+def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool]:
+    """What a number counts in a language other than English: the unit or currency it
+    carries, else the word after it when that word is no function word of the language."""
+    end = found.end
+    percent = _PERCENT.match(text, end)
+    if percent is not None:
+        return "percent", percent.end(), False
+    if found.money:
+        return found.money, end, False
+    word = _NEXT_WORD.match(text, end)
+    if word is None:
+        return "", end, False
+    counted = word.group(1)
+    if len(counted) < 2 or word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF:
+        return "", end, False
+    return counted.lower(), word.end(), False
+
+
+def _context_in(text: str, number_start: int, rest: int) -> str:
+    """The words around a number within its clause, in any language: up to four before it
+    and four after what it counts."""
+    segment = segment_of(text, number_start, rest)
+    before = text[segment.start : number_start].split()[-MAX_BEFORE_WORDS:]
+    after = text[rest : segment.end].split()[:MAX_PREDICATE_WORDS]
+    words = [w.strip(_PHRASE_MARKS + ".!?") for w in [*before, *after]]
+    return " ".join(w for w in words if w and not w[0].isdigit())
+
+
 def _numbers(text: str) -> Iterator[_Found]:
+    """The numbers of an English sentence, in digits and in words."""
     words, digits = _SCANS
     matches = [(match, match.lastgroup or "") for match in words.finditer(text)]
     matches += [(match, "digits") for match in digits.finditer(text)]
@@ -250,7 +421,7 @@ def _numbers(text: str) -> Iterator[_Found]:
             yield found
 
 
-def _found(text: str, match: re.Match[str], kind: str) -> _Found | None:
+def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) -> _Found | None:
     raw = match.group()
     if kind == "vague":
         value = float(VAGUE_VALUES[" ".join(raw.lower().split())])
@@ -260,16 +431,23 @@ def _found(text: str, match: re.Match[str], kind: str) -> _Found | None:
     value = _value(raw, kind)
     end = match.end()
     scale = _SCALE.match(text, end)
+    approximate = False
     if scale is not None:
         value *= SCALES[(scale.group(1) or scale.group(2)).lower()]
         end = scale.end()
+    elif language != ENGLISH:
+        written = scale_after(text, end, language)
+        if written is not None:
+            value *= written.multiplier
+            end = written.end
+            approximate = written.approximate
     money = CURRENCIES.get(text[match.start() - 1]) if match.start() > 0 else None
     low = high = value
     second = _range_end(text, end, kind)
     if second is not None:
         other, end = second
         low, high = min(value, other), max(value, other)
-    return _Found(low, high, match.start(), end, False, money)
+    return _Found(low, high, match.start(), end, False, money, approximate)
 
 
 def _value(raw: str, kind: str) -> float:
@@ -279,6 +457,8 @@ def _value(raw: str, kind: str) -> float:
             tens, unit = lower.split("-")
             return float(WORD_VALUES[tens] + WORD_VALUES[unit])
         return float(WORD_VALUES[lower])
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return float(raw.replace(",", "."))
     digits = _SEPARATORS.sub("", raw)
     if _DOT_THOUSANDS.fullmatch(digits):
         digits = digits.replace(".", "")
@@ -323,7 +503,8 @@ def _range_end(text: str, end: int, kind: str) -> tuple[float, int] | None:
     joiner = _RANGE.match(text, end)
     if joiner is None:
         return None
-    match = _NUMBER_KINDS[kind].match(text, joiner.end())
+    pattern = _RANGE_DIGITS if kind == "digits" else _NUMBER_KINDS[kind]
+    match = pattern.match(text, joiner.end())
     if match is None or _excluded(text, match, kind):
         return None
     return _value(match.group(), kind), match.end()

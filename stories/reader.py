@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from stories.language import ENGLISH
-from stories.story_input import ArticleView
-
 T = TypeVar("T")
 
 Headlines = Sequence[tuple[str, str]]
@@ -41,23 +38,3 @@ def reader_first(
 ) -> list[T]:
     """``items`` with those in the reader's language first, each part in its own order."""
     return sorted(items, key=lambda item: language_of(item) != reader)
-
-
-def comparable(views: Sequence[ArticleView], reader: str) -> list[ArticleView]:
-    """The articles whose figures, spellings and details are compared with each other: those
-    of one language, the reader's when two outlets or more tell the story in it, else the
-    language most outlets tell it in (the first to arrive among equals).
-
-    Across languages the facts are not comparable yet: a figure's label is read in English
-    words, a spelling in another language is that language's transliteration (Lukaschenko is
-    no misspelling of Lukashenko), and a sentence in another language shares no words with
-    the rest, so it would always be a detail only one outlet reports. A difference that is not
-    one costs a reader's trust more than one not shown.
-    """
-    by_language: dict[str, list[ArticleView]] = {}
-    for view in views:
-        by_language.setdefault(view.language or ENGLISH, []).append(view)
-    outlets = {lang: len({v.outlet for v in group}) for lang, group in by_language.items()}
-    if outlets.get(reader, 0) >= 2 or len(by_language) == 1:
-        return by_language.get(reader) or list(views)
-    return by_language[max(by_language, key=outlets.__getitem__)]

@@ -43,18 +43,27 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 MAX_QUOTE = 600
 
 
-def _inside_quote(text: str, start: int, stop: int) -> bool:
-    """Whether ``text[start:stop]`` leaves a quotation open: ellipses inside quotes are common."""
+def _inside_quote(text: str, start: int, stop: int, curly: bool, straight: bool) -> bool:
+    """Whether ``text[start:stop]`` leaves a quotation open: ellipses inside quotes are common.
+    ``curly`` and ``straight`` say whether the paragraph's marks of each kind pair up: a
+    paragraph with a stray mark (a quote left open by the page), or wrapped whole in straight
+    quotes (a CSV field), has no quotation of that kind to keep open."""
     chunk = text[start:stop]
     if stop - start > MAX_QUOTE:
         return False
-    return chunk.count("“") > chunk.count("”") or chunk.count('"') % 2 == 1
+    opened = curly and chunk.count("“") > chunk.count("”")
+    return opened or (straight and chunk.count('"') % 2 == 1)
 
 
 def split_paragraph(text: str, offset: int = 0, paragraph: int = 0) -> Iterator[Sentence]:
     start = 0
+    curly = text.count("“") == text.count("”")
+    plain = text.strip()
+    wrapped = len(plain) > MAX_QUOTE and plain[:1] == '"' and plain[-1:] == '"'
+    straight = text.count('"') % 2 == 0 and not wrapped
     for match in _BOUNDARY.finditer(text):
-        if not _ends_sentence(text, match) or _inside_quote(text, start, match.end()):
+        ended = _ends_sentence(text, match)
+        if not ended or _inside_quote(text, start, match.end(), curly, straight):
             continue
         yield from _emit(text, start, match.end(), offset, paragraph)
         start = match.end()

@@ -164,3 +164,11 @@ def test_facts_quality_finds_every_gold_item() -> None:
         got, total = found.split("/")
         assert recall == "1.00", name
         assert got == total, name
+
+
+def test_timeline_render_draws_the_biggest_story(store: tuple[Path, str]) -> None:
+    db, _ = store
+    output = run_bench("bench/timeline_render.py", "--db", db, "--runs", "2")
+    assert re.fullmatch(r"\d+ articles from \d+ outlets", row(output, "story")[0])
+    assert int(row(output, "first /timeline, matplotlib imported (ms)")[0].replace(",", "")) > 0
+    assert row(output, "PNG")[0].endswith("KiB")

@@ -104,3 +104,28 @@ def test_rejected_inputs_are_listed_with_urls_masked() -> None:
         "https://***@h.example/feed?key=***: HTTP 404",
         "a.txt: empty",
     ]
+
+
+def test_ask_writes_a_picture_where_it_is_told_or_beside_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "store" / "n.db"
+    db.parent.mkdir()
+    assert invoke(db, "ingest", str(SEEDS))[0] == 0
+    given = tmp_path / "out" / "coverage.png"
+    code, out, _ = invoke(db, "ask", "/timeline", "--image", str(given))
+    assert code == 0
+    assert out.startswith("#1 Lukashenko frees")
+    assert out.rstrip().endswith(f"Picture: {given}")
+    assert given.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+    code, out, _ = invoke(db, "ask", "/timeline 1", "--json")
+    picture = json.loads(out)["picture"]
+    default = tmp_path / "store" / "pictures" / "timeline-1.png"
+    assert picture["path"] == str(default)
+    assert picture["filename"] == "timeline-1.png"
+    assert picture["bytes"] == len(default.read_bytes())
+    assert picture["caption"].startswith("Timeline of #1 Lukashenko frees")
+
+    code, out, err = invoke(db, "ask", "/stories", "--image", str(tmp_path / "none.png"))
+    assert code == 0
+    assert "This reply has no picture; nothing written." in err
+    assert not (tmp_path / "none.png").exists()

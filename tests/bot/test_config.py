@@ -82,3 +82,9 @@ def test_the_readers_language_is_an_iso_639_1_code() -> None:
     for bad in ("eng", "xx", "e", "", "en-US"):
         with pytest.raises(ConfigError, match="language must be a two-letter ISO 639-1 code"):
             load_settings(env={"NEWSBOT_LANGUAGE": bad})
+
+
+def test_a_digests_picture_is_off_unless_asked_for() -> None:
+    assert load_settings(env={}).digest.picture is False
+    on = load_settings(env={"NEWSBOT_DIGEST__PICTURE": "true"})
+    assert on.digest.picture is True

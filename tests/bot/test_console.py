@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from rich.console import Console
 
@@ -22,16 +23,18 @@ def scripted(*lines: str):  # type: ignore[no-untyped-def]
     return read
 
 
-async def run(app: App, *lines: str) -> str:
+async def run(app: App, pictures: Path, *lines: str) -> str:
     out = io.StringIO()
     console = Console(file=out, width=120, color_system=None)
-    await chat(app.context, console, scripted(*lines))
+    await chat(app.context, console, pictures, scripted(*lines))
     return out.getvalue()
 
 
-async def test_commands_and_mistakes(app: App) -> None:
+async def test_commands_and_mistakes(app: App, tmp_path: Path) -> None:
     await seed_if_empty(app)
-    screen = await run(app, "/stories", "", "hello", "/sumary", "/summary", "quit", "/help")
+    screen = await run(
+        app, tmp_path, "/stories", "", "hello", "/sumary", "/summary", "quit", "/help"
+    )
     assert "Stories (1)" in screen
     assert "Commands start with a slash" in screen
     assert "Did you mean /summary?" in screen
@@ -39,15 +42,24 @@ async def test_commands_and_mistakes(app: App) -> None:
     assert "newsbot answers" not in screen  # nothing after quit
 
 
-async def test_picking_a_choice_by_number(app: App) -> None:
+async def test_picking_a_choice_by_number(app: App, tmp_path: Path) -> None:
     await app.ingestor.ingest(
         [
             raw(QUAKE, outlet="A", published=when(3), title="Earthquake kills 14 in Peru"),
             raw(MERGER, outlet="B", published=when(3), title="Peru deal after earthquake"),
         ]
     )
-    listing = await run(app, "/summary peru")
+    listing = await run(app, tmp_path, "/summary peru")
     assert "Which one?" in listing
     deal_first = listing.index("Peru deal") < listing.index("Earthquake kills")
-    screen = await run(app, "/summary peru", "1" if deal_first else "2")
+    screen = await run(app, tmp_path, "/summary peru", "1" if deal_first else "2")
     assert "Northwind" in screen.split("Which one?")[1]
+
+
+async def test_a_timeline_is_written_to_a_png_whose_path_is_shown(app: App, tmp_path: Path) -> None:
+    await seed_if_empty(app)
+    screen = await run(app, tmp_path / "pictures", "/timeline")
+    written = tmp_path / "pictures" / "timeline-1.png"
+    assert f"Picture: {written}" in screen.replace("\n", "")
+    assert written.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "First report: CNBC" in screen

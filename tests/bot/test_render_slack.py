@@ -141,7 +141,7 @@ def test_citations_are_links_to_web_urls_only() -> None:
     assert text == (
         "*Facts*\n• 114 taken to Ukraine &amp; &lt;b&gt;more&lt;/b&gt; — "
         "<https://cnbc.com/a?x=1&amp;y=2|CNBC>, <https://e.org/a%7Cb|Evil∣Outlet&gt;>, "
-        "Script, Paper"
+        "Script, +1"
     )
 
 
@@ -206,4 +206,4 @@ def test_a_citation_in_another_language_names_it_in_italics() -> None:
             Citation("AP", None, 4),
         ),
     )
-    assert render_line(line) == "• Freed — <https://pap.example/a|PAP> _pl_, LRT _lt_, Odd _bx_, AP"
+    assert render_line(line) == "• Freed — <https://pap.example/a|PAP> _pl_, LRT _lt_, Odd _bx_, +1"

@@ -7,14 +7,17 @@ from hypothesis import strategies as st
 
 from bot.render_telegram import (
     ELLIPSIS,
+    MAX_ENTITIES,
     MESSAGE_LIMIT,
     ChoiceKeys,
+    Messages,
     choice_keyboard,
     is_link,
+    render_messages,
     render_telegram,
     units,
 )
-from handlers.reply import Choice, Citation, Line, Reply, Section
+from handlers.reply import Choice, Citation, Line, Picture, Reply, Section
 from tests.e2e.telegram_fake import check_telegram_html, hrefs
 
 MARKUP = st.sampled_from(["<", ">", "&", '"', "'", "&amp;", "<b>", "</a>", "😀", "👩‍👩‍👧", "\n"])
@@ -189,3 +192,35 @@ def test_long_button_labels_are_shortened() -> None:
     label = keyboard.inline_keyboard[0][0].text
     assert len(label) <= 60
     assert label.endswith(ELLIPSIS)
+
+
+def test_a_line_names_three_outlets_and_counts_the_rest() -> None:
+    cited = tuple(Citation(f"Outlet {n}", f"https://o{n}.example/a") for n in range(48))
+    [part] = render_telegram(Reply("T", (Section(None, (Line("Freed", cited),)),)))
+    assert hrefs(part) == ["https://o0.example/a", "https://o1.example/a", "https://o2.example/a"]
+    assert check_telegram_html(part).endswith("• Freed (Outlet 0, Outlet 1, Outlet 2, +45)")
+
+
+def test_a_message_applies_at_most_a_hundred_entities() -> None:
+    """Telegram ignores the formatting past a message's hundredth entity: short linked lines
+    go into more messages rather than lose their links."""
+    lines = tuple(Line(f"{n}", (Citation("A", f"https://a.example/{n}"),)) for n in range(150))
+    parts = render_telegram(Reply("T", (Section("H", lines),)))
+    assert len(parts) == 2
+    assert all(part.count("<") // 2 <= MAX_ENTITIES for part in parts)
+    assert sum(len(hrefs(part)) for part in parts) == 150
+
+
+def test_a_reply_with_a_picture_is_one_captioned_photo_when_it_fits_a_caption() -> None:
+    picture = Picture(b"\x89PNG...", "Timeline of #1", "Timeline of #1: 5 articles", "t.png")
+    short = Reply("#1 Quake", (Section(None, (Line("First report: Andina"),)),), picture=picture)
+    out = render_messages(short)
+    assert out.texts == ()
+    assert out.photo is picture
+    assert out.caption == "<b>#1 Quake</b>\n\n• First report: Andina"
+    long = Reply("#1 Quake", (Section(None, (Line("word " * 300),)),), picture=picture)
+    out = render_messages(long)
+    assert out.texts == tuple(render_telegram(long))
+    assert out.caption == "Timeline of #1: 5 articles"
+    plain_reply = Reply("#1 Quake")
+    assert render_messages(plain_reply) == Messages(tuple(render_telegram(plain_reply)))

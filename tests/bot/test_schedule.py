@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import handlers.digest
@@ -29,6 +29,7 @@ from storage.sources import add_source
 from storage.subscriptions import State, SubscriptionInfo
 from stories.digest import StoryMaterial, StoryNews, story_news
 from tests.articles import MERGER, QUAKE, raw, when
+from tests.handlers.test_facts_commands import QUAKE_OTHER
 from tests.storage.test_subscriptions import delivery_of
 
 SETTINGS = DigestSettings(timezone="Europe/Vilnius")
@@ -616,3 +617,38 @@ async def test_a_stop_while_sending_finishes_the_calls_made_and_gives_back_the_r
         2: Outcome.TAKEN,
     }
     assert outbox.sent == [("c1", "Digest: 1 new story, 0 updates")]
+
+
+async def test_a_digest_carries_its_busiest_storys_timeline_when_configured(app: App) -> None:
+    await _subscribe(app, utc(2026, 3, 1))
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(QUAKE_OTHER, outlet="Reuters", published=when(4)),
+            raw(MERGER, outlet="FT", published=when(3)),
+        ]
+    )
+    stored = utc(2026, 3, 28, 1)
+    async with app.sessions() as session, session.begin():
+        await session.execute(update(Article).values(ingested_at=stored))
+        await session.execute(update(Story).values(created_at=stored, updated_at=stored))
+    sent: list[Reply] = []
+
+    async def keep(subscription: SubscriptionInfo, reply: Reply) -> str:
+        sent.append(reply)
+        return "m1"
+
+    clock = Clock(utc(2026, 3, 28, 9))
+    for picture in (False, True):
+        settings = DigestSettings(timezone="Europe/Vilnius", picture=picture)
+        digests = Digests(app.sessions, settings, {"console": keep}, f"w-{picture}", now=clock)
+        await digests.catch_up()
+        async with app.sessions() as session, session.begin():
+            await session.execute(delete(Delivery))
+    plain, pictured = sent
+    assert plain.picture is None
+    assert pictured.picture is not None
+    # the quake, told by two outlets, is the busiest story
+    assert pictured.picture.filename == "timeline-1.png"
+    assert pictured.sections == plain.sections
+    assert app.context.digest_picture is False

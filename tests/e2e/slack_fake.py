@@ -1,6 +1,8 @@
 """A fake Slack Web API on 127.0.0.1: ``auth.test``, ``chat.postMessage``, ``users.info`` (the
-users in ``users``, anyone else a plain member), response URLs, and ``apps.connections.open``
-with a Socket Mode WebSocket.
+users in ``users``, anyone else a plain member), response URLs, ``apps.connections.open``
+with a Socket Mode WebSocket, and the external file upload (``files.getUploadURLExternal``,
+the upload URL it gives, which records the bytes as a call of ``upload``, and
+``files.completeUploadExternal``, which answers ``upload_error`` instead when it is set).
 
 Every call is recorded; ``rate_limit_next`` makes the next call of a method answer
 429 with ``Retry-After: 1``, the way Slack throttles; ``hang_up_next`` makes it carry the
@@ -53,6 +55,9 @@ class FakeSlack:
     files: dict[str, bytes] = field(default_factory=dict)
     #: the bot token files are served for (with any other, or none, Slack answers 404)
     token: str = "xoxb-test-token"
+    #: what files.completeUploadExternal answers instead of sharing, e.g. "not_in_channel"
+    upload_error: str | None = None
+    _files: int = 0
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     @property
@@ -124,6 +129,18 @@ class FakeSlack:
         if method == "chat.postMessage":
             ts = f"{time.time():.6f}"
             return web.json_response({"ok": True, "channel": payload.get("channel"), "ts": ts})
+        if method == "files.getUploadURLExternal":
+            self._files += 1
+            file_id = f"F{self._files:04d}"
+            url = f"{self.base}/upload/{file_id}"
+            return web.json_response({"ok": True, "upload_url": url, "file_id": file_id})
+        if method == "files.completeUploadExternal":
+            if self.upload_error:
+                return web.json_response({"ok": False, "error": self.upload_error})
+            shared = [
+                {"id": f["id"], "title": f.get("title")} for f in json.loads(payload["files"])
+            ]
+            return web.json_response({"ok": True, "files": shared})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
 
     async def file(self, request: web.Request) -> web.Response:
@@ -134,6 +151,12 @@ class FakeSlack:
         if authorization != f"Bearer {self.token}" or name not in self.files:
             return web.Response(status=404)
         return web.Response(body=self.files[name])
+
+    async def upload(self, request: web.Request) -> web.Response:
+        """The upload URL: the file's bytes are the request's body."""
+        data = await request.read()
+        await self._record("upload", {"file_id": request.match_info["file_id"], "data": data}, 200)
+        return web.Response(text=f"OK - {len(data)}")
 
     async def response(self, request: web.Request) -> web.Response:
         await self._record("response_url", await request.json(), 200)
@@ -156,12 +179,15 @@ class FakeSlack:
 
 
 async def _payload(request: web.Request) -> dict[str, Any]:
+    """The call's arguments: the query's (slack_sdk sends some methods' there), then the
+    body's."""
+    query = dict(request.query)
     if request.method == "GET":
-        return dict(request.query)
+        return query
     if request.content_type == "application/json":
         body: dict[str, Any] = await request.json()
-        return body
-    return dict(await request.post())
+        return query | body
+    return query | dict(await request.post())
 
 
 @asynccontextmanager
@@ -173,6 +199,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     app.router.add_get("/api/{method}", fake.api)
     app.router.add_post("/response/{n}", fake.response)
     app.router.add_get("/files-pri/{team_file}/{name}", fake.file)
+    app.router.add_post("/upload/{file_id}", fake.upload)
     app.router.add_get("/link", fake.socket)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

@@ -39,6 +39,15 @@ TOO_MANY_REQUESTS: dict[str, Any] = {
 }
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file sent in a multipart/form-data request, as the fake received it."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
 @dataclass
 class Call:
     method: str
@@ -46,6 +55,8 @@ class Call:
     at: float
     #: what the fake answered, e.g. the Message a sendMessage created
     result: Any = None
+    #: how the parameters came: form fields, multipart/form-data (with files), or JSON
+    content_type: str = ""
 
 
 @dataclass
@@ -103,7 +114,7 @@ class FakeTelegram:
         if token != self.token:
             unauthorized = {"ok": False, "error_code": 401, "description": "Unauthorized"}
             return web.json_response(unauthorized, status=401)
-        call = Call(method, await _params(request), time.monotonic())
+        call = Call(method, await _params(request), time.monotonic(), None, request.content_type)
         async with self._called:
             self.calls.append(call)
             self._called.notify_all()
@@ -136,15 +147,24 @@ class FakeTelegram:
                 "username": BOT_USERNAME,
                 "can_join_groups": True,
             }
-        if method in ("sendMessage", "editMessageText"):
+        if method in ("sendMessage", "editMessageText", "sendPhoto"):
             chat_id = int(params["chat_id"])
             message_id = params.get("message_id") or next(self._message_ids)
-            return {
+            message = {
                 "message_id": int(message_id),
                 "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "newsbot"},
-                "text": params.get("text", ""),
+            }
+            if method != "sendPhoto":
+                return {**message, "text": params.get("text", "")}
+            upload = params.get("photo")
+            size = len(upload.data) if isinstance(upload, Upload) else 0
+            photo = {"file_id": f"photo-{message_id}", "file_unique_id": f"u{message_id}"}
+            return {
+                **message,
+                "photo": [{**photo, "width": 1080, "height": 1350, "file_size": size}],
+                "caption": params.get("caption", ""),
             }
         if method == "getFile":
             file_id = str(params["file_id"])
@@ -191,12 +211,18 @@ class FakeTelegram:
 
 
 async def _params(request: web.Request) -> dict[str, Any]:
-    """PTB posts form fields whose non-string values are JSON; accept a JSON body too."""
+    """PTB posts form fields whose non-string values are JSON (multipart/form-data when a
+    file goes with them: the file is an ``Upload``); accept a JSON body too."""
     if request.content_type == "application/json":
         body: dict[str, Any] = await request.json()
         return body
     form = await request.post()
-    return {key: _json_or_text(str(value)) for key, value in form.items()}
+    return {
+        key: Upload(value.filename, value.content_type, value.file.read())
+        if isinstance(value, web.FileField)
+        else _json_or_text(str(value))
+        for key, value in form.items()
+    }
 
 
 def _json_or_text(value: str) -> Any:

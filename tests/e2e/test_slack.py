@@ -4,6 +4,7 @@ through a fake Slack Web API."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 import socket
@@ -18,6 +19,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 import pytest
+from PIL import Image
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -340,7 +342,7 @@ def test_manifest_matches_the_commands_and_endpoint() -> None:
     urls = re.findall(r"(?:url|request_url): (\S+)$", manifest, re.M)
     assert len(urls) == len(commands) + 2
     assert all(url == f"https://YOUR-HOST{EVENTS_PATH}" for url in urls)
-    for scope in ("commands", "chat:write", "app_mentions:read", "users:read"):
+    for scope in ("commands", "chat:write", "app_mentions:read", "users:read", "files:write"):
         assert f"- {scope} " in manifest
     assert "- app_mention" in manifest
 
@@ -535,3 +537,53 @@ async def test_a_digest_post_whose_answer_is_lost_is_not_posted_again(
     # the connection is made anew for the next post
     assert await end.send(subscription, Reply("Digest: 1 new story, 0 updates"))
     assert len(slack.made("chat.postMessage")) == 2
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "PNG"
+        return image.size
+
+
+async def test_a_timeline_is_uploaded_to_the_channel_of_the_command(bot: Bot) -> None:
+    """A response URL takes no files: the answer's text goes there, the picture through
+    Slack's external upload to the command's channel."""
+    assert await bot.command("/timeline", "") == 200
+    [answer] = await bot.fake.wait_for("response_url")
+    [asked] = await bot.fake.wait_for("files.getUploadURLExternal")
+    [upload] = await bot.fake.wait_for("upload")
+    [shared] = await bot.fake.wait_for("files.completeUploadExternal")
+    check_blocks(answer.payload["blocks"])
+    assert answer.payload["response_type"] == "in_channel"
+    assert "First report: CNBC" in text_of(answer.payload)
+    assert asked.payload["filename"] == "timeline-1.png"
+    assert "Timeline of #1" in asked.payload["alt_txt"]
+    assert int(asked.payload["length"]) == len(upload.payload["data"])
+    assert upload.payload["file_id"] == "F0001"
+    assert _png_size(upload.payload["data"]) == (1080, 1350)
+    assert shared.payload["channel_id"] == "C1"
+    [file] = json.loads(shared.payload["files"])
+    assert file["id"] == "F0001"
+    assert file["title"].startswith("Timeline of #1 ")
+    assert asked.at <= upload.at <= shared.at
+
+
+async def test_a_mention_gets_the_picture_in_its_thread(bot: Bot) -> None:
+    assert await bot.mention(f"<@{BOT_USER}> timeline", "Ev400") == 200
+    [post] = await bot.fake.wait_for("chat.postMessage")
+    [upload] = await bot.fake.wait_for("upload")
+    [shared] = await bot.fake.wait_for("files.completeUploadExternal")
+    assert "First report: CNBC" in text_of(post.payload)
+    assert _png_size(upload.payload["data"]) == (1080, 1350)
+    assert shared.payload["channel_id"] == "C1"
+    assert post.at <= shared.at
+
+
+async def test_where_the_bot_may_not_post_a_picture_the_caller_is_told(bot: Bot) -> None:
+    bot.fake.upload_error = "not_in_channel"
+    assert await bot.command("/timeline", "1") == 200
+    answer, refusal = await bot.fake.wait_for("response_url", 2)
+    assert "First report: CNBC" in text_of(answer.payload)
+    assert refusal.payload["response_type"] == "ephemeral"
+    assert "could not be posted here (not_in_channel)" in text_of(refusal.payload)
+    assert "Invite newsbot" in text_of(refusal.payload)

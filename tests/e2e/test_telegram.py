@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import signal
@@ -10,17 +11,21 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from PIL import Image
 
 from bot.app import App, seed_if_empty
 from bot.config import TelegramSettings
-from bot.render_telegram import MESSAGE_LIMIT
+from bot.render_telegram import CAPTION_LIMIT, MESSAGE_LIMIT
+from bot.runner import front_ends
 from bot.telegram import REFUSAL, SeenUpdates, TelegramApp, build_telegram, run_telegram
-from storage.subscriptions import get_subscription
+from handlers.digest import compose
+from storage.subscriptions import get_subscription, upsert_subscription
 from tests.articles import MERGER, QUAKE, raw, when
 from tests.e2e.net import free_port, wait_listening
 from tests.e2e.telegram_fake import (
@@ -29,6 +34,7 @@ from tests.e2e.telegram_fake import (
     TOO_MANY_REQUESTS,
     Call,
     FakeTelegram,
+    Upload,
     callback_update,
     check_telegram_html,
     message_update,
@@ -95,7 +101,7 @@ async def test_who_is_answered_in_valid_html(
     assert all(f"({outlet})" in seen for outlet in ("CNBC", "PUKMEDIA", "RksNews"))
     assert int(sent.params["chat_id"]) == 42
     [commands] = fake.calls_to("setMyCommands")
-    assert {"who", "summary", "stories", "diff", "help"} <= {
+    assert {"who", "summary", "stories", "diff", "timeline", "articles", "help"} <= {
         c["command"] for c in commands.params["commands"]
     }
 
@@ -349,3 +355,76 @@ async def test_a_rejected_token_is_reported_without_it(fake: FakeTelegram, tmp_p
     (tmp_path / "default").mkdir()
     (tmp_path / "verbose").mkdir()
     await asyncio.gather(run((), tmp_path / "default"), run(("-v",), tmp_path / "verbose"))
+
+
+def _photo(call: Call) -> Upload:
+    """The photo of a sendPhoto, checked to be a real multipart upload of a PNG."""
+    assert call.content_type == "multipart/form-data"
+    upload = call.params["photo"]
+    assert isinstance(upload, Upload)
+    with Image.open(io.BytesIO(upload.data)) as image:
+        assert (image.format, image.size) == ("PNG", (1080, 1350))
+    return upload
+
+
+async def test_a_timeline_is_one_photo_captioned_with_the_reply(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    await seed_if_empty(app)
+    async with running(app, fake, polling):
+        await fake.push(message_update(fake, "/timeline", chat_id=GROUP))
+        [sent] = await fake.wait_for("sendPhoto")
+    assert _photo(sent).filename == "timeline-1.png"
+    assert int(sent.params["chat_id"]) == GROUP
+    assert sent.params["parse_mode"] == "HTML"
+    caption = str(sent.params["caption"])
+    assert len(caption) <= CAPTION_LIMIT
+    seen = check_telegram_html(caption)
+    assert seen.startswith("#1 Lukashenko frees Nobel winner Bialiatski")
+    assert "First report: CNBC" in seen
+    assert "reply_parameters" in sent.params
+    assert not fake.calls_to("sendMessage")
+
+
+async def test_a_digest_with_a_picture_is_one_photo_or_its_text_then_the_photo(
+    app: App, fake: FakeTelegram, polling: TelegramSettings
+) -> None:
+    """A digest that fits a caption is one photo of its busiest story's timeline captioned
+    with the digest; a longer one is its message, then the photo captioned with what the
+    picture shows."""
+    await seed_if_empty(app)
+    settings = replace(app.settings, telegram=polling)
+    halt = asyncio.Event()
+    [end] = front_ends(settings, app, halt, {settings.telegram.token_env: TOKEN})
+    now = datetime.now(UTC)
+    async with app.sessions() as session, session.begin():
+        subscription = await upsert_subscription(
+            session, "telegram", "42", local_time=None, timezone=None, keywords=(), now=now
+        )
+    task = asyncio.create_task(end.run())
+    try:
+        await fake.wait_for("getUpdates")
+        _, short_digest = await compose(
+            app.sessions, [], now - timedelta(days=1), now, picture=True
+        )
+        assert await end.send(subscription, short_digest)
+        await app.ingestor.ingest(
+            [raw(QUAKE, outlet="Andina", published=when(3)), raw(MERGER, outlet="FT")]
+        )
+        later = datetime.now(UTC)
+        _, digest = await compose(app.sessions, [], now - timedelta(days=1), later, picture=True)
+        assert await end.send(subscription, digest)
+    finally:
+        halt.set()
+        await task
+    first, second = fake.calls_to("sendPhoto")
+    [text] = fake.calls_to("sendMessage")
+    _photo(first)
+    assert len(str(first.params["caption"])) <= CAPTION_LIMIT
+    assert check_telegram_html(str(first.params["caption"])).startswith("Digest: 1 new story")
+    assert assert_valid_html(text).startswith("Digest: 3 new stories, 0 updates")
+    assert first.at <= text.at <= second.at
+    _photo(second)
+    caption = check_telegram_html(str(second.params["caption"]))
+    assert caption.startswith("Timeline of #1 Lukashenko frees")
+    assert "first reported by CNBC" in caption

@@ -117,7 +117,9 @@ async def test_unknown_command_suggests(app: App) -> None:
 
 async def test_help_lists_commands(app: App) -> None:
     reply = await ask(app, "help")
-    assert {"/stories", "/summary", "/help"} <= set(text_of(reply).split())
+    assert {"/stories", "/summary", "/timeline", "/articles", "/help"} <= set(
+        text_of(reply).split()
+    )
 
 
 async def test_story_search_takes_words_as_typed_in_any_script(app: App) -> None:

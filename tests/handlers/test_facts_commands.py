@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from bot.app import App, seed_if_empty
+from handlers.diff import number_line
+from handlers.format import Sources
 from handlers.reply import Reply, Tone
+from stories.compare import NumberDiff, NumberDiffKind, NumberValue
+from stories.facts import Qualifier
+from stories.story_input import Citation as Source
 from tests.articles import QUAKE, raw, when
 from tests.handlers.test_commands import ask, text_of
 
@@ -115,3 +120,23 @@ async def test_summary_counts_support(app: App) -> None:
     assert 3 <= len(lines) <= 6
     assert any("(5 outlets)" in line.text or "(4 outlets)" in line.text for line in lines)
     assert all(line.citations for line in lines)
+
+
+def test_a_figure_given_as_a_rounding_reads_as_also_given_not_as_a_disagreement() -> None:
+    def value(text: str, number: float, qualifier: Qualifier, outlet: str) -> NumberValue:
+        cited = (Source(len(outlet), outlet, "A sentence."),)
+        return NumberValue(text, number, number, number, qualifier, cited)
+
+    diff = NumberDiff(
+        "homes destroyed",
+        NumberDiffKind.QUALIFIED,
+        (
+            value("about a hundred", 100, Qualifier.ABOUT, "Bay Herald"),
+            value("123", 123, Qualifier.EXACT, "Coast Times"),
+        ),
+        0.0,
+    )
+    line = number_line(diff, Sources.of([], "en"))
+    assert line.text == (
+        "homes destroyed: 123 (Coast Times); also given as about a hundred (Bay Herald)"
+    )

@@ -143,7 +143,7 @@ async def test_a_digest_is_capped_with_a_count_of_the_rest(app: App) -> None:
     digest, reply = await compose(app.sessions, [], now - timedelta(days=1), now, max_items=1)
     assert len(digest.items) == 1
     assert digest.more == 1
-    assert "And 1 more story." in (reply.footer or "")
+    assert (reply.footer or "").startswith("And 1 more story: /stories.")
 
 
 async def test_sources_are_for_admins_only(app: App) -> None:
@@ -301,7 +301,10 @@ async def test_the_seed_story_digest_leads_with_figures_and_keeps_sums_out(app: 
     differences = [text for text in lines if text.startswith(("Conflict:", "Differs:"))]
     # 1,227 vs "more than 1 000" vs "thousands" is a figure given differently, shown first;
     # 114 = 109 + 5 adds up, so it is no disagreement at all
-    assert differences[0].startswith("Differs: political prisoners remain in jail: 1,227")
+    assert differences[0].startswith(
+        "Differs: political prisoners remain in jail: 1,227 (PUKMEDIA, CNBC); also given as"
+        " more than 1 000"
+    )
     assert not any("109" in text for text in differences)
     assert any("Bialatski" in text for text in differences)
 
@@ -329,3 +332,24 @@ async def test_a_shared_chat_digest_is_changed_by_its_admins_only(app: App) -> N
     assert len(asked) == 3
     assert (await ask(app, "subscribe", "10:00", CHAT)).title == "Subscribed."
     assert len(asked) == 3
+
+
+async def test_digests_for_other_keywords_share_their_busiest_storys_picture(app: App) -> None:
+    await app.ingestor.ingest(
+        [
+            raw(QUAKE, outlet="Andina", published=when(3)),
+            raw(QUAKE_OTHER, outlet="Reuters", published=when(4)),
+            raw(MERGER, outlet="FT", published=when(3)),
+        ]
+    )
+    now = datetime.now(UTC)
+    composer = Composer(app.sessions, language="en", picture=True)
+    _, everything = await composer.compose([], now - timedelta(days=1), now)
+    _, quake = await composer.compose(["arequipa"], now - timedelta(days=1), now)
+    assert everything.picture is not None
+    assert everything.picture.filename == "timeline-1.png"
+    # drawn once, carried by both
+    assert quake.picture is everything.picture
+    _, merger = await composer.compose(["northwind"], now - timedelta(days=1), now)
+    # a story of one article has no timeline
+    assert merger.picture is None

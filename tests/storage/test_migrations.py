@@ -175,11 +175,19 @@ async def test_facts_of_other_languages_are_found_again_after_revision_0013(
                     },
                 ],
             )
-        await migrate(engine)
+        await migrate(engine, "0013")
         async with engine.connect() as connection:
             facts = dict((await connection.execute(select(Article.id, Article.facts))).all())
             names = list(await connection.scalars(select(Mention.name)))
+        await migrate(engine)
+        async with engine.connect() as connection:
+            refound = dict((await connection.execute(select(Article.id, Article.facts))).all())
+            left = list(await connection.scalars(select(Mention.name)))
     finally:
         await engine.dispose()
     assert facts == {1: None, 2: "{}"}
     assert names == ["Maria Kalesnikava"]
+    # Revision 0014: numbers now carry their place in the story; every article's facts and
+    # people are found again.
+    assert refound == {1: None, 2: None}
+    assert left == []

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from stories.digest import NewArticle, StoryMaterial, new_details, story_news
-from stories.reader import comparable, foreign, reader_first, title_for
+from stories.reader import foreign, reader_first, title_for
 from stories.story_input import ArticleView
 from stories.summarize import summarize
 from tests.stories.story_views import person, view
@@ -131,26 +131,3 @@ def test_a_digest_titles_and_lists_in_the_readers_language() -> None:
     assert russian.title == "Беларусь освободила 123 заключённых"
     assert russian.lead is not None
     assert russian.lead.outlet == "Meduza"
-
-
-def _told(*outlets_by_language: tuple[str, str | None]) -> list[ArticleView]:
-    return [
-        dataclasses.replace(view(n, outlet, "Text."), language=language)
-        for n, (outlet, language) in enumerate(outlets_by_language, 1)
-    ]
-
-
-def test_facts_are_compared_among_the_readers_language_when_two_outlets_give_it() -> None:
-    views = _told(("AP", None), ("PAP", "pl"), ("CNBC", "en"), ("DW", "de"), ("BBC", "en"))
-    assert [v.outlet for v in comparable(views, "en")] == ["AP", "CNBC", "BBC"]
-
-
-def test_else_among_the_language_most_outlets_give() -> None:
-    views = _told(("Meduza", "ru"), ("PAP", "pl"), ("TASS", "ru"), ("AP", "en"))
-    assert [v.outlet for v in comparable(views, "en")] == ["Meduza", "TASS"]
-    assert [v.outlet for v in comparable(views, "pl")] == ["Meduza", "TASS"]
-
-
-def test_one_language_is_compared_whole() -> None:
-    views = _told(("Meduza", "ru"), ("TASS", "ru"))
-    assert comparable(views, "en") == views

@@ -1,0 +1,113 @@
+"""Qualifiers around a number ("более", "mehr als", "ponad", "-den fazla") and the phrases
+that place a figure in an earlier event or period ("ранее", "last year"), per language.
+
+The words are in ``stories.number_words_data``; the patterns are built on first use per
+language and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from stories.facts import Qualifier
+from stories.number_words_data import (
+    ARTICLES_AFTER_QUALIFIER,
+    BACKGROUND,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+)
+
+SPACE = r"[\s\u00a0\u202f]"
+WORD_CHARS = r"[^\W\d_]"
+_LOOK_BACK = 48
+_QUALIFIER_ORDER = tuple(Qualifier)
+
+
+def qualifier_before(text: str, start: int, language: str) -> Qualifier | None:
+    """The qualifier written just before the number at ``text[start]`` ("более", "mehr als",
+    "ponad", "près de", "unos", "yaklaşık"), or None."""
+    patterns = _qualifier_patterns(language_code(language))
+    if patterns is None:
+        return None
+    before, _ = patterns
+    match = before.search(text, max(0, start - _LOOK_BACK), start)
+    return None if match is None else _QUALIFIER_ORDER[int((match.lastgroup or "q0")[1:])]
+
+
+def qualifier_after(text: str, end: int, language: str) -> Qualifier | None:
+    """The qualifier written just after a number ending at ``end``: Turkish "100'den fazla",
+    "100'ü aşkın", "100'e kadar"; Russian "сто с лишним"; English "100 or more"."""
+    patterns = _qualifier_patterns(language_code(language))
+    if patterns is None:
+        return None
+    _, after = patterns
+    match = after.match(text, end)
+    return None if match is None else _QUALIFIER_ORDER[int((match.lastgroup or "q0")[1:])]
+
+
+def background_phrases(language: str) -> tuple[str, ...]:
+    """The phrases that place a figure in an earlier event or period in ``language``: "*"
+    stands for any one word, a final "*" for any ending."""
+    return tuple(BACKGROUND.get(language_code(language), "").split("|"))
+
+
+def background_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Where ``text`` says "ранее", "last year", "il y a deux ans", "im vergangenen Jahr"..."""
+    pattern = _background_pattern(language_code(language))
+    if pattern is None:
+        return []
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def language_code(language: str) -> str:
+    """ "ru-RU", "RU" and "ru" are all Russian here."""
+    return language[:2].lower()
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return rf"{SPACE}+".join(map(re.escape, phrase.split()))
+
+
+@cache
+def _qualifier_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    if language not in QUALIFIERS_BEFORE:
+        return None
+    groups: dict[Qualifier, list[str]] = {}
+    for qualifier, phrases in QUALIFIERS_BEFORE[language]:
+        groups.setdefault(qualifier, []).extend(map(_phrase_pattern, phrases.split("|")))
+    alternatives = "|".join(
+        f"(?P<q{_QUALIFIER_ORDER.index(qualifier)}>{'|'.join(sorted(set(parts), key=len)[::-1])})"
+        for qualifier, parts in groups.items()
+    )
+    articles = ARTICLES_AFTER_QUALIFIER.get(language, "").split()
+    article = f"(?:{SPACE}+(?:{'|'.join(map(re.escape, articles))}))?" if articles else ""
+    before = re.compile(rf"(?<!{WORD_CHARS})(?:{alternatives}){article}{SPACE}*$", re.IGNORECASE)
+    after_parts: dict[Qualifier, list[str]] = {}
+    for qualifier, pattern in QUALIFIERS_AFTER.get(language, ()):
+        after_parts.setdefault(qualifier, []).append(pattern.replace(" ", SPACE + "+"))
+    after_groups = "|".join(
+        f"(?P<q{_QUALIFIER_ORDER.index(qualifier)}>{'|'.join(parts)})"
+        for qualifier, parts in after_parts.items()
+    )
+    after = re.compile(rf"{SPACE}*(?:{after_groups or '(?!)'})(?!{WORD_CHARS})", re.IGNORECASE)
+    return before, after
+
+
+@cache
+def _background_pattern(language: str) -> re.Pattern[str] | None:
+    phrases = BACKGROUND.get(language)
+    if phrases is None:
+        return None
+    alternatives = []
+    for phrase in sorted(phrases.split("|"), key=len, reverse=True):
+        words = []
+        for word in phrase.split():
+            if word == "*":
+                words.append(r"[\w'’-]+")
+            elif word.endswith("*"):
+                words.append(re.escape(word[:-1]) + r"\w*")
+            else:
+                words.append(re.escape(word))
+        alternatives.append(rf"{SPACE}+".join(words))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)

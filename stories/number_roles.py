@@ -1,0 +1,308 @@
+"""What places a number in its story: this event or background, a part of a whole, a holder.
+
+Real articles mention earlier events' figures as background ("52 prisoners were freed in
+September"), give parts of a figure next to it ("114 of them were taken to Ukraine") and
+figures of different people in one story ("sentenced to 10 years"). Comparing such figures
+with the event's own produces false conflicts, so each number carries:
+
+- ``background``: the words that date it before the article's event, when its clause (or a
+  short opening phrase of its sentence, "In September, ...") names an earlier month or year
+  or says "previously", "last year", "ранее", "wcześniej"...;
+- ``part``: whether it is written as a part of a group ("N of them", "among them N", "w tym
+  N", "из них N", "darunter N", "dont N");
+- ``holder``: for a duration or an age (years, months, days...), the person it belongs to:
+  the person named nearest before it in its sentence, else after it in its clause, else, for a
+  sentence that opens with a pronoun, the last person of the sentences before.
+
+The word lists are data, per language; a language without a list is read with the dates and
+years alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from stories.months import month_of
+
+Now = tuple[int, int, int]
+"""(year, month, day): the time an article reports from; month and day 0 when only the year
+is known."""
+_FIRST_DAYS = 7
+"""Early in a month, the month before may still be the event's: "in November" on December 3."""
+
+_BACKGROUND: dict[str, tuple[str, ...]] = {
+    "en": (
+        "previously",
+        "last year",
+        "last month",
+        "in the past",
+        "years ago",
+        "months ago",
+        "a year earlier",
+        "a year ago",
+        "earlier this year",
+        "had already",
+        "had previously",
+        "prior to",
+    ),
+    "ru": ("ранее", "прежде", "в прошлом году", "в прошлом месяце", "год назад", "лет назад"),
+    "uk": ("раніше", "торік", "минулого року", "минулого місяця", "рік тому", "років тому"),
+    "be": ("раней", "летась", "мінулага года", "год таму"),
+    "pl": ("wcześniej", "uprzednio", "w zeszłym roku", "w ubiegłym roku", "rok temu", "lat temu"),
+    "lt": ("anksčiau", "pernai", "praėjusiais metais", "prieš metus"),
+    "de": (
+        "zuvor",
+        "früher",
+        "bereits im",
+        "im vergangenen jahr",
+        "letztes jahr",
+        "vor einem jahr",
+    ),
+    "fr": ("auparavant", "précédemment", "l'an dernier", "l'année dernière", "il y a un an"),
+    "es": ("anteriormente", "previamente", "el año pasado", "hace un año", "el pasado"),
+    "it": ("in precedenza", "l'anno scorso", "un anno fa", "lo scorso"),
+    "pt": ("anteriormente", "no ano passado", "há um ano"),
+    "tr": ("daha önce", "geçen yıl", "önceki"),
+}
+"""Words that date a clause before the reported event. An English "earlier" alone is left
+out ("earlier on Saturday" is the same day), as is "since" ("since 2020" is dated by its year;
+"the largest release since" is not a period)."""
+
+_PART_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("among them", "among whom", "including", "of whom", "of which", "of them"),
+    "ru": ("из них", "в том числе", "среди них", "среди которых", "из которых"),
+    "uk": ("з них", "у тому числі", "в тому числі", "серед них", "серед яких", "з яких"),
+    "be": ("з іх", "у тым ліку", "сярод іх", "сярод якіх"),
+    "pl": ("w tym", "wśród nich", "wśród których", "z których", "z nich"),
+    "lt": ("iš jų", "tarp jų", "iš kurių"),
+    "de": ("darunter", "davon", "unter ihnen", "von denen", "einschließlich"),
+    "fr": ("dont", "parmi eux", "parmi elles", "parmi lesquels", "y compris"),
+    "es": ("entre ellos", "entre ellas", "de ellos", "de ellas", "incluidos", "incluidas"),
+    "it": ("tra cui", "di cui", "tra loro", "tra di loro", "compresi"),
+    "pt": ("entre eles", "entre elas", "dos quais", "das quais", "incluindo"),
+    "tr": ("bunlardan", "aralarında", "bunların"),
+}
+"""Words just before a number that make it a part of a group named before."""
+
+_PART_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("of them", "of whom", "of those", "of these", "of the", "of its", "of their"),
+    "ru": ("из них", "из", "человек из"),
+    "uk": ("з них", "із них", "з"),
+    "be": ("з іх", "з"),
+    "pl": ("z nich", "spośród", "z"),
+    "lt": ("iš jų", "iš"),
+    "de": ("von ihnen", "der", "davon"),
+    "fr": ("d'entre eux", "d'entre elles", "des"),
+    "es": ("de ellos", "de ellas", "de los", "de las"),
+    "it": ("di loro", "dei", "degli", "delle"),
+    "pt": ("deles", "delas", "dos", "das"),
+    "tr": ("tanesi",),
+}
+"""Words just after a number that make it a part: "114 of the 123", "девять из них"."""
+
+_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("he she his her him".split()),
+    "ru": frozenset("он она его её ее ему ей".split()),
+    "uk": frozenset("він вона його її йому їй".split()),
+    "be": frozenset("ён яна яго яе яму ёй".split()),
+    "pl": frozenset("on ona jego jej mu".split()),
+    "lt": frozenset("jis ji jo jos jam jai".split()),
+    "de": frozenset("er sie sein seine ihr ihre ihm".split()),
+    "fr": frozenset("il elle".split()),
+    "es": frozenset("él ella".split()),
+    "it": frozenset("lui lei".split()),
+    "pt": frozenset("ele ela".split()),
+}
+"""Pronouns that make a sentence about the person named last before it."""
+
+_TIME_UNITS = re.compile(
+    r"(?i)^(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|decades?|h|min|mins"
+    r"|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*|minuten|dakika\w*"
+    r"|год|года|лет|годы|годам|месяц\w*|недел\w*|дн\w*|сут\w*|час\w*"
+    r"|рок\w*|гад\w*|месяц\w*|тыдн\w*|днів|дзён"
+    r"|lat|lata|rok\w*|miesi\w*|tygodn\w*|dni|dzień|godzin\w*"
+    r"|met\w*|mėnes\w*|savait\w*|dien\w*|valand\w*"
+    r"|jahr\w*|monat\w*|woche\w*|tag\w*|stunde\w*"
+    r"|ans?|années?|mois|semaines?|jours?|heures?"
+    r"|años?|meses?|semanas?|días?|horas?"
+    r"|anni|anno|mesi|mese|settiman\w*|giorn\w*|ore"
+    r"|anos?|dias?"
+    r"|yıl\w*|ay|gün\w*|saat\w*)$"
+)
+"""Counted words that make a figure a duration or an age: a person's, when a person is near."""
+
+_SEGMENT_END = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
+_OPENING_WORDS = 6
+"""A sentence's opening phrase ("In September,", "Last year,", "Earlier this month,")
+dates the whole sentence when it has at most this many words."""
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)(?!\s*[A-ZА-ЯЁ])")
+"""A year, unless a capitalised word follows it: "the 2022 Nobel Prize" names a prize."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+_DEGREES = re.compile(
+    r"(?i)^(?:°\w*|degrees?|градус\w*|grad\w*|stopni\w*|stopień|derece|laipsn\w*)$"
+)
+
+
+def is_measure(counted: str) -> bool:
+    """Whether a figure measures (a duration, an age, a temperature, a share) rather than
+    counts things: measures of different things do not add up to a total."""
+    words = counted.split()
+    if not words:
+        return False
+    last = words[-1]
+    return is_time_unit(counted) or last == "percent" or _DEGREES.match(last) is not None
+
+
+def is_time_unit(counted: str) -> bool:
+    """Whether a figure counting ``counted`` is a duration or an age."""
+    words = counted.split()
+    return bool(words) and _TIME_UNITS.match(words[-1]) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A clause-like stretch of a sentence: between punctuation that separates phrases."""
+
+    start: int
+    end: int
+
+
+def segment_of(text: str, start: int, end: int) -> Segment:
+    """The stretch of ``text`` around ``text[start:end]`` between phrase punctuation."""
+    before = [m.end() for m in _SEGMENT_END.finditer(text, 0, start)]
+    after = _SEGMENT_END.search(text, end)
+    return Segment(before[-1] if before else 0, after.start() if after else len(text))
+
+
+@cache
+def _phrases(table_key: str, language: str) -> re.Pattern[str] | None:
+    table = {"background": _BACKGROUND, "before": _PART_BEFORE, "after": _PART_AFTER}[table_key]
+    words = table.get(language)
+    if not words:
+        return None
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    if table_key == "before":
+        # A qualifier may stand between: "из них более 312", "including at least 5".
+        return re.compile(rf"(?:^|[^\w])(?:{alternatives})(?:\s+[^\W\d]+){{0,2}}\s*$", re.I)
+    if table_key == "after":
+        return re.compile(rf"\s*(?:{alternatives})(?=\s)", re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[^\w]))(?:{alternatives})(?=[^\w]|$)", re.IGNORECASE)
+
+
+def is_part(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the number at ``text[start:end]`` is written as a part of a group."""
+    before = _phrases("before", language)
+    if before is not None and before.search(text[max(0, start - 30) : start]):
+        return True
+    after = _phrases("after", language)
+    return after is not None and after.match(text, end) is not None
+
+
+def background_marker(
+    text: str, start: int, end: int, language: str, now: Now | None
+) -> str | None:
+    """The words that date the number at ``text[start:end]`` before the reported event.
+
+    ``now`` is the (year, month) the article reports from; without it only words and years
+    before the latest year the article names can date a clause.
+    """
+    segment = segment_of(text, start, end)
+    places = [text[segment.start : segment.end]]
+    opening = _SEGMENT_END.search(text)
+    if opening is not None and opening.start() < segment.start:
+        head = text[: opening.start()]
+        if len(head.split()) <= _OPENING_WORDS:
+            places.append(head)
+    for place in places:
+        found = _marker_in(place, language, now)
+        if found is not None:
+            return found
+    return None
+
+
+def _marker_in(place: str, language: str, now: Now | None) -> str | None:
+    words = _phrases("background", language)
+    if words is not None:
+        found = words.search(place)
+        if found is not None:
+            return found.group().strip()
+    for year_match in _YEAR.finditer(place):
+        if now is not None and int(year_match.group()) < now[0]:
+            return year_match.group()
+    if now is None or not now[1]:
+        return None
+    for word in _WORD.finditer(place):
+        month = _month(word.group(), language)
+        if month is None:
+            continue
+        if month > now[1] and not _year_near(place, word.end()):
+            return word.group()
+        if month < now[1] - 1 or (month == now[1] - 1 and now[2] > _FIRST_DAYS):
+            return word.group()
+    return None
+
+
+def _month(word: str, language: str) -> int | None:
+    """The month a word names; an English month must be capitalised ("may" is a verb)."""
+    if language == "en" and not word[:1].isupper():
+        return None
+    return month_of(word, language)
+
+
+def _year_near(text: str, position: int) -> bool:
+    return _YEAR.search(text, position, position + 8) is not None
+
+
+def article_now(published: date | None, years: Iterable[int]) -> Now | None:
+    """The time an article reports from: its publication day, else the latest year it names
+    (with no month: only an earlier year can then date a clause)."""
+    if published is not None:
+        return published.year, published.month, published.day
+    latest = max(years, default=None)
+    return None if latest is None else (latest, 0, 0)
+
+
+def years_in(text: str) -> Iterator[int]:
+    return (int(m.group()) for m in _YEAR.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person named in the text: where, and the name the article gives them."""
+
+    start: int
+    end: int
+    name: str
+
+
+def holder_of(
+    text: str,
+    start: int,
+    end: int,
+    named: Sequence[Named],
+    last_before: str | None,
+    language: str,
+) -> str | None:
+    """The person a duration or age at ``text[start:end]`` belongs to.
+
+    ``named`` are the people named in this sentence (offsets into ``text``); ``last_before``
+    the person named last in the sentences before it.
+    """
+    before = [n for n in named if n.end <= start]
+    if before:
+        return before[-1].name
+    segment = segment_of(text, start, end)
+    after = [n for n in named if n.start >= end and n.end <= segment.end]
+    if after:
+        return after[0].name
+    first = _WORD.search(text)
+    pronouns = _PRONOUNS.get(language, frozenset())
+    if first is not None and first.group().lower() in pronouns:
+        return last_before
+    return None

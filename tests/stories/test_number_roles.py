@@ -1,0 +1,155 @@
+"""A number's place in its story: background, part of a group, holder.
+
+Sentences marked "dev data" are real sentences of the multilingual dev pairs
+(``pairs-dev/articles.jsonl``); the others were written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stories.facts import NumberFact
+from stories.number_roles import (
+    Named,
+    article_now,
+    background_marker,
+    is_measure,
+    is_part,
+    years_in,
+)
+from stories.numbers import find_numbers
+from stories.sentences import split_sentences
+
+
+def _numbers(
+    text: str,
+    language: str = "en",
+    published: date | None = None,
+    people: tuple[str, ...] = (),
+) -> dict[str, NumberFact]:
+    named = [Named(text.index(p), text.index(p) + len(p), p) for p in people]
+    now = article_now(published, years_in(text))
+    found = find_numbers(split_sentences(text), language=language, people=named, now=now)
+    return {n.text: n for n in found}
+
+
+def test_a_part_is_marked_in_the_words_of_its_language() -> None:
+    # dev data (ru): 78 children among 219 people.
+    text = (
+        "С 7 по 13 мая в республике за медицинской помощью из-за укусов клещей обратились "
+        "219 человек, в том числе 78 детей."
+    )
+    numbers = _numbers(text, "ru")
+    assert not numbers["219"].part
+    assert numbers["78"].part
+    english = _numbers("Police detained 56 protesters on Sunday, 12 of them minors.")
+    assert (english["56"].part, english["12"].part) == (False, True)
+    polish = _numbers("Zatrzymano 56 demonstrantów, w tym 12 nieletnich.", "pl")
+    assert (polish["56"].part, polish["12"].part) == (False, True)
+
+
+def test_a_part_marker_may_stand_before_a_qualifier() -> None:
+    # dev data (ru): more than 312 thousand of the 4.66 million infected.
+    text = (
+        "По данным американского Университета Джонса Хопкинса, общее количество инфицированных "
+        "в мире превысило 4,66 млн человек, из них более 312 тыс."
+    )
+    numbers = _numbers(text, "ru")
+    assert [n.part for n in numbers.values()] == [False, True]
+
+
+def test_an_earlier_year_or_period_makes_a_number_background() -> None:
+    # dev data (de): births over deaths "in the past year".
+    german = _numbers("Es gab im vergangenen Jahr um 1.918 mehr Geburten als Sterbefälle.", "de")
+    assert german["1.918"].background is not None
+    published = date(2026, 3, 15)
+    text = (
+        "Floods in the valley killed 42 people on Saturday, officials said. "
+        "In 2021, floods in the same valley killed 180 people. "
+        "In September, a landslide nearby buried 35 homes, and rescuers have freed 12 people "
+        "since Saturday."
+    )
+    numbers = _numbers(text, published=published)
+    assert numbers["42"].background is None
+    assert numbers["180"].background == "2021"
+    assert numbers["35"].background == "September"
+    assert numbers["12"].background == "September", "the opening phrase dates its sentence"
+
+
+def test_this_month_and_the_month_before_early_in_a_month_are_the_event() -> None:
+    text = "In March, 42 people died. In February, 7 people died."
+    early = _numbers(text, published=date(2026, 3, 5))
+    assert early["42"].background is None
+    assert early["7"].background is None
+    late = _numbers(text, published=date(2026, 3, 25))
+    assert late["7"].background == "February"
+
+
+def test_without_a_publication_date_only_earlier_years_date_a_number() -> None:
+    # dev data (en): the year of the rate cuts is earlier than the article's latest year.
+    text = (
+        "To stimulate the slowing economy, the RBI cut interest rates five times in 2019. "
+        "In 2020 the bank held rates at 4 percent."
+    )
+    numbers = _numbers(text)
+    assert numbers["five"].background == "2019"
+    assert numbers["4"].background is None
+    text = "The 2022 Nobel Peace Prize laureate spent 600 days in jail in 2023."
+    assert _numbers(text)["600"].background is None, "a year naming a prize dates nothing"
+
+
+def test_a_duration_belongs_to_the_person_named_before_it() -> None:
+    text = (
+        "The court sentenced Ivan Petrov to 12 years in prison and Olga Sidorova to seven "
+        "years. She plans to appeal the 7-year sentence. The trial lasted 40 days."
+    )
+    numbers = _numbers(text, people=("Ivan Petrov", "Olga Sidorova"))
+    assert numbers["12"].holder == "Ivan Petrov"
+    assert numbers["seven"].holder == "Olga Sidorova"
+    assert numbers["7"].holder == "Olga Sidorova", "a pronoun points at the last person named"
+    assert numbers["40"].holder is None
+    people = _numbers("Police detained 56 protesters near Olga Sidorova's office.")
+    assert people["56"].holder is None, "a count of people is the event's, not a person's"
+
+
+def test_background_marker_reads_only_the_numbers_clause() -> None:
+    text = "Belarus freed 52 prisoners, after releasing 16 in September."
+    first = text.index("52")
+    second = text.index("16")
+    now = (2025, 12, 13)
+    assert background_marker(text, first, first + 2, "en", now) is None
+    assert background_marker(text, second, second + 2, "en", now) == "September"
+
+
+def test_part_words_of_one_language_do_not_apply_to_another() -> None:
+    text = "Dont 12 personnes"
+    assert is_part(text, 5, 7, "fr")
+    assert not is_part(text, 5, 7, "en")
+
+
+def test_a_duration_in_two_units_is_not_two_quantities() -> None:
+    # dev data (ru): a train held for two hours twenty minutes.
+    assert _numbers("Поезд задержали на 2 часа 20 минут.", "ru") == {}
+    assert _numbers("The train stood for 2 hours and 19 minutes.") == {}
+    assert set(_numbers("Police held 3 people for 20 minutes.")) == {"3", "20"}
+
+
+def test_ranges_written_with_an_ellipsis_are_one_figure() -> None:
+    # dev data (ru): a day's temperature range.
+    numbers = _numbers("Днем 3…5° и 1…6° тепла.", "ru")
+    assert [(n.low, n.high) for n in numbers.values()] == [(3, 5), (1, 6)]
+
+
+def test_measures_are_told_from_counts() -> None:
+    for measure in ("degrees", "градусов", "years", "percent"):
+        assert is_measure(measure), measure
+    for count in ("people", "citizens", ""):
+        assert not is_measure(count), count
+
+
+def test_a_range_may_be_joined_by_a_hyphen() -> None:
+    # dev data (ru): "exceed the norm by 3-5 degrees".
+    numbers = _numbers("Температура будет превышать климатическую норму на 3 -5 градусов.", "ru")
+    assert [(n.low, n.high) for n in numbers.values()] == [(3, 5)]
+    assert [(n.low, n.high) for n in _numbers("Between 10-12 people.").values()] == [(10, 12)]
+    assert list(_numbers("COVID-19 killed 5 people in 2019-2020.")) == ["5"]
