@@ -6,10 +6,12 @@ import asyncio
 import dataclasses
 import json
 import logging
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,17 +31,20 @@ from bot import render
 from bot.app import App, ingest_inputs, open_app, rejected_summary, seed_if_empty
 from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
-from bot.console import CONSOLE_CALLER
+from bot.console import CONSOLE_CALLER, with_local_file
 from bot.logs import protect_logs
 from bot.pictures import pictures_dir, save_picture
-from bot.readers import InputDefaults, is_url, shown_path
+from bot.readers import FEED_SUFFIXES, MAX_FILE_BYTES, InputDefaults, is_url, shown_path
 from bot.runner import FrontEndFailed, serve
 from handlers.command import parse_command
 from handlers.dispatch import dispatch
 from handlers.reply import Reply
+from handlers.source_import import import_opml, import_reply
 from storage.ingest import IngestReport
 from storage.queries import export_rows
+from storage.sources import list_sources
 from stories.extract import parse_datetime
+from stories.opml import OpmlError, write_opml
 
 cli = typer.Typer(
     add_completion=False,
@@ -132,7 +137,8 @@ def ingest(
         int | None, typer.Option(help="processes preparing articles (default: ingest.workers)")
     ] = None,
 ) -> None:
-    """Ingest articles: .txt/.md (+ .meta.toml sidecar), .html, .jsonl, feeds and pages."""
+    """Ingest articles: .txt/.md (+ .meta.toml sidecar), .html, .jsonl, saved feeds
+    (.rss, .atom, .xml, .json), feed and page URLs."""
     when = None
     if published:
         when = parse_datetime(published)
@@ -178,7 +184,8 @@ async def _find_facts(app: App) -> None:
 
 
 def _estimate(inputs: list[str]) -> int | None:
-    """How many items the inputs hold, when that is cheap to know (files and JSONL lines)."""
+    """How many items the inputs hold, when that is cheap to know (files and JSONL lines;
+    not when a feed file is among them)."""
     total = 0
     for item in inputs:
         path = Path(item)
@@ -186,6 +193,8 @@ def _estimate(inputs: list[str]) -> int | None:
             return None
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
+            if file.suffix.lower() in FEED_SUFFIXES:
+                return None
             if file.suffix == ".jsonl":
                 with file.open("rb") as handle:
                     total += sum(
@@ -238,13 +247,16 @@ def ask(
 ) -> None:
     """Answer one command and exit (for scripts). A picture (/timeline) is written to a PNG
     file, whose path is printed after the reply (and is the JSON's ``picture.path``)."""
-    command = parse_command(text, CONSOLE_CALLER)
-    if command is None:
+    parsed = parse_command(text, CONSOLE_CALLER)
+    if parsed is None:
         err.print(f"[red]Not a command:[/] {text!r} (commands start with /, try /help)")
         raise typer.Exit(2)
+    command = with_local_file(parsed)
     settings = ctx.obj.settings()
 
     async def answer() -> Reply:
+        if isinstance(command, Reply):
+            return command
         async with open_app(settings) as app:
             return await dispatch(command, app.context)
 
@@ -278,6 +290,73 @@ def export(ctx: typer.Context) -> None:
             await lines(app)
 
     asyncio.run(go())
+
+
+sources_cli = typer.Typer(
+    no_args_is_help=True, help="The polled feeds as feed readers keep them: OPML files."
+)
+cli.add_typer(sources_cli, name="sources")
+
+
+@sources_cli.command("import")
+def import_sources(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="an OPML file, as feed readers export")],
+) -> None:
+    """Add the feeds an OPML file lists as sources; each is reported added, already known
+    or refused (and why)."""
+    try:
+        data = _read_opml_file(file)
+    except OSError as error:
+        err.print(f"[red]{shown_path(file)}: cannot be read:[/] {error.strerror or error}")
+        raise typer.Exit(1) from error
+
+    async def go() -> Reply:
+        async with open_app(ctx.obj.settings()) as app:
+            report = await import_opml(data, app.context)
+        return import_reply(shown_path(file.name), report, shown=None)
+
+    try:
+        reply = asyncio.run(go())
+    except OpmlError as error:
+        err.print(f"[red]{shown_path(file)}: {error}[/]", highlight=False)
+        raise typer.Exit(1) from error
+    print(render.plain(reply))
+
+
+def _read_opml_file(path: Path) -> bytes:
+    """The file's bytes; a pipe, a device or a file over ``MAX_FILE_BYTES`` is refused."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError("not a regular file")
+    if status.st_size > MAX_FILE_BYTES:
+        raise OSError(f"larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+    return path.read_bytes()
+
+
+@sources_cli.command("export")
+def export_sources(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None, typer.Argument(help="the OPML file to write (default: standard output)")
+    ] = None,
+) -> None:
+    """Write every source as OPML 2.0 (title and feed address), for a feed reader or another
+    newsbot. The addresses are written in full, secrets in them included."""
+
+    async def go() -> bytes:
+        async with open_app(ctx.obj.settings()) as app, app.sessions() as session:
+            sources = await list_sources(session)
+        feeds = [(source.url, source.title) for source in sources]
+        return write_opml(feeds, "newsbot sources", datetime.now(UTC))
+
+    document = asyncio.run(go())
+    if file is None:
+        sys.stdout.buffer.write(document)
+        sys.stdout.flush()
+    else:
+        file.write_bytes(document)
+        err.print(f"wrote {document.count(b'<outline ')} sources to {shown_path(file)}")
 
 
 def main() -> Any:

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import stat
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from bot.pictures import save_picture
+from bot.readers import shown_path
 from bot.render import rich
-from handlers.command import Caller, ChatKind, parse_command
+from handlers.command import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    Caller,
+    ChatKind,
+    Command,
+    parse_command,
+)
 from handlers.context import Context
-from handlers.dispatch import dispatch
+from handlers.dispatch import dispatch, takes_file
 from handlers.reply import Choice, Reply
 
 #: the person at the terminal runs the bot, so they are its admin
@@ -41,7 +51,30 @@ async def answer(line: str, context: Context, choices: tuple[Choice, ...] = ()) 
     command = parse_command(text, CONSOLE_CALLER)
     if command is None:
         return Reply.error("Commands start with a slash.", "Try /help, or /stories.")
-    return await dispatch(command, context)
+    attached = with_local_file(command)
+    return attached if isinstance(attached, Reply) else await dispatch(attached, context)
+
+
+def with_local_file(command: Command) -> Command | Reply:
+    """A command that takes a file (``/sources import PATH``) with the file at PATH attached,
+    as a chat attaches one; a Reply when it cannot be read. Other commands are left alone."""
+    given = command.args.split(None, 1)[1:]
+    if not takes_file(command) or not given:
+        return command
+    path = Path(given[0]).expanduser()
+    try:
+        status = path.stat()
+        # a pipe or a device would block the read or never end it
+        if not stat.S_ISREG(status.st_mode):
+            return Reply.error(f"{shown_path(path)} is not a file.")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as error:
+        return Reply.error(f"{shown_path(path)} cannot be read: {error.strerror or error}.")
+    name = shown_path(path.name)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        return replace(command, attachment=Attachment(name, b"", max(status.st_size, len(data))))
+    return replace(command, attachment=Attachment.of(name, data))
 
 
 async def chat(

@@ -8,6 +8,11 @@ Supported files:
 - ``.jsonl``: one article per line, a JSON object with ``text`` and optionally ``id``,
   ``url``, ``outlet``, ``title`` and ``published`` (an ISO date or date-time); other fields are
   ignored. A bad line is rejected as ``file.jsonl:17`` and the rest of the file goes on.
+- ``.rss``, ``.atom``, ``.xml`` and ``.json``: a saved feed (RSS, Atom or JSON Feed), read as
+  a fetched feed is (``stories.extract.parse_feed``): each entry that carries its article is
+  one, named by the feed's title; an entry with only a summary is rejected and says so, since
+  pages are not fetched for a file. In a folder, ``.xml`` and ``.json`` files count only when
+  they begin like a feed (other XML and JSON files are skipped as unsupported ones are).
 
 Metadata for a file sits next to it in a TOML *sidecar* named after the file's stem:
 ``000_x.txt`` is described by ``000_x.meta.toml``::
@@ -38,7 +43,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bot.fetch import Fetcher, FetchError, FetchResult, human_size
 from stories.extract import (
@@ -48,6 +53,7 @@ from stories.extract import (
     parse_datetime,
     parse_feed,
     to_utc,
+    word_count,
 )
 from stories.model import RawArticle, Rejected
 
@@ -56,7 +62,10 @@ Item = RawArticle | Rejected
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".json"})
+#: feed files that may as well be something else: in a folder, only those that look like a feed
+_SNIFFED_SUFFIXES = frozenset({".xml", ".json"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_LINE_BYTES = 2 * 1024 * 1024
@@ -164,6 +173,8 @@ class _FileReader:
             meta = self._meta_for(path)
             if suffix in JSONL_SUFFIXES:
                 yield from self._read_jsonl(path, meta)
+            elif suffix in FEED_SUFFIXES:
+                yield from self._read_feed(path, meta)
             else:
                 yield self._read_document(path, suffix, meta)
         except _BadInput as bad:
@@ -208,6 +219,33 @@ class _FileReader:
         title = _headline(text, markdown=suffix == ".md")
         article = RawArticle(text=text, title=title, origin=origin, declared=True)
         return self._finish(article, meta, item_first=False)
+
+    def _read_feed(self, path: Path, meta: _Meta) -> Iterator[Item]:
+        """A saved feed's entries, as a fetched feed's are read (``read_url``), except that
+        an entry's page is not fetched: a file is read where it lies, with no network."""
+        origin = shown_path(path)
+        # No base address: the file's path is none, and a link relative to it means nothing.
+        feed = parse_feed(self._read_small_file(path), "")
+        if isinstance(feed, Rejected):
+            raise _BadInput(feed.reason)
+        if not feed.entries:
+            raise _BadInput("is a feed without entries")
+        # What the sidecar or the folder says of every entry; an entry's own link and id are
+        # its own, never a sidecar's.
+        shared = _Meta(outlet=meta.outlet, published=meta.published)
+        for number, entry in enumerate(feed.entries, start=1):
+            entry = _web_link(entry, feed.link)
+            if entry.has_full_text or not entry.link:
+                item = _entry_article(origin, number, entry, feed)
+            else:
+                words = word_count(entry.summary_text)
+                item = Rejected(
+                    entry.link,
+                    f"feed entry has only a summary ({words} word{'' if words == 1 else 's'}), "
+                    "not the article; pages are not fetched for a saved feed: ingest the "
+                    "feed's URL, or this link",
+                )
+            yield self._finish(item, shared, item_first=True)
 
     def _finish(self, item: Item, meta: _Meta, *, item_first: bool) -> Item:
         """``item`` with its metadata completed from the file's ``meta`` and the command line's
@@ -275,9 +313,26 @@ def _supported_files(folder: Path) -> list[Path]:
         found.extend(
             Path(root, name)
             for name in sorted(files)
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            if not name.startswith(".") and _supported_in_folder(Path(root, name))
         )
     return found
+
+
+def _supported_in_folder(path: Path) -> bool:
+    """A supported file, and for ``.xml`` and ``.json`` one that begins like a feed."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return False
+    if suffix not in _SNIFFED_SUFFIXES:
+        return True
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return True  # given to read_file, which says what it is
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return True  # read_file says why it cannot be read
+    return looks_like_feed(None, head)
 
 
 def _file_size(path: Path) -> int:
@@ -654,6 +709,23 @@ class _FeedRead:
 
 def _needs_page(entry: FeedEntry) -> bool:
     return not entry.has_full_text and bool(entry.link)
+
+
+def _web_link(entry: FeedEntry, base: str | None) -> FeedEntry:
+    """The entry with an http(s) link or none: a saved feed's relative links are resolved
+    against the site's address the feed gives, if it gives one."""
+    link = entry.link
+    if link and not _is_web_url(link):
+        link = urljoin(base, link) if base and _is_web_url(base) else None
+    return replace(entry, link=link if link and _is_web_url(link) else None)
+
+
+def _is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _host(link: str) -> str:

@@ -4,6 +4,11 @@ Thin on purpose: parse the Slack payload into a Command, dispatch it, render the
 Block Kit, send it. Bolt acknowledges each request before the answer is computed
 (``process_before_response=False``), so a slow command never hits Slack's 3-second limit;
 the answer goes to the slash command's ``response_url`` or, for mentions, to chat.postMessage.
+
+A mention may come with files (``@newsbot sources import`` and an OPML file): a command that
+takes a file gets the first one, downloaded from its ``url_private`` with the bot token (scope
+``files:read``), only from Slack's file host (or the API's host, when ``base_url`` points
+elsewhere), up to ``MAX_ATTACHMENT_BYTES``. A slash command cannot carry a file.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
-from aiohttp import ClientConnectorError, web
+from aiohttp import ClientConnectorError, ClientError, ClientSession, ClientTimeout, web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest, AsyncRespond
 from slack_bolt.response import BoltResponse
@@ -30,10 +37,18 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import ConfigError, SlackSettings
 from bot.render_slack import CHOICE_ACTION_PREFIX, cut, render_slack
-from handlers.command import Caller, ChatKind, parse_command
+from handlers.command import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    Caller,
+    ChatKind,
+    Command,
+    parse_command,
+)
 from handlers.context import Context
-from handlers.dispatch import HANDLERS, dispatch
+from handlers.dispatch import HANDLERS, dispatch, takes_file
 from handlers.reply import Line, Picture, Reply, Section, Tone
+from handlers.source_import import SERVER_COMMAND
 from storage.slack_events import prune_events, release_event, take_event
 
 log = logging.getLogger(__name__)
@@ -62,6 +77,10 @@ MAX_FILE_ALT_TEXT = 1000
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 _CHOICE_ACTION = re.compile(rf"^{re.escape(CHOICE_ACTION_PREFIX)}\d+$")
+#: where Slack serves the files users share (``url_private``)
+FILES_ORIGIN = "https://files.slack.com"
+#: seconds a file's download may take
+DOWNLOAD_TIMEOUT = 30.0
 
 Next = Callable[[], Awaitable[BoltResponse]]
 
@@ -179,14 +198,72 @@ class SlackFront:
             is_chat_admin=is_chat_admin,
         )
 
-    async def answer(self, text: str, caller: Caller) -> Reply:
-        """Dispatch ``/name args``, where ``name`` may carry the configured prefix."""
+    async def answer(
+        self, text: str, caller: Caller, files: list[dict[str, Any]] | None = None
+    ) -> Reply:
+        """Dispatch ``/name args``, where ``name`` may carry the configured prefix, with the
+        first of ``files`` (a message's) attached when the command takes a file."""
         command = parse_command(strip_prefix(text, self.settings.command_prefix), caller)
         if command is None:
             return Reply.error(
                 "That is not a command.", f"Try /{self.settings.command_prefix}help."
             )
+        if files and takes_file(command):
+            attached = await self.with_file(command, files[0])
+            if isinstance(attached, Reply):
+                return attached
+            command = attached
         return await dispatch(command, self.context)
+
+    async def with_file(self, command: Command, file: dict[str, Any]) -> Command | Reply:
+        """The command with the file's bytes attached, or a Reply when Slack does not give
+        them (a file from elsewhere, a failed download)."""
+        name = str(file.get("name") or file.get("title") or "file")
+        size = file.get("size")
+        if isinstance(size, int) and size > MAX_ATTACHMENT_BYTES:
+            return replace(command, attachment=Attachment(name, b"", size))
+        url = str(file.get("url_private_download") or file.get("url_private") or "")
+        problem = None if self.is_slack_file(url) else "it is not a file Slack serves"
+        data = b""
+        if problem is None:
+            try:
+                data = await self._download(url)
+            except (ClientError, TimeoutError) as error:
+                problem = f"the download failed: {error or type(error).__name__}"
+        if problem is not None:
+            log.warning("slack: file %s not taken: %s", name, problem)
+            return Reply.error(
+                f"Slack did not give the file {name}: {problem}.",
+                f"On the bot's server: {SERVER_COMMAND}",
+            )
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            return replace(command, attachment=Attachment(name, b"", len(data)))
+        return replace(command, attachment=Attachment.of(name, data))
+
+    def is_slack_file(self, url: str) -> bool:
+        """Whether ``url`` is on Slack's file host, or on the Web API's own host when
+        ``base_url`` names another: the bot token is sent with the request, so never
+        anywhere else."""
+        allowed = {FILES_ORIGIN, _origin(self.settings.base_url)}
+        return _origin(url) in allowed
+
+    async def _download(self, url: str) -> bytes:
+        """At most ``MAX_ATTACHMENT_BYTES + 1`` bytes of the file, with the bot token."""
+        headers = {"Authorization": f"Bearer {self.client.token}"}
+        timeout = ClientTimeout(total=DOWNLOAD_TIMEOUT)
+        async with (
+            ClientSession(timeout=timeout) as session,
+            session.get(url, headers=headers, allow_redirects=False) as response,
+        ):
+            response.raise_for_status()
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.content.iter_chunked(64 * 1024):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_ATTACHMENT_BYTES:
+                    break
+            return b"".join(chunks)
 
     async def on_command(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond
@@ -229,8 +306,9 @@ class SlackFront:
         if not self.allowed(channel):
             log.info("slack: ignored a mention in channel %s (not allowed)", channel)
             return
+        files = [f for f in event.get("files") or [] if isinstance(f, dict)]
         reply = await self.answer(
-            mention_command(str(event.get("text", ""))), self.caller(channel, user)
+            mention_command(str(event.get("text", ""))), self.caller(channel, user), files
         )
         thread = event.get("thread_ts")
         await post_reply(client, channel, reply, thread_ts=str(thread) if thread else None)
@@ -249,6 +327,15 @@ class SlackFront:
         await _respond(respond, reply, replace_original=True)
         if reply.picture is not None:
             await self.share_picture(respond, channel, reply.picture)
+
+
+def _origin(url: str) -> str:
+    """``scheme://host[:port]`` of a URL, lower case; empty for one that is not a URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
 
 
 def strip_prefix(text: str, prefix: str) -> str:

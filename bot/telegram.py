@@ -1,7 +1,9 @@
 """The Telegram front end: parse, dispatch, render, send. All the answering is in handlers/.
 
 Chats outside ``allowed_chats`` (when it is set) get one polite sentence for each command
-addressed to the bot and nothing else; plain messages are never answered anywhere.
+addressed to the bot and nothing else; plain messages are never answered anywhere. A command
+may come as a file's caption, or answer a message with a file: a command that takes a file
+(``/sources import``) gets it downloaded (``getFile``), up to ``MAX_ATTACHMENT_BYTES``.
 Webhook mode needs a secret: our webhook endpoint answers 403 to a request without the
 ``X-Telegram-Bot-Api-Secret-Token`` header or with a wrong one, compared in constant time.
 PTB does not deduplicate updates, so a handler in group -1 drops an ``update_id`` seen
@@ -26,6 +28,7 @@ from telegram import (
     BotCommand,
     CallbackQuery,
     Chat,
+    Document,
     InlineKeyboardMarkup,
     InputFile,
     LinkPreviewOptions,
@@ -34,6 +37,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -43,6 +47,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ExtBot,
+    MessageHandler,
     TypeHandler,
     filters,
 )
@@ -55,11 +60,19 @@ from bot.render_telegram import (
     render_messages,
     render_telegram,
 )
-from handlers.command import Caller, ChatKind, parse_command
+from handlers.command import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    Caller,
+    ChatKind,
+    Command,
+    parse_command,
+)
 from handlers.context import Context
-from handlers.dispatch import HANDLERS, dispatch
+from handlers.dispatch import HANDLERS, dispatch, takes_file
 from handlers.help import USAGE
 from handlers.reply import Reply
+from handlers.source_import import SERVER_COMMAND
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +160,10 @@ class _Frontend:
             raise ApplicationHandlerStop
 
     async def on_command(self, update: Update, tg: TelegramContext) -> None:
+        """A command as a message's text, or as the caption of a file sent with it."""
         message = update.message
-        if message is None or message.text is None:
+        text = None if message is None else message.text or message.caption
+        if message is None or text is None or not _addressed_to(text, tg.bot.username):
             return
         if not self.allowed(message.chat_id):
             await message.reply_text(REFUSAL)
@@ -156,11 +171,35 @@ class _Frontend:
         user_id = message.from_user.id if message.from_user else None
         as_chat = message.sender_chat is not None and message.sender_chat.id == message.chat_id
         caller = self.caller(tg.bot, message.chat, user_id, as_chat=as_chat)
-        command = parse_command(message.text, caller)
+        command = parse_command(text, caller)
         if command is None:
             return
-        reply = await dispatch(command, self.context)
+        attached = await self.with_file(message, command)
+        reply = attached if isinstance(attached, Reply) else await dispatch(attached, self.context)
         await self.send(message, reply)
+
+    async def with_file(self, message: Message, command: Command) -> Command | Reply:
+        """The command with the file sent with it (or with the message it answers), when it
+        takes one; a Reply when Telegram does not give the file."""
+        reply_to = message.reply_to_message
+        document = message.document or (reply_to.document if reply_to else None)
+        if document is None or not takes_file(command):
+            return command
+        name = document.file_name or "file"
+        announced = document.file_size or 0
+        if announced > MAX_ATTACHMENT_BYTES:
+            return replace(command, attachment=Attachment(name, b"", announced))
+        try:
+            data = await _download(document)
+        except TelegramError as error:
+            log.warning("telegram: could not download %s: %s", name, error)
+            return Reply.error(
+                f"Telegram did not give the file {name} ({error.message}).",
+                f"On the bot's server: {SERVER_COMMAND}",
+            )
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            return replace(command, attachment=Attachment(name, b"", len(data)))
+        return replace(command, attachment=Attachment.of(name, data))
 
     async def send(self, message: Message, reply: Reply) -> None:
         """Every part in order; the first quotes the command in groups, the last has buttons."""
@@ -219,6 +258,20 @@ class _Frontend:
         log.error("telegram update %s failed", update_id, exc_info=tg.error)
 
 
+async def _download(document: Document) -> bytes:
+    """The document's bytes, through the Bot API's getFile and its file URL."""
+    file = await document.get_file()
+    return bytes(await file.download_as_bytearray())
+
+
+def _addressed_to(text: str, username: str) -> bool:
+    """Whether a command is for this bot: ``/cmd`` or ``/cmd@this_bot``, not ``/cmd@other``
+    (CommandHandler checks that for a text; a caption is checked here)."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    _, at, name = first.partition("@")
+    return not at or name.lower() == username.lower()
+
+
 async def send_messages(
     bot: Bot,
     chat_id: int,
@@ -273,6 +326,15 @@ def build_telegram(
     app.add_handler(TypeHandler(Update, front.drop_repeats), group=-1)
     app.add_handler(
         CommandHandler(list(HANDLERS), front.on_command, filters=filters.UpdateType.MESSAGE)
+    )
+    # a command written as the caption of a file (/sources import with an OPML file)
+    app.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE
+            & filters.Document.ALL
+            & filters.CaptionRegex(rf"^/(?:{'|'.join(HANDLERS)})(?:@\w+)?(?:\s|$)"),
+            front.on_command,
+        )
     )
     app.add_handler(CallbackQueryHandler(front.on_choice))
     app.add_error_handler(front.on_error)

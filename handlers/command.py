@@ -54,11 +54,39 @@ class Caller:
         return self.is_chat_admin is not None and await self.is_chat_admin()
 
 
+#: the largest file a command takes (an OPML file of some thousands of feeds); front ends do
+#: not download a larger one
+MAX_ATTACHMENT_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a command (``/sources import`` with an OPML file), as the front end
+    fetched it from its platform: the handlers see bytes, never a platform's file object.
+
+    ``size`` is the size the platform gave; a file larger than ``MAX_ATTACHMENT_BYTES`` is not
+    downloaded, and ``data`` is then empty (see ``too_large``).
+    """
+
+    name: str
+    data: bytes = field(repr=False)
+    size: int
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> Attachment:
+        return cls(name, data, len(data))
+
+    @property
+    def too_large(self) -> bool:
+        return self.size > MAX_ATTACHMENT_BYTES
+
+
 @dataclass(frozen=True, slots=True)
 class Command:
     name: str
     args: str = ""
     caller: Caller = Caller()
+    attachment: Attachment | None = None
 
     @property
     def words(self) -> list[str]:

@@ -34,6 +34,12 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+def takes_file(command: Command) -> bool:
+    """Whether the file sent with ``command`` is read: front ends fetch it only then (see
+    ``Command.attachment``)."""
+    return command.name == "sources" and sources.takes_file(command)
+
+
 async def dispatch(command: Command, context: Context) -> Reply:
     handler = HANDLERS.get(command.name)
     if handler is None:

@@ -16,7 +16,10 @@ USAGE: dict[str, str] = {
     "subscribe": "/subscribe [HH:MM] [timezone] [keywords...] — a daily digest in this chat",
     "unsubscribe": "/unsubscribe — stop this chat's daily digest",
     "digest": "/digest — the digest as it would be sent now",
-    "sources": "/sources add <URL> | list | remove <id> | resume <id> — the polled feeds (admins)",
+    "sources": (
+        "/sources add <URL> | import (an OPML file) | list | remove <id> | resume <id>"
+        " — the polled feeds (admins)"
+    ),
     "help": "/help — this list",
 }
 

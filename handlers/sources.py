@@ -1,6 +1,7 @@
-"""/sources add <URL> | list | remove <id> | resume <id>: the feeds and pages the bot polls
-(admins only). A source's URL is shown masked (``mask_url``): it may hold a password or a
-token, and replies are seen by the whole chat."""
+"""/sources add <URL> | import | list | remove <id> | resume <id>: the feeds and pages the bot
+polls (admins only); ``import`` takes an OPML file (``handlers.source_import``). A source's URL
+is shown masked (``mask_url``): it may hold a password or a token, and replies are seen by the
+whole chat."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from handlers.command import Command, whole_number
 from handlers.context import Context
 from handlers.format import age, mask_url, mask_urls_in, plural
 from handlers.reply import Citation, Line, Reply, Section, Tone
+from handlers.source_import import import_file
 from storage.sources import (
     MAX_URL,
     SourceInfo,
@@ -20,8 +22,8 @@ from storage.sources import (
 )
 
 USAGE = (
-    "Usage: /sources add <feed or page URL> | /sources list | /sources remove <id>"
-    " | /sources resume <id>"
+    "Usage: /sources add <feed or page URL> | /sources import (with an OPML file)"
+    " | /sources list | /sources remove <id> | /sources resume <id>"
 )
 
 
@@ -102,6 +104,13 @@ async def _resume(args: list[str], context: Context) -> Reply:
     )
 
 
+def takes_file(command: Command) -> bool:
+    """Whether a front end should fetch the file sent with this command: an admin's
+    /sources import (nobody else's is read)."""
+    words = command.words
+    return command.caller.is_admin and bool(words) and words[0].lower() == "import"
+
+
 async def handle(command: Command, context: Context) -> Reply:
     if not command.caller.is_admin:
         return Reply.error(
@@ -112,6 +121,8 @@ async def handle(command: Command, context: Context) -> Reply:
     match action.lower():
         case "add":
             return await _add(args, context)
+        case "import":
+            return await import_file(command.attachment, command.caller, context)
         case "list":
             return await _list(context)
         case "remove" | "rm" | "delete":

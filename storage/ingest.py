@@ -40,7 +40,7 @@ from storage.db import SessionFactory
 from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
-from stories.clean import clean_article, headline_of
+from stories.clean import clean_article
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
     NearCopyIndex,
@@ -52,6 +52,7 @@ from stories.dedupe import (
     text_print,
 )
 from stories.features import Features, extract_features
+from stories.headlines import headline_of
 from stories.model import Article, RawArticle, Rejected
 from stories.search import LEAD_CHARS, STORY_ARTICLES, article_words, fold, story_words
 from stories.settings import EngineSettings
@@ -597,7 +598,13 @@ class _Batch:
         """
         story_id = self.next_story
         self.next_story += 1
-        title = headline_of(first.title, first.body) if first else ""
+        title = (
+            headline_of(
+                first.title, first.body, outlet=first.outlet, url=first.url, language=first.language
+            )
+            if first
+            else ""
+        )
         self.new_stories.append(
             {
                 "id": story_id,
@@ -732,12 +739,17 @@ class _Batch:
                 .group_by(ArticleRow.story_id)
             )
             firsts = await session.execute(
-                select(ArticleRow.story_id, ArticleRow.title, ArticleRow.body).where(
-                    ArticleRow.id.in_(first_ids)
-                )
+                select(
+                    ArticleRow.story_id,
+                    ArticleRow.title,
+                    ArticleRow.body,
+                    ArticleRow.outlet,
+                    ArticleRow.url,
+                    ArticleRow.language,
+                ).where(ArticleRow.id.in_(first_ids))
             )
-            for story_id, title, body in firsts:
-                headline = headline_of(title, body)
+            for story_id, title, body, outlet, url, language in firsts:
+                headline = headline_of(title, body, outlet=outlet, url=url, language=language)
                 await session.execute(
                     update(Story)
                     .where(Story.id == story_id)

@@ -13,7 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from storage.facts import pending_features, stored_facts
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
-from stories.clean import headline_of
+from stories.headlines import OPENING_CHARS, Candidate, best_headline, headline_of
 from stories.names import query_keys
 from stories.search import PREFIX_FROM, is_kept, query_terms
 from stories.story_input import ArticleView
@@ -33,7 +33,8 @@ class ArticleRef:
 @dataclass(frozen=True, slots=True)
 class StoryInfo:
     id: int
-    #: the headline of the story's first article, in whatever language it is written
+    #: the headline the story was named by when it began (its first article's), in whatever
+    #: language that is; what readers see is chosen from ``headlines``
     title: str
     updated_at: datetime
     first_published: datetime | None
@@ -41,8 +42,9 @@ class StoryInfo:
     article_count: int
     copy_count: int
     outlets: tuple[str, ...]
-    #: the headline of the first original in each language the story is told in, in the
-    #: order the languages arrived (``stories.reader.title_for`` picks the reader's)
+    #: the headline that best represents the story in each language it is told in
+    #: (``storage.queries._headlines``), in the order the languages arrived
+    #: (``stories.reader.title_for`` picks the reader's)
     headlines: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -57,69 +59,76 @@ def outlet_name(outlet: str | None) -> str:
     return outlet or UNKNOWN_OUTLET
 
 
-@dataclass(frozen=True, slots=True)
-class _Tellers:
-    """Who tells each story: its outlets, the most prolific first, and the first original
-    article in each language (by id)."""
-
-    outlets: dict[int, tuple[str, ...]]
-    first_in: dict[int, dict[str, int]]
-
-
-async def _tellers(session: AsyncSession, story_ids: Sequence[int]) -> _Tellers:
-    """One grouped query over the stories' articles (read by ``ix_articles_story_id_id``):
-    a language on the same rows costs nothing more than the outlets did. Titles in the
-    reader's language are chosen from it at read time rather than stored, so that a story
-    joined by its first article in a language, a second look or a split, or another reader
-    language in the config, needs no title rewritten."""
+async def _outlets(session: AsyncSession, story_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Who tells each story: its outlets, the most prolific first (one grouped query over the
+    stories' articles, read by ``ix_articles_story_id_id``)."""
     if not story_ids:
-        return _Tellers({}, {})
+        return {}
     rows = await session.execute(
-        select(
-            Article.story_id,
-            Article.outlet,
-            Article.language,
-            func.count(),
-            func.min(case((Article.near_copy_of.is_(None), Article.id))),
-        )
+        select(Article.story_id, Article.outlet, func.count())
         .where(Article.story_id.in_(story_ids))
-        .group_by(Article.story_id, Article.outlet, Article.language)
+        .group_by(Article.story_id, Article.outlet)
     )
     counted: dict[int, dict[str, int]] = defaultdict(dict)
-    first_in: dict[int, dict[str, int]] = defaultdict(dict)
-    for story_id, outlet, language, count, first in rows:
+    for story_id, outlet, count in rows:
         name = outlet_name(outlet)
         counted[story_id][name] = counted[story_id].get(name, 0) + count
-        if language is not None and first is not None:
-            known = first_in[story_id].get(language)
-            first_in[story_id][language] = first if known is None else min(known, first)
-    outlets = {
+    return {
         story_id: tuple(name for name, _ in sorted(names.items(), key=lambda p: (-p[1], p[0])))
         for story_id, names in counted.items()
     }
-    return _Tellers(outlets, first_in)
+
+
+#: the first original articles of a story in one language whose headlines may name it
+HEADLINE_CANDIDATES = 10
 
 
 async def _headlines(
-    session: AsyncSession, first_in: dict[int, dict[str, int]]
+    session: AsyncSession, story_ids: Sequence[int]
 ) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Each story's first headline per language, the languages in the order they arrived."""
-    ids = [article_id for firsts in first_in.values() for article_id in firsts.values()]
-    if not ids:
+    """Each story's headline in each language it is told in (``best_headline`` of its first
+    ``HEADLINE_CANDIDATES`` originals in the language), the languages in the order they
+    arrived. Chosen at read time rather than stored, so that a story joined by its first
+    article in a language, a second look or a split, or another reader language in the
+    config, needs no title rewritten."""
+    if not story_ids:
         return {}
-    rows = await session.execute(
-        select(Article.id, Article.title, func.substr(Article.body, 1, _OPENING_CHARS)).where(
-            Article.id.in_(ids)
+    ranked = (
+        select(
+            Article.id,
+            func.row_number()
+            .over(partition_by=(Article.story_id, Article.language), order_by=Article.id)
+            .label("rank"),
         )
+        .where(
+            Article.story_id.in_(story_ids),
+            Article.near_copy_of.is_(None),
+            Article.language.is_not(None),
+        )
+        .subquery()
     )
-    headline = {id_: headline_of(title, opening) for id_, title, opening in rows}
+    rows = await session.execute(
+        select(
+            Article.story_id,
+            Article.language,
+            Article.title,
+            func.substr(Article.body, 1, OPENING_CHARS),
+            Article.outlet,
+            Article.url,
+        )
+        .join(ranked, ranked.c.id == Article.id)
+        .where(ranked.c.rank <= HEADLINE_CANDIDATES)
+        .order_by(Article.id)
+    )
+    told: dict[int, dict[str, list[Candidate]]] = defaultdict(dict)
+    for story_id, language, title, opening, outlet, url in rows:
+        told[story_id].setdefault(language, []).append(Candidate(title, opening, outlet, url))
     return {
         story_id: tuple(
-            (language, headline[article_id])
-            for language, article_id in sorted(firsts.items(), key=lambda pair: pair[1])
-            if article_id in headline
+            (language, best_headline(candidates, language))
+            for language, candidates in by_language.items()
         )
-        for story_id, firsts in first_in.items()
+        for story_id, by_language in told.items()
     }
 
 
@@ -140,9 +149,10 @@ def _info(
 
 
 async def _infos(session: AsyncSession, stories: Sequence[Story]) -> list[StoryInfo]:
-    tellers = await _tellers(session, [s.id for s in stories])
-    headlines = await _headlines(session, tellers.first_in)
-    return [_info(s, tellers.outlets.get(s.id, ()), headlines.get(s.id, ())) for s in stories]
+    ids = [s.id for s in stories]
+    outlets = await _outlets(session, ids)
+    headlines = await _headlines(session, ids)
+    return [_info(s, outlets.get(s.id, ()), headlines.get(s.id, ())) for s in stories]
 
 
 async def count_stories(session: AsyncSession) -> int:
@@ -215,10 +225,6 @@ async def stories_matching(session: AsyncSession, words: str, limit: int) -> lis
     return await _infos(session, list(stories))
 
 
-#: characters of an article's body read with its title, for :func:`headline_of`
-_OPENING_CHARS = 400
-
-
 async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRef]:
     """Every article of a story, copies included, in publication order, with the headline
     to show for it."""
@@ -226,7 +232,7 @@ async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRe
         select(
             Article.id,
             Article.title,
-            func.substr(Article.body, 1, _OPENING_CHARS),
+            func.substr(Article.body, 1, OPENING_CHARS),
             Article.outlet,
             Article.url,
             Article.published,
@@ -238,7 +244,13 @@ async def story_articles(session: AsyncSession, story_id: int) -> list[ArticleRe
     )
     return [
         ArticleRef(
-            id_, headline_of(title, opening), outlet_name(outlet), url, published, copy_of, language
+            id_,
+            headline_of(title, opening, outlet=outlet, url=url, language=language),
+            outlet_name(outlet),
+            url,
+            published,
+            copy_of,
+            language,
         )
         for id_, title, opening, outlet, url, published, copy_of, language in rows
     ]

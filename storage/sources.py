@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +14,8 @@ from storage.models import Source
 
 #: the longest URL a source can have
 MAX_URL = length_of(Source.url.expression)
+#: URLs looked up in one IN (...) list
+_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,30 @@ async def add_source(session: AsyncSession, url: str) -> tuple[SourceInfo, bool]
         row.failures = 0
     await session.flush()
     return _info(row), created
+
+
+async def import_sources(
+    session: AsyncSession, feeds: Sequence[tuple[str, str | None]]
+) -> list[tuple[SourceInfo, bool]]:
+    """The source for each ``(url, title)`` and whether it is new, in the order given; a new
+    one is named ``title``. A source already known is left as it is: an import does not
+    resume a paused source (/sources resume does). The URLs are distinct."""
+    known: dict[str, Source] = {}
+    urls = [url for url, _ in feeds]
+    for start in range(0, len(urls), _IN_CHUNK):
+        chunk = urls[start : start + _IN_CHUNK]
+        known.update(
+            (row.url, row)
+            for row in await session.scalars(select(Source).where(Source.url.in_(chunk)))
+        )
+    new = {
+        url: Source(url=url, title=title, failures=0, paused=False)
+        for url, title in feeds
+        if url not in known
+    }
+    session.add_all(new.values())
+    await session.flush()
+    return [(_info(known.get(url) or new[url]), url in new) for url, _ in feeds]
 
 
 async def resume_source(session: AsyncSession, source_id: int) -> SourceInfo | None:

@@ -31,9 +31,9 @@ from sqlalchemy.orm import QueryableAttribute
 from storage.db import SessionFactory
 from storage.facts import pending_features, stored_facts
 from storage.models import Article, Delivery, Story, Subscription
-from storage.queries import outlet_name
-from stories.clean import headline_of
+from storage.queries import HEADLINE_CANDIDATES, outlet_name
 from stories.digest import NewArticle, StoryMaterial
+from stories.headlines import OPENING_CHARS, Candidate, best_headline, headline_of
 from stories.story_input import ArticleView
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -505,27 +505,26 @@ class DigestArticles:
         new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
         titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
         outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
-        headlines: dict[int, dict[str, str]] = {i: {} for i in story_ids}
+        named_by: dict[int, dict[str, list[Candidate]]] = {i: {} for i in story_ids}
         for row in rows:
             if row.story_id not in outlets:
                 continue
             outlets[row.story_id][row.outlet] = None
             is_new = row.ingested_at > self.since
             if is_new:
+                headline = headline_of(
+                    row.title, row.body, outlet=row.outlet, url=row.url, language=row.language
+                )
                 titles[row.story_id].append(
-                    NewArticle(
-                        row.id,
-                        headline_of(row.title, row.body),
-                        row.outlet,
-                        row.url,
-                        row.is_copy,
-                        row.language,
-                    )
+                    NewArticle(row.id, headline, row.outlet, row.url, row.is_copy, row.language)
                 )
             if row.is_copy:
                 continue
-            if row.language is not None and row.language not in headlines[row.story_id]:
-                headlines[row.story_id][row.language] = headline_of(row.title, row.body)
+            if row.language is not None:
+                candidates = named_by[row.story_id].setdefault(row.language, [])
+                if len(candidates) < HEADLINE_CANDIDATES:
+                    opening = row.body[:OPENING_CHARS]
+                    candidates.append(Candidate(row.title, opening, row.outlet, row.url))
             if not is_new:
                 old[row.story_id].append(row)
             elif len(new[row.story_id]) < per_story:
@@ -539,7 +538,10 @@ class DigestArticles:
                 old=tuple(map(self._view, old[story_id][-per_story:])),
                 new=tuple(new[story_id]),
                 new_articles=tuple(titles[story_id]),
-                headlines=tuple(headlines[story_id].items()),
+                headlines=tuple(
+                    (language, best_headline(candidates, language))
+                    for language, candidates in named_by[story_id].items()
+                ),
             )
             for story_id in story_ids
         ]

@@ -377,29 +377,22 @@ def _take_title(
     without = _without_repeats(first.text, rest)
     if len(without) == len(rest) and _opens_body(first.text, settings):
         # The text opens with its lead: its first sentence heads it, and stays in the body.
-        return _first_sentence(first.text) or _shorten(first.text), lines
+        return first_sentence(first.text) or _shorten(first.text), lines
     return _shorten(first.text), without
 
 
-def headline_of(title: str, body: str) -> str:
-    """The headline to show for an article (and to name the story it begins): its title, or
-    the first sentence of its body when the title is site chrome, as on a page whose title is
-    only its dateline ("18 September 2013 Last updated at 13: 59 GMT").
-
-    The article keeps the title it came with, and its features are made from it: only what a
-    reader is shown is read from the body (its start is enough).
-    """
-    if not _is_chrome(title):
-        return title
-    # The body may open with the same dateline.
-    opening = body.split("\n\n", 1)[0].removeprefix(title).lstrip()
-    return _first_sentence(opening) or title
-
-
-def _first_sentence(text: str) -> str | None:
-    """The first sentence of ``text`` as a headline (shortened), or None for no sentence."""
+def first_sentence(text: str) -> str | None:
+    """The first sentence of ``text`` as a headline (shortened), or None for no sentence: it
+    heads a text without a headline, and names an article whose title is none
+    (``stories.headlines``)."""
     lead = next(split_paragraph(text), None)
     return _shorten(lead.text) if lead else None
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line is site chrome by its own shape: a byline, a dateline, a credit, a row
+    of navigation, a prompt or a promotion (see the module's docstring)."""
+    return _is_chrome(line)
 
 
 def _opens_body(line: str, settings: CleanSettings) -> bool:

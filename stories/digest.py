@@ -68,7 +68,7 @@ class StoryMaterial:
     old: tuple[ArticleView, ...]
     new: tuple[ArticleView, ...]
     new_articles: tuple[NewArticle, ...]
-    #: the first headline in each language (``stories.reader``), for the reader's title
+    #: the story's headline in each language (``stories.reader``), for the reader's title
     headlines: Headlines = ()
 
 

@@ -10,7 +10,7 @@ import calendar
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from typing import Any
@@ -184,11 +184,12 @@ def parse_feed(
     if not raw_entries and (_broken_xml(parsed) or not version):
         return Rejected(feed_url, f"not an RSS/Atom feed: {_not_a_feed_reason(data, parsed)}")
     header: Any = parsed.get("feed") or {}
-    entries = tuple(_entry(raw, feed_url, full_text_min_words) for raw in raw_entries)
+    title = _clean_str(header.get("title"))
+    entries = [_entry(raw, feed_url, full_text_min_words) for raw in raw_entries]
     return ParsedFeed(
-        title=_clean_str(header.get("title")),
+        title=title,
         link=_clean_str(header.get("link")),
-        entries=entries,
+        entries=_without_shared_titles(entries, title),
     )
 
 
@@ -202,16 +203,43 @@ def _parse_json_feed(data: bytes, feed_url: str, full_text_min_words: int) -> Pa
     if not isinstance(version, str) or not version.startswith(JSON_FEED_VERSION):
         return Rejected(feed_url, "not a feed: a JSON document without a JSON Feed version")
     items = document.get("items")
-    entries = (
+    entries = [
         _json_entry(item, feed_url, full_text_min_words)
         for item in (items if isinstance(items, list) else [])
         if isinstance(item, dict)
-    )
+    ]
+    title = _clean_str(document.get("title"))
     return ParsedFeed(
-        title=_clean_str(document.get("title")),
+        title=title,
         link=_clean_str(document.get("home_page_url")),
-        entries=tuple(entries),
+        entries=_without_shared_titles(entries, title),
     )
+
+
+def _without_shared_titles(
+    entries: list[FeedEntry], feed_title: str | None
+) -> tuple[FeedEntry, ...]:
+    """The entries, those whose title is the feed's own or one that other entries of the
+    feed share left without a title: such a title ("Current News", "World News") names the
+    feed or its section, not the entry's story, and the entry's text then names it."""
+    items: dict[str, set[str]] = {}
+    for number, entry in enumerate(entries):
+        if entry.title:
+            items.setdefault(_title_key(entry.title), set()).add(
+                entry.link or entry.id or str(number)
+            )
+    feed_key = _title_key(feed_title) if feed_title else None
+    return tuple(
+        replace(entry, title=None)
+        if entry.title
+        and (len(items[_title_key(entry.title)]) > 1 or _title_key(entry.title) == feed_key)
+        else entry
+        for entry in entries
+    )
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def _json_entry(item: dict[str, Any], feed_url: str, full_text_min_words: int) -> FeedEntry:

@@ -14,14 +14,17 @@ from typing import TypeVar
 T = TypeVar("T")
 
 Headlines = Sequence[tuple[str, str]]
-"""A story's first headline in each language it is told in: ``(language, headline)``, in
-the order the languages arrived."""
+"""A story's headline in each language it is told in (``stories.headlines.best_headline``
+of its articles in the language): ``(language, headline)``, in the order the languages
+arrived."""
 
 
 def title_for(title: str, headlines: Headlines, reader: str) -> str:
-    """The story's title for a reader: the headline of its first article in the reader's
-    language, else ``title`` (its first article's headline, whatever its language)."""
-    return next((headline for language, headline in headlines if language == reader), title)
+    """The story's title for a reader: its headline in the reader's language, else its
+    headline in the language it was first told in, else ``title`` (the headline it was named
+    by when it began)."""
+    first = headlines[0][1] if headlines else title
+    return next((headline for language, headline in headlines if language == reader), first)
 
 
 def foreign(language: str | None, reader: str) -> str | None:

@@ -57,7 +57,7 @@ def words_of(text: str) -> list[str]:
 
 
 @cache
-def _common() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """The most frequent words of every language wordfreq has (its small lists: half a
     second, once per process). wordfreq keeps every list it reads, 150 MB for these, so its
     caches of lists are emptied afterwards (the dictionaries other lookups read stay)."""
@@ -74,7 +74,7 @@ def _common() -> frozenset[str]:
 def is_kept(word: str) -> bool:
     """Whether a folded word may be among a story's words: not a single letter, not a number
     (or a "word" too long), not among the most frequent words of a language."""
-    return 1 < len(word) <= MAX_WORD and not word.isdecimal() and word not in _common()
+    return 1 < len(word) <= MAX_WORD and not word.isdecimal() and word not in common_words()
 
 
 def lead(body: str) -> str:

@@ -8,7 +8,8 @@ Every call is recorded; ``rate_limit_next`` makes the next call of a method answ
 429 with ``Retry-After: 1``, the way Slack throttles; ``hang_up_next`` makes it carry the
 call out and drop the connection before answering. A Socket Mode client that connects is
 sent ``hello`` and then the envelopes in ``envelopes``; what it sends back (acks) is recorded
-as calls of ``socket``.
+as calls of ``socket``. Files put in ``files`` are served at ``file_url(name)`` as Slack serves
+``url_private``: to a request that carries the bot token, as ``Authorization: Bearer``.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ class FakeSlack:
     envelopes: list[dict[str, Any]] = field(default_factory=list)
     #: user id -> the flags users.info gives, e.g. {"is_admin": True}
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: file name -> bytes, served at ``file_url(name)``
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: the bot token files are served for (with any other, or none, Slack answers 404)
+    token: str = "xoxb-test-token"
     #: what files.completeUploadExternal answers instead of sharing, e.g. "not_in_channel"
     upload_error: str | None = None
     _files: int = 0
@@ -64,6 +69,10 @@ class FakeSlack:
         """A fresh response URL, as Slack puts in each slash command and button press."""
         self._responses += 1
         return f"{self.base}/response/{self._responses}"
+
+    def file_url(self, name: str) -> str:
+        """A file's ``url_private``, here."""
+        return f"{self.base}/files-pri/T0NEWS-F1/{name}"
 
     def rate_limit_next(self, method: str) -> None:
         self.throttled[method] += 1
@@ -134,6 +143,15 @@ class FakeSlack:
             return web.json_response({"ok": True, "files": shared})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
 
+    async def file(self, request: web.Request) -> web.Response:
+        """A file's bytes, recorded as a call of ``files`` with the authorization sent."""
+        name = request.match_info["name"]
+        authorization = request.headers.get("Authorization", "")
+        await self._record("files", {"name": name, "authorization": authorization}, 200)
+        if authorization != f"Bearer {self.token}" or name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name])
+
     async def upload(self, request: web.Request) -> web.Response:
         """The upload URL: the file's bytes are the request's body."""
         data = await request.read()
@@ -180,6 +198,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     app.router.add_post("/api/{method}", fake.api)
     app.router.add_get("/api/{method}", fake.api)
     app.router.add_post("/response/{n}", fake.response)
+    app.router.add_get("/files-pri/{team_file}/{name}", fake.file)
     app.router.add_post("/upload/{file_id}", fake.upload)
     app.router.add_get("/link", fake.socket)
     runner = web.AppRunner(app, access_log=None)

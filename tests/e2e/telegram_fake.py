@@ -1,7 +1,9 @@
 """A fake Telegram Bot API on 127.0.0.1, and a checker for Telegram's HTML subset.
 
 The fake serves queued updates to ``getUpdates`` and records every call, with its
-parameters decoded the way PTB sends them (form fields, JSON values for non-strings).
+parameters decoded the way PTB sends them (form fields, JSON values for non-strings). Files
+put in ``files`` are described by ``getFile`` and downloaded from the file URL
+(``/file/bot<token>/<file_path>``), as the Bot API serves a user's documents.
 """
 
 from __future__ import annotations
@@ -69,6 +71,10 @@ class FakeTelegram:
     base: str = ""
     #: the one token accepted; any other is answered 401 Unauthorized, as Telegram does
     token: str = TOKEN
+    #: file_id -> the bytes of a file users sent (see ``document_update``)
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: file paths downloaded, in order
+    downloads: list[str] = field(default_factory=list)
     _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
     _called: asyncio.Condition = field(default_factory=asyncio.Condition)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -160,11 +166,30 @@ class FakeTelegram:
                 "photo": [{**photo, "width": 1080, "height": 1350, "file_size": size}],
                 "caption": params.get("caption", ""),
             }
+        if method == "getFile":
+            file_id = str(params["file_id"])
+            return {
+                "file_id": file_id,
+                "file_unique_id": f"u-{file_id}",
+                "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}.opml",
+            }
         if method == "getChatMember":
             return self._member(int(params["chat_id"]), int(params["user_id"]))
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True
+
+    async def download(self, request: web.Request) -> web.Response:
+        """A file's bytes at the path getFile gave, under the bot's token."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        self.downloads.append(path)
+        file_id = path.removeprefix("documents/").removesuffix(".opml")
+        if file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id])
 
     def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
         """A ChatMember as the Bot API gives it, with the fields its status requires."""
@@ -214,6 +239,7 @@ async def serve_fake() -> AsyncIterator[FakeTelegram]:
     fake = FakeTelegram()
     app = web.Application()
     app.router.add_post("/bot{token}/{method}", fake.handle)
+    app.router.add_get("/file/bot{token}/{path:.+}", fake.download)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.5)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -250,6 +276,50 @@ def message_update(
         length = len(text.split()[0])
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
     return {"update_id": update_id or fake.update_id(), "message": message}
+
+
+def document_update(
+    fake: FakeTelegram,
+    data: bytes,
+    *,
+    caption: str | None = None,
+    reply_text: str | None = None,
+    file_name: str = "feeds.opml",
+    file_size: int | None = None,
+    chat_id: int = 42,
+    user_id: int = 7,
+) -> dict[str, Any]:
+    """A user sends a file: with ``caption`` as its caption, or, with ``reply_text``, a text
+    message answering the file's message. ``file_size`` is what Telegram announces (default:
+    the file's length)."""
+    file_id = f"doc{len(fake.files) + 1}"
+    fake.files[file_id] = data
+    document = {
+        "file_id": file_id,
+        "file_unique_id": f"u-{file_id}",
+        "file_name": file_name,
+        "mime_type": "text/x-opml",
+        "file_size": len(data) if file_size is None else file_size,
+    }
+    if reply_text is None:
+        update = message_update(fake, "", chat_id=chat_id, user_id=user_id)
+        message = update["message"]
+        del message["text"]
+        message["document"] = document
+        if caption is not None:
+            message["caption"] = caption
+            if caption.startswith("/"):
+                length = len(caption.split()[0])
+                message["caption_entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": length}
+                ]
+        return update
+    sent = message_update(fake, "", chat_id=chat_id, user_id=user_id)["message"]
+    del sent["text"]
+    sent["document"] = document
+    update = message_update(fake, reply_text, chat_id=chat_id, user_id=user_id)
+    update["message"]["reply_to_message"] = sent
+    return update
 
 
 def callback_update(

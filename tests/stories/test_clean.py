@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories.clean import CleanSettings, clean_article, clean_line, headline_of
+from stories.clean import CleanSettings, clean_article, clean_line
 from stories.model import Article, RawArticle, Rejected
 from tests.stories import texts
 
@@ -143,36 +143,6 @@ def test_a_text_that_opens_with_its_lead_is_headed_by_its_first_sentence() -> No
         "Storm closes the port of Harlow for the second time this winter as gales hit the coast."
     )
     assert article.paragraphs == (text,)
-
-
-@pytest.mark.parametrize(
-    "dateline",
-    [
-        "18 September 2013 Last updated at 13:59 GMT",
-        "September 15, 2013 11:26 pm",
-        "Updated 10:13 AM - 2025-12-14",
-    ],
-)
-def test_a_story_is_named_by_the_lead_of_an_article_titled_with_its_dateline(
-    dateline: str,
-) -> None:
-    body = (
-        "Microsoft has released an emergency fix for Internet Explorer after attacks on a flaw "
-        "in every supported version. The company urged users to install it at once."
-    )
-    article = clean_article(RawArticle(text=body, title=dateline, declared=True))
-    assert isinstance(article, Article)
-    assert article.title == dateline
-    assert headline_of(article.title, article.body) == (
-        "Microsoft has released an emergency fix for Internet Explorer after attacks on a flaw "
-        "in every supported version."
-    )
-
-
-def test_a_title_that_is_no_chrome_or_has_no_lead_to_replace_it_is_kept() -> None:
-    headline = "Storm closes the port of Harlow"
-    assert headline_of(headline, "Gales hit the coast on Monday.") == headline
-    assert headline_of("Updated 10:13 AM", "") == "Updated 10:13 AM"
 
 
 def test_unicode_and_whitespace_are_normalised() -> None:
