@@ -1,4 +1,6 @@
-"""Imports point one way: bot -> handlers -> storage -> stories (import-linter contract)."""
+"""Imports point one way: bot -> handlers -> storage -> stories, the engine imports no
+database, HTTP or chat library, and each platform's front end stands alone (import-linter
+contracts in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ def test_layers_are_kept() -> None:
         [str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 kept, 0 broken" in result.stdout
+    assert " 0 broken" in result.stdout, result.stdout
 
 
 def test_handlers_never_import_a_chat_platform() -> None:
