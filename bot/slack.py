@@ -45,8 +45,9 @@ from handlers.command import (
     Command,
     parse_command,
 )
+from handlers.command_table import COMMANDS
 from handlers.context import Context
-from handlers.dispatch import HANDLERS, dispatch, takes_file
+from handlers.dispatch import dispatch, takes_file
 from handlers.reply import Line, Picture, Reply, Section, Tone
 from handlers.source_import import SERVER_COMMAND
 from storage.slack_events import prune_events, release_event, take_event
@@ -87,7 +88,7 @@ Next = Callable[[], Awaitable[BoltResponse]]
 
 def command_names(prefix: str) -> list[str]:
     """The slash commands to register: ``/{prefix}{name}``, Slack-style with dashes."""
-    return [f"/{prefix}{name.replace('_', '-')}" for name in HANDLERS]
+    return [f"/{prefix}{name.replace('_', '-')}" for name in COMMANDS]
 
 
 def build_slack(

@@ -68,9 +68,9 @@ from handlers.command import (
     Command,
     parse_command,
 )
+from handlers.command_table import COMMANDS, LISTED
 from handlers.context import Context
-from handlers.dispatch import HANDLERS, dispatch, takes_file
-from handlers.help import USAGE
+from handlers.dispatch import dispatch, takes_file
 from handlers.reply import Reply
 from handlers.source_import import SERVER_COMMAND
 
@@ -325,14 +325,14 @@ def build_telegram(
     front = _Frontend(settings, context)
     app.add_handler(TypeHandler(Update, front.drop_repeats), group=-1)
     app.add_handler(
-        CommandHandler(list(HANDLERS), front.on_command, filters=filters.UpdateType.MESSAGE)
+        CommandHandler(list(COMMANDS), front.on_command, filters=filters.UpdateType.MESSAGE)
     )
     # a command written as the caption of a file (/sources import with an OPML file)
     app.add_handler(
         MessageHandler(
             filters.UpdateType.MESSAGE
             & filters.Document.ALL
-            & filters.CaptionRegex(rf"^/(?:{'|'.join(HANDLERS)})(?:@\w+)?(?:\s|$)"),
+            & filters.CaptionRegex(rf"^/(?:{'|'.join(COMMANDS)})(?:@\w+)?(?:\s|$)"),
             front.on_command,
         )
     )
@@ -343,11 +343,7 @@ def build_telegram(
 
 def bot_commands() -> list[BotCommand]:
     """The menu Telegram shows: each command with the description from /help."""
-    return [
-        BotCommand(name, USAGE[name].split(" — ", 1)[-1][:256])
-        for name in HANDLERS
-        if name in USAGE
-    ]
+    return [BotCommand(spec.name, spec.description[:256]) for spec in LISTED]
 
 
 async def _publish_commands(app: TelegramApp) -> None:

@@ -112,11 +112,7 @@ def takes_file(command: Command) -> bool:
 
 
 async def handle(command: Command, context: Context) -> Reply:
-    if not command.caller.is_admin:
-        return Reply.error(
-            "Only the bot's admins can manage sources.",
-            "Ask an admin, or see the admins list in the bot's config.",
-        )
+    """The bot's admins only (``handlers.command_table``)."""
     action, *args = command.words or ["list"]
     match action.lower():
         case "add":

@@ -56,16 +56,8 @@ def _parse(words: list[str]) -> tuple[str | None, str | None, list[str]] | Reply
     return at, zone, words
 
 
-def _not_yours() -> Reply:
-    return Reply.error(
-        "Only this chat's admins can change its daily digest.",
-        "Ask an admin of this chat, or /subscribe in a private chat with the bot for your own.",
-    )
-
-
 async def subscribe(command: Command, context: Context) -> Reply:
-    if not await command.caller.may_change_chat():
-        return _not_yours()
+    """The chat's admins only (``handlers.command_table``)."""
     parsed = _parse(command.words)
     if isinstance(parsed, Reply):
         return parsed
@@ -89,8 +81,7 @@ async def subscribe(command: Command, context: Context) -> Reply:
 
 
 async def unsubscribe(command: Command, context: Context) -> Reply:
-    if not await command.caller.may_change_chat():
-        return _not_yours()
+    """The chat's admins only (``handlers.command_table``)."""
     async with context.sessions() as session, session.begin():
         removed = await remove_subscription(
             session, command.caller.platform, command.caller.chat_id
