@@ -22,14 +22,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from array import array
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from datasketch import MinHash
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
@@ -41,19 +39,12 @@ from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
 from stories.clean import clean_article
-from stories.cluster import Move, StoryIndex
-from stories.dedupe import (
-    NearCopyIndex,
-    canonical_url,
-    copy_score,
-    shingle_hashes,
-    signature_from_bytes,
-    signature_to_bytes,
-    text_print,
-)
-from stories.features import Features, extract_features
+from stories.cluster import Move
+from stories.dedupe import canonical_url, signature_to_bytes, text_print
+from stories.features import extract_features
 from stories.headlines import headline_of
 from stories.model import Article, RawArticle, Rejected
+from stories.pipeline import Decision, Ids, Known, Pipeline, Prepared
 from stories.search import LEAD_CHARS, STORY_ARTICLES, article_words, fold, story_words
 from stories.settings import EngineSettings
 
@@ -62,11 +53,6 @@ log = logging.getLogger(__name__)
 _REPLAY_SLICE = 500
 # Articles stored or replayed between two freezes (see ``_settle``).
 _FREEZE_AFTER = 10_000
-# Originals whose confirming shingles stay in memory (about 1 KB each). A copy usually follows
-# its original closely, but LSH also proposes older look-alikes, and each one not in memory
-# costs a query and a second pass over its text: with 10,000 kept, ingest around 80k stored
-# articles ran 16% slower than with all of them, for 60 MB less.
-_RECENT_SHINGLES = 100_000
 
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
@@ -148,47 +134,6 @@ class IngestReport:
         )
 
 
-@dataclass(slots=True)
-class Prepared:
-    """An article with everything the engine computed for it, ready to decide and store.
-
-    Its features and the words it is found by are worked out only once it is known to be a
-    new original (``described``, ``searchable``): an article already stored or a near-copy
-    needs none, and that is most of a re-polled feed and a quarter of the benchmark's stream.
-    A process pool works them out for every article: its time is not this process's.
-    """
-
-    article: Article
-    content_key: str
-    canonical_url: str | None
-    signature: MinHash
-    shingles: array[int]
-    features: Features | None
-    words: list[str] | None
-
-    def described(self) -> Features:
-        if self.features is None:
-            self.features = extract_features(self.article)
-        return self.features
-
-    def searchable(self) -> list[str]:
-        if self.words is None:
-            self.words = article_words(self.article.title, self.article.body)
-        return self.words
-
-
-@dataclass
-class _Known:
-    """What the ingestor remembers of every stored article to decide on new ones."""
-
-    by_key: dict[str, int] = field(default_factory=dict)
-    by_url: dict[str, int] = field(default_factory=dict)
-    story_of: dict[int, int] = field(default_factory=dict)
-    #: article id -> the original it copies (only for near-copies)
-    original_of: dict[int, int] = field(default_factory=dict)
-    last_id: int = 0
-
-
 def prepare(
     raw: RawArticle, settings: EngineSettings, *, describe: bool = True
 ) -> Prepared | Rejected:
@@ -253,21 +198,12 @@ class Ingestor:
         self._reset()
 
     def _reset(self) -> None:
-        self._known = _Known()
-        self._copies = NearCopyIndex(self._settings.near_copy)
-        self._stories = StoryIndex(self._settings.cluster)
-        self._shingles: OrderedDict[int, array[int]] = OrderedDict()
+        self._pipeline = Pipeline(self._settings)
         # Articles stored or replayed: since the last freeze, before it, and at the last full
         # collection. Articles already known add nothing to keep, so they do not count.
         self._unfrozen = 0
         self._indexed = 0
         self._swept_at = 0
-
-    def _keep_shingles(self, article_id: int, shingles: array[int]) -> None:
-        self._shingles[article_id] = shingles
-        self._shingles.move_to_end(article_id)
-        if len(self._shingles) > _RECENT_SHINGLES:
-            self._shingles.popitem(last=False)
 
     async def ingest(
         self,
@@ -371,7 +307,8 @@ class Ingestor:
         replayed = 0
         # A rebuild (nothing known yet) picks up the second looks still to come; articles other
         # writers store later are theirs to look at.
-        rebuilding = self._known.last_id == 0
+        pipeline = self._pipeline
+        rebuilding = pipeline.last_id == 0
         result = await session.stream(
             select(
                 ArticleRow.id,
@@ -382,20 +319,13 @@ class Ingestor:
                 ArticleRow.signature,
                 ArticleRow.features,
             )
-            .where(ArticleRow.id > self._known.last_id)
+            .where(ArticleRow.id > pipeline.last_id)
             .order_by(ArticleRow.id)
             .execution_options(yield_per=_REPLAY_SLICE)
         )
         async for id_, key, url, story_id, copy_of, sig, features in result:
             replayed += 1
-            self._remember(id_, key, url, story_id, copy_of)
-            if copy_of is None:
-                self._copies.add(id_, signature_from_bytes(sig, self._settings.near_copy))
-                self._stories.add(
-                    story_id, Features.from_json(features), id_ if rebuilding else None
-                )
-                if rebuilding:
-                    self._stories.drop_due()
+            pipeline.replay(id_, key, url, story_id, copy_of, sig, features, rebuilding=rebuilding)
         return replayed
 
     def _settle(self, added: int) -> None:
@@ -420,18 +350,6 @@ class Ingestor:
             self._swept_at = self._indexed
         gc.collect()
         gc.freeze()
-
-    def _remember(
-        self, id_: int, key: str, url: str | None, story_id: int, copy_of: int | None
-    ) -> None:
-        known = self._known
-        known.by_key[key] = id_
-        if url:
-            known.by_url[url] = id_
-        known.story_of[id_] = story_id
-        if copy_of is not None:
-            known.original_of[id_] = copy_of
-        known.last_id = max(known.last_id, id_)
 
 
 class _MovedElsewhere(Exception):
@@ -480,50 +398,49 @@ class _Batch:
         self.searchable: list[tuple[int, Prepared]] = []
         # The story each stored original's copies were filed under, to check before writing.
         self.copied: dict[int, int] = {}
-        self.next_article = 0
-        self.next_story = 0
+        self.ids = Ids(0, 0)
 
     async def run(self, batch: list[Prepared]) -> int:
         """Decide and write the batch; how many articles of other writers were replayed first."""
-        self.next_article, self.next_story = (await self.session.execute(_TAKE_TURN)).one()
+        self.ids = Ids(*(await self.session.execute(_TAKE_TURN)).one())
         replayed = await self.owner._replay(self.session)
-        stored_before = self.next_article
+        stored_before = self.ids.next_article
         for prepared in batch:
             await self.one(prepared)
         await self.check_copied(stored_before)
         await self.write()
         await self.session.execute(
-            update(_COUNTERS).values(next_article=self.next_article, next_story=self.next_story)
+            update(_COUNTERS).values(
+                next_article=self.ids.next_article, next_story=self.ids.next_story
+            )
         )
         return replayed
 
     async def one(self, p: Prepared) -> None:
-        owner = self.owner
-        known = owner._known
-        if p.content_key in known.by_key or (p.canonical_url and p.canonical_url in known.by_url):
+        """Have the pipeline decide on the article (reading the texts of look-alikes it does
+        not hold), then note the rows to write and what the report tells."""
+        pipeline = self.owner._pipeline
+        look = pipeline.look(p)
+        if isinstance(look, Known):
             self.report.known += 1
             return
-        original = await self.find_original(p.shingles, owner._copies.candidates(p.signature))
+        if look.unread:
+            rows = await self.session.execute(
+                select(ArticleRow.id, ArticleRow.body).where(ArticleRow.id.in_(look.unread))
+            )
+            for id_, body in rows:
+                pipeline.read(look, id_, body)
+        decision = pipeline.decide(p, look, self.ids)
+        story_id, original = decision.story_id, decision.original
         if original is not None:
-            story_id = known.story_of[original]
             self.copied.setdefault(original, story_id)
             self.report.near_copies += 1
-        else:
-            match = owner._stories.match(p.described())
-            story_id = match.story_id if match else self.new_story(p.article)
-        article_id = self.next_article
-        self.next_article += 1
-        self.articles.append(self.row(article_id, p, story_id, original))
-        owner._remember(article_id, p.content_key, p.canonical_url, story_id, original)
+        elif decision.new_story:
+            self.new_story(story_id, p.article)
+        self.articles.append(self.row(decision.article_id, p, story_id, original))
         if original is None:
             self.searchable.append((story_id, p))
-            owner._copies.add(article_id, p.signature)
-            owner._stories.add(story_id, p.described(), article_id)
-            owner._keep_shingles(article_id, p.shingles)
-            for move in owner._stories.second_looks():
-                self.move(move, dissolves=True)
-            for move in owner._stories.splits(self.split_story):
-                self.move(move, dissolves=False)
+            self.moved(decision)
         self.changes.setdefault(story_id, _StoryChange()).add(
             p.article.published, is_copy=original is not None
         )
@@ -531,10 +448,20 @@ class _Batch:
             self.report.updated_stories.add(story_id)
         self.report.added += 1
 
+    def moved(self, decision: Decision) -> None:
+        """Note the stories the article's second looks and splits made and what they moved."""
+        for move in decision.second_looks:
+            self.move(move, dissolves=True)
+        for story_id in decision.split_off:
+            self.new_story(story_id, None)
+            self.split_off.append(story_id)
+            self.report.split_stories.add(story_id)
+        for move in decision.splits:
+            self.move(move, dissolves=False)
+
     def move(self, move: Move, *, dissolves: bool) -> None:
         """Note an article a second look (which dissolves the story it leaves) or a split
         moved; its near-copies follow it when written."""
-        self.owner._known.story_of[move.article_id] = move.to_story
         self.moves.append(move)
         report = self.report
         if dissolves:
@@ -543,13 +470,6 @@ class _Batch:
             report.updated_stories.discard(move.from_story)
         touched = (move.to_story,) if dissolves else (move.from_story, move.to_story)
         report.updated_stories.update(s for s in touched if s not in report.new_stories)
-
-    def split_story(self) -> int:
-        """A new story for the part a split takes out of a story; titled when written."""
-        story_id = self.new_story(None)
-        self.split_off.append(story_id)
-        self.report.split_stories.add(story_id)
-        return story_id
 
     async def check_copied(self, stored_before: int) -> None:
         """Refuse the batch when a stored original it copies is no longer in the story these
@@ -569,35 +489,12 @@ class _Batch:
         if any(story != expected[id_] for id_, story in rows):
             raise _MovedElsewhere
 
-    async def find_original(self, shingles: array[int], candidates: list[int]) -> int | None:
-        """The stored original these shingles copy, confirmed on the text, or None."""
-        if not candidates:
-            return None
-        recent = self.owner._shingles
-        theirs = {c: recent[c] for c in candidates if c in recent}
-        missing = [c for c in candidates if c not in theirs]
-        if missing:
-            rows = await self.session.execute(
-                select(ArticleRow.id, ArticleRow.body).where(ArticleRow.id.in_(missing))
-            )
-            near = self.owner._settings.near_copy
-            for id_, body in rows:
-                theirs[id_] = shingle_hashes(body, near)
-                self.owner._keep_shingles(id_, theirs[id_])
-        threshold = self.owner._settings.near_copy.confirm_threshold
-        for candidate in candidates:
-            if candidate in theirs and copy_score(shingles, theirs[candidate]) >= threshold:
-                return self.owner._known.original_of.get(candidate, candidate)
-        return None
-
-    def new_story(self, first: Article | None) -> int:
+    def new_story(self, story_id: int, first: Article | None) -> None:
         """A new story, named after its first article (a split's part is named when written).
 
         The stored title is in whatever language that article is; the title a reader sees is
         chosen when read, by the reader's language (``storage.queries.StoryInfo.headlines``).
         """
-        story_id = self.next_story
-        self.next_story += 1
         title = (
             headline_of(
                 first.title, first.body, outlet=first.outlet, url=first.url, language=first.language
@@ -617,7 +514,6 @@ class _Batch:
             }
         )
         self.report.new_stories.add(story_id)
-        return story_id
 
     def row(
         self, article_id: int, p: Prepared, story_id: int, original: int | None
