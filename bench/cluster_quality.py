@@ -34,6 +34,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.collector import CollectorPolicy
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.ingest import Ingestor
@@ -77,7 +78,10 @@ async def _ingest(source: Path, settings: ClusterSettings, db: Path) -> dict[int
     engine, sessions = await open_database(f"sqlite:///{db}")
     try:
         items = iter_paths([source], InputDefaults())
-        await Ingestor(sessions, EngineSettings(cluster=settings)).ingest(items)
+        ingestor = Ingestor(
+            sessions, EngineSettings(cluster=settings), housekeeping=CollectorPolicy()
+        )
+        await ingestor.ingest(items)
         async with sessions() as session:
             return {int(row.id): row.story async for row in export_rows(session)}
     finally:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_speed import load, stream
 from interpreter import interpreter
 
+from bot.collector import CollectorPolicy
 from handlers.command import Command
 from handlers.context import Context
 from handlers.dispatch import dispatch
@@ -51,7 +52,9 @@ async def build(sessions: SessionFactory, data: Path, total: int) -> None:
         # articles than the stream it was built from: any stored article means "built".
         console.print(f"store has {stored:,} articles: reused")
     else:
-        ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+        ingestor = Ingestor(
+            sessions, EngineSettings(), batch_size=500, housekeeping=CollectorPolicy()
+        )
         with Progress(console=console) as progress:
             task = progress.add_task("building the store", total=total)
 
@@ -59,7 +62,7 @@ async def build(sessions: SessionFactory, data: Path, total: int) -> None:
                 progress.update(task, completed=report.seen)
 
             await ingestor.ingest(stream(load(data), total), progress=tick)
-    finder = FactFinder(sessions)
+    finder = FactFinder(sessions, housekeeping=CollectorPolicy())
     pending = await finder.pending()
     if pending:
         with Progress(console=console) as progress:

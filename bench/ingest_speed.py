@@ -59,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cluster_quality import scores
 from interpreter import interpreter
 
+from bot.collector import CollectorPolicy
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.facts import FactFinder
@@ -330,7 +331,9 @@ def rss_mb() -> float:
 
 async def measure(source: Path, total: int, db: Path, pool: Executor | None) -> dict[str, float]:
     _, sessions = await open_database(f"sqlite:///{db}")
-    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500, executor=pool)
+    ingestor = Ingestor(
+        sessions, EngineSettings(), batch_size=500, executor=pool, housekeeping=CollectorPolicy()
+    )
     marks: dict[int, float] = {}
     figures: dict[str, float] = {}
     report_box: list[IngestReport] = []
@@ -366,7 +369,7 @@ async def measure(source: Path, total: int, db: Path, pool: Executor | None) -> 
             )
     figures["articles/s overall"] = report.seen / elapsed
     figures["peak RSS after ingest (MB)"] = rss_mb()
-    finder = FactFinder(sessions, pool)
+    finder = FactFinder(sessions, pool, housekeeping=CollectorPolicy())
     pending = await finder.pending()
     facts_columns = [TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn()]
     with Progress(*facts_columns, TimeElapsedColumn(), console=console) as progress:
@@ -417,7 +420,7 @@ def copy_recall(copy_of: dict[str, str | None]) -> dict[str, float]:
 
 async def ours_on_first(source: Path, n: int, db: Path) -> float:
     _, sessions = await open_database(f"sqlite:///{db}")
-    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500)
+    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500, housekeeping=CollectorPolicy())
     started = time.perf_counter()
     await ingestor.ingest(read_stream(source, n))
     return n / (time.perf_counter() - started)

@@ -35,6 +35,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.cluster_quality import f1, parse_overrides
+from bot.collector import CollectorPolicy
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
 from storage.ingest import Ingestor
@@ -91,7 +92,10 @@ async def _ingest(source: Path, settings: ClusterSettings, db: Path) -> Outcome:
     engine, sessions = await open_database(f"sqlite:///{db}")
     try:
         items = iter_paths([source], InputDefaults())
-        report = await Ingestor(sessions, EngineSettings(cluster=settings)).ingest(items)
+        ingestor = Ingestor(
+            sessions, EngineSettings(cluster=settings), housekeeping=CollectorPolicy()
+        )
+        report = await ingestor.ingest(items)
         story: dict[str, int | None] = {}
         language: dict[str, str | None] = {}
         async with sessions() as session:

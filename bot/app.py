@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.collector import CollectorPolicy
 from bot.config import Settings
 from bot.fetch import Fetcher, http_client
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
@@ -101,13 +102,15 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         else None
     )
     try:
-        ingestor = Ingestor(sessions, settings.engine, settings.ingest.batch_size, pool)
+        ingestor = Ingestor(
+            sessions, settings.engine, settings.ingest.batch_size, pool, CollectorPolicy()
+        )
         yield App(
             settings,
             engine,
             sessions,
             ingestor,
-            FactFinder(sessions, pool),
+            FactFinder(sessions, pool, housekeeping=CollectorPolicy()),
             Context(sessions, language=settings.language, digest_picture=settings.digest.picture),
             EntryLinks(sessions),
         )

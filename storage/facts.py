@@ -15,13 +15,14 @@ import asyncio
 import json
 from collections.abc import Callable
 from concurrent.futures import Executor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Label, case, func, insert, null, select, update
 
-from storage.collector import collection_paused
 from storage.db import SessionFactory
+from storage.housekeeping import Housekeeping
 from storage.limits import length_of
 from storage.models import Article, Mention
 from stories.factfinder import extract_facts, facts_from_json, facts_to_json
@@ -96,11 +97,18 @@ class FactFinder:
     """
 
     def __init__(
-        self, sessions: SessionFactory, executor: Executor | None = None, slice_size: int = SLICE
+        self,
+        sessions: SessionFactory,
+        executor: Executor | None = None,
+        slice_size: int = SLICE,
+        housekeeping: Housekeeping | None = None,
     ) -> None:
+        """``housekeeping`` is the process's memory policy (``bot.collector``): a slice found
+        here is a quiet block for it. Without one the collector is left as the process set it."""
         self._sessions = sessions
         self._executor = executor
         self._slice = slice_size
+        self._housekeeping = housekeeping
         self._lock = asyncio.Lock()
 
     async def pending(self) -> int:
@@ -141,7 +149,7 @@ class FactFinder:
 
     async def _find(self, rows: list[_Pending]) -> list[ArticleFacts]:
         if self._executor is None:
-            with collection_paused():
+            with nullcontext() if self._housekeeping is None else self._housekeeping.quiet():
                 facts = _find(rows)
             await asyncio.sleep(0)  # let the chats be answered between slices
             return facts

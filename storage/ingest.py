@@ -20,11 +20,11 @@ An original article is stored with its facts pending; ``storage.facts`` finds th
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -33,8 +33,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.collector import collection_paused
 from storage.db import SessionFactory
+from storage.housekeeping import Housekeeping
 from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
@@ -51,8 +51,6 @@ from stories.settings import EngineSettings
 log = logging.getLogger(__name__)
 
 _REPLAY_SLICE = 500
-# Articles stored or replayed between two freezes (see ``_settle``).
-_FREEZE_AFTER = 10_000
 
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
@@ -190,20 +188,30 @@ class Ingestor:
         settings: EngineSettings,
         batch_size: int = 200,
         executor: Executor | None = None,
+        housekeeping: Housekeeping | None = None,
     ) -> None:
+        """``housekeeping`` is the process's memory policy (``bot.collector``); without one the
+        garbage collector is left as the process set it."""
         self._sessions = sessions
         self._settings = settings
         self._batch_size = batch_size
         self._executor = executor
+        self._housekeeping = housekeeping
         self._reset()
 
     def _reset(self) -> None:
         self._pipeline = Pipeline(self._settings)
-        # Articles stored or replayed: since the last freeze, before it, and at the last full
-        # collection. Articles already known add nothing to keep, so they do not count.
-        self._unfrozen = 0
-        self._indexed = 0
-        self._swept_at = 0
+        if self._housekeeping is not None:
+            self._housekeeping.dropped()
+
+    def _quiet(self) -> AbstractContextManager[None]:
+        return nullcontext() if self._housekeeping is None else self._housekeeping.quiet()
+
+    def _settle(self, indexed: int) -> None:
+        """Tell the process's policy how many articles the indexes took in (articles already
+        known add nothing to keep, so they do not count)."""
+        if self._housekeeping is not None:
+            self._housekeeping.indexed(indexed)
 
     async def ingest(
         self,
@@ -221,7 +229,7 @@ class Ingestor:
         loop = asyncio.get_running_loop()
         in_flight: deque[asyncio.Future[list[Prepared | Rejected]]] = deque()
         ahead = 2 if self._executor else 0
-        with collection_paused():
+        with self._quiet():
             async for chunk in _chunks(items, self._batch_size):
                 if self._executor is None:
                     prepared = prepare_all(chunk, self._settings, False)
@@ -288,12 +296,12 @@ class Ingestor:
 
         Read in slices of ``_REPLAY_SLICE`` rows: a bot replaying a large store at start still
         answers its chats between slices (on a 94k store the longest pause was 0.9 s, 1.8 s
-        with slices of 2,000; the replay took 63 s either way). Automatic collection is off
-        meanwhile, as in an ingest: a replay makes the same long-lived objects, and at start
-        (``newsbot ingest`` on a store, a bot's first sync) nothing had paused it, so the
-        collector took a fifth of a 100k store's replay (45 s, 36 s without it).
+        with slices of 2,000; the replay took 63 s either way). It is a quiet block for the
+        housekeeping, as an ingest is: a replay makes the same long-lived objects, and at start
+        (``newsbot ingest`` on a store, a bot's first sync) nothing else had paused automatic
+        collection, which took a fifth of a 100k store's replay (45 s, 36 s without it).
         """
-        with collection_paused():
+        with self._quiet():
             async with self._sessions() as session:
                 replayed = await self._replay(session)
         self._settle(replayed)
@@ -327,29 +335,6 @@ class Ingestor:
             replayed += 1
             pipeline.replay(id_, key, url, story_id, copy_of, sig, features, rebuilding=rebuilding)
         return replayed
-
-    def _settle(self, added: int) -> None:
-        """Every ``_FREEZE_AFTER`` articles stored or replayed, move long-lived objects out of the
-        garbage collector's sight.
-
-        The indexes live as long as the ingestor, and each full collection walked all of them
-        again: 0.13 ms per article on a 20k store, 0.25 ms on a 100k store. ``gc.freeze`` leaves
-        them out of later collections. Frozen objects are still freed by reference counting, but
-        a frozen cycle that dies is not: each time the indexes have doubled, the freeze is undone
-        and everything collected first (0.36 s on a 100k store, so it comes rarely). Automatic
-        collection is off while an ingest runs (``storage.collector``), so this is also where
-        the cycles made meanwhile go.
-        """
-        self._unfrozen += added
-        if self._unfrozen < _FREEZE_AFTER:
-            return
-        self._indexed += self._unfrozen
-        self._unfrozen = 0
-        if self._indexed >= 2 * self._swept_at:
-            gc.unfreeze()
-            self._swept_at = self._indexed
-        gc.collect()
-        gc.freeze()
 
 
 class _MovedElsewhere(Exception):

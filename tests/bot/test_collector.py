@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import event
 
 from bot.app import App
-from storage.collector import collection_paused
+from bot.collector import CollectorPolicy, collection_paused
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport
 from tests.articles import MERGER, QUAKE, raw
@@ -60,7 +60,9 @@ async def test_an_ingest_runs_without_automatic_collection(app: App) -> None:
     def seen(report: IngestReport) -> None:
         during.append(gc.isenabled())
 
-    ingestor = Ingestor(app.sessions, app.settings.engine, batch_size=1)
+    ingestor = Ingestor(
+        app.sessions, app.settings.engine, batch_size=1, housekeeping=CollectorPolicy()
+    )
     report = await ingestor.ingest(
         [raw(QUAKE, outlet="Wire A"), raw(MERGER, outlet="Wire B")], progress=seen
     )
@@ -74,7 +76,7 @@ async def test_finding_facts_gives_collection_back(app: App) -> None:
     await Ingestor(app.sessions, app.settings.engine).ingest(
         [raw(QUAKE, outlet="Wire A"), raw(MERGER, outlet="Wire B")]
     )
-    assert await FactFinder(app.sessions).run() == 2
+    assert await FactFinder(app.sessions, housekeeping=CollectorPolicy()).run() == 2
     assert gc.isenabled()
 
 
@@ -92,7 +94,7 @@ async def test_a_replay_runs_without_automatic_collection(app: App) -> None:
 
     event.listen(app.engine.sync_engine, "before_cursor_execute", reading)
     try:
-        restarted = Ingestor(app.sessions, app.settings.engine)
+        restarted = Ingestor(app.sessions, app.settings.engine, housekeeping=CollectorPolicy())
         await restarted.sync()
     finally:
         event.remove(app.engine.sync_engine, "before_cursor_execute", reading)
