@@ -40,12 +40,11 @@ from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
 from stories.clean import clean_article
 from stories.cluster import Move
-from stories.dedupe import canonical_url, signature_to_bytes, text_print
-from stories.features import extract_features
+from stories.dedupe import canonical_url, signature_to_bytes
 from stories.headlines import headline_of
 from stories.model import Article, RawArticle, Rejected
 from stories.pipeline import Decision, Ids, Known, Pipeline, Prepared
-from stories.search import LEAD_CHARS, STORY_ARTICLES, article_words, fold, story_words
+from stories.search import LEAD_CHARS, STORY_ARTICLES, fold, story_words
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -143,16 +142,7 @@ def prepare(
     cleaned = fit_article(cleaned, canonical)
     if isinstance(cleaned, Rejected):
         return cleaned
-    text = text_print(cleaned.title, cleaned.body, settings.near_copy)
-    return Prepared(
-        article=cleaned,
-        content_key=text.content_key,
-        canonical_url=canonical,
-        signature=text.signature,
-        shingles=text.shingles,
-        features=extract_features(cleaned) if describe else None,
-        words=article_words(cleaned.title, cleaned.body) if describe else None,
-    )
+    return Prepared.of(cleaned, canonical, settings.near_copy, describe=describe)
 
 
 def fit_article(article: Article, canonical: str | None) -> Article | Rejected:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from datasketch import MinHash
@@ -25,9 +24,11 @@ from datasketch import MinHash
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
     NearCopyIndex,
+    NearCopySettings,
     copy_score,
     shingle_hashes,
     signature_from_bytes,
+    text_print,
 )
 from stories.features import Features, extract_features
 from stories.model import Article
@@ -58,6 +59,27 @@ class Prepared:
     shingles: array[int]
     features: Features | None
     words: list[str] | None
+
+    @classmethod
+    def of(
+        cls,
+        article: Article,
+        canonical_url: str | None,
+        settings: NearCopySettings,
+        *,
+        describe: bool = True,
+    ) -> Prepared:
+        """Key, sign and (with ``describe``) describe a cleaned article."""
+        text = text_print(article.title, article.body, settings)
+        return cls(
+            article=article,
+            content_key=text.content_key,
+            canonical_url=canonical_url,
+            signature=text.signature,
+            shingles=text.shingles,
+            features=extract_features(article) if describe else None,
+            words=article_words(article.title, article.body) if describe else None,
+        )
 
     def described(self) -> Features:
         if self.features is None:
@@ -121,9 +143,9 @@ class Decision:
     story_id: int
     original: int | None = None
     new_story: bool = False
-    second_looks: Sequence[Move] = ()
-    split_off: Sequence[int] = ()
-    splits: Sequence[Move] = ()
+    second_looks: tuple[Move, ...] = ()
+    split_off: tuple[int, ...] = ()
+    splits: tuple[Move, ...] = ()
 
 
 @dataclass
@@ -152,10 +174,6 @@ class Pipeline:
     def last_id(self) -> int:
         """The highest article id replayed or decided (0: nothing yet)."""
         return self._known.last_id
-
-    def story_of(self, article_id: int) -> int:
-        """The story the indexes file a stored article under."""
-        return self._known.story_of[article_id]
 
     def replay(
         self,
@@ -218,7 +236,7 @@ class Pipeline:
         self._copies.add(article_id, p.signature)
         self._stories.add(story_id, p.described(), article_id)
         self._keep_shingles(article_id, p.shingles)
-        second_looks = self._stories.second_looks()
+        second_looks = tuple(self._stories.second_looks())
         for move in second_looks:
             known.story_of[move.article_id] = move.to_story
         split_off: list[int] = []
@@ -227,10 +245,12 @@ class Pipeline:
             split_off.append(ids.story())
             return split_off[-1]
 
-        splits = self._stories.splits(split_story)
+        splits = tuple(self._stories.splits(split_story))
         for move in splits:
             known.story_of[move.article_id] = move.to_story
-        return Decision(article_id, story_id, None, new_story, second_looks, split_off, splits)
+        return Decision(
+            article_id, story_id, None, new_story, second_looks, tuple(split_off), splits
+        )
 
     def _original(self, shingles: array[int], look: Lookalikes) -> int | None:
         """The first look-alike these shingles copy, confirmed on the text (the original it
