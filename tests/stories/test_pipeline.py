@@ -72,16 +72,33 @@ def test_a_related_write_up_joins_the_story_and_an_unrelated_one_starts_its_own(
     assert ids == Ids(13, 7)
 
 
-def test_a_wire_copy_is_filed_with_its_original_and_a_copy_of_it_points_at_the_original() -> None:
+def test_a_wire_copy_and_a_copy_of_it_are_filed_with_their_original() -> None:
     pipeline, ids = Pipeline(EngineSettings()), Ids(1, 1)
-    flood = long_article(FLOOD)
-    decide(pipeline, prepared(long_article(ELECTION)), ids)
+    flood, election = long_article(FLOOD), long_article(ELECTION)
+    decide(pipeline, prepared(election), ids)
     original = decide(pipeline, prepared(flood), ids)
     copy = decide(pipeline, prepared(wire_copy(flood, "Daily Courier")), ids)
     assert copy == Decision(article_id=3, story_id=original.story_id, original=2)
-    again = decide(pipeline, prepared(wire_copy(wire_copy(flood, "Courier"), "Gazette")), ids)
-    assert again.original == original.article_id
+    # A copy of the copy: copies are in no index, so it is confirmed on the original.
+    again = prepared(wire_copy(wire_copy(flood, "Daily Courier"), "Gazette"))
+    look = pipeline.look(again)
+    assert isinstance(look, Lookalikes)
+    assert look.candidates == [2]
+    assert pipeline.decide(again, look, ids) == Decision(4, original.story_id, original=2)
     assert ids.next_story == 3
+
+
+def test_a_look_alike_sharing_only_part_of_the_text_is_not_a_copy() -> None:
+    """Four paragraphs of a stored story followed by six of another: the LSH proposes the
+    stored one, the text check finds half of it, and the article is an original."""
+    pipeline, ids = Pipeline(EngineSettings()), Ids(1, 1)
+    flood, election = long_article(FLOOD), long_article(ELECTION)
+    decide(pipeline, prepared(flood), ids)
+    mixed = prepared(replace(flood, paragraphs=(*flood.paragraphs[:4], *election.paragraphs[:6])))
+    look = pipeline.look(mixed)
+    assert isinstance(look, Lookalikes)
+    assert look.candidates == [1]
+    assert pipeline.decide(mixed, look, ids).original is None
 
 
 def test_a_look_alike_whose_text_is_not_in_memory_is_confirmed_once_read() -> None:
