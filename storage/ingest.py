@@ -1,7 +1,8 @@
 """The write path: raw articles in, stored articles folded into stories out.
 
-The engine's indexes (near-copy LSH, story index) live in memory and are rebuilt from the
-database when an ``Ingestor`` starts. Writers sharing one store (several processes on one
+The engine's pipeline (``stories.pipeline``) decides each article on indexes it holds in memory;
+they are rebuilt from the database when an ``Ingestor`` starts, and this module replays into
+them, reads the texts of look-alikes they do not hold, writes the decisions and retries. Writers sharing one store (several processes on one
 SQLite file or PostgreSQL database) take turns batch by batch: a batch first locks the id
 counter (``storage.models.IdCounter``), then replays the articles other writers stored since it
 last looked, decides and writes, and commits with the lock released. So every batch decides on
@@ -349,7 +350,7 @@ class _StoryChange:
 
 
 class _Batch:
-    """Decides a batch in memory, then writes it with a few bulk statements.
+    """Has the pipeline decide a batch in memory, then writes it with a few bulk statements.
 
     Ids are handed out from the id counter, locked for the whole transaction, so decisions can
     refer to articles and stories of the same batch before anything is written, and no other
