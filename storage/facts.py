@@ -12,7 +12,6 @@ having run.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import nullcontext
@@ -25,10 +24,15 @@ from storage.db import SessionFactory
 from storage.housekeeping import Housekeeping
 from storage.limits import length_of
 from storage.models import Article, Mention
-from stories.factfinder import extract_facts, facts_from_json, facts_to_json
-from stories.facts import ArticleFacts, EntityKind
-from stories.model import Article as CleanArticle
-from stories.names import clean_name, surname_key
+from stories.factfinder import (
+    extract_facts,
+    facts_from_json,
+    facts_to_json,
+    people_named,
+    stored_article,
+    stored_language,
+)
+from stories.facts import ArticleFacts
 
 _MENTIONS = Mention.metadata.tables[Mention.__tablename__]
 _NAME = length_of(_MENTIONS.c.name)
@@ -53,25 +57,7 @@ def stored_facts(
     """An original article's facts as stored, or found now when they are still pending."""
     if facts is not None:
         return facts_from_json(facts)
-    return extract_facts(_article(title, body, captions, features))
-
-
-def _article(title: str, body: str, captions: str, features: str | None) -> CleanArticle:
-    """The cleaned article again, as far as fact finding reads it (body, captions, date and
-    language: the features name the language of an article not in English)."""
-    stored = json.loads(features) if features else {}
-    published = stored.get("published")
-    return CleanArticle(
-        title=title,
-        paragraphs=tuple(body.split("\n\n")),
-        captions=tuple(c for c in captions.split("\n") if c),
-        url=None,
-        outlet=None,
-        published=datetime.fromisoformat(published) if published else None,
-        external_id=None,
-        origin="",
-        language=stored.get("language"),
-    )
+    return extract_facts(stored_article(title, body, captions, features))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +72,7 @@ class _Pending:
 
 def _find(rows: list[_Pending]) -> list[ArticleFacts]:
     """The facts of a slice of articles; module-level so that a process pool can run it."""
-    return [extract_facts(_article(r.title, r.body, r.captions, r.features)) for r in rows]
+    return [extract_facts(stored_article(r.title, r.body, r.captions, r.features)) for r in rows]
 
 
 class FactFinder:
@@ -172,16 +158,12 @@ class FactFinder:
                 for row, f in zip(rows, facts, strict=True)
                 if row.id in done
                 for mention in mention_rows(
-                    f, row.id, done[row.id], row.published, _language(row.features)
+                    f, row.id, done[row.id], row.published, stored_language(row.features)
                 )
             ]
             if people:
                 await session.execute(insert(_MENTIONS), people)
         return len(done)
-
-
-def _language(features: str | None) -> str | None:
-    return json.loads(features).get("language") if features else None
 
 
 def mention_rows(
@@ -191,22 +173,16 @@ def mention_rows(
     published: datetime | None,
     language: str | None = None,
 ) -> list[dict[str, object]]:
-    """One row per person an article names, with the first description it gives, under the
-    key of its surname without the case ending of ``language`` (the article's)."""
-    described: dict[str, str | None] = {}
-    for mention in facts.mentions:
-        name = clean_name(mention.name)
-        if mention.kind is EntityKind.PERSON and " " in name and described.get(name) is None:
-            described[name] = mention.description
+    """One row per person an article names (``stories.factfinder.people_named``), cut to fit
+    its columns."""
     return [
         {
             "article_id": article_id,
             "story_id": story_id,
-            "name": name[:_NAME],
-            "surname_key": surname_key(name, language)[:_SURNAME_KEY],
-            "description": description,
+            "name": person.name[:_NAME],
+            "surname_key": person.surname_key[:_SURNAME_KEY],
+            "description": person.description,
             "published": published,
         }
-        for name, description in described.items()
-        if surname_key(name, language)
+        for person in people_named(facts, language)
     ]

@@ -2,11 +2,12 @@
 
 The engine's pipeline (``stories.pipeline``) decides each article on indexes it holds in memory;
 they are rebuilt from the database when an ``Ingestor`` starts, and this module replays into
-them, reads the texts of look-alikes they do not hold, writes the decisions and retries. Writers sharing one store (several processes on one
-SQLite file or PostgreSQL database) take turns batch by batch: a batch first locks the id
-counter (``storage.models.IdCounter``), then replays the articles other writers stored since it
-last looked, decides and writes, and commits with the lock released. So every batch decides on
-every stored article, ids never collide, and no article is stored twice or lost.
+them, reads the texts of look-alikes they do not hold, writes the decisions and retries.
+Writers sharing one store (several processes on one SQLite file or PostgreSQL database) take
+turns batch by batch: a batch first locks the id counter (``storage.models.IdCounter``), then
+replays the articles other writers stored since it last looked, decides and writes, and
+commits with the lock released. So every batch decides on every stored article, ids never
+collide, and no article is stored twice or lost.
 
 What a replay does not bring in is other writers' second looks and splits (articles moved
 between stories of the store). A batch that would file a near-copy apart from its moved

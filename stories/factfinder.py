@@ -9,7 +9,8 @@ the event). Spans index into ``article.body``, or into the captions joined by ne
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from stories.dates import find_dates
@@ -25,6 +26,7 @@ from stories.facts import (
 )
 from stories.language import ENGLISH
 from stories.model import Article
+from stories.names import clean_name, surname_key
 from stories.number_roles import Named, article_now, years_in
 from stories.numbers import find_numbers
 from stories.people import find_mentions
@@ -68,7 +70,56 @@ def caption_sentences(captions: tuple[str, ...]) -> list[Sentence]:
     return sentences
 
 
+@dataclass(frozen=True, slots=True)
+class PersonNamed:
+    """A person an article names, as the store indexes people: by the key of the surname."""
+
+    name: str
+    surname_key: str
+    description: str | None
+
+
+def people_named(facts: ArticleFacts, language: str | None = None) -> list[PersonNamed]:
+    """Each person named in full (two words or more) in an article's facts, once, with the
+    first description the article gives, under the key of the surname without the case ending
+    of ``language`` (the article's); a name with no such key is left out."""
+    described: dict[str, str | None] = {}
+    for mention in facts.mentions:
+        name = clean_name(mention.name)
+        if mention.kind is EntityKind.PERSON and " " in name and described.get(name) is None:
+            described[name] = mention.description
+    return [
+        PersonNamed(name, surname_key(name, language), description)
+        for name, description in described.items()
+        if surname_key(name, language)
+    ]
+
+
 # ---- storage ----
+
+
+def stored_article(title: str, body: str, captions: str, features: str | None) -> Article:
+    """The cleaned article again from its stored text, as far as finding facts reads it
+    (body, captions, date and language: the features, as ``Features.to_json`` wrote them,
+    keep the publication time in the outlet's time zone and name the language)."""
+    stored = json.loads(features) if features else {}
+    published = stored.get("published")
+    return Article(
+        title=title,
+        paragraphs=tuple(body.split("\n\n")),
+        captions=tuple(c for c in captions.split("\n") if c),
+        url=None,
+        outlet=None,
+        published=datetime.fromisoformat(published) if published else None,
+        external_id=None,
+        origin="",
+        language=stored.get("language"),
+    )
+
+
+def stored_language(features: str | None) -> str | None:
+    """The language the stored features name (None: not known, or no features)."""
+    return json.loads(features).get("language") if features else None
 
 
 def facts_to_json(facts: ArticleFacts) -> str:
