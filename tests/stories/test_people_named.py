@@ -60,7 +60,8 @@ def test_the_article_is_read_back_with_its_outlets_time_and_its_language() -> No
     again = stored_article(article.title, article.body, "\n".join(article.captions), features)
     assert (again.paragraphs, again.captions) == (article.paragraphs, article.captions)
     assert again.published == published
-    assert again.published is not None and again.published.utcoffset() == timedelta(hours=-5)
+    assert again.published is not None
+    assert again.published.utcoffset() == timedelta(hours=-5)
     assert again.language == stored_language(features) == "de"
     assert stored_article("T", "B", "", None).published is None
     assert stored_language(None) is None
