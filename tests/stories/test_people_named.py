@@ -36,7 +36,7 @@ def test_each_person_named_in_full_once_with_the_first_description_given() -> No
 
 
 def test_a_surname_is_keyed_without_its_case_ending_across_scripts() -> None:
-    """"Марию Колесникову" (accusative, in a Russian article) is keyed as Maria Kalesnikava."""
+    """A Russian article's "Марию Колесникову" (accusative) is keyed as Maria Kalesnikava."""
     russian = people_named(ArticleFacts(mentions=(_person("Марию Колесникову"),)), "ru")
     english = people_named(ArticleFacts(mentions=(_person("Maria Kalesnikava"),)))
     assert [p.name for p in russian] == ["Марию Колесникову"]
