@@ -13,9 +13,9 @@ from sqlalchemy import update
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError
+from bot.platforms.platform import FrontEnd
 from bot.readers import InputDefaults, iter_paths
 from bot.runner import (
-    FrontEnd,
     add_configured_sources,
     console_front_end,
     front_ends,
