@@ -61,6 +61,7 @@ def front_ends(
 
 
 def console_front_end(app: App, console: Console, stop: asyncio.Event) -> Platform:
+    """The console chat, the bot when no platform's token is set; leaving it sets ``stop``."""
     return ConsolePlatform(app.context, console, pictures_dir(app.settings), stop)
 
 
