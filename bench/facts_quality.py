@@ -27,16 +27,11 @@ from rich.console import Console
 from rich.table import Table
 
 from stories.clean import clean_article
-from stories.compare import (
-    NumberDiff,
-    NumberDiffKind,
-    NumberValue,
-    StoryDiff,
-    UniqueDetail,
-    diff_story,
-)
+from stories.compare import StoryDiff, diff_story
 from stories.content import coverage, terms
+from stories.details import UniqueDetail
 from stories.facts import ArticleFacts, Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.model import Article, RawArticle
 from stories.names import Person, fold, match_person_query, resolve_people, same_person
 from stories.sentences import split_sentences
