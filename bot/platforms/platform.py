@@ -6,11 +6,8 @@ each platform's own loop, so ``run`` is all the runner sees of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
-from bot.schedule import Notify, Sender
 from handlers.reply import Reply
 from storage.subscriptions import SubscriptionInfo
 
@@ -36,13 +33,3 @@ class Platform(Protocol):
     async def notify(self, text: str) -> None:
         """A notice (a source paused) to each of the platform's admins."""
         ...
-
-
-@dataclass
-class FrontEnd:
-    """A platform given by its functions, for a caller that brings its own loop and sender."""
-
-    name: str
-    run: Callable[[], Coroutine[Any, Any, None]]
-    send: Sender
-    notify: Notify
