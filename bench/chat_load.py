@@ -62,12 +62,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from command_latency import build
 from interpreter import interpreter
 
-import bot.slack
-import bot.telegram
+import bot.platforms.slack.listeners
+import bot.platforms.telegram.listeners
 from bot.config import SlackSettings, TelegramSettings
-from bot.render_telegram import render_telegram
-from bot.slack import EVENTS_PATH, build_slack, serve_http
-from bot.telegram import SECRET_HEADER, build_telegram, run_telegram
+from bot.platforms.slack.app import build_slack
+from bot.platforms.slack.serve import EVENTS_PATH, serve_http
+from bot.platforms.telegram.app import build_telegram
+from bot.platforms.telegram.render import render_telegram
+from bot.platforms.telegram.serve import run_telegram
+from bot.platforms.telegram.webhook import SECRET_HEADER
 from handlers.command import Command
 from handlers.context import Context
 from handlers.reply import Reply, Tone
@@ -494,8 +497,18 @@ async def run(args: argparse.Namespace) -> bool:
             "slack",
             {f"B{i:06d}": Request(f"B{i:06d}", kind, text) for i, (kind, text) in enumerate(plan)},
         )
-        tap(bot.telegram, telegram, lambda command: command.caller.chat_id, parts=True)
-        tap(bot.slack, slack, lambda command: command.caller.user_id.removeprefix("U"), False)
+        tap(
+            bot.platforms.telegram.listeners,
+            telegram,
+            lambda command: command.caller.chat_id,
+            parts=True,
+        )
+        tap(
+            bot.platforms.slack.listeners,
+            slack,
+            lambda command: command.caller.user_id.removeprefix("U"),
+            False,
+        )
         context = Context(sessions)
         async with (
             serve_fake() as tg_fake,

@@ -62,9 +62,9 @@ from interpreter import interpreter
 import handlers.digest
 import stories.digest
 from bot.config import DigestSettings
-from bot.render_cache import RenderCache
-from bot.render_slack import render_slack
-from bot.render_telegram import render_telegram
+from bot.platforms.render_cache import RenderCache
+from bot.platforms.slack.render import render_slack
+from bot.platforms.telegram.render import render_telegram
 from bot.schedule import Digests, Outcome
 from handlers.digest import FIRST_PERIOD, compose
 from handlers.reply import Reply

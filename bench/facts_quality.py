@@ -27,16 +27,11 @@ from rich.console import Console
 from rich.table import Table
 
 from stories.clean import clean_article
-from stories.compare import (
-    NumberDiff,
-    NumberDiffKind,
-    NumberValue,
-    StoryDiff,
-    UniqueDetail,
-    diff_story,
-)
+from stories.compare import StoryDiff, diff_story
 from stories.content import coverage, terms
+from stories.details import UniqueDetail
 from stories.facts import ArticleFacts, Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.model import Article, RawArticle
 from stories.names import Person, fold, match_person_query, resolve_people, same_person
 from stories.sentences import split_sentences
@@ -1130,6 +1125,25 @@ def _speed(views: Sequence[ArticleView], size: int = 100) -> str:
     )
 
 
+def _extraction_speed(seeds: Path, extract: Extractor) -> str:
+    """Fact finding on the seed articles, warm: milliseconds per 2,000 characters of body."""
+    articles = [
+        article
+        for path in sorted(seeds.glob("*.txt"))
+        if isinstance(
+            article := clean_article(
+                RawArticle(text=path.read_text(), title=path.read_text().splitlines()[0])
+            ),
+            Article,
+        )
+    ]
+    for article in articles:
+        extract(article)
+    characters = sum(len(article.body) for article in articles)
+    elapsed = min(_timed(lambda: [extract(a) for a in articles]) for _ in range(3))
+    return f"fact finding: {elapsed / max(1, characters) * 2000:.2f} ms per 2,000 characters"
+
+
 def _timed(run: Callable[[], object]) -> float:
     start = time.perf_counter()
     run()
@@ -1185,6 +1199,7 @@ def main(argv: Sequence[str]) -> int:
         f"resolve_people + diff_story + summarize: {elapsed:.1f} ms for {len(views)} articles"
     )
     console.print(_speed(views), highlight=False)
+    console.print(_extraction_speed(seeds, extract), highlight=False)
     for s in sections:
         for note in s.notes:
             console.print(f"[dim]{s.name}:[/dim] {note}", highlight=False)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.collector import CollectorPolicy
 from bot.config import Settings
@@ -25,7 +25,7 @@ from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.limits import shorten, too_long
 from storage.models import Article, Source
 from storage.queries import stored_urls
-from storage.sources import MAX_URL
+from storage.sources import MAX_URL, record_poll, record_poll_failure
 from stories.clean import clean_line
 from stories.dedupe import canonical_url
 from stories.model import Rejected
@@ -161,9 +161,7 @@ async def ingest_url(
     report = await app.ingestor.ingest(result.items, source_id=source_id, progress=progress)
     report.known += result.known
     async with app.sessions() as session, session.begin():
-        polled = await session.get(Source, source_id)
-        if polled is not None:
-            record_poll(polled, result)
+        await _record(session, source_id, result)
     return report
 
 
@@ -171,22 +169,16 @@ def source_state(source: Source) -> FeedState:
     return FeedState(etag=source.etag, last_modified=source.last_modified)
 
 
-def record_poll(source: Source, result: UrlResult) -> None:
+async def _record(session: AsyncSession, source_id: int, result: UrlResult) -> None:
     """Keep the validators for the next conditional GET, and count failures in a row."""
-    source.last_polled_at = datetime.now(UTC)
+    now = datetime.now(UTC)
     if result.kind == "failed":
-        source.failures += 1
-        source.last_error = clean_line(
-            "; ".join(r.reason for r in result.items if isinstance(r, Rejected))
-        )
+        reasons = "; ".join(r.reason for r in result.items if isinstance(r, Rejected))
+        await record_poll_failure(session, source_id, clean_line(reasons), now)
         return
-    source.failures = 0
-    source.last_error = None
-    if result.state is not None:
-        source.etag = result.state.etag
-        source.last_modified = result.state.last_modified
-    if result.outlet and not source.title:
-        source.title = clean_line(result.outlet)
+    state = result.state
+    validators = None if state is None else (state.etag, state.last_modified)
+    await record_poll(session, source_id, now, validators, result.outlet)
 
 
 async def seed_if_empty(app: App, progress: Progress | None = None) -> IngestReport | None:

@@ -31,9 +31,9 @@ from bot import render
 from bot.app import App, ingest_inputs, open_app, rejected_summary, seed_if_empty
 from bot.app import Progress as ProgressFn
 from bot.config import ConfigError, Settings, load_settings
-from bot.console import CONSOLE_CALLER, with_local_file
 from bot.logs import protect_logs
 from bot.pictures import pictures_dir, save_picture
+from bot.platforms.console.chat import CONSOLE_CALLER, with_local_file
 from bot.readers import FEED_SUFFIXES, MAX_FILE_BYTES, InputDefaults, is_url, shown_path
 from bot.runner import FrontEndFailed, serve
 from handlers.command import parse_command

@@ -11,39 +11,24 @@ import asyncio
 import logging
 import os
 import signal
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from rich.console import Console
 
 from bot.app import App, ingest_url
 from bot.config import Settings
-from bot.console import chat, show
 from bot.fetch import Fetcher, http_client
 from bot.logs import protect_logs
 from bot.pictures import pictures_dir
-from bot.render_cache import RenderCache
-from bot.render_slack import render_slack
-from bot.render_telegram import render_messages
-from bot.schedule import (
-    BotScheduler,
-    Clock,
-    Digests,
-    Notify,
-    Polls,
-    Sender,
-    utc_now,
-    worker_id,
-)
-from bot.slack import build_slack, notice, post_reply, run_slack
-from bot.telegram import build_telegram, run_telegram, send_messages
+from bot.platforms.console.platform import ConsolePlatform
+from bot.platforms.platform import Platform
+from bot.platforms.slack.platform import slack_platform
+from bot.platforms.telegram.platform import telegram_platform
+from bot.schedule import BotScheduler, Clock, Digests, Polls, utc_now, worker_id
 from handlers.format import mask_url
-from handlers.reply import Reply
 from storage.sources import add_source, list_sources
-from storage.subscriptions import SubscriptionInfo
 
 log = logging.getLogger(__name__)
 
@@ -64,93 +49,25 @@ def secrets_in(settings: Settings, env: Mapping[str, str]) -> list[str]:
     return [env[name] for name in names if env.get(name)]
 
 
-@dataclass
-class FrontEnd:
-    """A running chat platform: its loop, how a digest reaches a chat, how admins are told."""
-
-    name: str
-    run: Callable[[], Coroutine[Any, Any, None]]
-    send: Sender
-    notify: Notify
-
-
-def _telegram(
-    settings: Settings, app: App, stop: asyncio.Event, token: str, env: Mapping[str, str]
-) -> FrontEnd:
-    # python-telegram-bot's opt-in to its next API (timedelta durations); without it
-    # every RetryAfter it handles also raises a deprecation warning.
-    os.environ.setdefault("PTB_TIMEDELTA", "1")
-    secret = env.get(settings.telegram.webhook_secret_env) or None
-    telegram = build_telegram(settings.telegram, token, app.context, secret=secret)
-    render = RenderCache(render_messages)
-
-    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        sent = await send_messages(telegram.bot, int(subscription.chat_id), render(reply))
-        return str(sent[0].message_id)
-
-    async def notify(text: str) -> None:
-        for admin in settings.telegram.admins:
-            await telegram.bot.send_message(int(admin), text)
-
-    def run() -> Coroutine[Any, Any, None]:
-        return run_telegram(telegram, settings.telegram, secret, stop)
-
-    return FrontEnd("telegram", run, send, notify)
-
-
-def _slack(
-    settings: Settings, app: App, stop: asyncio.Event, token: str, env: Mapping[str, str]
-) -> FrontEnd:
-    signing_secret = env.get(settings.slack.signing_secret_env) or None
-    slack = build_slack(settings.slack, token, signing_secret, app.context)
-    app_token = env.get(settings.slack.app_token_env) or None
-    render = RenderCache(render_slack)
-
-    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        return await post_reply(slack.client, subscription.chat_id, reply, render=render)
-
-    async def notify(text: str) -> None:
-        for admin in settings.slack.admins:
-            await post_reply(slack.client, admin, notice(text))
-
-    def run() -> Coroutine[Any, Any, None]:
-        return run_slack(slack, settings.slack, app_token, stop)
-
-    return FrontEnd("slack", run, send, notify)
-
-
 def front_ends(
     settings: Settings, app: App, stop: asyncio.Event, env: Mapping[str, str]
-) -> list[FrontEnd]:
-    """The front ends the environment's tokens turn on, ready to run."""
-    running = []
-    if token := env.get(settings.telegram.token_env):
-        running.append(_telegram(settings, app, stop, token, env))
-    if token := env.get(settings.slack.bot_token_env):
-        running.append(_slack(settings, app, stop, token, env))
-    return running
+) -> list[Platform]:
+    """The chat platforms the environment's tokens turn on, ready to run."""
+    found = (
+        telegram_platform(settings.telegram, app.context, stop, env),
+        slack_platform(settings.slack, app.context, stop, env),
+    )
+    return [platform for platform in found if platform is not None]
 
 
-def console_front_end(app: App, console: Console, stop: asyncio.Event) -> FrontEnd:
-    pictures = pictures_dir(app.settings)
-
-    async def send(subscription: SubscriptionInfo, reply: Reply) -> str:
-        show(console, reply, pictures)
-        return f"console-{subscription.id}"
-
-    async def notify(text: str) -> None:
-        console.print(f"[yellow]{text}[/]")
-
-    async def run() -> None:
-        await chat(app.context, console, pictures)
-        stop.set()
-
-    return FrontEnd("console", run, send, notify)
+def console_front_end(app: App, console: Console, stop: asyncio.Event) -> Platform:
+    """The console chat, the bot when no platform's token is set; leaving it sets ``stop``."""
+    return ConsolePlatform(app.context, console, pictures_dir(app.settings), stop)
 
 
 @asynccontextmanager
 async def scheduled(
-    app: App, ends: list[FrontEnd], now: Clock = utc_now
+    app: App, ends: Sequence[Platform], now: Clock = utc_now
 ) -> AsyncIterator[BotScheduler]:
     """Digests and source polls for the platforms that run, for as long as they run."""
     settings = app.settings
@@ -232,7 +149,7 @@ async def serve(app: App, env: Mapping[str, str] | None = None) -> None:
 
 
 async def run_front_ends(
-    ends: Sequence[FrontEnd], scheduler: BotScheduler, stop: asyncio.Event, halt: asyncio.Event
+    ends: Sequence[Platform], scheduler: BotScheduler, stop: asyncio.Event, halt: asyncio.Event
 ) -> None:
     """Run the front ends until ``stop`` is set or one of them ends, then stop the scheduler
     before the front ends (``halt``): a digest being sent reaches a platform that still

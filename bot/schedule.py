@@ -33,7 +33,7 @@ from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.db import SessionFactory
 from storage.models import Source
-from storage.sources import claim_poll, list_sources, pause_source
+from storage.sources import claim_poll, list_sources, pause_source, record_poll_failure
 from storage.subscriptions import Due, SubscriptionInfo
 from stories.language import ENGLISH
 
@@ -385,10 +385,7 @@ class Polls:
 
     async def _count_failure(self, source_id: int, error: str) -> None:
         async with self._sessions() as session, session.begin():
-            source = await session.get(Source, source_id)
-            if source is not None:
-                source.failures += 1
-                source.last_error = error[:2000]
+            await record_poll_failure(session, source_id, error[:2000])
 
     async def _after(self, source_id: int) -> timedelta | None:
         async with self._sessions() as session, session.begin():

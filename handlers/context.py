@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handlers.directory import NameDirectory
+from handlers.surname_keys import SurnameKeys
 from storage.db import SessionFactory
 from stories.language import ENGLISH
 
@@ -13,7 +13,7 @@ from stories.language import ENGLISH
 class Context:
     sessions: SessionFactory
     page_size: int = 10
-    directory: NameDirectory = field(default_factory=NameDirectory)
+    surname_keys: SurnameKeys = field(default_factory=SurnameKeys)
     #: the readers' language (config ``language``, ISO 639-1), see ``stories.reader``
     language: str = ENGLISH
     #: a digest carries the timeline picture of its busiest story (config ``digest.picture``)

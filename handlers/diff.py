@@ -11,21 +11,15 @@ from handlers.format import Sources, outlets_short, plural, story_title
 from handlers.reply import Citation, Line, Reply, Section, Tone
 from handlers.resolve import resolve_story
 from storage import queries
-from stories.compare import (
-    NumberDiff,
-    NumberDiffKind,
-    NumberValue,
-    QuoteVariant,
-    QuoteVersion,
-    SpellingVariant,
-    StoryDiff,
-    UniqueDetail,
-    diff_story,
-)
+from stories.compare import StoryDiff, diff_story
+from stories.details import UniqueDetail
 from stories.facts import Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.language import ENGLISH
 from stories.names import resolve_people
+from stories.quote_variants import QuoteVariant, QuoteVersion
 from stories.sentences import short
+from stories.spellings import SpellingVariant
 from stories.story_input import ArticleView
 from stories.story_input import Citation as Source
 

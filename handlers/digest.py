@@ -20,11 +20,14 @@ from storage.subscriptions import (
     digest_articles,
     last_sent_dues,
 )
-from stories.compare import DiffItem, NumberDiff, NumberDiffKind, QuoteVariant, SpellingVariant
+from stories.compare import DiffItem
 from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
+from stories.figures import NumberDiff, NumberDiffKind
 from stories.language import ENGLISH
+from stories.quote_variants import QuoteVariant
 from stories.reader import foreign
 from stories.sentences import short
+from stories.spellings import SpellingVariant
 from stories.story_input import Citation as Source
 
 #: stories a digest lists when the caller does not say

@@ -3,7 +3,7 @@
 A story told by fifty outlets has more to say than a chat message holds. The handlers say
 the most important first and cut the rest to a count and the command that shows it; this is
 the measure they cut by. It counts a line as Telegram's renderer draws it (the tightest
-platform: 4,096 characters of HTML, a link's URL included, ``bot/render_telegram.py``),
+platform: 4,096 characters of HTML, a link's URL included, ``bot/platforms/telegram/render.py``),
 so a reply within ``MESSAGE_ROOM`` is one message there and in Slack.
 """
 

@@ -74,7 +74,7 @@ async def _candidates(session: AsyncSession, query: str, context: Context) -> li
     exact = await queries.names_with_keys(session, keys)
     if exact:
         return list(dict.fromkeys(name for key in keys for name in exact.get(key, [])))
-    near = await context.directory.near_keys(session, keys[0])
+    near = await context.surname_keys.near_keys(session, keys[0])
     found = await queries.names_with_keys(session, near)
     return [name for near_key in near for name in found.get(near_key, [])]
 

@@ -1,4 +1,9 @@
-"""Sources as admins manage them, and the bookkeeping of polling them."""
+"""Sources as admins manage them, and the bookkeeping of polling them.
+
+Every write of a source's polling state (when it was polled, its validators for the next
+conditional GET, its failures in a row, its last error, a pause) is made here; the fetch
+(``bot.app.ingest_url``) and the scheduler (``bot.schedule.Polls``) call these.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.limits import length_of
 from storage.models import Source
+from stories.clean import clean_line
 
 #: the longest URL a source can have
 MAX_URL = length_of(Source.url.expression)
@@ -120,3 +126,39 @@ async def pause_source(session: AsyncSession, source_id: int) -> bool:
         .returning(Source.id)
     )
     return paused is not None
+
+
+async def record_poll(
+    session: AsyncSession,
+    source_id: int,
+    polled_at: datetime,
+    validators: tuple[str | None, str | None] | None,
+    outlet: str | None,
+) -> None:
+    """A poll that answered: its failures in a row are over, its validators (``etag``,
+    ``last_modified``; None when the answer gave none) kept for the next conditional GET, and
+    its outlet's name (``outlet``) kept as the source's title when it has none."""
+    row = await session.get(Source, source_id)
+    if row is None:
+        return
+    row.last_polled_at = polled_at
+    row.failures = 0
+    row.last_error = None
+    if validators is not None:
+        row.etag, row.last_modified = validators
+    if outlet and not row.title:
+        row.title = clean_line(outlet)
+
+
+async def record_poll_failure(
+    session: AsyncSession, source_id: int, error: str | None, polled_at: datetime | None = None
+) -> None:
+    """One more failure in a row, and what went wrong; ``polled_at`` when the poll itself is
+    recorded with it (a poll that raised was recorded when it was claimed)."""
+    row = await session.get(Source, source_id)
+    if row is None:
+        return
+    if polled_at is not None:
+        row.last_polled_at = polled_at
+    row.failures += 1
+    row.last_error = error

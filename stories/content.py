@@ -16,6 +16,7 @@ from itertools import islice
 from types import MappingProxyType
 
 from stories.features import stem, zipf
+from stories.lexicon import CALENDAR
 from stories.names import fold
 from stories.sentences import Sentence, split_paragraph
 
@@ -45,10 +46,6 @@ _NUMBER_WORDS = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:[.-][^\W\d_]+)*)"
@@ -72,7 +69,7 @@ def _word_term(word: str, at_start: bool) -> tuple[str, float] | None:
     lower = word.lower().replace("’", "'")
     if lower in _NUMBER_WORDS:
         return NUMBER_PREFIX + str(_NUMBER_WORDS[lower]), NUMBER_WEIGHT
-    if lower in _CALENDAR:
+    if lower in CALENDAR:
         return lower, CALENDAR_WEIGHT
     capitalised = word[0].isupper() and len(word) > 1
     if capitalised and (not at_start or zipf(lower) < NAME_AT_START_ZIPF):
@@ -104,7 +101,7 @@ def terms_as_written(text: str) -> dict[str, tuple[float, str]]:
             if term is None:
                 after_month = False
                 continue
-            after_month = term[0] in _CALENDAR
+            after_month = term[0] in CALENDAR
         elif number:
             term = _number_term(number)
             if after_month:

@@ -18,19 +18,15 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from stories.compare import (
-    DiffItem,
-    NumberDiff,
-    NumberDiffKind,
-    SpellingVariant,
-    UniqueDetail,
-    diff_story,
-)
+from stories.compare import DiffItem, diff_story
+from stories.details import UniqueDetail
 from stories.facts import EntityKind, Qualifier
+from stories.figures import NumberDiff, NumberDiffKind
 from stories.language import ENGLISH
 from stories.names import clean_name, resolve_people, surname_key
 from stories.reader import Headlines, reader_first, title_for
 from stories.sentences import short
+from stories.spellings import SpellingVariant
 from stories.story_input import ArticleView, Citation
 from stories.summarize import summarize
 

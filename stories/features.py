@@ -45,6 +45,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.model import Article
 from stories.months import dates_in
+from stories.places import country_code
 from stories.scripts import latin, skeleton
 
 TITLE_WEIGHT = 3.0
@@ -335,6 +336,14 @@ def _entity_key(lower: str) -> str:
     return lower.replace(_CURLY_APOSTROPHE, "'").removesuffix("'s").removesuffix("'")
 
 
+def _place_key(key: str, language: str) -> str | None:
+    """The ``k:`` term of a country's name: its code, the same in every language ("Litauen",
+    "Литву" and "Lithuania" are ``k:@LT``), where a name's skeleton would differ."""
+    stems = stemmer(language)
+    code = country_code(stems.stemWord(key) if stems is not None else key, language)
+    return None if code is None else f"{KIND_KEY}@{code}"
+
+
 def _cross_key(key: str, language: str) -> str | None:
     """The ``k:`` term of a name's key; None for a key too short to tell names apart."""
     bones = skeleton(key, language)
@@ -371,7 +380,7 @@ def _effects(token: str) -> _Effects:
     if not token[0].isupper():
         return word, word
     key = _entity_key(lower)
-    name: _Effect = (KIND_ENTITY + key, key, _cross_key(key, ENGLISH))
+    name: _Effect = (KIND_ENTITY + key, key, _place_key(key, ENGLISH) or _cross_key(key, ENGLISH))
     return name, (name if _is_name_at_start(token) else word)
 
 
@@ -415,9 +424,11 @@ def _effects_in(token: str, language: str) -> _Effects:
         return word, word
     key = f"{language}:{_entity_key(stem_of)}"
     common = zipf_here >= NAME_ZIPF
-    cross = _cross_key(_entity_key(stem_of), language)
+    place = _place_key(_entity_key(lower), language)
+    cross = place or _cross_key(_entity_key(stem_of), language)
     if (
-        language in _NOUNS_CAPITALISED
+        place is None
+        and language in _NOUNS_CAPITALISED
         and (zipf_here > 0 or len(lower) > _LONGEST_NAME)
         and zipf(_entity_key(latin(lower))) < LEMMA_ZIPF
     ):

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from stories import lexicon
 from stories.currencies import SYMBOLS, currency_noun
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
@@ -65,10 +66,7 @@ SCALES = {
     "m": 1_000_000,
 }
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = [*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS]
 
 _DIGITS = (
     r"\d(?<![\w.,:/\-]\d)(?:"

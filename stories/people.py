@@ -39,6 +39,7 @@ from wordfreq import zipf_frequency
 
 from stories.facts import EntityKind, Mention, Span
 from stories.language import ENGLISH, word_zipf
+from stories.lexicon import CALENDAR
 from stories.names import case_stem
 from stories.names import skeleton as name_skeleton
 from stories.scripts import latin
@@ -133,10 +134,6 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
 """Titles that say nothing about a person's role: never a description on their own."""
 CONJUNCTIONS = frozenset("and or but".split())
 ROLE_MODIFIERS = frozenset("former exiled acting then late new outgoing incoming".split())
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
 APPOSITIVE_OPENERS = frozenset("a an the one another who whose which now then former".split())
 CLAUSE_BREAKS = frozenset("that said says told and but while when after because".split())
 _APPOSITIVE_END = re.compile(r",|;|\s[—–-]\s|[—–(]|$")

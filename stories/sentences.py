@@ -6,15 +6,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from stories import lexicon
+
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     (
-        "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd corp "
-        "co no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
-        "u.s u.k u.n e.g i.e a.m p.m "
-        # scale and unit abbreviations of other languages: "2 Mio. US-Dollar", "5 mln. zł"
-        "mio mrd tsd mln mld bln tys ca bzw млн млрд тыс долл руб"
-    ).split()
+        *(
+            "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd "
+            "corp co no vs etc approx dept est fig u.s u.k u.n e.g i.e a.m p.m "
+            # scale and unit abbreviations of other languages: "2 Mio. US-Dollar", "5 mln. zł"
+            "mio mrd tsd mln mld bln tys ca bzw млн млрд тыс долл руб"
+        ).split(),
+        *lexicon.MONTH_ABBREVIATIONS,
+    )
 )
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")

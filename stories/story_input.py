@@ -21,6 +21,10 @@ class ArticleView:
     language: str | None = None
     """ISO 639-1 code of the article's language; None: English or not known."""
 
+    def position(self, start: int) -> float:
+        """Where in the article an offset stands, 0 (lead) to 1 (end)."""
+        return min(1.0, start / max(1, len(self.body)))
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:

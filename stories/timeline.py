@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from stories.compare import NumberDiff, NumberDiffKind, StoryDiff
+from stories.compare import StoryDiff
+from stories.figures import NumberDiff, NumberDiffKind
 from stories.language import ENGLISH, language_name
 from stories.names import Person
 from stories.sentences import short

@@ -1,4 +1,12 @@
-"""Fixtures shared by every tier: databases (SQLite always, PostgreSQL when configured)."""
+"""Fixtures shared by every tier: databases (SQLite always, PostgreSQL when configured).
+
+Every test is marked with its tier (``pytest -m unit`` runs the fast offline one):
+
+- ``e2e``: real chat libraries against the local Bot API and Web API fakes (``tests/e2e``);
+- ``integration``: a store on SQLite, and on PostgreSQL when configured (any test using the
+  ``database_url`` fixture, directly or through ``settings`` or ``app``);
+- ``unit``: everything else: the engine, renderers and parsers, no database and no server.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +23,18 @@ from bot.app import App, open_app
 from bot.config import Settings, load_settings
 
 PG_ENV = "NEWSBOT_TEST_DATABASE_URL"
+E2E = Path(__file__).resolve().parent / "e2e"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if E2E in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+        elif "database_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.integration)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
 def _backends() -> list[str]:

@@ -21,8 +21,9 @@ from bench.facts_quality import (
     score_real_story,
     written_figures,
 )
-from stories.compare import NumberDiff, NumberDiffKind, NumberValue, StoryDiff
+from stories.compare import StoryDiff
 from stories.facts import Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.story_input import Citation
 from tests.articles import QUAKE
 from tests.test_bench import row, run_bench

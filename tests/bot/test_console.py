@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.app import App, seed_if_empty
-from bot.console import chat
+from bot.platforms.console.chat import chat
 from tests.articles import MERGER, QUAKE, raw, when
 
 

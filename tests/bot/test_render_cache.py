@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.render_cache import RenderCache
-from bot.render_telegram import render_telegram
+from bot.platforms.render_cache import RenderCache
+from bot.platforms.telegram.render import render_telegram
 from handlers.reply import Line, Reply, Section
 
 

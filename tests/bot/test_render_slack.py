@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.render_slack import (
+from bot.platforms.slack.render import (
     CHOICE_ACTION_PREFIX,
     MAX_BLOCKS,
     MAX_FALLBACK,

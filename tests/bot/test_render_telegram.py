@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.render_telegram import (
+from bot.platforms.telegram.render import (
     ELLIPSIS,
     MAX_ENTITIES,
     MESSAGE_LIMIT,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import io
-from dataclasses import replace
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -15,14 +17,13 @@ from bot.app import App, seed_if_empty
 from bot.config import ConfigError
 from bot.readers import InputDefaults, iter_paths
 from bot.runner import (
-    FrontEnd,
     add_configured_sources,
     console_front_end,
     front_ends,
     run_front_ends,
     scheduled,
 )
-from bot.schedule import SWEEP_JOB
+from bot.schedule import SWEEP_JOB, Notify, Sender
 from handlers.reply import Reply
 from storage import subscriptions as subs
 from storage.models import Article
@@ -30,6 +31,16 @@ from storage.queries import surname_keys
 from storage.sources import list_sources
 from storage.subscriptions import State, SubscriptionInfo, upsert_subscription
 from tests.storage.test_subscriptions import delivery_of
+
+
+@dataclass
+class FrontEnd:
+    """A platform given by its functions: the test scripts its loop and its sender."""
+
+    name: str
+    run: Callable[[], Coroutine[Any, Any, None]]
+    send: Sender
+    notify: Notify
 
 
 async def _names(app: App, env: dict[str, str]) -> list[str]:

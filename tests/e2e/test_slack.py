@@ -26,19 +26,11 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.app import App, seed_if_empty
 from bot.config import ConfigError, SlackSettings
+from bot.platforms.slack.app import RESERVED_COMMANDS, build_slack, command_names
+from bot.platforms.slack.listeners import SlackFront
+from bot.platforms.slack.serve import EVENTS_PATH, run_slack, serve_http
+from bot.platforms.slack.text import from_slack_markup, mention_command, strip_prefix
 from bot.runner import front_ends
-from bot.slack import (
-    EVENTS_PATH,
-    RESERVED_COMMANDS,
-    SlackFront,
-    build_slack,
-    command_names,
-    from_slack_markup,
-    mention_command,
-    run_slack,
-    serve_http,
-    strip_prefix,
-)
 from handlers.context import Context
 from handlers.reply import Line, Reply, Section
 from storage.db import create_engine

@@ -21,9 +21,13 @@ from PIL import Image
 
 from bot.app import App, seed_if_empty
 from bot.config import TelegramSettings
-from bot.render_telegram import CAPTION_LIMIT, MESSAGE_LIMIT
+from bot.platforms.gate import RecentIds
+from bot.platforms.telegram.app import build_telegram
+from bot.platforms.telegram.listeners import REFUSAL
+from bot.platforms.telegram.ptb_types import TelegramApp
+from bot.platforms.telegram.render import CAPTION_LIMIT, MESSAGE_LIMIT
+from bot.platforms.telegram.serve import run_telegram
 from bot.runner import front_ends
-from bot.telegram import REFUSAL, SeenUpdates, TelegramApp, build_telegram, run_telegram
 from handlers.digest import compose
 from storage.subscriptions import get_subscription, upsert_subscription
 from tests.articles import MERGER, QUAKE, raw, when
@@ -214,7 +218,7 @@ async def test_webhook_checks_the_secret(
 async def test_webhook_answers_an_update_once(
     app: App, fake: FakeTelegram, webhook: TelegramSettings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.telegram")
+    caplog.set_level(logging.INFO, logger="bot.platforms.telegram.listeners")
     update = message_update(fake, "/help")
     async with running(app, fake, webhook, SECRET):
         assert await _post(webhook, update, SECRET) == 200
@@ -234,7 +238,7 @@ async def test_webhook_needs_a_secret(app: App, webhook: TelegramSettings) -> No
 
 
 def test_seen_updates_are_bounded() -> None:
-    seen = SeenUpdates(size=2)
+    seen = RecentIds(size=2)
     assert [seen.first_time(n) for n in (1, 2, 1, 3)] == [True, True, False, True]
     assert seen.first_time(1)
     assert not seen.first_time(3)

@@ -17,8 +17,13 @@ from PIL import Image
 
 from bot.app import App, open_app
 from bot.config import load_settings
-from bot.render_slack import MAX_BLOCKS, render_slack
-from bot.render_telegram import CAPTION_LIMIT, MESSAGE_LIMIT, render_messages, render_telegram
+from bot.platforms.slack.render import MAX_BLOCKS, render_slack
+from bot.platforms.telegram.render import (
+    CAPTION_LIMIT,
+    MESSAGE_LIMIT,
+    render_messages,
+    render_telegram,
+)
 from handlers.command import Command
 from handlers.digest import compose
 from handlers.dispatch import dispatch

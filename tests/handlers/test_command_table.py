@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.app import App
-from bot.telegram import bot_commands
+from bot.platforms.telegram.app import bot_commands
 from handlers.command import Caller, ChatKind, Command
 from handlers.command_table import COMMANDS, LISTED, TABLE, Who
 from handlers.dispatch import dispatch

@@ -8,8 +8,8 @@ from bot.app import App, seed_if_empty
 from handlers.diff import number_line
 from handlers.format import Sources
 from handlers.reply import Reply, Tone
-from stories.compare import NumberDiff, NumberDiffKind, NumberValue
 from stories.facts import Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.story_input import Citation as Source
 from tests.articles import QUAKE, raw, when
 from tests.handlers.test_commands import ask, text_of

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.render_telegram import render_telegram, units
+from bot.platforms.telegram.render import render_telegram, units
 from handlers.digest import LINES_PER_STORY, digest_reply
 from handlers.fit import Budget, Candidates, in_turns, line_size
 from handlers.format import Sources

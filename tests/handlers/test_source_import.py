@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.app import App
-from bot.console import answer
+from bot.platforms.console.chat import answer
 from handlers.command import MAX_ATTACHMENT_BYTES, Attachment, Caller, Command
 from handlers.dispatch import dispatch, takes_file
 from handlers.reply import Reply, Tone

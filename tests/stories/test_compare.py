@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from stories.compare import (
-    NumberDiff,
-    NumberDiffKind,
-    UniqueDetail,
-    diff_story,
-    number_diffs,
-    quote_variants,
-    unique_details,
-)
+from stories.compare import diff_story
+from stories.details import UniqueDetail, unique_details
 from stories.facts import Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, number_diffs
 from stories.names import resolve_people
+from stories.quote_variants import quote_variants
 from stories.story_input import ArticleView
 from tests.stories.story_views import number, person, quote, view
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from stories.clean import clean_article
-from stories.compare import NumberDiff, NumberDiffKind, diff_story
+from stories.compare import diff_story
 from stories.factfinder import extract_facts
+from stories.figures import NumberDiff, NumberDiffKind
 from stories.model import Article, RawArticle
 from stories.names import resolve_people
 from stories.story_input import ArticleView

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from datetime import UTC, date, datetime
 from functools import cache
@@ -116,19 +115,6 @@ def test_invented_article_round_trips() -> None:
 def test_caption_mentions_are_marked() -> None:
     captions = [m for m in seed_facts("002").mentions if m.span.in_caption]
     assert any(m.surface == "Ales Bialatski" and m.kind is EntityKind.PERSON for m in captions)
-
-
-def test_speed_is_far_from_pathological() -> None:
-    """A loose bound only (machines differ): the report in bench/ gives the real figure."""
-    articles = [seed_article(key) for key in SEED_KEYS]
-    for item in articles:
-        extract_facts(item)
-    characters = sum(len(item.body) for item in articles)
-    start = time.perf_counter()
-    for item in articles:
-        extract_facts(item)
-    per_2000 = (time.perf_counter() - start) / characters * 2000
-    assert per_2000 < 0.025
 
 
 _PIECES = [

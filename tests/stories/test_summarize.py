@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from stories.story_input import ArticleView
 from stories.summarize import summarize
 from tests.stories.story_views import view
@@ -60,16 +58,13 @@ def test_empty_story_has_no_summary() -> None:
     assert summarize([view(1, "A", "Too short.")]) == []
 
 
-def test_summary_of_a_hundred_articles_is_fast() -> None:
+def test_a_hundred_articles_of_forty_outlets_support_a_line_forty_times() -> None:
+    """Support counts outlets, not articles (bench/facts_quality.py times this summary)."""
     base = _story()
     views = [
         view(i, f"Outlet{i % 40}", base[i % 4].body + f"\n\nReporter {i} added a line {i}.")
         for i in range(100)
     ]
-    summarize(views)
-    start = time.perf_counter()
     lines = summarize(views)
-    elapsed = time.perf_counter() - start
     assert lines
     assert lines[0].support == 40
-    assert elapsed < 0.25

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from stories.compare import NumberDiff, NumberDiffKind, NumberValue, StoryDiff
+from stories.compare import StoryDiff
 from stories.facts import Qualifier
+from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.names import resolve_people
 from stories.story_input import ArticleView, Citation
 from stories.timeline import (

@@ -1,4 +1,4 @@
-"""The console chat: the same commands as Telegram and Slack, drawn with rich."""
+"""The console chat: one line in, one reply out, drawn with rich."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from storage import queries
 KEY_CUTOFF = 70
 
 
-class NameDirectory:
+class SurnameKeys:
     def __init__(self, max_age: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
         self._keys: list[str] = []
         self._loaded_at: float | None = None

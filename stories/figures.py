@@ -1,0 +1,672 @@
+"""Figures that outlets of one story give differently: the numbers part of ``/diff``.
+
+Figures that count the same thing, of the same holder, in the same event and language are
+grouped; a group whose values cannot all be true is a conflict, one whose parts add up to the
+common figure a breakdown, one that gives a figure and a rounding or bound of it a qualified
+description. Across languages groups giving the same figure agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import partial
+from itertools import combinations
+
+from stories import content
+from stories.content import (
+    Terms,
+    terms,
+    weighed_dice,
+    weight,
+)
+from stories.facts import NumberFact, Qualifier
+from stories.features import stem
+from stories.language import ENGLISH, stemmer, word_zipf
+from stories.names import surname_key
+from stories.number_roles import is_measure, is_time_unit, segment_of
+from stories.story_input import ArticleView, Citation
+
+SAME_VALUE_LINK = 0.35
+"""Two equal figures count the same thing when their what-and-role similarity reaches this."""
+DIFFERENT_VALUE_LINK = 0.5
+"""Two different exact figures need this much similarity to be compared at all..."""
+DIFFERENT_VALUE_CONTEXT = 0.3
+"""...and this much similarity of their role (the predicate around them)."""
+LOOSE_VALUE_LINK = 0.3
+"""A qualified or vague figure ("thousands") joins a compatible one at this similarity."""
+MAX_VALUE_RATIO = 2.0
+"""Exact figures further apart than this factor are not two reports of one count."""
+BREAKDOWN_DISTANCE = 600
+"""Parts of a breakdown are given within this many characters of each other."""
+SAME_VALUE_BONUS = 0.15
+OTHER_LANGUAGE_CONTEXT = 0.5
+"""Outside English a figure's role is the words around it, not a parsed predicate: two
+different figures are one count only when they count the same word and share this much."""
+PART_VALUE_CONTEXT = 0.5
+"""A part ("114 of them ...") and a figure not written as one are two reports of one count,
+not a part and its whole, only when their roles are this alike ("taken to Ukraine")."""
+DISTINCTIVE_VALUE = 13
+"""A figure from this value up, not a round number, is told in any language by its digits
+alone ("114"); a smaller or round one also needs a name both sentences write."""
+GROUP_SAMPLE = 8
+"""A figure is compared with a group's first members only (a story may have 100 articles)."""
+
+
+class NumberDiffKind(StrEnum):
+    AGREEMENT = "agreement"
+    CONFLICT = "conflict"
+    QUALIFIED = "differing descriptions"
+    """Compatible but different: "more than 1,000" and "1,227"."""
+    BREAKDOWN = "consistent breakdown"
+    """Parts that add up: "109 Belarusians and 5 Ukrainians" and "114"."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    """One way the outlets give a figure, with every citation that gives it so.
+
+    ``parts`` holds the figures of a breakdown (``109`` and ``5``) when this value is one.
+    """
+
+    text: str
+    value: float
+    low: float
+    high: float
+    qualifier: Qualifier
+    citations: tuple[Citation, ...]
+    parts: tuple[str, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.outlet for c in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberDiff:
+    what: str
+    kind: NumberDiffKind
+    values: tuple[NumberValue, ...]
+    position: float
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for v in self.values for c in v.citations)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure with what it counts (``head`` noun, ``counted`` terms) and its role.
+
+    ``keys`` are what two figures must share for ``_link`` to link them at all: a context
+    term, a counted term or the head noun. ``size`` is the binary order of magnitude of its
+    value (None for 0): figures within a factor of 2 are at most one order apart.
+    """
+
+    view: ArticleView
+    fact: NumberFact
+    head: str
+    counted: Terms
+    context: Terms
+    keys: frozenset[tuple[str, str]]
+    counted_weight: float
+    context_weight: float
+    size: int | None
+    holder: str | None
+    timed: bool
+
+    @property
+    def language(self) -> str:
+        return self.view.language or ENGLISH
+
+    @property
+    def exact(self) -> bool:
+        return self.fact.qualifier is Qualifier.EXACT and self.fact.low == self.fact.high
+
+    @property
+    def citation(self) -> Citation:
+        return Citation.of(self.view, self.fact.span)
+
+
+def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
+    language = view.language or ENGLISH
+    read = terms if language == ENGLISH else partial(_terms_in, language=language)
+    counted = read(fact.counted.lower())
+    context = {k: w for k, w in read(fact.context).items() if k not in counted}
+    if not context and not counted:
+        context = read(fact.span.sentence)
+    words = re.findall(r"[^\W\d_]+", fact.counted.lower())
+    head = _stem_in(words[-1], language) if words else ""
+    keys = frozenset(
+        [("context", t) for t in context]
+        + [("counted", t) for t in counted]
+        + ([("head", head)] if head else [])
+    )
+    representative = _representative(fact)
+    size = math.frexp(representative)[1] if representative > 0 else None
+    holder = surname_key(fact.holder, view.language) if fact.holder else None
+    return _Figure(
+        view,
+        fact,
+        head,
+        counted,
+        context,
+        keys,
+        weight(counted),
+        weight(context),
+        size,
+        holder,
+        is_time_unit(fact.counted),
+    )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _stem_in(word: str, language: str) -> str:
+    """A word's stem in its own language (Snowball), else the engine's light stem."""
+    stems = stemmer(language) if language != ENGLISH else None
+    return stems.stemWord(word) if stems is not None else stem(word)
+
+
+def _terms_in(text: str, language: str) -> dict[str, float]:
+    """The content words of a figure's phrase in a language other than English, by stem,
+    weighted by rarity in that language like ``content.terms`` weighs English words."""
+    found: dict[str, float] = {}
+    for match in _LETTERS.finditer(text.lower()):
+        word = match.group()
+        frequency = word_zipf(word, language)
+        if len(word) < 3 or frequency >= content.STOP_ZIPF:
+            continue
+        weighed = min(content.MAX_WORD_WEIGHT, max(content.MIN_WORD_WEIGHT, 6.5 - frequency))
+        found.setdefault(_stem_in(word, language), weighed)
+    return found
+
+
+def _rounding(value: float) -> float:
+    """Half the unit a round figure is given to: 50 for "about 100", 5 for "about 40"."""
+    if value < 10 or value != int(value):
+        return 0.0
+    unit = 1
+    while int(value) % (unit * 10) == 0:
+        unit *= 10
+    return unit / 2
+
+
+def _interval(fact: NumberFact) -> tuple[float, float]:
+    """The values a figure allows: "more than 1,000" allows 1,001 and up."""
+    low, high = min(fact.low, fact.value), max(fact.high, fact.value)
+    match fact.qualifier:
+        case Qualifier.MORE_THAN | Qualifier.AT_LEAST:
+            return low, float("inf")
+        case Qualifier.LESS_THAN | Qualifier.UP_TO:
+            return 0.0, high
+        case Qualifier.ABOUT:
+            return min(low * 0.85, low - _rounding(low)), max(high * 1.15, high + _rounding(high))
+        case Qualifier.VAGUE:
+            return low, high * 10 if low == high else high
+        case _:
+            return low, high
+
+
+def _compatible(a: NumberFact, b: NumberFact) -> bool:
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _same_value(a: NumberFact, b: NumberFact) -> bool:
+    return (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
+
+
+def _representative(fact: NumberFact) -> float:
+    return fact.high if fact.qualifier in (Qualifier.UP_TO, Qualifier.LESS_THAN) else fact.value
+
+
+def _close_in_size(a: NumberFact, b: NumberFact) -> bool:
+    x, y = _representative(a), _representative(b)
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= MAX_VALUE_RATIO
+
+
+def _role(a: _Figure, b: _Figure) -> float:
+    return weighed_dice(a.context, a.context_weight, b.context, b.context_weight)
+
+
+def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
+    """Whether two figures may be reports of one count, by their place in the story.
+
+    The same figure may be given in any place but another event's or another person's.
+    Different figures are compared only within one language, both of this event, of the same
+    person (a duration or an age only with its person known), both saying what they count.
+    """
+    if a.language != b.language or (a.fact.background is None) != (b.fact.background is None):
+        return False
+    holders = a.holder == b.holder or (same and (a.holder is None or b.holder is None))
+    if same or not holders:
+        return holders
+    if a.fact.background is not None or ((a.timed or b.timed) and a.holder is None):
+        return False
+    return bool(a.head and b.head)
+
+
+def _link(a: _Figure, b: _Figure) -> float:
+    """How surely two figures of different articles count one thing in one role (0 if not).
+
+    The sizes are checked before the (costlier) overlaps of what they count and their role.
+    """
+    same = a.fact.value == b.fact.value and _same_value(a.fact, b.fact)
+    close = same or _close_in_size(a.fact, b.fact)
+    if not close and (a.exact or b.exact):
+        return 0.0
+    if not _placed_alike(a, b, same):
+        return 0.0
+    if a.head and a.head == b.head:
+        counted = 1.0
+    else:
+        counted = weighed_dice(a.counted, a.counted_weight, b.counted, b.counted_weight)
+    role = _role(a, b)
+    score = 0.4 * counted + 0.6 * role
+    if same:
+        return score + SAME_VALUE_BONUS if score + SAME_VALUE_BONUS >= SAME_VALUE_LINK else 0.0
+    least_role = PART_VALUE_CONTEXT if a.fact.part != b.fact.part else DIFFERENT_VALUE_CONTEXT
+    if a.language != ENGLISH:
+        # Words around a figure, not its predicate, are all that is read in other languages.
+        if a.head != b.head:
+            return 0.0
+        least_role = max(least_role, OTHER_LANGUAGE_CONTEXT)
+    if a.exact and b.exact:
+        linked = score >= DIFFERENT_VALUE_LINK and role >= least_role
+        return score if linked else 0.0
+    if role < least_role and (a.fact.part != b.fact.part or a.language != ENGLISH):
+        return 0.0
+    # A vague or qualified figure is one description among others: its role decides.
+    loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
+    return score if loose else 0.0
+
+
+def _linked(figure: _Figure, member: _Figure) -> float:
+    """``_link``, skipping the pairs that share no key (they never link)."""
+    return 0.0 if figure.keys.isdisjoint(member.keys) else _link(figure, member)
+
+
+_Shelf = tuple[tuple[str, str], int | str | None]
+"""A key of a figure with a size class: an order of magnitude, None (0), or "vague"."""
+
+
+def _shelves(figure: _Figure) -> list[_Shelf]:
+    """Where a group's sampled member is filed: by key and size (and as vague if it is)."""
+    sizes: list[int | str | None] = [figure.size] if figure.exact else [figure.size, "vague"]
+    return [(key, size) for key in figure.keys for size in sizes]
+
+
+def _lookups(figure: _Figure) -> list[_Shelf]:
+    """The shelves of every member ``_link`` may link the figure to.
+
+    The very same figure (same size), one close in size (one order apart at most), or, for
+    a vague or qualified figure, any other vague or qualified one.
+    """
+    size = figure.size
+    sizes: list[int | str | None] = [None] if size is None else [size - 1, size, size + 1]
+    if not figure.exact:
+        sizes.append("vague")
+    return [(key, s) for key in figure.keys for s in sizes]
+
+
+def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
+    """Greedy average linkage: a figure joins the group it links to best on average.
+
+    It needs links to half the group, or to a member giving the very same figure. A group
+    holds one figure per article, so two figures of one article are never compared.
+    Only groups with a sampled member on one of the figure's ``_lookups`` are scored: the
+    others average 0 and are never chosen.
+    """
+    groups: list[list[_Figure]] = []
+    articles: list[set[int]] = []
+    sampled: dict[_Shelf, set[int]] = defaultdict(set)
+    for figure in figures:
+        best, best_score = None, 0.0
+        for index in sorted({i for shelf in _lookups(figure) for i in sampled.get(shelf, ())}):
+            if figure.view.article_id in articles[index]:
+                continue
+            members = groups[index][:GROUP_SAMPLE]
+            scores = [_linked(figure, member) for member in members]
+            average = sum(scores) / len(scores)
+            twin = any(
+                s > 0 and _same_value(figure.fact, m.fact)
+                for s, m in zip(scores, members, strict=True)
+            )
+            if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > best_score:
+                best, best_score = index, average
+        if best is None:
+            best = len(groups)
+            groups.append([])
+            articles.append(set())
+        if len(groups[best]) < GROUP_SAMPLE:
+            for shelf in _shelves(figure):
+                sampled[shelf].add(best)
+        groups[best].append(figure)
+        articles[best].add(figure.view.article_id)
+    return groups
+
+
+def _common_value(group: list[_Figure]) -> float | None:
+    exact = [f.fact.value for f in group if f.exact]
+    return max(exact, key=exact.count) if exact else None
+
+
+_ByArticle = Mapping[int, Sequence[_Figure]]
+"""The figures of each article, in the order of the story's figures."""
+
+
+def _by_article(figures: Sequence[_Figure]) -> dict[int, list[_Figure]]:
+    by_article: dict[int, list[_Figure]] = defaultdict(list)
+    for figure in figures:
+        by_article[figure.view.article_id].append(figure)
+    return by_article
+
+
+def _attach_breakdowns(groups: list[list[_Figure]], figures: _ByArticle) -> None:
+    """Merge figures into a group when, with figures next to them, they add up to its figure.
+
+    "109 Belarusians (and 5 Ukrainians) taken to Ukraine" joins "114 taken to Ukraine":
+    the counted nouns differ, but the role matches and the parts add up. A group is only
+    tried as a part of the totals its first figure can reach with its neighbours.
+    """
+    parts_of: dict[float, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        if group[0].exact:
+            for reachable in _reachable_totals(group[0], figures):
+                parts_of[reachable].append(index)
+    for group in groups:
+        total = _common_value(group)
+        if total is None:
+            continue
+        present = {f.view.article_id for f in group}
+        for index in parts_of.get(total, ()):
+            other = groups[index]
+            if other is group or not other or other[0].fact.value >= total:
+                continue
+            if _adds_up_to(other, group, present, total, figures):
+                group.extend(other)
+                present.update(f.view.article_id for f in other)
+                other.clear()
+    groups[:] = [g for g in groups if g]
+
+
+def _adds_up_to(
+    part: list[_Figure],
+    group: list[_Figure],
+    present: set[int],
+    total: float,
+    figures: _ByArticle,
+) -> bool:
+    """Whether ``part`` (one figure, repeated by outlets) is a part of ``group``'s total.
+
+    ``present`` holds the articles of ``group``: a part comes from other articles.
+    """
+    first = part[0]
+    if first.fact.value >= total or any(f.view.article_id in present for f in part):
+        return False
+    if not all(f.exact and f.fact.value == first.fact.value for f in part):
+        return False
+    role = max(_role(first, member) for member in group[:GROUP_SAMPLE])
+    return role >= DIFFERENT_VALUE_CONTEXT and bool(_breakdown(first, total, figures))
+
+
+def _values(group: list[_Figure]) -> list[NumberValue]:
+    by_reading: dict[tuple[float, float, Qualifier], list[_Figure]] = defaultdict(list)
+    for figure in group:
+        fact = figure.fact
+        by_reading[(fact.low, fact.high, fact.qualifier)].append(figure)
+    values = []
+    for (low, high, qualifier), figures in by_reading.items():
+        fact = figures[0].fact
+        citations = tuple(f.citation for f in figures)
+        values.append(NumberValue(fact.text, fact.value, low, high, qualifier, citations))
+    values.sort(key=lambda v: (-len(v.outlets), v.value))
+    return values
+
+
+def _neighbours(part: _Figure, figures: _ByArticle) -> list[_Figure]:
+    """Figures of ``part``'s article near it that count the same kind: its possible parts.
+
+    Parts must say what they count, count the same, and count things: digits of a phone
+    number, or temperatures of several places (measures) do not add up to anything."""
+    if not part.head or part.fact.value <= 0 or is_measure(part.fact.counted):
+        return []
+    return [
+        f
+        for f in figures[part.view.article_id]
+        if f is not part
+        and f.exact
+        and f.fact.value > 0
+        and not f.fact.span.in_caption
+        and f.fact.background is None
+        and abs(f.fact.span.start - part.fact.span.start) <= BREAKDOWN_DISTANCE
+        and f.head == part.head
+    ]
+
+
+def _reachable_totals(part: _Figure, figures: _ByArticle) -> set[float]:
+    """Every total ``_breakdown`` can make of ``part`` and its neighbours."""
+    near = _neighbours(part, figures)
+    return {
+        part.fact.value + sum(f.fact.value for f in others)
+        for size in (1, 2)
+        for others in combinations(near, size)
+    }
+
+
+def _breakdown(part: _Figure, total: float, figures: _ByArticle) -> tuple[_Figure, ...]:
+    """Figures of ``part``'s article, near it and counting the same kind, that sum to total."""
+    near = _neighbours(part, figures)
+    for size in (1, 2):
+        for others in combinations(near, size):
+            if part.fact.value + sum(f.fact.value for f in others) == total:
+                return (part, *others)
+    return ()
+
+
+def _classify(
+    group: list[_Figure], figures: _ByArticle
+) -> tuple[NumberDiffKind, list[NumberValue]]:
+    """How a group's figures relate. A conflict needs two figures that count one thing
+    (``_link``: a figure may join a group by a twin of its value) and cannot both be true;
+    a part that adds up with its neighbours to the common figure is a breakdown; compatible
+    descriptions differ, but agree."""
+    values = _values(group)
+    if len(values) == 1:
+        return NumberDiffKind.AGREEMENT, values
+    common = _common_value(group)
+    exact = [f for f in group if f.exact]
+    explained: dict[float, tuple[_Figure, ...]] = {}
+    if common is not None:
+        for figure in exact:
+            if figure.fact.value != common and figure.fact.value not in explained:
+                parts = _breakdown(figure, common, figures)
+                if parts:
+                    explained[figure.fact.value] = parts
+    # Figures alike in everything the comparison reads are compared once.
+    kinds = list({_reading(f): f for f in group}.values())
+    clash = any(
+        not _compatible(a.fact, b.fact)
+        and a.fact.value not in explained
+        and b.fact.value not in explained
+        and _link(a, b) > 0
+        for a, b in combinations(kinds, 2)
+    )
+    if clash:
+        return NumberDiffKind.CONFLICT, values
+    if explained:
+        return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
+    differ = any(_worth_showing(a, b) and _link(a, b) > 0 for a, b in combinations(kinds, 2))
+    return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _worth_showing(a: _Figure, b: _Figure) -> bool:
+    """Whether two compatible descriptions of one figure differ enough to show: a figure and
+    a rounding or bound of another number ("1,227" and "more than 1,000"). The same number
+    with a qualifier ("5" and "up to 5"), an order of magnitude ("thousands") or two ranges
+    say nothing a reader needs."""
+    if (a.fact.low, a.fact.high) == (b.fact.low, b.fact.high):
+        return False
+    if Qualifier.VAGUE in (a.fact.qualifier, b.fact.qualifier):
+        return False
+    return a.fact.low == a.fact.high or b.fact.low == b.fact.high
+
+
+def _reading(figure: _Figure) -> tuple[object, ...]:
+    """What ``_classify`` reads of a figure: its value, its place in the story, what it
+    counts and its role."""
+    fact = figure.fact
+    return (
+        figure.head,
+        fact.counted,
+        fact.context,
+        fact.low,
+        fact.high,
+        fact.qualifier,
+        figure.language,
+        figure.holder,
+        figure.timed,
+        fact.background is None,
+        fact.part,
+        bool(figure.head),
+    )
+
+
+def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]]) -> NumberValue:
+    parts = explained.get(value.value)
+    if value.qualifier is not Qualifier.EXACT or not parts:
+        return value
+    citations = value.citations + tuple(
+        p.citation for p in parts[1:] if p.citation not in value.citations
+    )
+    texts = tuple(f"{p.fact.text} {p.fact.counted}".strip() for p in parts)
+    total = sum(p.fact.value for p in parts)
+    return NumberValue(
+        " + ".join(texts), total, total, total, value.qualifier, citations, parts=texts
+    )
+
+
+def _what(group: list[_Figure], reader: str) -> str:
+    """The group's label in the reader's language: what its figures count and their role,
+    or, when its figures in that language do not say what they count, the words around the
+    first one as written (a label made of another language's words would read as nonsense)."""
+    own = [f for f in group if f.language == reader] or group
+    said = [f.fact.counted for f in own if f.fact.counted]
+    if not said or own[0].language != reader:
+        return f"“{_source_phrase(own[0])}”"
+    counted = max(said, key=lambda c: (said.count(c), -len(c)))
+    context = min((f.fact.context for f in own if f.fact.context), key=len, default="")
+    return " ".join(p for p in (counted, context) if p)
+
+
+_PHRASE_WORDS = 4
+
+
+def _source_phrase(figure: _Figure) -> str:
+    """Up to four words either side of the figure, within its clause."""
+    span = figure.fact.span
+    sentence = span.sentence
+    offset = figure.view.body.find(sentence) if not span.in_caption else -1
+    start = span.start - offset if offset >= 0 else sentence.find(figure.fact.text)
+    start = max(0, start)
+    end = start + len(figure.fact.text)
+    segment = segment_of(sentence, start, end)
+    before = sentence[segment.start : start].split()[-_PHRASE_WORDS:]
+    after = sentence[end : segment.end].split()[:_PHRASE_WORDS]
+    return " ".join([*before, sentence[start:end], *after])
+
+
+def _anchors(figure: _Figure) -> set[str]:
+    """The names of a figure's sentence, keyed alike across scripts and case forms."""
+    words = _CAPITALISED.findall(figure.fact.span.sentence)
+    return {surname_key(word, figure.view.language) for word in words[1:]} - {""}
+
+
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_]+")
+
+
+def _distinctive_value(value: float) -> bool:
+    return value >= DISTINCTIVE_VALUE and value == int(value) and int(value) % 10 != 0
+
+
+def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Figure]]:
+    """Groups of different languages that give the same figure of the same place in the
+    story joined: a Russian "114 человек" agrees with an English "114 prisoners".
+
+    Groups are compared within a language (``_placed_alike``); across languages a group
+    joins another by its common figure, when that figure is distinctive (``DISTINCTIVE_VALUE``)
+    or both groups' sentences write a name in common. The reader's language's groups take
+    the others in, then the groups with most outlets; a group joins at most one.
+    """
+    by_value: dict[tuple[float, bool], list[list[_Figure]]] = defaultdict(list)
+    for group in groups:
+        common = _common_value(group)
+        if common is not None:
+            background = group[0].fact.background is not None
+            by_value[(common, background)].append(group)
+    joined: set[int] = set()
+    for (value, _), candidates in by_value.items():
+        if len({g[0].language for g in candidates}) < 2:
+            continue
+        candidates.sort(key=lambda g: (g[0].language != reader, -len({f.view.outlet for f in g})))
+        for base in candidates:
+            if id(base) in joined:
+                continue
+            languages = {base[0].language}
+            anchors = set().union(*(_anchors(f) for f in base[:GROUP_SAMPLE]))
+            for other in candidates:
+                language = other[0].language
+                if id(other) in joined or other is base or language in languages:
+                    continue
+                shared = anchors & set().union(*(_anchors(f) for f in other[:GROUP_SAMPLE]))
+                if _distinctive_value(value) or shared:
+                    base.extend(other)
+                    joined.add(id(other))
+                    languages.add(language)
+    return [g for g in groups if id(g) not in joined]
+
+
+def number_diffs(
+    views: Sequence[ArticleView], reader: str = ENGLISH
+) -> tuple[list[NumberDiff], list[NumberDiff]]:
+    """Figures compared across outlets: the differing ones, and the ones all agree on."""
+    figures = [
+        _figure(view, fact)
+        for view in views
+        for fact in sorted(view.facts.numbers, key=lambda f: f.span.start)
+        if not fact.span.in_caption
+    ]
+    figures.sort(key=lambda f: (f.view.position(f.fact.span.start), f.view.article_id))
+    differing: list[NumberDiff] = []
+    agreed: list[NumberDiff] = []
+    groups = _group_figures(figures)
+    by_article = _by_article(figures)
+    _attach_breakdowns(groups, by_article)
+    for group in _across_languages(groups, reader):
+        if len({f.view.outlet for f in group}) < 2:
+            continue
+        kind, values = _classify(group, by_article)
+        position = min(f.view.position(f.fact.span.start) for f in group)
+        diff = NumberDiff(_what(group, reader), kind, tuple(values), position)
+        (agreed if kind is NumberDiffKind.AGREEMENT else differing).append(diff)
+    return sorted(differing, key=_number_rank), sorted(agreed, key=_number_rank)
+
+
+_NUMBER_KIND_RANK = {
+    NumberDiffKind.CONFLICT: 0,
+    NumberDiffKind.QUALIFIED: 1,
+    NumberDiffKind.BREAKDOWN: 2,
+    NumberDiffKind.AGREEMENT: 3,
+}
+
+
+def _number_rank(diff: NumberDiff) -> tuple[int, int, float]:
+    outlets = len({c.outlet for c in diff.citations})
+    return (_NUMBER_KIND_RANK[diff.kind], -outlets, diff.position)
