@@ -12,8 +12,8 @@ import pytest
 from bot.app import App
 from handlers.context import Context
 from storage.sources import list_sources
-from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
-from tests.e2e.test_slack import TOKEN, Bot, serving, text_of
+from tests.support.slack_app import TOKEN, Bot, serving, text_of
+from tests.support.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
 
 OPML = b"""<?xml version="1.0" encoding="windows-1251"?>
 <opml version="1.1"><head><title>\xcb\xe5\xed\xf2\xe0</title></head><body>
