@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +11,6 @@ from hypothesis import strategies as st
 from stories.factfinder import extract_facts, facts_from_json, facts_to_json
 from stories.facts import ArticleFacts, EntityKind
 from tests.support.seeds import SEED_KEYS, article, seed_article, seed_facts
-
-SEEDS = Path(__file__).parents[2] / "seeds"
 
 
 def test_every_kind_of_fact_on_every_seed() -> None:

@@ -84,15 +84,20 @@ class Bot:
         *,
         channel: str = "C1",
         headers: dict[str, str] | None = None,
+        user: str = "U1",
+        files: list[dict[str, Any]] | None = None,
     ) -> int:
-        event = {
+        """An @mention as the Events API sends it, with the files its message carries."""
+        event: dict[str, Any] = {
             "type": "app_mention",
-            "user": "U1",
+            "user": user,
             "text": text,
             "ts": "1765600000.000100",
             "channel": channel,
             "event_ts": "1765600000.000100",
         }
+        if files is not None:
+            event["files"] = files
         body = {
             "token": "legacy",
             "team_id": TEAM,
