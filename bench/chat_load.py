@@ -76,10 +76,10 @@ from handlers.context import Context
 from handlers.reply import Reply, Tone
 from storage.db import SessionFactory, open_database
 from storage.models import Mention, Story
-from tests.e2e.net import free_port, wait_listening
-from tests.e2e.slack_fake import FakeSlack
-from tests.e2e.telegram_fake import TOKEN as TELEGRAM_TOKEN
-from tests.e2e.telegram_fake import FakeTelegram, message_update, serve_fake
+from tests.support.net import free_port, wait_listening
+from tests.support.slack_fake import FakeSlack
+from tests.support.telegram_fake import TOKEN as TELEGRAM_TOKEN
+from tests.support.telegram_fake import FakeTelegram, message_update, serve_fake
 
 #: wide enough for the tables when the output is piped to a file
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -165,7 +165,7 @@ class TaggedFakeSlack(FakeSlack):
 
 @asynccontextmanager
 async def tagged_fake_slack() -> AsyncIterator[TaggedFakeSlack]:
-    """``tests.e2e.slack_fake.fake_slack``, with the tagging fake."""
+    """``tests.support.slack_fake.fake_slack``, with the tagging fake."""
     fake = TaggedFakeSlack()
     app = web.Application()
     app.router.add_post("/api/{method}", fake.api)

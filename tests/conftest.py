@@ -21,10 +21,10 @@ from sqlalchemy.engine import make_url
 
 from bot.app import App, open_app
 from bot.config import Settings, load_settings
+from tests.support.seeds import SEEDS
 
 PG_ENV = "NEWSBOT_TEST_DATABASE_URL"
 E2E = Path(__file__).resolve().parent / "e2e"
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -9,50 +9,13 @@ timed: the checks are on what the benchmarks count.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.articles import MERGER, QUAKE
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_bench(*args: str | Path) -> str:
-    """A benchmark's output; it must exit 0 (chat_load exits 1 on any missing answer)."""
-    env = {**os.environ, "COLUMNS": "200"}
-    done = subprocess.run(
-        [sys.executable, *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return done.stdout
-
-
-def table_rows(output: str) -> list[list[str]]:
-    """The cells of every table row a benchmark printed (rich's box characters)."""
-    rows = []
-    for line in map(str.strip, output.splitlines()):
-        if line[:1] in "│┃" and line[-1:] in "│┃" and len(line) > 1:
-            rows.append([cell.strip() for cell in re.split(r"[│┃]", line)[1:-1]])
-    return rows
-
-
-def row(output: str, label: str) -> list[str]:
-    """The cells after the label of the table row that starts with ``label``."""
-    for cells in table_rows(output):
-        if cells[0] == label:
-            return cells[1:]
-    raise AssertionError(f"no row {label!r} in:\n{output}")
+from tests.support.articles import MERGER, QUAKE
+from tests.support.bench_runs import ROOT, row, run_bench, table_rows
 
 
 def _tellings(text: str) -> list[str]:

@@ -25,8 +25,8 @@ from stories.compare import StoryDiff
 from stories.facts import Qualifier
 from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.story_input import Citation
-from tests.articles import QUAKE
-from tests.test_bench import row, run_bench
+from tests.support.articles import QUAKE
+from tests.support.bench_runs import row, run_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = {"en", "ru", "de", "es", "pl", "tr", "ar", "fr"}

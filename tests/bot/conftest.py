@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from bot.fetch import Fetcher, http_client
-from tests.bot.http_fake import LOCAL, FakeWeb, serve
+from tests.support.http_fake import LOCAL, FakeWeb, serve
 
 
 @pytest.fixture

@@ -7,20 +7,11 @@ import json
 import logging
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from bot.app import rejected_summary
-from bot.cli import cli
 from bot.logs import Redactor
 from stories.model import Rejected
-from tests.conftest import SEEDS
-
-runner = CliRunner()
-
-
-def invoke(db: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(cli, ["--db", f"sqlite:///{db}", *args], input=input)
-    return result.exit_code, result.stdout, result.stderr
+from tests.support.cli import invoke
+from tests.support.seeds import SEEDS
 
 
 def test_ingest_ask_export(tmp_path: Path) -> None:

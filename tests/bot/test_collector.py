@@ -13,7 +13,7 @@ from bot.app import App
 from bot.collector import CollectorPolicy, collection_paused
 from storage.facts import FactFinder
 from storage.ingest import Ingestor, IngestReport
-from tests.articles import MERGER, QUAKE, raw
+from tests.support.articles import MERGER, QUAKE, raw
 
 
 @pytest.fixture

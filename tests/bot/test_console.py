@@ -9,7 +9,7 @@ from rich.console import Console
 
 from bot.app import App, seed_if_empty
 from bot.platforms.console.chat import chat
-from tests.articles import MERGER, QUAKE, raw, when
+from tests.support.articles import MERGER, QUAKE, raw, when
 
 
 def scripted(*lines: str):  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ import pytest
 from bot.readers import InputDefaults, iter_paths
 from stories.model import RawArticle, Rejected
 from stories.opml import read_opml
-from tests.bot.test_cli import invoke
-from tests.conftest import SEEDS
+from tests.support.cli import invoke
+from tests.support.seeds import SEEDS
 
 
 def seed_paragraphs(number: int) -> list[str]:

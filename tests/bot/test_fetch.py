@@ -30,7 +30,7 @@ from bot.fetch import (
     http_client,
     human_size,
 )
-from tests.bot.http_fake import LOCAL, FakeWeb, Reply, Seen, serve
+from tests.support.http_fake import LOCAL, FakeWeb, Reply, Seen, serve
 
 
 async def fetch_error(fetcher: Fetcher, url: str) -> str:

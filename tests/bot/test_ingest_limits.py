@@ -7,8 +7,8 @@ from sqlalchemy import select
 from bot.app import App, ingest_url
 from bot.fetch import Fetcher
 from storage.models import Article, Source
-from tests.bot.http_fake import FakeWeb, Reply
-from tests.stories.texts import ELECTION, FLOOD
+from tests.support.http_fake import FakeWeb, Reply
+from tests.support.texts import ELECTION, FLOOD
 
 _TITLE = "The Coastal Morning Chronicle and Evening Harbour Gazette " * 10
 

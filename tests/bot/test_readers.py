@@ -20,7 +20,7 @@ from bot.config import Settings
 from bot.fetch import Fetcher, IPAddress, Unfetchable, http_client
 from bot.readers import FeedSettings, FeedState, InputDefaults, is_url, iter_paths, read_url
 from stories.model import RawArticle, Rejected
-from tests.bot.http_fake import (
+from tests.support.http_fake import (
     LOCAL,
     PARAGRAPHS,
     FakeWeb,

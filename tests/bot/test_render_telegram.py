@@ -18,7 +18,7 @@ from bot.platforms.telegram.render import (
     units,
 )
 from handlers.reply import Choice, Citation, Line, Picture, Reply, Section
-from tests.e2e.telegram_fake import check_telegram_html, hrefs
+from tests.support.telegram_fake import check_telegram_html, hrefs
 
 MARKUP = st.sampled_from(["<", ">", "&", '"', "'", "&amp;", "<b>", "</a>", "😀", "👩‍👩‍👧", "\n"])
 WORDS = st.lists(st.one_of(st.text(max_size=12), MARKUP), max_size=12).map(" ".join)

@@ -30,7 +30,7 @@ from storage.models import Article
 from storage.queries import surname_keys
 from storage.sources import list_sources
 from storage.subscriptions import State, SubscriptionInfo, upsert_subscription
-from tests.storage.test_subscriptions import delivery_of
+from tests.support.deliveries import delivery_of
 
 
 @dataclass

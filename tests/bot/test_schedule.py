@@ -28,9 +28,8 @@ from storage.models import Article, Delivery, Source, Story
 from storage.sources import add_source
 from storage.subscriptions import State, SubscriptionInfo
 from stories.digest import StoryMaterial, StoryNews, story_news
-from tests.articles import MERGER, QUAKE, raw, when
-from tests.handlers.test_facts_commands import QUAKE_OTHER
-from tests.storage.test_subscriptions import delivery_of
+from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
+from tests.support.deliveries import delivery_of
 
 SETTINGS = DigestSettings(timezone="Europe/Vilnius")
 

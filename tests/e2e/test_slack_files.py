@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -12,8 +11,8 @@ import pytest
 from bot.app import App
 from handlers.context import Context
 from storage.sources import list_sources
-from tests.e2e.slack_fake import BOT_USER, TEAM, FakeSlack, fake_slack
-from tests.e2e.test_slack import TOKEN, Bot, serving, text_of
+from tests.support.slack_app import TOKEN, Bot, serving, text_of
+from tests.support.slack_fake import BOT_USER, FakeSlack, fake_slack
 
 OPML = b"""<?xml version="1.0" encoding="windows-1251"?>
 <opml version="1.1"><head><title>\xcb\xe5\xed\xf2\xe0</title></head><body>
@@ -38,27 +37,8 @@ def context(app: App) -> Context:
 async def mention_with_file(
     bot: Bot, text: str, event_id: str, file: dict[str, Any], *, user: str = "UADMIN"
 ) -> int:
-    """An @mention whose message carries a file, as the Events API sends it."""
-    event = {
-        "type": "app_mention",
-        "user": user,
-        "text": f"<@{BOT_USER}> {text}",
-        "ts": "1765600000.000200",
-        "channel": "C1",
-        "event_ts": "1765600000.000200",
-        "files": [file],
-    }
-    body = {
-        "token": "legacy",
-        "team_id": TEAM,
-        "api_app_id": "A1",
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": 1765600000,
-        "event": event,
-        "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
-    }
-    return await bot.post(json.dumps(body), "application/json")
+    """An @mention whose message carries a file."""
+    return await bot.mention(f"<@{BOT_USER}> {text}", event_id, user=user, files=[file])
 
 
 def shared(slack: FakeSlack, name: str, data: bytes, **extra: Any) -> dict[str, Any]:

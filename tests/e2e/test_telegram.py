@@ -9,7 +9,6 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,15 +23,14 @@ from bot.config import TelegramSettings
 from bot.platforms.gate import RecentIds
 from bot.platforms.telegram.app import build_telegram
 from bot.platforms.telegram.listeners import REFUSAL
-from bot.platforms.telegram.ptb_types import TelegramApp
-from bot.platforms.telegram.render import CAPTION_LIMIT, MESSAGE_LIMIT
-from bot.platforms.telegram.serve import run_telegram
+from bot.platforms.telegram.render import CAPTION_LIMIT
 from bot.runner import front_ends
 from handlers.digest import compose
 from storage.subscriptions import get_subscription, upsert_subscription
-from tests.articles import MERGER, QUAKE, raw, when
-from tests.e2e.net import free_port, wait_listening
-from tests.e2e.telegram_fake import (
+from tests.support.articles import MERGER, QUAKE, raw, when
+from tests.support.net import free_port
+from tests.support.telegram_app import SECRET, assert_valid_html, running
+from tests.support.telegram_fake import (
     BOT_USERNAME,
     TOKEN,
     TOO_MANY_REQUESTS,
@@ -45,7 +43,6 @@ from tests.e2e.telegram_fake import (
     serve_fake,
 )
 
-SECRET = "s3cret-token_for-tests"
 GROUP = -1001
 
 
@@ -65,32 +62,6 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 @pytest.fixture
 def polling(fake: FakeTelegram) -> TelegramSettings:
     return TelegramSettings(base_url=fake.base_url, base_file_url=fake.base_file_url)
-
-
-@asynccontextmanager
-async def running(
-    app: App, fake: FakeTelegram, settings: TelegramSettings, secret: str | None = None
-) -> AsyncIterator[TelegramApp]:
-    """The bot answering (polling, or webhook when configured) for the test's duration."""
-    telegram = build_telegram(settings, TOKEN, app.context, secret=secret)
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_telegram(telegram, settings, secret, stop, poll_timeout=1))
-    try:
-        await fake.wait_for("setWebhook" if settings.webhook_url else "getUpdates")
-        if settings.webhook_url:
-            await wait_listening(settings.webhook_listen, settings.webhook_port)
-        yield telegram
-    finally:
-        stop.set()
-        await task
-
-
-def assert_valid_html(call: Call) -> str:
-    """The checks every message sent must pass; returns the text a reader sees."""
-    assert call.params["parse_mode"] == "HTML"
-    text = str(call.params["text"])
-    assert len(text) <= MESSAGE_LIMIT
-    return check_telegram_html(text)
 
 
 async def test_who_is_answered_in_valid_html(

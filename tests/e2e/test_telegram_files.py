@@ -11,8 +11,8 @@ from bot.app import App
 from bot.config import TelegramSettings
 from handlers.command import MAX_ATTACHMENT_BYTES
 from storage.sources import list_sources
-from tests.e2e.telegram_fake import FakeTelegram, document_update, message_update, serve_fake
-from tests.e2e.test_telegram import assert_valid_html, running
+from tests.support.telegram_app import assert_valid_html, running
+from tests.support.telegram_fake import FakeTelegram, document_update, message_update, serve_fake
 
 ADMIN = 7
 OPML = b"""<?xml version="1.0" encoding="UTF-8"?>

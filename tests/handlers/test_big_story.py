@@ -31,8 +31,8 @@ from handlers.reply import Reply
 from handlers.timeline import story_timeline
 from storage import queries
 from stories.timeline import LaneKind
-from tests.e2e.telegram_fake import check_telegram_html, hrefs
-from tests.handlers.big_story import fifty_outlets
+from tests.support.big_story import fifty_outlets
+from tests.support.telegram_fake import check_telegram_html, hrefs
 
 COMMANDS = (
     "/stories",

@@ -5,17 +5,9 @@ from __future__ import annotations
 from bot.app import App, seed_if_empty
 from handlers.command import Command
 from handlers.dispatch import dispatch
-from handlers.reply import Reply, Tone
-from tests.articles import MERGER, QUAKE, raw, when
-
-
-async def ask(app: App, name: str, args: str = "") -> Reply:
-    return await dispatch(Command(name, args), app.context)
-
-
-def text_of(reply: Reply) -> str:
-    lines = [line.text for section in reply.sections for line in section.lines]
-    return "\n".join([reply.title, *lines, reply.footer or ""])
+from handlers.reply import Tone
+from tests.support.articles import MERGER, QUAKE, raw, when
+from tests.support.commands import ask, text_of
 
 
 async def test_empty_store_says_how_to_start(app: App) -> None:

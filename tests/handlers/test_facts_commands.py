@@ -11,19 +11,8 @@ from handlers.reply import Reply, Tone
 from stories.facts import Qualifier
 from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.story_input import Citation as Source
-from tests.articles import QUAKE, raw, when
-from tests.handlers.test_commands import ask, text_of
-
-QUAKE_OTHER = """At least 16 people were killed when a magnitude 6.8 earthquake hit southern Peru \
-near Arequipa on Tuesday, the civil defence institute said, raising an earlier toll.
-
-The quake struck at a depth of 35 kilometres, the United States Geological Survey said. \
-President Dina Boluarte travelled to the area and declared a state of emergency for 60 days.
-
-Most of the dead were found in collapsed adobe homes in Chala and Yauca. About 300 homes \
-were destroyed, officials said, and landslides cut the Pan-American Highway.
-
-"Our priority is the families who lost everything," regional governor Rohel Sanchez said."""
+from tests.support.articles import QUAKE, QUAKE_OTHER, raw, when
+from tests.support.commands import ask, text_of
 
 
 def cited_outlets(reply: Reply) -> set[str]:

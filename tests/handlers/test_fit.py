@@ -14,7 +14,7 @@ from handlers.format import Sources
 from handlers.reply import Citation, Line, Reply, Section
 from stories.digest import DetailKind, Digest, NewArticle, NewDetail, StoryNews
 from stories.story_input import Citation as Source
-from tests.e2e.telegram_fake import check_telegram_html
+from tests.support.telegram_fake import check_telegram_html
 
 WORDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=400)
 URLS = st.one_of(

@@ -13,8 +13,8 @@ from handlers.dispatch import dispatch
 from handlers.reply import Citation, Reply
 from stories.language import detect_language
 from stories.model import RawArticle
-from tests.conftest import SEEDS
-from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.seeds import SEEDS
 
 OUTLETS = {"en": "AP", "ru": "Meduza", "de": "DW", "pl": "PAP", "uk": "Ukrinform", "lt": "LRT"}
 LANGUAGE_OF = {outlet: language for language, outlet in OUTLETS.items()}

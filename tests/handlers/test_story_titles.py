@@ -14,9 +14,9 @@ from handlers.digest import compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply
 from stories.model import RawArticle
-from tests.conftest import SEEDS
-from tests.handlers.test_commands import text_of
-from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.commands import text_of
+from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.seeds import SEEDS
 
 
 def seed_articles() -> list[RawArticle]:

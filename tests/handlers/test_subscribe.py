@@ -22,9 +22,8 @@ from handlers.reply import Reply, Tone
 from storage.models import Article, Delivery, Source, Story
 from storage.subscriptions import digest_articles, get_subscription
 from stories.digest import DetailKind, StoryMaterial, StoryNews, story_news
-from tests.articles import MERGER, QUAKE, raw, when
-from tests.handlers.test_commands import text_of
-from tests.handlers.test_facts_commands import QUAKE_OTHER
+from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
+from tests.support.commands import text_of
 
 CHAT = Caller(platform="telegram", chat_id="42", user_id="7", chat_kind=ChatKind.PRIVATE)
 ADMIN = Caller(platform="telegram", chat_id="42", user_id="1", is_admin=True)

@@ -15,8 +15,7 @@ from handlers.command import Command
 from handlers.dispatch import dispatch
 from handlers.reply import Reply, Tone
 from stories.timeline import Report, timeline
-from tests.articles import MERGER, QUAKE, raw, when
-from tests.handlers.test_facts_commands import QUAKE_OTHER
+from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
 
 
 async def ask(app: App, args: str = "") -> Reply:

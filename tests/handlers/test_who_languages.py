@@ -10,8 +10,8 @@ from bot.app import App
 from handlers.reply import Reply, Tone
 from storage.models import Mention
 from stories.model import RawArticle
-from tests.handlers.test_commands import ask, text_of
-from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.commands import ask, text_of
+from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 
 
 async def _ingest_release(app: App) -> None:

@@ -13,7 +13,7 @@ from storage.ingest import Ingestor
 from storage.models import Article, Story
 from stories.model import RawArticle
 from stories.settings import EngineSettings
-from tests.articles import when
+from tests.support.articles import when
 
 _SYLLABLES = "ka lo mi re tu va ze no pi sa du fe go hu".split()
 

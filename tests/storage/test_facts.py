@@ -17,8 +17,8 @@ from stories.clean import clean_article
 from stories.factfinder import extract_facts, facts_to_json
 from stories.model import Article as CleanArticle
 from stories.settings import EngineSettings
-from tests.articles import MERGER, QUAKE, raw, when, wire_copy
-from tests.handlers.test_commands import ask, text_of
+from tests.support.articles import MERGER, QUAKE, raw, when, wire_copy
+from tests.support.commands import ask, text_of
 
 LIMA = timezone(timedelta(hours=-5))
 #: late evening in Lima is the next day in UTC: "yesterday" must be Lima's

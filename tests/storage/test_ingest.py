@@ -23,9 +23,8 @@ from stories.features import Features
 from stories.model import Article as Told
 from stories.model import RawArticle, Rejected
 from stories.search import story_words
-from tests.articles import MERGER, QUAKE, raw, when, wire_copy
-from tests.conftest import SEEDS
-from tests.stories.cluster_texts import (
+from tests.support.articles import MERGER, QUAKE, raw, when, wire_copy
+from tests.support.cluster_texts import (
     CRANE_BOTH,
     CRANE_FIRST,
     CRANE_INQUIRY,
@@ -33,6 +32,7 @@ from tests.stories.cluster_texts import (
     DEFENCE_LIND,
     DEFENCE_REYES,
 )
+from tests.support.seeds import SEEDS
 
 
 async def test_seeds_make_one_story_and_no_copies(app: App) -> None:

@@ -14,7 +14,7 @@ from storage.models import Article, Base, Mention, Story, StoryMerge
 from storage.queries import stories_matching
 from stories.dedupe import NearCopySettings, signature, signature_to_bytes
 from stories.settings import EngineSettings
-from tests.articles import QUAKE, raw
+from tests.support.articles import QUAKE, raw
 
 
 def _diff(connection: Connection) -> list[object]:

@@ -7,14 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import App
 from storage import subscriptions as subs
-from storage.models import Article, Delivery, Story
+from storage.models import Article, Story
 from storage.subscriptions import Due, State
-from tests.articles import MERGER, QUAKE, raw, when
-from tests.handlers.test_facts_commands import QUAKE_OTHER
+from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
+from tests.support.deliveries import delivery_of
 
 VILNIUS = ZoneInfo("Europe/Vilnius")
 EIGHT = time(8, 0)
@@ -33,16 +32,6 @@ async def _claim(app: App, sub: int, due: Due, worker: str, now: datetime) -> in
 
 async def _begin(app: App, claim: int, worker: str) -> bool:
     return await subs.begin_sends(app.sessions, [claim], worker) == {claim}
-
-
-async def delivery_of(session: AsyncSession, subscription_id: int, period: str) -> Delivery:
-    row = await session.scalar(
-        select(Delivery).where(
-            Delivery.subscription_id == subscription_id, Delivery.period == period
-        )
-    )
-    assert row is not None
-    return row
 
 
 def test_eight_in_vilnius_on_both_sides_of_the_spring_change() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from stories.clean import CleanSettings, clean_article, clean_line
 from stories.model import Article, RawArticle, Rejected
-from tests.stories import texts
+from tests.support import texts
 
 
 def _clean(text: str, title: str | None = None, origin: str = "test") -> Article:

@@ -11,7 +11,7 @@ from pathlib import Path
 from stories.cluster import ClusterSettings, StoryIndex
 from stories.features import Features, extract_features
 from stories.model import Article
-from tests.stories.cluster_texts import (
+from tests.support.cluster_texts import (
     ACQUIRE_QUILLPOINT,
     ACQUIRE_SOLARIS,
     ACQUIRE_SOLARIS_B,

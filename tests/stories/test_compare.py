@@ -9,7 +9,7 @@ from stories.figures import NumberDiff, NumberDiffKind, number_diffs
 from stories.names import resolve_people
 from stories.quote_variants import quote_variants
 from stories.story_input import ArticleView
-from tests.stories.story_views import number, person, quote, view
+from tests.support.story_views import number, person, quote, view
 
 QUAKE_A = (
     "A strong earthquake struck the town of Elbistan on Monday morning. "

@@ -7,7 +7,7 @@ from datetime import date
 from stories.dates import find_dates
 from stories.facts import EventDate
 from stories.sentences import split_sentences
-from tests.stories.test_factfinder import SEED_KEYS, seed_article, seed_facts
+from tests.support.seeds import SEED_KEYS, seed_article, seed_facts
 
 
 def dates(text: str, published: date | None) -> tuple[EventDate, ...]:

@@ -26,7 +26,7 @@ from stories.dedupe import (
     text_print,
 )
 from stories.model import Article, RawArticle
-from tests.stories import texts
+from tests.support import texts
 
 SETTINGS = NearCopySettings()
 

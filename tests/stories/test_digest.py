@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from stories.digest import NewArticle, StoryDigests, StoryMaterial
-from tests.stories.story_views import view
+from tests.support.story_views import view
 
 SINCE = datetime(2026, 3, 28, 6, tzinfo=UTC)
 

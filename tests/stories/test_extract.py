@@ -16,7 +16,7 @@ from stories.extract import (
     parse_feed,
 )
 from stories.model import RawArticle, Rejected
-from tests.bot.http_fake import PARAGRAPHS, article_html, index_html, long_paragraphs
+from tests.support.http_fake import PARAGRAPHS, article_html, index_html, long_paragraphs
 
 FEED_URL = "https://news.example.com/rss.xml"
 

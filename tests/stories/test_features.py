@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from wordfreq import zipf_frequency
 
 from stories.features import Features, date_terms, extract_features, stem, zipf
-from tests.stories.cluster_texts import QUAKE_PERU_A, SUMMIT_JUNE, article
+from tests.support.cluster_texts import QUAKE_PERU_A, SUMMIT_JUNE, article
 
 
 def weights(features: Features) -> dict[str, float]:

@@ -17,7 +17,7 @@ from stories.language import detect_language, stem_zipf
 from stories.model import Article, RawArticle
 from stories.months import dates_in
 from stories.scripts import latin, skeleton, skeleton_zipf
-from tests.stories.multilingual_texts import BALLOONS, BALLOONS_DAY, RELEASE, RELEASE_DAY
+from tests.support.multilingual_texts import BALLOONS, BALLOONS_DAY, RELEASE, RELEASE_DAY
 
 # dev: one sentence (or headline and lead) per language
 DEV_SENTENCES = {

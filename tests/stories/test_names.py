@@ -15,7 +15,7 @@ from stories.names import (
     surname_key,
 )
 from stories.story_input import ArticleView
-from tests.stories.story_views import person, view
+from tests.support.story_views import person, view
 
 SAME = [
     ("Maria Kalesnikava", "Maria Kolesnikova"),

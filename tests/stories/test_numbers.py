@@ -5,7 +5,7 @@ from __future__ import annotations
 from stories.facts import NumberFact, Qualifier
 from stories.numbers import find_numbers
 from stories.sentences import split_sentences
-from tests.stories.test_factfinder import SEED_KEYS, seed_facts
+from tests.support.seeds import SEED_KEYS, seed_facts
 
 
 def numbers(text: str) -> tuple[NumberFact, ...]:

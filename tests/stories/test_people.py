@@ -6,7 +6,7 @@ from stories.factfinder import caption_sentences
 from stories.facts import EntityKind, Mention
 from stories.people import find_mentions
 from stories.sentences import split_sentences
-from tests.stories.test_factfinder import SEED_KEYS, gold, seed_facts
+from tests.support.seeds import SEED_KEYS, gold, seed_facts
 
 
 def mentions(text: str, captions: tuple[str, ...] = ()) -> tuple[Mention, ...]:

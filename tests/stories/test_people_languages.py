@@ -17,7 +17,7 @@ from stories.names import query_keys, resolve_people, same_person, surname_key
 from stories.people import find_mentions
 from stories.sentences import split_sentences
 from stories.story_input import ArticleView
-from tests.stories.multilingual_texts import RELEASE
+from tests.support.multilingual_texts import RELEASE
 
 
 def mentions(text: str, language: str | None) -> tuple[Mention, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from stories.factfinder import extract_facts
 from stories.facts import Quote
 from stories.quotes import find_quotes
-from tests.stories.test_factfinder import SEED_KEYS, article, gold, seed_facts
+from tests.support.seeds import SEED_KEYS, article, gold, seed_facts
 
 
 def quotes(*paragraphs: str) -> tuple[Quote, ...]:

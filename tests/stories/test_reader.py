@@ -9,8 +9,7 @@ from stories.digest import NewArticle, StoryMaterial, new_details, story_news
 from stories.reader import foreign, reader_first, title_for
 from stories.story_input import ArticleView
 from stories.summarize import summarize
-from tests.stories.story_views import person, view
-from tests.stories.test_summarize import _story
+from tests.support.story_views import _story, person, view
 
 SINCE = datetime(2026, 3, 28, 6, tzinfo=UTC)
 

@@ -21,7 +21,7 @@ from stories.timeline import (
     lanes,
     timeline,
 )
-from tests.stories.story_views import person, view
+from tests.support.story_views import person, view
 
 START = datetime(2026, 3, 2, 6, 10, tzinfo=UTC)
 

@@ -12,6 +12,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.config import TelegramSettings
 from bot.platforms.telegram.listeners import Listeners
@@ -25,15 +26,21 @@ MAX_RETRIES = 5
 
 
 def build_telegram(
-    settings: TelegramSettings, token: str, context: Context, *, secret: str | None
+    settings: TelegramSettings,
+    token: str,
+    context: Context,
+    *,
+    secret: str | None,
+    request: BaseRequest | None = None,
 ) -> TelegramApp:
     """The PTB Application: handlers for every command, choices, dedupe and error logging.
 
     ``secret`` is the webhook secret; webhook mode (``settings.webhook_url``) needs one.
+    ``request`` replaces PTB's HTTP client (httpx) for every call to the Bot API.
     """
     if settings.webhook_url:
         check_secret(secret)
-    app = (
+    builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.base_url)
@@ -42,8 +49,10 @@ def build_telegram(
         .concurrent_updates(True)
         .job_queue(None)
         .post_init(_publish_commands)
-        .build()
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
     front = Listeners(settings, context)
     app.add_handler(TypeHandler(Update, front.drop_repeats), group=-1)
     app.add_handler(

@@ -51,3 +51,15 @@ def wire_copy(text: str, site: str) -> str:
     """The same wire story as another site runs it: own chrome, last paragraph dropped."""
     paragraphs = text.split("\n\n")
     return "\n\n".join([f"{site} | World news", *paragraphs[:-1], f"Read more on {site}"])
+
+
+QUAKE_OTHER = """At least 16 people were killed when a magnitude 6.8 earthquake hit southern Peru \
+near Arequipa on Tuesday, the civil defence institute said, raising an earlier toll.
+
+The quake struck at a depth of 35 kilometres, the United States Geological Survey said. \
+President Dina Boluarte travelled to the area and declared a state of emergency for 60 days.
+
+Most of the dead were found in collapsed adobe homes in Chala and Yauca. About 300 homes \
+were destroyed, officials said, and landslides cut the Pan-American Highway.
+
+"Our priority is the families who lost everything," regional governor Rohel Sanchez said."""

@@ -50,3 +50,29 @@ def view(
 ) -> ArticleView:
     facts = ArticleFacts(mentions=mentions, numbers=numbers, quotes=quotes)
     return ArticleView(article_id, outlet, None, None, body, facts)
+
+
+def _story() -> list[ArticleView]:
+    bodies = [
+        f"{SHARED_LEAD} {SHARED_TOLL}\n\nThe quake cut power to the Hatay airport for six hours. "
+        f"{SHARED_AID}",
+        "An earthquake of magnitude 6.1 hit Elbistan, a Turkish town, on Monday morning. "
+        "At least 14 people died and 120 were injured in the earthquake, officials said.\n\n"
+        "Rescuers pulled two survivors from a collapsed school in Elbistan. "
+        "Tents and blankets were sent by the Red Crescent to families on Monday night.",
+        "The Turkish town of Elbistan was struck by a 6.1 magnitude earthquake on Monday morning. "
+        "The mayor, Ana Lopez, promised to rebuild every destroyed house within a year.\n\n"
+        "The earthquake killed 14 people and injured 120, officials said.",
+        "Elbistan, a Turkish town, was hit by a magnitude 6.1 earthquake on Monday morning. "
+        "Local football fans collected donations for the victims at the weekend match.",
+    ]
+    return [view(i + 1, f"Outlet{i + 1}", body) for i, body in enumerate(bodies)]
+
+
+SHARED_LEAD = "A magnitude 6.1 earthquake struck the Turkish town of Elbistan on Monday morning."
+
+
+SHARED_TOLL = "Officials said 14 people died and 120 were injured in the Elbistan earthquake."
+
+
+SHARED_AID = "The Red Crescent sent tents and blankets to Elbistan families on Monday night."

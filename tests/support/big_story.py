@@ -1,6 +1,6 @@
 """A story told by 50+ outlets, as a big event is: write-ups made of the seed articles'
 paragraphs (each outlet its own mix, leading with another seed's lead), the short write-ups
-in six languages of ``tests.stories.multilingual_texts``, and wire copies run by more sites.
+in six languages of ``tests.support.multilingual_texts``, and wire copies run by more sites.
 Long article URLs, as real sites have, and publication times spread over two days.
 """
 
@@ -11,8 +11,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from stories.model import RawArticle
-from tests.articles import wire_copy
-from tests.stories.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.articles import wire_copy
+from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PLACES = "Baltic Northern Continental Eastern Capital Harbor Metro Valley Coastal National"
