@@ -9,7 +9,7 @@ from stories.dedupe import NearCopySettings, signature_to_bytes
 from stories.model import Article
 from stories.pipeline import KNOWN, Decision, Ids, Lookalikes, Pipeline, Prepared
 from stories.settings import EngineSettings
-from tests.stories.cluster_texts import (
+from tests.support.cluster_texts import (
     ACQUIRE_SOLARIS,
     CRANE_BOTH,
     CRANE_FIRST,
@@ -21,7 +21,7 @@ from tests.stories.cluster_texts import (
     QUAKE_PERU_B,
     article,
 )
-from tests.stories.texts import ELECTION, FLOOD
+from tests.support.texts import ELECTION, FLOOD
 
 NEAR = NearCopySettings()
 
