@@ -35,7 +35,7 @@ from handlers.context import Context
 from handlers.dispatch import dispatch
 from handlers.reply import Tone
 from storage.db import SessionFactory, open_database
-from storage.facts import FactFinder
+from storage.fact_pass import FactFinder
 from storage.ingest import Ingestor, IngestReport
 from storage.models import Article, Mention, Story, StoryWord
 from stories.settings import EngineSettings

@@ -26,13 +26,13 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.compare import StoryDiff, diff_story
 from stories.content import coverage, terms
 from stories.details import UniqueDetail
 from stories.facts import ArticleFacts, Qualifier
 from stories.figures import NumberDiff, NumberDiffKind, NumberValue
-from stories.model import Article, RawArticle
 from stories.names import Person, fold, match_person_query, resolve_people, same_person
 from stories.sentences import split_sentences
 from stories.story_input import ArticleView

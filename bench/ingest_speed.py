@@ -23,7 +23,7 @@ The stream is written to a scratch JSONL file first and ingested from it by the 
 Reports articles/s in windows around 10k, 50k and 100k stored articles (the cost per article
 must stay flat as the store grows), the peak RSS, and a brute-force baseline (each new article
 compared with every stored one by rapidfuzz) on the first N articles. The facts of the stored
-originals are found after ingest (``storage.facts``); that pass is timed on its own. The stream
+originals are found after ingest (``storage.fact_pass``); that pass is timed on its own. The stream
 knows which articles are wire copies and light rewrites of which, and which event each belongs
 to, so the near-copy recall and how well the stories match the events are reported too.
 """
@@ -62,11 +62,11 @@ from interpreter import interpreter
 from bot.collector import CollectorPolicy
 from bot.readers import InputDefaults, iter_paths
 from storage.db import open_database
-from storage.facts import FactFinder
+from storage.fact_pass import FactFinder
 from storage.ingest import Ingestor, IngestReport, Item
 from storage.queries import export_rows
+from stories.articles import RawArticle, Rejected
 from stories.clean import clean_article
-from stories.model import RawArticle, Rejected
 from stories.settings import EngineSettings
 
 console = Console()

@@ -40,7 +40,7 @@ from handlers.dispatch import dispatch
 from handlers.timeline import story_timeline
 from storage import queries
 from storage.models import Article
-from stories.model import RawArticle
+from stories.articles import RawArticle
 
 console = Console()
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

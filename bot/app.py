@@ -20,15 +20,15 @@ from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths,
 from handlers.context import Context
 from handlers.format import mask_urls_in
 from storage.db import SessionFactory, open_database
-from storage.facts import FactFinder
+from storage.fact_pass import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.limits import shorten, too_long
 from storage.models import Article, Source
 from storage.queries import stored_urls
 from storage.sources import MAX_URL, record_poll, record_poll_failure
+from stories.articles import Rejected
 from stories.clean import clean_line
 from stories.dedupe import canonical_url
-from stories.model import Rejected
 
 Progress = Callable[[IngestReport], None]
 

@@ -167,7 +167,7 @@ async def _ingest(settings: Settings, inputs: list[str], defaults: InputDefaults
 
 
 async def _find_facts(app: App) -> None:
-    """Facts are found after ingest (see ``storage.facts``), with their own progress bar."""
+    """Facts are found after ingest (see ``storage.fact_pass``), with their own progress bar."""
     pending = await app.facts.pending()
     if not pending:
         return

@@ -46,6 +46,7 @@ from typing import IO, Literal
 from urllib.parse import urljoin, urlsplit
 
 from bot.fetch import Fetcher, FetchError, FetchResult, human_size
+from stories.articles import RawArticle, Rejected
 from stories.extract import (
     FeedEntry,
     ParsedFeed,
@@ -55,7 +56,6 @@ from stories.extract import (
     to_utc,
     word_count,
 )
-from stories.model import RawArticle, Rejected
 
 Item = RawArticle | Rejected
 

@@ -16,7 +16,7 @@ again once the indexes are rebuilt from the store, the last time while holding t
 article may otherwise be matched against a story's articles as this writer last knew them, an
 order effect like those of one writer.
 
-An original article is stored with its facts pending; ``storage.facts`` finds them after.
+An original article is stored with its facts pending; ``storage.fact_pass`` finds them after.
 """
 
 from __future__ import annotations
@@ -40,11 +40,11 @@ from storage.housekeeping import Housekeeping
 from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
+from stories.articles import Article, RawArticle, Rejected
 from stories.clean import clean_article
 from stories.cluster import Move
 from stories.dedupe import canonical_url, signature_to_bytes
 from stories.headlines import headline_of
-from stories.model import Article, RawArticle, Rejected
 from stories.pipeline import Decision, Ids, Known, Pipeline, Prepared
 from stories.search import LEAD_CHARS, STORY_ARTICLES, fold, story_words
 from stories.settings import EngineSettings

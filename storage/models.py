@@ -176,7 +176,7 @@ class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
         Index("ix_articles_story_id_id", "story_id", "id"),
-        #: the articles whose facts are still to be found (see ``storage.facts``)
+        #: the articles whose facts are still to be found (see ``storage.fact_pass``)
         Index(
             "ix_articles_facts_pending",
             "id",
@@ -209,7 +209,7 @@ class Article(Base):
     #: on a near-copy (never worked out: it takes its original's story)
     features: Mapped[str] = mapped_column(Text)
     #: the article's typed facts as JSON (``stories.factfinder.facts_to_json``); None until
-    #: they are found (after ingest, see ``storage.facts``), "" on a near-copy (none kept)
+    #: they are found (after ingest, see ``storage.fact_pass``), "" on a near-copy (none kept)
     facts: Mapped[str | None] = mapped_column(Text, server_default="")
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.facts import pending_features, stored_facts
+from storage.fact_pass import pending_features, stored_facts
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
 from stories.headlines import OPENING_CHARS, Candidate, best_headline, headline_of
 from stories.names import query_keys

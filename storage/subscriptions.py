@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
 
 from storage.db import SessionFactory
-from storage.facts import pending_features, stored_facts
+from storage.fact_pass import pending_features, stored_facts
 from storage.models import Article, Delivery, Story, Subscription
 from storage.queries import HEADLINE_CANDIDATES, outlet_name
 from stories.digest import NewArticle, StoryMaterial

@@ -28,8 +28,8 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from stories.articles import Article, RawArticle, Rejected
 from stories.language import detect_language
-from stories.model import Article, RawArticle, Rejected
 from stories.sentences import split_paragraph
 
 

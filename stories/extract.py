@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import trafilatura
 
-from stories.model import RawArticle, Rejected
+from stories.articles import RawArticle, Rejected
 
 MIN_ARTICLE_WORDS = 40
 """Below this many words of main text a page is an index, a teaser or a link list."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from stories.articles import Article
 from stories.dates import find_dates
 from stories.facts import (
     ArticleFacts,
@@ -25,7 +26,6 @@ from stories.facts import (
     Span,
 )
 from stories.language import ENGLISH
-from stories.model import Article
 from stories.names import clean_name, surname_key
 from stories.number_roles import Named, article_now, years_in
 from stories.numbers import find_numbers

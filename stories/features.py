@@ -42,8 +42,8 @@ from typing import TypeVar
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from stories.articles import Article
 from stories.language import ENGLISH, stemmer, word_zipf
-from stories.model import Article
 from stories.months import dates_in
 from stories.places import country_code
 from stories.scripts import latin, skeleton

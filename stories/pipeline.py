@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from datasketch import MinHash
 
+from stories.articles import Article
 from stories.cluster import Move, StoryIndex
 from stories.dedupe import (
     NearCopyIndex,
@@ -31,7 +32,6 @@ from stories.dedupe import (
     text_print,
 )
 from stories.features import Features, extract_features
-from stories.model import Article
 from stories.search import article_words
 from stories.settings import EngineSettings
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.app import rejected_summary
 from bot.logs import Redactor
-from stories.model import Rejected
+from stories.articles import Rejected
 from tests.support.cli import invoke
 from tests.support.seeds import SEEDS
 
@@ -31,7 +31,7 @@ def test_ingest_ask_export(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith("Stories (1)")
 
-    # people are known once ingest has found the facts (after storing, see storage.facts)
+    # people are known once ingest has found the facts (after storing, see storage.fact_pass)
     code, out, _ = invoke(db, "ask", "/who Kalesnikava")
     assert out.startswith("Maria Kalesnikava"), out
 

@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from bot.app import App
 from bot.collector import CollectorPolicy, collection_paused
-from storage.facts import FactFinder
+from storage.fact_pass import FactFinder
 from storage.ingest import Ingestor, IngestReport
 from tests.support.articles import MERGER, QUAKE, raw
 

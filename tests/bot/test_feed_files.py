@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.readers import InputDefaults, iter_paths
-from stories.model import RawArticle, Rejected
+from stories.articles import RawArticle, Rejected
 from stories.opml import read_opml
 from tests.support.cli import invoke
 from tests.support.seeds import SEEDS

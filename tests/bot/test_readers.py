@@ -19,7 +19,7 @@ from bot.app import ingest_url, open_app
 from bot.config import Settings
 from bot.fetch import Fetcher, IPAddress, Unfetchable, http_client
 from bot.readers import FeedSettings, FeedState, InputDefaults, is_url, iter_paths, read_url
-from stories.model import RawArticle, Rejected
+from stories.articles import RawArticle, Rejected
 from tests.support.http_fake import (
     LOCAL,
     PARAGRAPHS,

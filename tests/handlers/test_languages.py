@@ -11,8 +11,8 @@ from handlers.command import Command
 from handlers.digest import compose
 from handlers.dispatch import dispatch
 from handlers.reply import Citation, Reply
+from stories.articles import RawArticle
 from stories.language import detect_language
-from stories.model import RawArticle
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 from tests.support.seeds import SEEDS
 

@@ -13,7 +13,7 @@ from handlers.command import Command
 from handlers.digest import compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply
-from stories.model import RawArticle
+from stories.articles import RawArticle
 from tests.support.commands import text_of
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 from tests.support.seeds import SEEDS

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.app import App
 from handlers.reply import Reply, Tone
 from storage.models import Mention
-from stories.model import RawArticle
+from stories.articles import RawArticle
 from tests.support.commands import ask, text_of
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 

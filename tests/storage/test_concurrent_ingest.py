@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from storage.db import open_database
 from storage.ingest import Ingestor
 from storage.models import Article, Story
-from stories.model import RawArticle
+from stories.articles import RawArticle
 from stories.settings import EngineSettings
 from tests.support.articles import when
 

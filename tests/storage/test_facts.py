@@ -10,12 +10,12 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import func, select
 
 from bot.app import App
-from storage.facts import FactFinder
+from storage.fact_pass import FactFinder
 from storage.models import Article, Mention
 from storage.queries import story_views
+from stories.articles import Article as CleanArticle
 from stories.clean import clean_article
 from stories.factfinder import extract_facts, facts_to_json
-from stories.model import Article as CleanArticle
 from stories.settings import EngineSettings
 from tests.support.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.support.commands import ask, text_of

@@ -19,9 +19,9 @@ from storage.ingest import Ingestor
 from storage.limits import shorten
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
 from storage.queries import export_rows, recent_stories, stories_matching, story_by_id
+from stories.articles import Article as Told
+from stories.articles import RawArticle, Rejected
 from stories.features import Features
-from stories.model import Article as Told
-from stories.model import RawArticle, Rejected
 from stories.search import story_words
 from tests.support.articles import MERGER, QUAKE, raw, when, wire_copy
 from tests.support.cluster_texts import (

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stories.articles import Article, RawArticle, Rejected
 from stories.clean import CleanSettings, clean_article, clean_line
-from stories.model import Article, RawArticle, Rejected
 from tests.support import texts
 
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from stories.articles import Article
 from stories.cluster import ClusterSettings, StoryIndex
 from stories.features import Features, extract_features
-from stories.model import Article
 from tests.support.cluster_texts import (
     ACQUIRE_QUILLPOINT,
     ACQUIRE_SOLARIS,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.compare import diff_story
 from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind
-from stories.model import Article, RawArticle
 from stories.names import resolve_people
 from stories.story_input import ArticleView
 

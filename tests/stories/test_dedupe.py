@@ -11,6 +11,7 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.dedupe import (
     NearCopyIndex,
@@ -25,7 +26,6 @@ from stories.dedupe import (
     signature_to_bytes,
     text_print,
 )
-from stories.model import Article, RawArticle
 from tests.support import texts
 
 SETTINGS = NearCopySettings()

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from stories.articles import RawArticle, Rejected
 from stories.extract import (
     ParsedFeed,
     extract_html,
@@ -15,7 +16,6 @@ from stories.extract import (
     parse_datetime,
     parse_feed,
 )
-from stories.model import RawArticle, Rejected
 from tests.support.http_fake import PARAGRAPHS, article_html, index_html, long_paragraphs
 
 FEED_URL = "https://news.example.com/rss.xml"

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import pytest
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.extract import ParsedFeed, parse_feed
 from stories.headlines import Candidate, best_headline, headline_of, headline_problem
-from stories.model import Article, RawArticle
 
 # (line, language, the article's opening, its address)
 CHROME = [

@@ -10,11 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.cluster import ClusterSettings, StoryIndex
 from stories.features import Features, extract_features
 from stories.language import detect_language, stem_zipf
-from stories.model import Article, RawArticle
 from stories.months import dates_in
 from stories.scripts import latin, skeleton, skeleton_zipf
 from tests.support.multilingual_texts import BALLOONS, BALLOONS_DAY, RELEASE, RELEASE_DAY

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.factfinder import extract_facts
 from stories.facts import EntityKind, Mention
-from stories.model import Article, RawArticle
 from stories.names import query_keys, resolve_people, same_person, surname_key
 from stories.people import find_mentions
 from stories.sentences import split_sentences

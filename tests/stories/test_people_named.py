@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from stories.articles import Article
 from stories.factfinder import people_named, stored_article, stored_language
 from stories.facts import ArticleFacts, EntityKind, Mention, Span
 from stories.features import extract_features
-from stories.model import Article
 
 _SPAN = Span(0, 1, "")
 

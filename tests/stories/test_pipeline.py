@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from stories.articles import Article
 from stories.cluster import ClusterSettings, Move
 from stories.dedupe import NearCopySettings, signature_to_bytes
-from stories.model import Article
 from stories.pipeline import KNOWN, Decision, Ids, Lookalikes, Pipeline, Prepared
 from stories.settings import EngineSettings
 from tests.support.cluster_texts import (

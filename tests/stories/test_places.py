@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from stories.articles import Article
 from stories.features import KIND_KEY, extract_features
 from stories.language import stemmer
-from stories.model import Article
 from stories.places import country_code
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from stories.model import RawArticle
+from stories.articles import RawArticle
 
 QUAKE = """A magnitude 6.8 earthquake struck the Peruvian coast near the city of Arequipa early on \
 Tuesday, killing at least 14 people and damaging hundreds of homes, Peru's civil defence \

@@ -10,7 +10,7 @@ import random
 from datetime import timedelta
 from pathlib import Path
 
-from stories.model import RawArticle
+from stories.articles import RawArticle
 from tests.support.articles import wire_copy
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from stories.model import Article
+from stories.articles import Article
 
 
 def article(title: str, body: str, published: datetime | None = None) -> Article:

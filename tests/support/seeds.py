@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.factfinder import extract_facts
 from stories.facts import ArticleFacts
-from stories.model import Article, RawArticle
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
