@@ -76,6 +76,13 @@ class Attachment:
     def of(cls, name: str, data: bytes) -> Attachment:
         return cls(name, data, len(data))
 
+    @classmethod
+    def received(cls, name: str, data: bytes, announced: int = 0) -> Attachment:
+        """A file as a front end fetched it: whole up to ``MAX_ATTACHMENT_BYTES``, else only
+        its size (the larger of what arrived and what the platform ``announced``)."""
+        size = max(announced, len(data))
+        return cls(name, b"" if size > MAX_ATTACHMENT_BYTES else data, size)
+
     @property
     def too_large(self) -> bool:
         return self.size > MAX_ATTACHMENT_BYTES

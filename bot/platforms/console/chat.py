@@ -72,9 +72,7 @@ def with_local_file(command: Command) -> Command | Reply:
     except OSError as error:
         return Reply.error(f"{shown_path(path)} cannot be read: {error.strerror or error}.")
     name = shown_path(path.name)
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        return replace(command, attachment=Attachment(name, b"", max(status.st_size, len(data))))
-    return replace(command, attachment=Attachment.of(name, data))
+    return replace(command, attachment=Attachment.received(name, data, status.st_size))
 
 
 async def chat(

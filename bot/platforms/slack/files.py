@@ -44,9 +44,7 @@ async def with_file(
             f"Slack did not give the file {name}: {problem}.",
             f"On the bot's server: {SERVER_COMMAND}",
         )
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        return replace(command, attachment=Attachment(name, b"", len(data)))
-    return replace(command, attachment=Attachment.of(name, data))
+    return replace(command, attachment=Attachment.received(name, data))
 
 
 def is_slack_file(url: str, base_url: str) -> bool:

@@ -128,9 +128,7 @@ class Listeners:
                 f"Telegram did not give the file {name} ({error.message}).",
                 f"On the bot's server: {SERVER_COMMAND}",
             )
-        if len(data) > MAX_ATTACHMENT_BYTES:
-            return replace(command, attachment=Attachment(name, b"", len(data)))
-        return replace(command, attachment=Attachment.of(name, data))
+        return replace(command, attachment=Attachment.received(name, data))
 
     async def send(self, message: Message, reply: Reply) -> None:
         """Every part in order; the first quotes the command in groups, the last has buttons."""
