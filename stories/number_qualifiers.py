@@ -1,5 +1,4 @@
-"""Qualifiers around a number ("более", "mehr als", "ponad", "-den fazla") and the phrases
-that place a figure in an earlier event or period ("ранее", "last year"), per language.
+"""Qualifiers around a number ("более", "mehr als", "ponad", "-den fazla"), per language.
 
 The words are in ``stories.number_words_data``; the patterns are built on first use per
 language and cached.
@@ -13,7 +12,6 @@ from functools import cache
 from stories.facts import Qualifier
 from stories.number_words_data import (
     ARTICLES_AFTER_QUALIFIER,
-    BACKGROUND,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
 )
@@ -44,20 +42,6 @@ def qualifier_after(text: str, end: int, language: str) -> Qualifier | None:
     _, after = patterns
     match = after.match(text, end)
     return None if match is None else _QUALIFIER_ORDER[int((match.lastgroup or "q0")[1:])]
-
-
-def background_phrases(language: str) -> tuple[str, ...]:
-    """The phrases that place a figure in an earlier event or period in ``language``: "*"
-    stands for any one word, a final "*" for any ending."""
-    return tuple(BACKGROUND.get(language_code(language), "").split("|"))
-
-
-def background_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Where ``text`` says "ранее", "last year", "il y a deux ans", "im vergangenen Jahr"..."""
-    pattern = _background_pattern(language_code(language))
-    if pattern is None:
-        return []
-    return [match.span() for match in pattern.finditer(text)]
 
 
 def language_code(language: str) -> str:
@@ -92,22 +76,3 @@ def _qualifier_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]
     )
     after = re.compile(rf"{SPACE}*(?:{after_groups or '(?!)'})(?!{WORD_CHARS})", re.IGNORECASE)
     return before, after
-
-
-@cache
-def _background_pattern(language: str) -> re.Pattern[str] | None:
-    phrases = BACKGROUND.get(language)
-    if phrases is None:
-        return None
-    alternatives = []
-    for phrase in sorted(phrases.split("|"), key=len, reverse=True):
-        words = []
-        for word in phrase.split():
-            if word == "*":
-                words.append(r"[\w'’-]+")
-            elif word.endswith("*"):
-                words.append(re.escape(word[:-1]) + r"\w*")
-            else:
-                words.append(re.escape(word))
-        alternatives.append(rf"{SPACE}+".join(words))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)

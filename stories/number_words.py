@@ -6,7 +6,8 @@ it ("девяти", "ста двадцати трёх", "dziewięciu", "devyniem
 ("сотни", "Hunderte", "des centaines", "yüzlerce"), roundings ("une centaine", "десяток") and
 digits followed by a scale word ("1,5 млн", "2 Mio.", "12 тыс."), with the scaled value.
 ``scale_after`` reads the scale word after digits a caller found itself. The qualifiers
-around a number and the background phrases are in ``stories.number_qualifiers``.
+around a number are in ``stories.number_qualifiers``; what dates a number before the
+event is read by ``stories.number_roles``.
 
 The rules, the same in every language:
 

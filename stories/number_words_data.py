@@ -1,4 +1,4 @@
-"""Number words, qualifiers and background phrases, per language: data only.
+"""Number words and qualifiers, per language: data only.
 
 ``stories.number_words`` reads these tables. The cardinals themselves (1 to 99 in every
 language; the hundreds and the scale words in every case, gender and animacy for Russian and
@@ -6,7 +6,7 @@ Ukrainian) come from num2words, asked once per language; the tables here hold wh
 does not write: the case forms of Polish, Lithuanian and Belarusian cardinals, feminine forms,
 hundreds and scale words, order-of-magnitude words ("сотни", "Hunderte", "des centaines"),
 collectives ("une centaine", "десяток"), "several" words, the words that join or link the
-parts of a number, and the qualifiers and background phrases.
+parts of a number, and the qualifiers.
 
 Every form is written lowercase; the forms of one entry are separated by spaces, and the
 words of a form of several words joined by "_" ("с_половиной", "vingt_et_une").
@@ -709,72 +709,3 @@ QUALIFIERS_AFTER: Final[dict[str, tuple[tuple[Qualifier, str], ...]]] = {
 (a space stands for any run of whitespace). Turkish puts most of them there, with the case
 ending of the number: "100'den fazla" (more than 100), "100'ü aşkın", "100'e kadar" (up to);
 "100 kadar" without the ending is "about 100"."""
-
-BACKGROUND: Final[dict[str, str]] = {
-    "ru": (
-        "ранее|раньше|прежде|до этого|до того|в прошлом году|в позапрошлом году|в прошлом месяце"
-        "|на прошлой неделе|годом ранее|годом раньше|год назад|* лет назад|* года назад"
-        "|* месяцев назад|* месяца назад|несколько лет назад|в прошлый раз|в предыдущий раз"
-        "|в то время|тогда|в том году|предыдущ*|прежн*|ещё в|еще в|с тех пор|в прошлом"
-    ),
-    "uk": (
-        "раніше|раніш|до цього|до того|минулого року|торік|у минулому році|минулого місяця"
-        "|минулого тижня|роком раніше|рік тому|* років тому|* роки тому|* місяців тому|тоді"
-        "|на той час|того року|попередн*|колишн*|ще в|ще у|відтоді|у минулому"
-    ),
-    "be": (
-        "раней|да гэтага|у мінулым годзе|летась|мінулага года|мінулым летам|год таму"
-        "|* гадоў таму|* гады таму|тады|у той час|таго года|папярэдн*|яшчэ ў|з таго часу"
-    ),
-    "pl": (
-        "wcześniej|poprzednio|uprzednio|przedtem|w zeszłym roku|w ubiegłym roku"
-        "|w poprzednim roku|zeszłego roku|ubiegłego roku|rok temu|* lat temu|* lata temu"
-        "|* miesięcy temu|* miesiące temu|wówczas|wtedy|w przeszłości|poprzedni*|ubiegł*"
-        "|zeszł*|od tego czasu|już w"
-    ),
-    "lt": (
-        "anksčiau|pernai|praėjusiais metais|praėjusį mėnesį|praėjusią savaitę|prieš metus"
-        "|prieš * metų|prieš * metus|prieš * mėnesių|prieš tai|tuomet|tada|ankstesn*|praėjus*"
-        "|nuo to laiko"
-    ),
-    "de": (
-        "früher|zuvor|vorher|damals|bereits im|schon im|im vergangenen jahr|vergangenes jahr"
-        "|im letzten jahr|letztes jahr|im vorjahr|vorjahr*|voriges jahr|im vorigen jahr"
-        "|vor einem jahr|vor * jahren|vor * monaten|vor * wochen|vergangene woche"
-        "|vergangenen monat|letzte woche|letzten monat|seitdem|seither|zuletzt|bislang|bisher"
-    ),
-    "fr": (
-        "auparavant|précédemment|plus tôt|l'an dernier|l’an dernier|l'année dernière"
-        "|l’année dernière|l'an passé|l’an passé|l'année passée|le mois dernier"
-        "|la semaine dernière|il y a * ans|il y a un an|il y a * mois|à l'époque|à l’époque"
-        "|précédent*|précédente*|déjà en|depuis lors|jusqu'ici|jusqu’ici|jusqu'à présent"
-    ),
-    "es": (
-        "anteriormente|previamente|el año pasado|el pasado año|el mes pasado"
-        "|la semana pasada|hace * años|hace un año|hace * meses|entonces|en aquel momento"
-        "|en aquella ocasión|en su momento|anterior*|desde entonces|ya en|hasta ahora"
-    ),
-    "it": (
-        "in precedenza|precedentemente|l'anno scorso|l’anno scorso|lo scorso anno"
-        "|l'anno passato|il mese scorso|la settimana scorsa|* anni fa|un anno fa|* mesi fa"
-        "|allora|all'epoca|all’epoca|a quel tempo|precedent*|da allora|già nel|finora"
-    ),
-    "pt": (
-        "anteriormente|antes|previamente|no ano passado|o ano passado|no mês passado"
-        "|na semana passada|há * anos|há um ano|há * meses|* anos atrás|então|na época"
-        "|naquela altura|anterior*|desde então|já em|até agora"
-    ),
-    "tr": (
-        "daha önce|önceki|geçen yıl|geçen sene|geçtiğimiz yıl|geçtiğimiz ay|geçen ay"
-        "|geçen hafta|* yıl önce|bir yıl önce|* ay önce|o zaman|o dönemde|o sırada"
-        "|bundan önce|geçmişte|daha evvel|şimdiye kadar|bugüne kadar"
-    ),
-    "en": (
-        "previously|earlier|last year|the previous year|the year before|a year earlier"
-        "|last month|last week|* years ago|a year ago|* months ago|in the past|at the time"
-        "|formerly|prior*|since then|so far|to date|already in|back in"
-    ),
-}
-"""Phrases that place a figure in an earlier event or period, or make it a running total.
-"*" alone stands for any one word or number ("vor * Jahren", "hace 3 años"); a word ending
-in "*" takes any ending ("предыдущ*": предыдущий, предыдущего...)."""

@@ -12,8 +12,6 @@ import pytest
 
 from stories.facts import Qualifier
 from stories.number_qualifiers import (
-    background_phrases,
-    background_spans,
     qualifier_after,
     qualifier_before,
 )
@@ -563,29 +561,8 @@ def test_scale_after_digits(language: str, text: str, multiplier: float) -> None
     assert scale_after("12 человек", 2, "ru") is None
 
 
-def test_background_phrases() -> None:
-    dev = "Год назад за первый квартал было продано 31,7 млн упаковок."
-    assert [dev[a:b] for a, b in background_spans(dev, "ru")] == ["Год назад"]
-    dev = "Zaatakowali go domagając się oddania kilkuset złotych, jakie wcześniej pożyczył."
-    assert [dev[a:b] for a, b in background_spans(dev, "pl")] == ["wcześniej"]
-    cases = {
-        "de": ("Im vergangenen Jahr kamen 52 Häftlinge frei.", "Im vergangenen Jahr"),
-        "fr": ("L'an dernier, 52 détenus avaient été libérés.", "L'an dernier"),
-        "es": ("Hace dos años fueron liberados 52 presos.", "Hace dos años"),
-        "en": ("Last year 52 prisoners were freed.", "Last year"),
-        "tr": ("Geçen yıl 52 mahkum serbest bırakıldı.", "Geçen yıl"),
-        "lt": ("Pernai buvo paleisti 52 kaliniai.", "Pernai"),
-        "uk": ("Минулого року звільнили 52 в'язнів.", "Минулого року"),
-    }
-    for language, (text, phrase) in cases.items():
-        assert [text[a:b] for a, b in background_spans(text, language)] == [phrase], language
-    assert background_spans("Сегодня освободили 123 человека.", "ru") == []
-    assert "в прошлом году" in background_phrases("ru")
-
-
 def test_every_language_has_tables_and_others_have_none() -> None:
     for language in LANGUAGES:
-        assert background_phrases(language) != ("",)
         assert qualifier_before("x 1", 2, language) is None
     assert spelled_numbers("nine people", "xx") == []
     assert spelled_numbers("девять человек", "ru-RU") == [
