@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from functools import cache
 
-import Stemmer
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
-from stories.language import stemmer
+from stories.language import stem_in, stems_naming
 
 #: ISO codes of the currencies read, with the English noun a figure of each counts
 CURRENCIES = {
@@ -43,20 +42,13 @@ def _nouns(language: str) -> dict[str, str]:
         Locale.parse(language)
     except (UnknownLocaleError, ValueError):
         return {}
-    stems = stemmer(language)
-    found: dict[str, set[str]] = {}
-    for code, noun in CURRENCIES.items():
-        for count in _COUNTS:
-            for word in get_currency_name(code, count=count, locale=language).split():
-                key = _key(word, stems)
-                if len(key) >= _MIN_STEM:
-                    found.setdefault(key, set()).add(noun)
-    return {key: next(iter(nouns)) for key, nouns in found.items() if len(nouns) == 1}
-
-
-def _key(word: str, stems: Stemmer.Stemmer | None) -> str:
-    lower = word.lower().strip(".")
-    return stems.stemWord(lower) if stems is not None else lower
+    named = (
+        (word, noun)
+        for code, noun in CURRENCIES.items()
+        for count in _COUNTS
+        for word in get_currency_name(code, count=count, locale=language).split()
+    )
+    return stems_naming(named, language, _MIN_STEM)
 
 
 def currency_noun(word: str, language: str) -> str | None:
@@ -65,4 +57,4 @@ def currency_noun(word: str, language: str) -> str | None:
     if word in SYMBOLS:
         return SYMBOLS[word]
     nouns = _nouns(language)
-    return nouns.get(_key(word, stemmer(language))) if nouns else None
+    return nouns.get(stem_in(word, language)) if nouns else None

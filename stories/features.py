@@ -339,8 +339,7 @@ def _entity_key(lower: str) -> str:
 def _place_key(key: str, language: str) -> str | None:
     """The ``k:`` term of a country's name: its code, the same in every language ("Litauen",
     "Литву" and "Lithuania" are ``k:@LT``), where a name's skeleton would differ."""
-    stems = stemmer(language)
-    code = country_code(stems.stemWord(key) if stems is not None else key, language)
+    code = country_code(key, language)
     return None if code is None else f"{KIND_KEY}@{code}"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import Stemmer
@@ -128,6 +129,25 @@ def stemmer(language: str) -> Stemmer.Stemmer | None:
     """The Snowball stemmer of ``language`` (one per process: each keeps a cache)."""
     algorithm = _STEMMERS.get(language)
     return Stemmer.Stemmer(algorithm) if algorithm else None
+
+
+def stem_in(word: str, language: str) -> str:
+    """A word's lowercase Snowball stem in ``language`` (a final full stop left out), or the
+    lowercase word where the language has no stemmer."""
+    lower = word.lower().strip(".")
+    stems = stemmer(language)
+    return stems.stemWord(lower) if stems is not None else lower
+
+
+def stems_naming(named: Iterable[tuple[str, str]], language: str, shortest: int) -> dict[str, str]:
+    """The stem of each word of ``named`` (word, what it names) to what it names, for stems
+    of at least ``shortest`` letters; a stem that names two things names neither."""
+    found: dict[str, set[str]] = {}
+    for word, thing in named:
+        key = stem_in(word, language)
+        if len(key) >= shortest:
+            found.setdefault(key, set()).add(thing)
+    return {key: next(iter(things)) for key, things in found.items() if len(things) == 1}
 
 
 @cache

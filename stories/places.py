@@ -12,7 +12,7 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
-from stories.language import stemmer
+from stories.language import stem_in, stems_naming
 
 _MIN_STEM = 4
 """Shorter stems ("Чад", "Irak" stems) are too likely to be other words' stems too."""
@@ -25,20 +25,16 @@ def _countries(language: str) -> dict[str, str]:
         locale = Locale.parse(language)
     except (UnknownLocaleError, ValueError):
         return {}
-    stems = stemmer(language)
-    found: dict[str, set[str]] = {}
-    for code, name in locale.territories.items():
-        if len(code) != 2 or not code.isalpha() or " " in name or "-" in name:
-            continue
-        lower = name.lower()
-        key = stems.stemWord(lower) if stems is not None else lower
-        if len(key) >= _MIN_STEM:
-            found.setdefault(key, set()).add(code)
-    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+    named = (
+        (name, code)
+        for code, name in locale.territories.items()
+        if len(code) == 2 and code.isalpha() and " " not in name and "-" not in name
+    )
+    return stems_naming(named, language, _MIN_STEM)
 
 
 def country_code(word: str, language: str) -> str | None:
-    """The ISO code of the country ``word`` (lowercase, as stemmed by the language's Snowball
-    stemmer, or plain where it has none) names in ``language``, or None."""
+    """The ISO code of the country ``word`` names in ``language`` (in any case form the
+    language's stemmer folds), or None."""
     countries = _countries(language)
-    return countries.get(word) if countries else None
+    return countries.get(stem_in(word, language)) if countries else None
