@@ -535,7 +535,6 @@ def _reading(figure: _Figure) -> tuple[object, ...]:
         figure.timed,
         fact.background is None,
         fact.part,
-        bool(figure.head),
     )
 
 

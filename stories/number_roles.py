@@ -123,7 +123,7 @@ _TIME_UNITS = re.compile(
     r"(?i)^(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|decades?|h|min|mins"
     r"|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*|minuten|dakika\w*"
     r"|год|года|лет|годы|годам|месяц\w*|недел\w*|дн\w*|сут\w*|час\w*"
-    r"|рок\w*|гад\w*|месяц\w*|тыдн\w*|днів|дзён"
+    r"|рок\w*|гад\w*|тыдн\w*|днів|дзён"
     r"|lat|lata|rok\w*|miesi\w*|tygodn\w*|dni|dzień|godzin\w*"
     r"|met\w*|mėnes\w*|savait\w*|dien\w*|valand\w*"
     r"|jahr\w*|monat\w*|woche\w*|tag\w*|stunde\w*"
