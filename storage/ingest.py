@@ -24,13 +24,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,7 +45,7 @@ from stories.clean import clean_article
 from stories.cluster import Move
 from stories.dedupe import canonical_url, signature_to_bytes
 from stories.headlines import headline_of
-from stories.pipeline import Decision, Ids, Known, Pipeline, Prepared
+from stories.pipeline import KNOWN, Decision, Ids, Known, Pipeline, Prepared
 from stories.search import LEAD_CHARS, STORY_ARTICLES, fold, story_words
 from stories.settings import EngineSettings
 
@@ -84,6 +84,20 @@ _MOVE_ARTICLES = (
 )
 
 Item = RawArticle | Rejected
+
+# What a replay reads of each article.
+_REPLAYED = select(
+    ArticleRow.id,
+    ArticleRow.content_key,
+    ArticleRow.canonical_url,
+    ArticleRow.story_id,
+    ArticleRow.near_copy_of,
+    ArticleRow.signature,
+    ArticleRow.features,
+    ArticleRow.published,
+    ArticleRow.ingested_at,
+)
+_ReplayedRow = Row[int, str, str | None, int, int | None, bytes, str, datetime | None, datetime]
 
 _OUTLET = length_of(ArticleRow.outlet.expression)
 _ID = length_of(ArticleRow.external_id.expression)
@@ -302,31 +316,68 @@ class Ingestor:
         """Add the articles stored since we last looked to the indexes; how many there were.
 
         Ids are committed in increasing order (see ``IdCounter``), so those above the last one
-        seen are all that is new.
+        seen are all that is new. With nothing known yet, the indexes are built from the
+        window's stories alone (:meth:`_rebuild`).
         """
-        replayed = 0
-        # A rebuild (nothing known yet) picks up the second looks still to come; articles other
-        # writers store later are theirs to look at.
         pipeline = self._pipeline
-        rebuilding = pipeline.last_id == 0
+        if pipeline.last_id == 0:
+            return await self._rebuild(session)
         result = await session.stream(
-            select(
-                ArticleRow.id,
-                ArticleRow.content_key,
-                ArticleRow.canonical_url,
-                ArticleRow.story_id,
-                ArticleRow.near_copy_of,
-                ArticleRow.signature,
-                ArticleRow.features,
-            )
-            .where(ArticleRow.id > pipeline.last_id)
+            _REPLAYED.where(ArticleRow.id > pipeline.last_id)
             .order_by(ArticleRow.id)
             .execution_options(yield_per=_REPLAY_SLICE)
         )
-        async for id_, key, url, story_id, copy_of, sig, features in result:
+        replayed = 0
+        async for row in result:
             replayed += 1
-            pipeline.replay(id_, key, url, story_id, copy_of, sig, features, rebuilding=rebuilding)
+            self._replay_row(row, rebuilding=False)
         return replayed
+
+    async def _rebuild(self, session: AsyncSession) -> int:
+        """Replay the stories of the window (``ClusterSettings.window_days`` behind the newest
+        article), in id order; the articles before them are passed over.
+
+        A story is in the window by its latest publication time, or, when none of its articles
+        is dated, by when it was last written; the newest article is the newest dated one (the
+        newest stored when none is). The replay picks up the second looks still to
+        come; articles other writers store later are theirs to look at.
+        """
+        pipeline = self._pipeline
+        last = await session.scalar(select(func.max(ArticleRow.id)))
+        if last is None:
+            return 0
+        newest = await session.scalar(
+            select(func.max(ArticleRow.published)).where(
+                ArticleRow.published <= datetime.now(UTC) + timedelta(days=1)
+            )
+        )
+        if newest is None:
+            newest = await session.scalar(select(func.max(ArticleRow.ingested_at)))
+        assert newest is not None
+        cutoff = datetime.fromtimestamp(pipeline.cutoff(newest.timestamp()), UTC)
+        stories = list(
+            await session.scalars(select(Story.id).where(Story.last_published >= cutoff))
+        )
+        stories += await session.scalars(
+            select(Story.id).where(Story.last_published.is_(None), Story.updated_at >= cutoff)
+        )
+        ids: list[int] = []
+        for part in _slices(stories):
+            ids += await session.scalars(select(ArticleRow.id).where(ArticleRow.story_id.in_(part)))
+        ids.sort()
+        for part in _slices(ids):
+            rows = await session.execute(
+                _REPLAYED.where(ArticleRow.id.in_(part)).order_by(ArticleRow.id)
+            )
+            for row in rows:
+                self._replay_row(row, rebuilding=True)
+            # A bot rebuilding at start answers its chats between slices.
+            await asyncio.sleep(0)
+        pipeline.skipped(last)
+        return len(ids)
+
+    def _replay_row(self, row: _ReplayedRow, *, rebuilding: bool) -> None:
+        self._pipeline.replay(*row, rebuilding=rebuilding)
 
 
 class _MovedElsewhere(Exception):
@@ -376,11 +427,14 @@ class _Batch:
         # The story each stored original's copies were filed under, to check before writing.
         self.copied: dict[int, int] = {}
         self.ids = Ids(0, 0)
+        self.stored_keys: set[str] = set()
+        self.stored_urls: set[str | None] = set()
 
     async def run(self, batch: list[Prepared]) -> int:
         """Decide and write the batch; how many articles of other writers were replayed first."""
         self.ids = Ids(*(await self.session.execute(_TAKE_TURN)).one())
         replayed = await self.owner._replay(self.session)
+        await self.look_up(batch)
         stored_before = self.ids.next_article
         for prepared in batch:
             await self.one(prepared)
@@ -393,11 +447,29 @@ class _Batch:
         )
         return replayed
 
+    async def look_up(self, batch: list[Prepared]) -> None:
+        """Note which of the batch's texts and canonical URLs the store holds already: the
+        pipeline knows only those of its window."""
+        keys = [p.content_key for p in batch]
+        urls = [p.canonical_url for p in batch if p.canonical_url]
+        self.stored_keys = set(
+            await self.session.scalars(
+                select(ArticleRow.content_key).where(ArticleRow.content_key.in_(keys))
+            )
+        )
+        if urls:
+            self.stored_urls = set(
+                await self.session.scalars(
+                    select(ArticleRow.canonical_url).where(ArticleRow.canonical_url.in_(urls))
+                )
+            )
+
     async def one(self, p: Prepared) -> None:
         """Have the pipeline decide on the article (reading the texts of look-alikes it does
         not hold), then note the rows to write and what the report tells."""
         pipeline = self.owner._pipeline
-        look = pipeline.look(p)
+        stored = p.content_key in self.stored_keys or p.canonical_url in self.stored_urls
+        look = KNOWN if stored else pipeline.look(p)
         if isinstance(look, Known):
             self.report.known += 1
             return
@@ -654,6 +726,12 @@ def _new_words(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(_WORDS).on_conflict_do_nothing()
     return sqlite.insert(_WORDS).on_conflict_do_nothing()
+
+
+def _slices(ids: list[int]) -> Iterator[list[int]]:
+    """Ids in slices of ``_REPLAY_SLICE``, few enough for one ``IN`` list on every backend."""
+    for start in range(0, len(ids), _REPLAY_SLICE):
+        yield ids[start : start + _REPLAY_SLICE]
 
 
 async def _chunks(

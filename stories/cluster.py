@@ -138,11 +138,27 @@ class ClusterSettings:
     """Up to this share of a story's articles may be set aside to find its two parts: odd
     articles that the cut would otherwise part from the rest on their own. They then go with
     the part they are more like."""
+    window_days: float = 14.0
+    """Stories whose last article is this many days older than the newest article seen leave
+    the index (see :meth:`StoryIndex.forget`), and so do the near-copy index's articles of that
+    age: no article can join them any more (``quiet_days``) unless it arrives a week late.
+    They stay in the store, answerable; the index, its memory and the replay at start hold only
+    what matching the next articles needs. Term rarity is counted over the window too. Past
+    ``quiet_days``, the window is how late an article may come and still find its story."""
+    window_articles: int = 20_000
+    """The stories and articles of the last this many articles stay in the indexes whatever
+    their dates: a backlog of last year's articles ingested into a live store still finds
+    its stories while it comes in."""
 
     def __post_init__(self) -> None:
         if self.prior_docs <= 0:
             # The first article's idf would be 0 / 0.
             raise ValueError(f"prior_docs must be above 0, not {self.prior_docs}")
+        if self.window_days <= self.quiet_days:
+            raise ValueError(
+                f"window_days ({self.window_days}) must exceed quiet_days ({self.quiet_days}):"
+                " stories still open would leave the index"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +269,9 @@ class StoryIndex:
             KIND_KEY: self.settings.key_weight,
         }
         self._vocab: dict[str, int] = {}
+        # By term id, its text (None: a free id), and the ids let go, to be given out again.
+        self._names: list[str | None] = []
+        self._free_terms: list[int] = []
         # By term id: document frequency, and the kind weight and kind-weighted prior idf,
         # which are kept so that a known term costs one dictionary lookup.
         self._df = np.zeros(1024, dtype=np.int32)
@@ -262,15 +281,28 @@ class StoryIndex:
         # looks centroid terms up by position instead of searching for them.
         self._query = np.zeros(1024, dtype=np.float32)
         self._docs = 0
+        # Articles added since the index began: the clock of second looks (``_docs`` drops as
+        # stories leave the window).
+        self._added = 0
+        # By story, the term ids of each of its articles (by article id, or a negative key for
+        # one without), so that a story leaving the window gives its document counts back.
+        self._terms: dict[int, dict[int, IntArray]] = {}
         self._postings: dict[int, array[int]] = {}
         self._stories: dict[int, _Story] = {}
         #: the languages of the articles seen: one, and no story needs a cross-language look
         self._languages: set[str] = set()
         # By story, in the order the stories came: the first and last publication time in POSIX
         # seconds (NaN: none known), so that the quiet check is one numpy expression.
+        # ``_touched`` is the latest time of the story's articles, their publication time or,
+        # for an undated one, when it was added (``add``'s ``when``); rows of stories that left
+        # the window are given out again.
         self._row_of: dict[int, int] = {}
+        self._free_rows: list[int] = []
         self._first = np.full(1024, np.nan)
         self._last_seen = np.full(1024, np.nan)
+        self._touched = np.full(1024, np.nan)
+        #: by row, the value of ``_added`` when the story last took an article
+        self._stamp = np.zeros(1024, dtype=np.int64)
         self._last: _Article | None = None
         # Stories that began with a known article id, in order: when each is due for its
         # second look (in articles clustered), and the articles of those still small enough.
@@ -455,11 +487,19 @@ class StoryIndex:
         for i, value in zip(others, cross.tolist(), strict=True):
             scores[i] = max(scores[i], value * scale)
 
-    def add(self, story_id: int, features: Features, article_id: int | None = None) -> None:
+    def add(
+        self,
+        story_id: int,
+        features: Features,
+        article_id: int | None = None,
+        when: float | None = None,
+    ) -> None:
         """Add an article to a story (new or existing) and update the online statistics.
 
         A story begun by an article with an id is due for a second look (see
-        :meth:`second_looks`).
+        :meth:`second_looks`). ``when`` (POSIX seconds) is the article's time for the window
+        (:meth:`forget`): its publication time, else when it came; without either the story
+        never leaves the index.
         """
         if article_id is not None and self.settings.second_look_size > 0:
             self._track(story_id, article_id, features)
@@ -470,6 +510,59 @@ class StoryIndex:
         # An article names each term once, so a plain fancy-index add counts every term.
         self._df[tids] += 1
         self._docs += 1
+        self._added += 1
+        key = article_id if article_id is not None else -self._added
+        self._terms.setdefault(story_id, {})[key] = tids
+        if when is None and features.published is not None:
+            when = features.published.timestamp()
+        self._touch(story_id, np.nan if when is None else when)
+
+    def forget(self, before: float) -> list[int]:
+        """Let go of the stories whose articles are all older than ``before`` (POSIX seconds)
+        and that took none of the last ``window_articles`` articles, giving back their
+        articles' document counts and the terms no article in the index names any more; the
+        stories let go.
+
+        The caller keeps ``before`` behind the newest article by ``window_days``, so every
+        story let go is closed to the articles still to come (``quiet_days``).
+        """
+        used = len(self._row_of) + len(self._free_rows)
+        rows = np.flatnonzero(
+            (self._touched[:used] < before)
+            & (self._stamp[:used] <= self._added - self.settings.window_articles)
+        )
+        if not rows.size:
+            return []
+        by_row = {row: sid for sid, row in self._row_of.items()}
+        gone = [by_row[row] for row in rows.tolist() if row in by_row]
+        counted: list[IntArray] = []
+        for sid in gone:
+            self._stories.pop(sid, None)
+            self._members.pop(sid, None)
+            self._small.pop(sid, None)
+            self._unsplit.discard(sid)
+            counted += self._terms.pop(sid, {}).values()
+            row = self._row_of.pop(sid)
+            self._first[row] = self._last_seen[row] = self._touched[row] = np.nan
+            self._free_rows.append(row)
+        if counted:
+            tids = np.concatenate(counted)
+            np.subtract.at(self._df, tids, 1)
+            self._docs -= len(counted)
+            self._free(np.unique(tids))
+        self._last = None
+        return gone
+
+    def _free(self, tids: IntArray) -> None:
+        """Let go of the terms among ``tids`` that no article in the index names."""
+        unused = tids[self._df[tids] == 0].tolist()
+        for tid in unused:
+            name = self._names[tid]
+            if name is not None:
+                del self._vocab[name]
+                self._names[tid] = None
+            self._postings.pop(tid, None)
+        self._free_terms += unused
 
     def _join(self, story_id: int, features: Features, article_id: int | None) -> IntArray:
         """Put the article's vector into the story's centroid and posting lists; its term ids."""
@@ -541,7 +634,7 @@ class StoryIndex:
 
     def _track(self, story_id: int, article_id: int, features: Features) -> None:
         if story_id not in self._stories:
-            self._due.append((self._docs + self.settings.second_look_after, story_id))
+            self._due.append((self._added + self.settings.second_look_after, story_id))
             self._small[story_id] = [(article_id, features)]
             return
         members = self._small.get(story_id)
@@ -562,7 +655,7 @@ class StoryIndex:
 
     def _due_now(self) -> Iterator[int]:
         """Take the stories whose second look is due, in the order they began."""
-        while self._due and self._due[0][0] <= self._docs:
+        while self._due and self._due[0][0] <= self._added:
             yield self._due.popleft()[1]
 
     def second_looks(self) -> list[Move]:
@@ -583,9 +676,16 @@ class StoryIndex:
                 continue
             del self._stories[sid]
             self._members.pop(sid, None)
+            left = self._terms.pop(sid, {})
+            row = self._row_of.pop(sid)
+            when = float(self._touched[row])
+            self._first[row] = self._last_seen[row] = self._touched[row] = np.nan
+            self._free_rows.append(row)
             for (article_id, features), m in zip(members, targets, strict=True):
                 self._join(m.story_id, features, article_id)
                 self._track(m.story_id, article_id, features)
+                self._terms.setdefault(m.story_id, {})[article_id] = left.pop(article_id)
+                self._touch(m.story_id, when)
                 moves.append(Move(article_id, sid, m.story_id))
         return moves
 
@@ -611,6 +711,10 @@ class StoryIndex:
             new_id = new_story()
             self._rebuild(sid, keep)
             self._rebuild(new_id, leave)
+            theirs, ours = self._terms[sid], self._terms.setdefault(new_id, {})
+            for member in leave:
+                ours[member.article_id] = theirs.pop(member.article_id)
+            self._touch(new_id, self._touched[self._row_of[sid]])
             for member in leave:
                 top = np.argsort(-member.vec)[: self.settings.query_terms]
                 self._post(member.tids[top].tolist(), new_id)
@@ -700,10 +804,22 @@ class StoryIndex:
         tids, new = article.tids.copy(), article.new
         if not new.size:
             return tids
-        vocab = self._vocab
-        # A new term's id is the vocabulary size before it is added.
-        tids[new] = [vocab.setdefault(article.names[i], len(vocab)) for i in new.tolist()]
-        while len(vocab) > self._df.size:
+        vocab, names, free = self._vocab, self._names, self._free_terms
+        for i in new.tolist():
+            name = article.names[i]
+            # A term new to the article may be known by now: the article was matched before
+            # the terms of another (a second look's) were registered.
+            tid = vocab.get(name)
+            if tid is None:
+                if free:
+                    tid = free.pop()
+                    names[tid] = name
+                else:
+                    tid = len(names)
+                    names.append(name)
+                vocab[name] = tid
+            tids[i] = tid
+        while len(names) > self._df.size:
             self._df, self._kind, self._prior, self._query = (
                 np.concatenate([a, np.zeros_like(a)])
                 for a in (self._df, self._kind, self._prior, self._query)
@@ -713,8 +829,9 @@ class StoryIndex:
         return tids
 
     def _post(self, tids: list[int], story_id: int) -> None:
-        """Append to posting lists; past twice the cap keep the most recent distinct stories."""
-        postings = self._postings
+        """Append to posting lists; past twice the cap keep the most recent distinct stories
+        still in the index."""
+        postings, stories = self._postings, self._stories
         cap = self.settings.posting_cap
         for tid in tids:
             posting = postings.get(tid)
@@ -723,7 +840,7 @@ class StoryIndex:
             elif posting[-1] != story_id:
                 posting.append(story_id)
                 if len(posting) > 2 * cap:
-                    recent = list(dict.fromkeys(reversed(posting)))[:cap]
+                    recent = [s for s in dict.fromkeys(reversed(posting)) if s in stories][:cap]
                     postings[tid] = array("i", reversed(recent))
 
     def _merge(
@@ -758,12 +875,23 @@ class StoryIndex:
         )
         self._widen_span(story_id, published)
 
+    def _touch(self, story_id: int, when: float) -> None:
+        """Note that the story took an article now, of time ``when`` (NaN: none)."""
+        row = self._row_of[story_id]
+        self._touched[row] = np.fmax(self._touched[row], when)
+        self._stamp[row] = self._added
+
     def _widen_span(self, story_id: int, published: datetime | None) -> None:
-        row = self._row_of.setdefault(story_id, len(self._row_of))
+        row = self._row_of.get(story_id)
+        if row is None:
+            row = self._free_rows.pop() if self._free_rows else len(self._row_of)
+            self._row_of[story_id] = row
         if row == self._first.size:
-            self._first, self._last_seen = (
-                np.concatenate([a, np.full_like(a, np.nan)]) for a in (self._first, self._last_seen)
+            self._first, self._last_seen, self._touched = (
+                np.concatenate([a, np.full_like(a, np.nan)])
+                for a in (self._first, self._last_seen, self._touched)
             )
+            self._stamp = np.concatenate([self._stamp, np.zeros_like(self._stamp)])
         if published is not None:
             when = published.timestamp()
             # fmin / fmax take the number over a NaN
