@@ -288,6 +288,8 @@ class StoryIndex:
         # one without), so that a story leaving the window gives its document counts back.
         self._terms: dict[int, dict[int, IntArray]] = {}
         self._postings: dict[int, array[int]] = {}
+        #: stories let go since the posting lists were last swept
+        self._gone = 0
         self._stories: dict[int, _Story] = {}
         #: the languages of the articles seen: one, and no story needs a cross-language look
         self._languages: set[str] = set()
@@ -551,7 +553,26 @@ class StoryIndex:
             self._docs -= len(counted)
             self._free(np.unique(tids))
         self._last = None
+        self._gone += len(gone)
+        if self._gone > max(1_000, len(self._stories)):
+            self._sweep()
         return gone
+
+    def _sweep(self) -> None:
+        """Take the stories no longer in the index out of every posting list.
+
+        A list is trimmed only when it grows past twice the cap, so the lists of terms still
+        in use would otherwise keep naming stories long gone: they cost memory and candidate
+        slots. Swept once as many stories have gone as the index holds, it costs a pass over
+        every list for each window's worth of stories.
+        """
+        stories, swept = self._stories, {}
+        for tid, posting in self._postings.items():
+            kept = [s for s in posting if s in stories]
+            if kept:
+                swept[tid] = array("i", kept)
+        self._postings = swept
+        self._gone = 0
 
     def _free(self, tids: IntArray) -> None:
         """Let go of the terms among ``tids`` that no article in the index names."""
