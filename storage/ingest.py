@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -37,6 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import SessionFactory
 from storage.housekeeping import Housekeeping
+from storage.index_file import Stamp, dumps, engine_version, read_pipeline, read_stamp, write
 from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
@@ -52,6 +55,10 @@ from stories.settings import EngineSettings
 log = logging.getLogger(__name__)
 
 _REPLAY_SLICE = 500
+# Seconds of ingest between two saves of the indexes (each takes a second or two at most).
+_SAVE_EVERY = 600.0
+# How long before a save a move may have begun and still be missing from the saved indexes.
+_MOVES_BEFORE_SAVE = timedelta(minutes=10)
 
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
@@ -195,17 +202,29 @@ class Ingestor:
         batch_size: int = 200,
         executor: Executor | None = None,
         housekeeping: Housekeeping | None = None,
+        index_file: Path | None = None,
     ) -> None:
         """``housekeeping`` is the process's memory policy (``bot.collector``); without one the
-        garbage collector is left as the process set it."""
+        garbage collector is left as the process set it. The indexes are saved to
+        ``index_file`` (see ``storage.index_file``) every ``_SAVE_EVERY`` seconds of ingest
+        and by :meth:`save_index`, and read back from it at start when it matches the store.
+        """
         self._sessions = sessions
         self._settings = settings
         self._batch_size = batch_size
         self._executor = executor
         self._housekeeping = housekeeping
-        self._reset()
+        self._index_file = index_file
+        # One batch, replay or save at a time: each reads and changes the indexes across awaits.
+        self._turn = asyncio.Lock()
+        self._saved = time.monotonic()
+        self._reset(restore=True)
 
-    def _reset(self) -> None:
+    def _reset(self, *, restore: bool = False) -> None:
+        """Drop the indexes, to be rebuilt from the store at the next replay; read back from
+        the index file first when ``restore`` (at start: after a conflict with the store, a
+        saved file would be of no help)."""
+        self._restorable = restore
         self._pipeline = Pipeline(self._settings)
         if self._housekeeping is not None:
             self._housekeeping.dropped()
@@ -248,7 +267,42 @@ class Ingestor:
                     await self._take(await in_flight.popleft(), source_id, report, progress)
             while in_flight:
                 await self._take(await in_flight.popleft(), source_id, report, progress)
+        if report.added and time.monotonic() - self._saved >= _SAVE_EVERY:
+            await self.save_index()
         return report
+
+    async def save_index(self) -> bool:
+        """Save the indexes to the index file (see ``storage.index_file``); whether they were.
+
+        Nothing is saved without a file, or before the indexes took anything in. The pickle
+        is made on the event loop (nothing may change the indexes meanwhile), the file is
+        written in a thread.
+        """
+        path = self._index_file
+        if path is None:
+            return False
+        async with self._turn:
+            pipeline = self._pipeline
+            if pipeline.last_id == 0:
+                return False
+            async with self._sessions() as session:
+                key = await session.scalar(
+                    select(ArticleRow.content_key).where(ArticleRow.id == pipeline.last_id)
+                )
+            if key is None:
+                return False
+            stamp = Stamp(
+                engine_version(),
+                repr(self._settings),
+                pipeline.last_id,
+                key,
+                pipeline.last_story + 1,
+                datetime.now(UTC),
+            )
+            data = dumps(stamp, pipeline)
+        await asyncio.to_thread(write, path, data)
+        self._saved = time.monotonic()
+        return True
 
     async def _take(
         self,
@@ -271,11 +325,21 @@ class Ingestor:
         report: IngestReport,
         progress: Callable[[IngestReport], None] | None,
     ) -> None:
+        async with self._turn:
+            await self._store_batch(batch, source_id, report, progress)
+
+    async def _store_batch(
+        self,
+        batch: list[Prepared],
+        source_id: int | None,
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> None:
         for attempt in range(_ATTEMPTS):
             # Most of what other writers stored is replayed before the lock is taken; the last
             # attempt rebuilds the indexes under the lock, where nothing can move meanwhile.
             if attempt < _ATTEMPTS - 1:
-                await self.sync()
+                await self._sync()
             outcome = IngestReport()
             try:
                 async with self._sessions() as session, session.begin():
@@ -298,6 +362,12 @@ class Ingestor:
             return
 
     async def sync(self) -> None:
+        """Replay into the indexes every article stored since we last looked (see
+        :meth:`_sync`)."""
+        async with self._turn:
+            await self._sync()
+
+    async def _sync(self) -> None:
         """Replay into the indexes every article stored since we last looked.
 
         Read in slices of ``_REPLAY_SLICE`` rows: a bot replaying a large store at start still
@@ -319,9 +389,9 @@ class Ingestor:
         seen are all that is new. With nothing known yet, the indexes are built from the
         window's stories alone (:meth:`_rebuild`).
         """
-        pipeline = self._pipeline
-        if pipeline.last_id == 0:
+        if self._pipeline.last_id == 0 and not await self._restore(session):
             return await self._rebuild(session)
+        pipeline = self._pipeline
         result = await session.stream(
             _REPLAYED.where(ArticleRow.id > pipeline.last_id)
             .order_by(ArticleRow.id)
@@ -332,6 +402,41 @@ class Ingestor:
             replayed += 1
             self._replay_row(row, rebuilding=False)
         return replayed
+
+    async def _restore(self, session: AsyncSession) -> bool:
+        """Take the indexes from the index file when it matches the store (see
+        ``storage.index_file``); whether they were taken."""
+        path = self._index_file
+        stamp = None if path is None or not self._restorable else read_stamp(path)
+        self._restorable = False
+        if path is None or stamp is None:
+            return False
+        if stamp.engine != engine_version() or stamp.settings != repr(self._settings):
+            log.info("the saved indexes are of other engine code or settings: rebuilding them")
+            return False
+        key = await session.scalar(
+            select(ArticleRow.content_key).where(ArticleRow.id == stamp.last_id)
+        )
+        # Moves are written with the time their batch began: a batch of another writer may
+        # have begun before the save and committed after it.
+        dissolved = await session.scalar(
+            select(StoryMerge.story_id)
+            .where(StoryMerge.merged_at >= stamp.saved_at - _MOVES_BEFORE_SAVE)
+            .limit(1)
+        )
+        split = await session.scalar(
+            select(ArticleRow.id)
+            .where(ArticleRow.story_id >= stamp.next_story, ArticleRow.id <= stamp.last_id)
+            .limit(1)
+        )
+        if key != stamp.last_key or dissolved is not None or split is not None:
+            log.info("the saved indexes no longer match the store: rebuilding them")
+            return False
+        pipeline = read_pipeline(path)
+        if pipeline is None:
+            return False
+        self._pipeline = pipeline
+        return True
 
     async def _rebuild(self, session: AsyncSession) -> int:
         """Replay the stories of the window (``ClusterSettings.window_days`` behind the newest
@@ -373,7 +478,7 @@ class Ingestor:
                 self._replay_row(row, rebuilding=True)
             # A bot rebuilding at start answers its chats between slices.
             await asyncio.sleep(0)
-        pipeline.skipped(last)
+        pipeline.skipped(last, await session.scalar(select(func.max(Story.id))) or 0)
         return len(ids)
 
     def _replay_row(self, row: _ReplayedRow, *, rebuilding: bool) -> None:

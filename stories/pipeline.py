@@ -173,6 +173,7 @@ class _Known:
     #: article id -> the original it copies (only for near-copies)
     original_of: dict[int, int] = field(default_factory=dict)
     last_id: int = 0
+    last_story: int = 0
     #: (articles taken before it, time, article id, content key, canonical URL) of each
     #: article, in the order they were taken
     window: deque[tuple[int, float, int, str, str | None]] = field(default_factory=deque)
@@ -196,10 +197,17 @@ class Pipeline:
         """The highest article id replayed, decided or :meth:`skipped` (0: nothing yet)."""
         return self._known.last_id
 
-    def skipped(self, last_id: int) -> None:
-        """The store holds articles up to ``last_id`` that were not replayed (outside the
-        window): the next replay starts after them."""
-        self._known.last_id = max(self._known.last_id, last_id)
+    @property
+    def last_story(self) -> int:
+        """The highest story id replayed or decided (0: nothing yet)."""
+        return self._known.last_story
+
+    def skipped(self, last_id: int, last_story: int) -> None:
+        """The store holds articles up to ``last_id`` and stories up to ``last_story`` that
+        were not replayed (outside the window): the next replay starts after them."""
+        known = self._known
+        known.last_id = max(known.last_id, last_id)
+        known.last_story = max(known.last_story, last_story)
 
     def cutoff(self, newest: float) -> float:
         """The earliest time (POSIX seconds) kept when the newest article is at ``newest``
@@ -282,6 +290,7 @@ class Pipeline:
 
         def split_story() -> int:
             split_off.append(ids.story())
+            known.last_story = max(known.last_story, split_off[-1])
             return split_off[-1]
 
         splits = tuple(self._stories.splits(split_story))
@@ -325,6 +334,7 @@ class Pipeline:
         if copy_of is not None:
             known.original_of[id_] = copy_of
         known.last_id = max(known.last_id, id_)
+        known.last_story = max(known.last_story, story_id)
         known.window.append((known.taken, when, id_, key, url))
         known.newest = max(known.newest, when)
         known.taken += 1
