@@ -417,23 +417,25 @@ class Ingestor:
         key = await session.scalar(
             select(ArticleRow.content_key).where(ArticleRow.id == stamp.last_id)
         )
-        # Moves are written with the time their batch began: a batch of another writer may
-        # have begun before the save and committed after it.
-        dissolved = await session.scalar(
-            select(StoryMerge.story_id)
-            .where(StoryMerge.merged_at >= stamp.saved_at - _MOVES_BEFORE_SAVE)
-            .limit(1)
-        )
         split = await session.scalar(
             select(ArticleRow.id)
             .where(ArticleRow.story_id >= stamp.next_story, ArticleRow.id <= stamp.last_id)
             .limit(1)
         )
-        if key != stamp.last_key or dissolved is not None or split is not None:
-            log.info("the saved indexes no longer match the store: rebuilding them")
-            return False
-        pipeline = read_pipeline(path)
+        pipeline = None if key != stamp.last_key or split is not None else read_pipeline(path)
         if pipeline is None:
+            log.info("the saved indexes do not match the store: rebuilding them")
+            return False
+        # Moves are written with the time their batch began: a batch of another writer may
+        # have begun before the save and committed after it. A story dissolved then that the
+        # saved indexes still hold makes them stale; one they dissolved themselves does not.
+        dissolved = await session.scalars(
+            select(StoryMerge.story_id).where(
+                StoryMerge.merged_at >= stamp.saved_at - _MOVES_BEFORE_SAVE
+            )
+        )
+        if any(pipeline.holds(story_id) for story_id in dissolved):
+            log.info("stories the saved indexes hold were dissolved since: rebuilding them")
             return False
         self._pipeline = pipeline
         return True

@@ -319,6 +319,9 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._stories)
 
+    def __contains__(self, story_id: object) -> bool:
+        return story_id in self._stories
+
     @property
     def articles(self) -> int:
         return self._docs

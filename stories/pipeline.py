@@ -202,6 +202,10 @@ class Pipeline:
         """The highest story id replayed or decided (0: nothing yet)."""
         return self._known.last_story
 
+    def holds(self, story_id: int) -> bool:
+        """Whether the story is in the story index (begun, not dissolved, in the window)."""
+        return story_id in self._stories
+
     def skipped(self, last_id: int, last_story: int) -> None:
         """The store holds articles up to ``last_id`` and stories up to ``last_story`` that
         were not replayed (outside the window): the next replay starts after them."""
