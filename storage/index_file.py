@@ -29,6 +29,7 @@ import stories.cluster
 import stories.dedupe
 import stories.features
 import stories.pipeline
+import stories.story_split
 from stories.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ _ENGINE: tuple[ModuleType, ...] = (
     stories.cluster,
     stories.dedupe,
     stories.features,
+    stories.story_split,
 )
 
 

@@ -47,8 +47,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.cluster.hierarchy import linkage
-from scipy.spatial.distance import squareform
 
 from stories.features import (
     KIND_DATE,
@@ -61,10 +59,15 @@ from stories.features import (
 )
 from stories.language import ENGLISH, stem_zipf
 from stories.scripts import skeleton_zipf
-
-FloatArray = npt.NDArray[np.float32]
-IntArray = npt.NDArray[np.int32]
-DoubleArray = npt.NDArray[np.float64]
+from stories.story_split import (
+    DoubleArray,
+    FloatArray,
+    IntArray,
+    Member,
+    Vector,
+    cut,
+    smallest_part,
+)
 
 # Rough length of an article in words, to turn a word frequency into a document frequency.
 _DOC_WORDS = 300.0
@@ -178,28 +181,6 @@ class Move:
     to_story: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
-    """What a split needs of an article: its id, heaviest terms and publication time, and its
-    language with its heaviest terms that cross languages."""
-
-    article_id: int
-    tids: IntArray
-    vec: FloatArray
-    published: datetime | None
-    language: str
-    cross: _Vector
-
-
-@dataclass(frozen=True, slots=True)
-class _Vector:
-    """Sparse weights by term id (sorted by id) and their norm."""
-
-    ids: IntArray
-    weights: FloatArray
-    norm: float
-
-
 @dataclass(slots=True)
 class _Story:
     ids: IntArray
@@ -208,7 +189,7 @@ class _Story:
     size: int
     languages: frozenset[str]
     #: the centroid of names' keys, numbers and dates (see ``_CROSSING``)
-    cross: _Vector
+    cross: Vector
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +293,7 @@ class StoryIndex:
         self._small: dict[int, list[tuple[int, Features]]] = {}
         # The members of the stories that may still be split, the most recently grown last;
         # the stories that may not (any more); and the stories due for a split check.
-        self._members: OrderedDict[int, list[_Member]] = OrderedDict()
+        self._members: OrderedDict[int, list[Member]] = OrderedDict()
         self._unsplit: set[int] = set()
         self._split_due: list[int] = []
 
@@ -423,7 +404,7 @@ class StoryIndex:
         return story[np.flatnonzero(first)[best]].astype(np.int32)
 
     def _scores(
-        self, q_ids: IntArray, q_w: FloatArray, stories: Sequence[_Story | _Vector]
+        self, q_ids: IntArray, q_w: FloatArray, stories: Sequence[_Story | Vector]
     ) -> FloatArray:
         """Cosine to each centroid without its largest single-term share.
 
@@ -603,7 +584,7 @@ class StoryIndex:
         keys = article.keys
         heaviest_keys = np.argsort(-article.cross[keys.start : keys.stop])[:_POSTED_KEYS]
         self._post(x_tids[keys.start + heaviest_keys].tolist(), story_id)
-        member = _Member(
+        member = Member(
             article_id or 0,
             tids,
             article.vec,
@@ -618,7 +599,7 @@ class StoryIndex:
         self,
         story_id: int,
         article_id: int | None,
-        member: _Member,
+        member: Member,
         heaviest: npt.NDArray[np.intp],
     ) -> None:
         """Keep what a split of the story needs, and note when its next check is due.
@@ -636,7 +617,7 @@ class StoryIndex:
             return
         keep = np.sort(heaviest[:_MEMBER_TERMS])
         members.append(
-            _Member(
+            Member(
                 member.article_id,
                 member.tids[keep],
                 member.vec[keep],
@@ -648,7 +629,7 @@ class StoryIndex:
         self._members.move_to_end(story_id)
         if len(self._members) > _TRACKED:
             self._stop_splits(next(iter(self._members)))
-        size, step = len(members), self._smallest_part()
+        size, step = len(members), smallest_part(self.settings)
         if size >= 2 * step and size % step == 0:
             self._split_due.append(story_id)
 
@@ -728,7 +709,7 @@ class StoryIndex:
             members = self._members.get(sid)
             if not members:
                 continue
-            parts = self._cut(members)
+            parts = cut(members, self.settings)
             if parts is None:
                 continue
             keep, leave = parts
@@ -745,73 +726,7 @@ class StoryIndex:
             moves += [Move(m.article_id, sid, new_id) for m in leave]
         return moves
 
-    def _cut(self, members: list[_Member]) -> tuple[list[_Member], list[_Member]] | None:
-        """The story's members in two parts (the first article's part first) when they tell
-        two events, else None.
-
-        Average link puts a cut where articles across it are least alike on the whole, so one
-        odd article does not decide it; each part must hold :meth:`_smallest_part` articles.
-        """
-        n = len(members)
-        terms, column = np.unique(np.concatenate([m.tids for m in members]), return_inverse=True)
-        dense = np.zeros((n, terms.size), dtype=np.float32)
-        rows = np.repeat(np.arange(n), [m.tids.size for m in members])
-        dense[rows, column] = np.concatenate([m.vec for m in members])
-        similar = (dense @ dense.T).astype(np.float64)
-        languages = [m.language for m in members]
-        if len(set(languages)) > 1:
-            _cross_similarity(similar, members, languages)
-        distance = np.clip(1.0 - similar, 0.0, None)
-        np.fill_diagonal(distance, 0.0)
-        parts = self._sides(linkage(squareform(distance, checks=False), method="average"), n)
-        if parts is None:
-            return None
-        a, b = parts
-        across = float(similar[np.ix_(a, b)].mean())
-        within = sum(_pair_sum(similar[np.ix_(g, g)]) for g in (a, b)) / (
-            _pairs(a.size) + _pairs(b.size)
-        )
-        if across >= self.settings.split_ratio * within:
-            return None
-        # Articles set aside go with the part they are more like.
-        aside = np.setdiff1d(np.arange(n), np.concatenate([a, b]))
-        to_a = similar[np.ix_(aside, a)].mean(axis=1) >= similar[np.ix_(aside, b)].mean(axis=1)
-        first = np.zeros(n, dtype=np.bool_)
-        first[a] = True
-        first[aside[to_a]] = True
-        if not first[0]:
-            first = ~first
-        return [members[i] for i in np.flatnonzero(first)], [
-            members[i] for i in np.flatnonzero(~first)
-        ]
-
-    def _sides(self, tree: DoubleArray, n: int) -> tuple[IntArray, IntArray] | None:
-        """The two sides of the highest merge in an average-link tree whose sides both hold
-        :meth:`_smallest_part` articles, or None.
-
-        The top merge often only sets one or two odd articles apart (a report that shares
-        little with the rest of either event); they are set aside and the merge below taken,
-        as long as at most ``split_aside`` of the story is set aside. The last merge is the
-        tree's last row (fcluster would say the same, but its input checks cost more than the
-        clustering).
-        """
-        smallest, node, aside = self._smallest_part(), 2 * n - 2, 0
-        while True:
-            children = [int(child) for child in tree[node - n, :2]]
-            left, right = (_leaves(tree, child, n) for child in children)
-            if min(len(left), len(right)) >= smallest:
-                return np.array(left, dtype=np.int32), np.array(right, dtype=np.int32)
-            small, large = sorted((left, right), key=len)
-            aside += len(small)
-            if aside > self.settings.split_aside * n or len(large) < 2 * smallest:
-                return None
-            node = children[0 if large is left else 1]
-
-    def _smallest_part(self) -> int:
-        """Articles each part of a split needs: two at least, to have a similarity within."""
-        return max(self.settings.split_min, 2)
-
-    def _rebuild(self, story_id: int, members: list[_Member]) -> None:
+    def _rebuild(self, story_id: int, members: list[Member]) -> None:
         """Make the story's centroid and span again from these members alone."""
         self._stories.pop(story_id, None)
         row = self._row_of.get(story_id)
@@ -874,7 +789,7 @@ class StoryIndex:
         vec: FloatArray,
         published: datetime | None,
         language: str,
-        cross: _Vector,
+        cross: Vector,
     ) -> None:
         """Add the article's vectors to its story's centroids, summing the weights of shared
         terms, and its language to the story's."""
@@ -944,14 +859,14 @@ def _known(tids: IntArray, vec: FloatArray) -> tuple[IntArray, FloatArray]:
     return tids[order], vec[order]
 
 
-def _sparse(tids: IntArray, vec: FloatArray, keep: npt.NDArray[np.intp]) -> _Vector:
+def _sparse(tids: IntArray, vec: FloatArray, keep: npt.NDArray[np.intp]) -> Vector:
     """The terms at ``keep`` of a vector, sorted by id."""
     keep = keep[np.argsort(tids[keep])]
     weights = vec[keep]
-    return _Vector(tids[keep], weights, float(np.sqrt(np.dot(weights, weights))))
+    return Vector(tids[keep], weights, float(np.sqrt(np.dot(weights, weights))))
 
 
-def _summed(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
+def _summed(tids: IntArray, vec: FloatArray, terms: int) -> Vector:
     """Weights summed by term, kept to the ``terms`` heaviest, sorted by id.
 
     A term is at most twice in the concatenation of a centroid and an article, and a sum of
@@ -965,44 +880,7 @@ def _summed(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
     if ids.size > terms:
         keep = np.sort(np.argpartition(-weights, terms)[:terms])
         ids, weights = ids[keep], weights[keep]
-    return _Vector(ids, weights, float(np.sqrt(np.dot(weights, weights))))
-
-
-def _cross_similarity(similar: DoubleArray, members: list[_Member], languages: list[str]) -> None:
-    """Put the cosine of their cross-language vectors in ``similar`` for each pair of members
-    in different languages: their words cannot be alike, their names, numbers and dates can."""
-    n = len(members)
-    terms, column = np.unique(np.concatenate([m.cross.ids for m in members]), return_inverse=True)
-    dense = np.zeros((n, terms.size), dtype=np.float64)
-    rows = np.repeat(np.arange(n), [m.cross.ids.size for m in members])
-    dense[rows, column] = np.concatenate([m.cross.weights for m in members])
-    norms = np.array([m.cross.norm or 1.0 for m in members])
-    cross = (dense @ dense.T) / np.outer(norms, norms)
-    code = np.unique(np.array(languages), return_inverse=True)[1]
-    apart = code[:, None] != code[None, :]
-    similar[apart] = cross[apart]
-
-
-def _leaves(tree: DoubleArray, node: int, n: int) -> list[int]:
-    """The articles under a node of a linkage tree over ``n`` articles (a node from ``n`` on
-    is the merge in row ``node - n``)."""
-    below, stack = [], [node]
-    while stack:
-        k = stack.pop()
-        if k < n:
-            below.append(k)
-        else:
-            stack += [int(child) for child in tree[k - n, :2]]
-    return below
-
-
-def _pairs(n: int) -> int:
-    return n * (n - 1) // 2
-
-
-def _pair_sum(similar: DoubleArray) -> float:
-    """The sum of a square similarity matrix over its distinct pairs."""
-    return float((similar.sum() - np.trace(similar)) / 2.0)
+    return Vector(ids, weights, float(np.sqrt(np.dot(weights, weights))))
 
 
 def _starts(values: npt.NDArray[np.int64] | IntArray) -> npt.NDArray[np.bool_]:
