@@ -381,6 +381,13 @@ async def measure(
                 if mark not in marks and seen >= mark:
                     marks[mark] = now
                     memory[mark] = rss_now_mb()
+                    if mark in CHECKPOINTS and mark - WINDOW in marks:
+                        # Also as it happens: a run stopped early keeps what it measured.
+                        progress.console.print(
+                            f"around {mark:,}: {WINDOW / (now - marks[mark - WINDOW]):.0f}"
+                            f" articles/s, RSS {memory[mark]:.0f} MB,"
+                            f" {seen / (now - started):.0f} articles/s so far"
+                        )
             progress.update(task, completed=seen, rate=f"{seen / (now - started):.0f}/s")
             report_box[:] = [report]
 
