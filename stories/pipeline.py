@@ -182,7 +182,8 @@ class _Known:
 
 
 class Pipeline:
-    """Decides new articles against every article replayed or decided before them."""
+    """Decides new articles against the articles replayed or decided before them (those of
+    the window)."""
 
     def __init__(self, settings: EngineSettings, clock: Callable[[], float] = time.time) -> None:
         self._settings = settings
