@@ -442,7 +442,8 @@ class Ingestor:
 
     async def _rebuild(self, session: AsyncSession) -> int:
         """Replay the stories of the window (``ClusterSettings.window_days`` behind the newest
-        article), in id order; the articles before them are passed over.
+        article, and those of the last ``window_articles`` articles stored), in id order; the
+        articles before them are passed over.
 
         A story is in the window by its latest publication time, or, when none of its articles
         is dated, by when it was last written; the newest article is the newest dated one (the
@@ -462,14 +463,20 @@ class Ingestor:
             newest = await session.scalar(select(func.max(ArticleRow.ingested_at)))
         assert newest is not None
         cutoff = datetime.fromtimestamp(pipeline.cutoff(newest.timestamp()), UTC)
-        stories = list(
-            await session.scalars(select(Story.id).where(Story.last_published >= cutoff))
+        stories = set(await session.scalars(select(Story.id).where(Story.last_published >= cutoff)))
+        stories.update(
+            await session.scalars(
+                select(Story.id).where(Story.last_published.is_(None), Story.updated_at >= cutoff)
+            )
         )
-        stories += await session.scalars(
-            select(Story.id).where(Story.last_published.is_(None), Story.updated_at >= cutoff)
+        recent = last - self._settings.cluster.window_articles
+        stories.update(
+            await session.scalars(
+                select(ArticleRow.story_id).where(ArticleRow.id > recent).distinct()
+            )
         )
         ids: list[int] = []
-        for part in _slices(stories):
+        for part in _slices(sorted(stories)):
             ids += await session.scalars(select(ArticleRow.id).where(ArticleRow.story_id.in_(part)))
         ids.sort()
         for part in _slices(ids):
