@@ -523,7 +523,10 @@ async def test_a_restart_replays_the_window_and_the_store_knows_the_rest(app: Ap
         ]
     )
     counted = _Counted()
-    restarted = Ingestor(app.sessions, app.settings.engine, housekeeping=counted)
+    engine = app.settings.engine
+    # The window by dates alone: the stories of the last few articles stay too.
+    engine = replace(engine, cluster=replace(engine.cluster, window_articles=1))
+    restarted = Ingestor(app.sessions, engine, housekeeping=counted)
     report = await restarted.ingest(
         [
             raw(MERGER, outlet="A", published=year_ago),
@@ -538,3 +541,24 @@ async def test_a_restart_replays_the_window_and_the_store_knows_the_rest(app: Ap
         assert old is not None
         story = await story_by_id(session, old)
     assert story is not None
+
+
+async def test_a_restart_replays_the_stories_of_the_last_articles_whatever_their_dates(
+    app: App,
+) -> None:
+    """As the running indexes keep them: a backlog of old articles still finds its stories
+    after a restart."""
+    year_ago = when(3) - timedelta(days=365)
+    await app.ingestor.ingest(
+        [
+            raw(MERGER, outlet="A", published=year_ago),
+            raw(QUAKE, outlet="B", published=when(3)),
+        ]
+    )
+    counted = _Counted()
+    restarted = Ingestor(app.sessions, app.settings.engine, housekeeping=counted)
+    report = await restarted.ingest(
+        [raw(wire_copy(MERGER, "Daily Courier"), outlet="Daily Courier", published=year_ago)]
+    )
+    assert counted.taken[0] == 2
+    assert report.near_copies == 1
