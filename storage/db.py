@@ -1,7 +1,9 @@
-"""Engine and session factory; migrations are applied when the database is opened."""
+"""Engine and session factory (migrations are applied when the database is opened), and the
+slices ids are looked up in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +79,13 @@ async def open_database(url: str) -> tuple[AsyncEngine, SessionFactory]:
     engine = create_engine(url)
     await migrate(engine)
     return engine, async_sessionmaker(engine, expire_on_commit=False)
+
+
+#: ids per IN (...) list, well under every backend's limit on bound parameters
+IN_LIST = 500
+
+
+def in_lists(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    """``ids`` in slices of ``IN_LIST``, one IN (...) list each."""
+    for start in range(0, len(ids), IN_LIST):
+        yield ids[start : start + IN_LIST]

@@ -11,9 +11,16 @@ from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.fact_pass import pending_features, stored_facts
+from storage.fact_pass import pending_features
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
-from stories.headlines import OPENING_CHARS, Candidate, best_headline, headline_of
+from stories.factfinder import stored_facts
+from stories.headlines import (
+    HEADLINE_CANDIDATES,
+    OPENING_CHARS,
+    Candidate,
+    best_headline,
+    headline_of,
+)
 from stories.names import query_keys
 from stories.search import PREFIX_FROM, is_kept, query_terms
 from stories.story_input import ArticleView
@@ -77,10 +84,6 @@ async def _outlets(session: AsyncSession, story_ids: Sequence[int]) -> dict[int,
         story_id: tuple(name for name, _ in sorted(names.items(), key=lambda p: (-p[1], p[0])))
         for story_id, names in counted.items()
     }
-
-
-#: the first original articles of a story in one language whose headlines may name it
-HEADLINE_CANDIDATES = 10
 
 
 async def _headlines(

@@ -61,6 +61,8 @@ _STEM_CHARS = 5
 _BETTER_BY = 0.2
 #: the start of a body compared with its title
 OPENING_CHARS = 400
+#: the first original articles of a story in one language whose headlines may name it
+HEADLINE_CANDIDATES = 10
 
 _PUBLISHING = re.compile(
     r"publi|pubbl|posted|updat|modifi|veröffentlich|aktualisier|aktualizac|опублик|обновл"

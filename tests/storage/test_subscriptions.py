@@ -1,17 +1,18 @@
-"""Subscriptions, due times across DST, and delivery claims that hold across processes."""
+"""Subscriptions, and delivery claims that hold across processes."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, update
 
 from bot.app import App
-from storage import subscriptions as subs
+from storage import deliveries, digest_material, subscriptions
+from storage.deliveries import State
+from storage.due_times import Due
 from storage.models import Article, Story
-from storage.subscriptions import Due, State
 from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
 from tests.support.deliveries import delivery_of
 
@@ -27,56 +28,18 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
 
 
 async def _claim(app: App, sub: int, due: Due, worker: str, now: datetime) -> int | None:
-    return (await subs.claim_deliveries(app.sessions, {sub: due}, worker, now, LEASE)).get(sub)
+    return (await deliveries.claim_deliveries(app.sessions, {sub: due}, worker, now, LEASE)).get(
+        sub
+    )
 
 
 async def _begin(app: App, claim: int, worker: str) -> bool:
-    return await subs.begin_sends(app.sessions, [claim], worker) == {claim}
+    return await deliveries.begin_sends(app.sessions, [claim], worker) == {claim}
 
 
-def test_eight_in_vilnius_on_both_sides_of_the_spring_change() -> None:
-    # clocks go 03:00 -> 04:00 on 29 March 2026: EET (+2) before, EEST (+3) after
-    assert subs.due_on(date(2026, 3, 28), EIGHT, VILNIUS) == utc(2026, 3, 28, 6, 0)
-    assert subs.due_on(date(2026, 3, 29), EIGHT, VILNIUS) == utc(2026, 3, 29, 5, 0)
-    assert subs.latest_due(utc(2026, 3, 29, 5, 0), EIGHT, VILNIUS) == Due(
-        "2026-03-29", utc(2026, 3, 29, 5, 0)
-    )
-
-
-def test_eight_in_vilnius_on_both_sides_of_the_autumn_change() -> None:
-    assert subs.due_on(date(2026, 10, 24), EIGHT, VILNIUS) == utc(2026, 10, 24, 5, 0)
-    assert subs.due_on(date(2026, 10, 25), EIGHT, VILNIUS) == utc(2026, 10, 25, 6, 0)
-    # at 05:30 UTC on the 25th it is 07:30 local: the latest digest is still the 24th's
-    assert subs.latest_due(utc(2026, 10, 25, 5, 30), EIGHT, VILNIUS) == Due(
-        "2026-10-24", utc(2026, 10, 24, 5, 0)
-    )
-    assert subs.latest_due(utc(2026, 10, 25, 6, 0), EIGHT, VILNIUS).period == "2026-10-25"
-
-
-def test_skipped_and_repeated_local_times_fall_due_once() -> None:
-    skipped = subs.due_on(date(2026, 3, 29), time(3, 30), VILNIUS)
-    assert skipped == utc(2026, 3, 29, 1, 30)  # 04:30 local, just after the jump
-    repeated = subs.due_on(date(2026, 10, 25), time(3, 30), VILNIUS)
-    assert repeated == utc(2026, 10, 25, 0, 30)  # the first 03:30
-    periods = {
-        subs.latest_due(repeated + timedelta(minutes=m), time(3, 30), VILNIUS).period
-        for m in range(0, 120, 10)
-    }
-    assert periods == {"2026-10-25"}
-
-
-def test_times_and_zones_are_parsed_strictly() -> None:
-    assert subs.parse_local_time("8:05") == time(8, 5)
-    assert subs.parse_local_time("24:00") is None
-    assert subs.parse_local_time("8") is None
-    assert subs.parse_zone("Europe/Vilnius") == VILNIUS
-    assert subs.parse_zone("Mars/Olympus") is None
-    assert subs.parse_zone("../etc/passwd") is None
-
-
-async def _subscribe(app: App, chat: str = "c1") -> subs.SubscriptionInfo:
+async def _subscribe(app: App, chat: str = "c1") -> subscriptions.SubscriptionInfo:
     async with app.sessions() as session, session.begin():
-        return await subs.upsert_subscription(
+        return await subscriptions.upsert_subscription(
             session,
             "console",
             chat,
@@ -91,7 +54,7 @@ async def test_one_subscription_per_chat_changed_and_removed(app: App) -> None:
     first = await _subscribe(app)
     assert first.keywords == ("quake", "peru")
     async with app.sessions() as session, session.begin():
-        changed = await subs.upsert_subscription(
+        changed = await subscriptions.upsert_subscription(
             session,
             "console",
             "c1",
@@ -104,9 +67,9 @@ async def test_one_subscription_per_chat_changed_and_removed(app: App) -> None:
     assert (changed.local_time, changed.timezone, changed.keywords) == (None, None, ())
     assert changed.created_at == first.created_at
     async with app.sessions() as session, session.begin():
-        assert await subs.remove_subscription(session, "console", "c1")
-        assert not await subs.remove_subscription(session, "console", "c1")
-        assert await subs.all_subscriptions(session) == []
+        assert await subscriptions.remove_subscription(session, "console", "c1")
+        assert not await subscriptions.remove_subscription(session, "console", "c1")
+        assert await subscriptions.all_subscriptions(session) == []
 
 
 async def test_a_period_is_claimed_once(app: App) -> None:
@@ -117,14 +80,16 @@ async def test_a_period_is_claimed_once(app: App) -> None:
     assert await _claim(app, sub.id, due, "b", now) is None
     assert await _begin(app, claim, "a")
     assert not await _begin(app, claim, "a")
-    assert await subs.finish_sends(app.sessions, {claim: "m-1"}, {}, "a", now) == {claim}
+    assert await deliveries.finish_sends(app.sessions, {claim: "m-1"}, {}, "a", now) == {claim}
     later = now + timedelta(days=1)
     assert await _claim(app, sub.id, due, "b", later) is None
     async with app.sessions() as session:
         row = await delivery_of(session, sub.id, due.period)
         assert (row.state, row.message_id, row.claimed_by) == (State.SENT, "m-1", "a")
-        assert await subs.last_sent_dues(session, [sub.id, sub.id + 1]) == {sub.id: due.due_at}
-        (stored,) = await subs.subscriptions_by_ids(session, [sub.id, sub.id + 1])
+        assert await deliveries.last_sent_dues(session, [sub.id, sub.id + 1]) == {
+            sub.id: due.due_at
+        }
+        (stored,) = await subscriptions.subscriptions_by_ids(session, [sub.id, sub.id + 1])
         assert stored.last_period == due.period
 
 
@@ -162,7 +127,7 @@ async def test_a_released_claim_can_be_claimed_again(app: App) -> None:
     due, now = DUE, NOW
     claim = await _claim(app, sub.id, due, "a", now)
     assert claim is not None
-    assert await subs.release_claims(app.sessions, [claim], "a") == {claim}
+    assert await deliveries.release_claims(app.sessions, [claim], "a") == {claim}
     assert await _claim(app, sub.id, due, "b", now) is not None
 
 
@@ -180,9 +145,9 @@ async def test_an_earlier_window_is_cut_from_the_articles_read_once(app: App) ->
         await session.execute(update(Story).values(created_at=moments[0]))
     since = utc(2026, 3, 2, 12)
     async with app.sessions() as session:
-        read = await subs.digest_articles(session, since, moments[-1])
+        read = await digest_material.digest_articles(session, since, moments[-1])
         for until in (moments[0], utc(2026, 3, 3, 12), moments[-1]):
-            alone = await subs.digest_articles(session, since, until)
+            alone = await digest_material.digest_articles(session, since, until)
             assert read.material(until) == alone.material(until)
     assert [m.title.split()[0] for m in read.material(moments[1])] == ["Northwind"]
     assert {len(m.new) for m in read.material(moments[-1])} == {1}
@@ -194,18 +159,20 @@ async def test_claims_in_a_batch_win_only_the_free_periods(app: App) -> None:
     ids = [(await _subscribe(app, chat)).id for chat in ("c1", "c2", "c3")]
     due, now = DUE, NOW
     held = await _claim(app, ids[1], due, "other", now)
-    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, due), "a", now, LEASE)
+    won = await deliveries.claim_deliveries(app.sessions, dict.fromkeys(ids, due), "a", now, LEASE)
     assert sorted(won) == [ids[0], ids[2]]
     assert held not in won.values()
-    assert await subs.begin_sends(app.sessions, [*won.values(), held or 0], "a") == set(
+    assert await deliveries.begin_sends(app.sessions, [*won.values(), held or 0], "a") == set(
         won.values()
     )
     first, last = won[ids[0]], won[ids[2]]
-    changed = await subs.finish_sends(app.sessions, {first: "m-1"}, {last: "timeout"}, "a", now)
+    changed = await deliveries.finish_sends(
+        app.sessions, {first: "m-1"}, {last: "timeout"}, "a", now
+    )
     assert changed == {first, last}
     async with app.sessions() as session:
         states = {i: await delivery_of(session, i, due.period) for i in ids}
-        assert await subs.last_sent_dues(session, ids) == {ids[0]: due.due_at}
+        assert await deliveries.last_sent_dues(session, ids) == {ids[0]: due.due_at}
     assert {i: (r.state, r.note, r.sent_at) for i, r in states.items()} == {
         ids[0]: (State.SENT, None, now),
         ids[1]: (State.CLAIMED, None, None),
@@ -221,25 +188,29 @@ async def test_open_periods_are_the_unclaimed_and_the_dead_claims(app: App) -> N
     assert await _claim(app, fresh, DUE, "a", NOW + LEASE) is not None
     async with app.sessions() as session:
         rows = {i: (await delivery_of(session, i, DUE.period)).id for i in (sending, sent, skipped)}
-    assert await subs.begin_sends(app.sessions, [rows[sending], rows[sent]], "a")
-    await subs.finish_sends(app.sessions, {rows[sent]: "m-1"}, {}, "a", NOW)
-    await subs.skip_deliveries(app.sessions, {rows[skipped]: "nothing new"}, "a")
+    assert await deliveries.begin_sends(app.sessions, [rows[sending], rows[sent]], "a")
+    await deliveries.finish_sends(app.sessions, {rows[sent]: "m-1"}, {}, "a", NOW)
+    await deliveries.skip_deliveries(app.sessions, {rows[skipped]: "nothing new"}, "a")
     later = NOW + LEASE + timedelta(seconds=1)
     async with app.sessions() as session:
-        found = await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE)
+        found = await deliveries.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE)
         assert found == {free, dead}
         # another period of the same chats is unclaimed
         other = Due("2026-03-30", DUE.due_at + timedelta(days=1))
-        assert await subs.open_periods(session, dict.fromkeys(ids, other), later, LEASE) == set(ids)
+        assert await deliveries.open_periods(
+            session, dict.fromkeys(ids, other), later, LEASE
+        ) == set(ids)
 
 
 async def test_only_claims_not_yet_sending_are_given_back(app: App) -> None:
     ids = [(await _subscribe(app, chat)).id for chat in ("c1", "c2", "c3")]
-    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, DUE), "a", NOW, LEASE)
+    won = await deliveries.claim_deliveries(app.sessions, dict.fromkeys(ids, DUE), "a", NOW, LEASE)
     going, waiting, other = (won[i] for i in ids)
     assert await _begin(app, going, "a")
     later = NOW + LEASE * 2
     assert await _claim(app, ids[2], DUE, "b", later) == other  # taken over from "a"
-    assert await subs.release_claims(app.sessions, list(won.values()), "a") == {waiting}
+    assert await deliveries.release_claims(app.sessions, list(won.values()), "a") == {waiting}
     async with app.sessions() as session:
-        assert await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE) == {ids[1]}
+        assert await deliveries.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE) == {
+            ids[1]
+        }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from stories.digest import NewArticle, StoryDigests, StoryMaterial
+from stories.story_news import NewArticle, StoryDigests, StoryMaterial
 from tests.support.story_views import view
 
 SINCE = datetime(2026, 3, 28, 6, tzinfo=UTC)
