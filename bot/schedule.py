@@ -2,7 +2,7 @@
 
 Subscriptions and sources in the database are the truth: jobs are rebuilt from them at start
 and every ``sync_seconds`` (so a /subscribe handled by another process is picked up). A job
-firing only asks "is this chat's period due?"; the delivery claim in ``storage.subscriptions``
+firing only asks "is this chat's period due?"; the delivery claim in ``storage.deliveries``
 makes the answer true for exactly one process, once. A sweep as often picks up the periods
 nobody holds (a dead process's claim after its lease, a claim given back). The clock is
 injected everywhere so tests move time by hand and never sleep.
@@ -298,7 +298,7 @@ class Digests:
         claim given back (building failed, or the process was stopped while building). It
         is sent if within the grace period, else skipped and logged; a period claimed by a
         live process, being sent, sent or skipped is left alone. Only reads unless it finds
-        one, so it costs a query per ``_CHUNK`` chats.
+        one, so it costs a query per ``storage.db.IN_LIST`` chats.
         """
         async with self._sessions() as session:
             found = [s for s in await subscriptions.all_subscriptions(session) if self.handles(s)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -81,11 +81,12 @@ async def open_database(url: str) -> tuple[AsyncEngine, SessionFactory]:
     return engine, async_sessionmaker(engine, expire_on_commit=False)
 
 
-#: ids per IN (...) list, well under every backend's limit on bound parameters
+T = TypeVar("T")
+#: values per IN (...) list, well under every backend's limit on bound parameters
 IN_LIST = 500
 
 
-def in_lists(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    """``ids`` in slices of ``IN_LIST``, one IN (...) list each."""
-    for start in range(0, len(ids), IN_LIST):
-        yield ids[start : start + IN_LIST]
+def in_lists(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``values`` in slices of ``IN_LIST``, one IN (...) list each."""
+    for start in range(0, len(values), IN_LIST):
+        yield values[start : start + IN_LIST]

@@ -27,11 +27,10 @@ from stories.factfinder import stored_facts
 from stories.facts import EntityKind, Qualifier
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.headlines import (
-    HEADLINE_CANDIDATES,
     OPENING_CHARS,
     Candidate,
-    best_headline,
     headline_of,
+    headlines_by_language,
 )
 from stories.language import ENGLISH
 from stories.names import clean_name, resolve_people, surname_key
@@ -157,7 +156,7 @@ class DigestArticles:
         new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
         titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
         outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
-        named_by: dict[int, dict[str, list[Candidate]]] = {i: {} for i in story_ids}
+        originals: dict[int, list[tuple[str, Candidate]]] = {i: [] for i in story_ids}
         for row in rows:
             if row.story_id not in outlets:
                 continue
@@ -173,10 +172,9 @@ class DigestArticles:
             if row.is_copy:
                 continue
             if row.language is not None:
-                candidates = named_by[row.story_id].setdefault(row.language, [])
-                if len(candidates) < HEADLINE_CANDIDATES:
-                    opening = row.body[:OPENING_CHARS]
-                    candidates.append(Candidate(row.title, opening, row.outlet, row.url))
+                opening = row.body[:OPENING_CHARS]
+                candidate = Candidate(row.title, opening, row.outlet, row.url)
+                originals[row.story_id].append((row.language, candidate))
             if not is_new:
                 old[row.story_id].append(row)
             elif len(new[row.story_id]) < per_story:
@@ -190,10 +188,7 @@ class DigestArticles:
                 old=tuple(map(self._view, old[story_id][-per_story:])),
                 new=tuple(new[story_id]),
                 new_articles=tuple(titles[story_id]),
-                headlines=tuple(
-                    (language, best_headline(candidates, language))
-                    for language, candidates in named_by[story_id].items()
-                ),
+                headlines=headlines_by_language(originals[story_id]),
             )
             for story_id in story_ids
         ]
