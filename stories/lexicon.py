@@ -64,9 +64,10 @@ John"), which stay whole; with them here, 15 articles of ECB+ and pairs-dev lose
 mention."""
 NAME_TITLES = PERSONAL_TITLES | HONORIFICS | frozenset("saint st".split())
 """Titles taken off the front of a name written alone (``stories.names``: a mention's name,
-a /who query): "Mr", "President", "St". Not ``ROLE_TITLES``: its role words (coach, leader,
-foreign...) are left on a name as they were (a union changes no mention of the seeds, ECB+
-or pairs-dev, but would make "/who Coach Cheeks" ask for Cheeks, a change of its own)."""
+the names /who is asked and finds): "Mr", "President", "St". Not ``ROLE_TITLES``: its role
+words (coach, leader, foreign...) are left on a name as they were. A union changes no
+mention of the seeds, ECB+ or pairs-dev (mention finding has taken those words off already),
+but "Coach Maurice Cheeks" would be cleaned to "Maurice Cheeks": a change of its own."""
 TITLE_ABBREVIATIONS = (
     "mr",
     "mrs",
