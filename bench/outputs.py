@@ -134,6 +134,12 @@ def main() -> None:
         default=Path(__file__).resolve().parent.parent / "seeds",
         help="the seed articles' folder (default: this checkout's)",
     )
+    parser.add_argument(
+        "--stories",
+        type=int,
+        default=None,
+        help="ask /summary, /diff and /articles of the first N stories only (default: all)",
+    )
     args = parser.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -156,7 +162,7 @@ def main() -> None:
         run.ask("20-stories", "/stories")
         for word in SEARCHES:
             run.ask(f"21-stories-{word}", f"/stories {word}")
-        for story in ids:
+        for story in ids[: args.stories]:
             for command in ("summary", "diff", "articles"):
                 run.ask(f"30-{command}-{story:03d}", f"/{command} {story}")
         for command in ("summary", "diff", "articles", "timeline"):
