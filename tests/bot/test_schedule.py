@@ -29,7 +29,7 @@ from storage.models import Article, Delivery, Source, Story
 from storage.sources import add_source
 from storage.subscriptions import SubscriptionInfo
 from stories.story_news import StoryMaterial, StoryNews, story_news
-from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
+from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, utc, when
 from tests.support.deliveries import delivery_of
 
 SETTINGS = DigestSettings(timezone="Europe/Vilnius")
@@ -51,10 +51,6 @@ class Outbox:
         await asyncio.sleep(0)  # let a competing process run in between
         self.sent.append((subscription.chat_id, reply.title))
         return f"m{len(self.sent)}"
-
-
-def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 async def _with_news(app: App, stored: datetime) -> None:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import due_times
 from storage.due_times import Due
+from tests.support.articles import utc
 
 VILNIUS = ZoneInfo("Europe/Vilnius")
 EIGHT = time(8, 0)
-
-
-def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_eight_in_vilnius_on_both_sides_of_the_spring_change() -> None:
