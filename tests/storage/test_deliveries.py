@@ -22,15 +22,21 @@ async def _claim(app: App, sub: int, due: Due, worker: str, now: datetime) -> in
     )
 
 
+async def _claimed(app: App, worker: str) -> tuple[subscriptions.SubscriptionInfo, int]:
+    """A chat subscribed, and its period ``DUE`` claimed by ``worker`` at ``NOW``."""
+    sub = await subscribed(app)
+    claim = await _claim(app, sub.id, DUE, worker, NOW)
+    assert claim is not None
+    return sub, claim
+
+
 async def _begin(app: App, claim: int, worker: str) -> bool:
     return await deliveries.begin_sends(app.sessions, [claim], worker) == {claim}
 
 
 async def test_a_period_is_claimed_once(app: App) -> None:
-    sub = await subscribed(app)
+    sub, claim = await _claimed(app, "a")
     due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "a", now)
-    assert claim is not None
     assert await _claim(app, sub.id, due, "b", now) is None
     assert await _begin(app, claim, "a")
     assert not await _begin(app, claim, "a")
@@ -48,10 +54,8 @@ async def test_a_period_is_claimed_once(app: App) -> None:
 
 
 async def test_a_dead_claim_is_taken_over_once_and_fences_its_owner(app: App) -> None:
-    sub = await subscribed(app)
+    sub, claim = await _claimed(app, "dead")
     due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "dead", now)
-    assert claim is not None
     soon = now + LEASE / 2
     assert await _claim(app, sub.id, due, "b", soon) is None
     later = now + LEASE * 2
@@ -63,10 +67,8 @@ async def test_a_dead_claim_is_taken_over_once_and_fences_its_owner(app: App) ->
 
 
 async def test_a_send_that_may_have_happened_is_never_taken_over(app: App) -> None:
-    sub = await subscribed(app)
+    sub, claim = await _claimed(app, "a")
     due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "a", now)
-    assert claim is not None
     assert await _begin(app, claim, "a")
     # "a" crashes while the platform is being called
     much_later = now + timedelta(days=2)
@@ -77,10 +79,8 @@ async def test_a_send_that_may_have_happened_is_never_taken_over(app: App) -> No
 
 
 async def test_a_released_claim_can_be_claimed_again(app: App) -> None:
-    sub = await subscribed(app)
+    sub, claim = await _claimed(app, "a")
     due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "a", now)
-    assert claim is not None
     assert await deliveries.release_claims(app.sessions, [claim], "a") == {claim}
     assert await _claim(app, sub.id, due, "b", now) is not None
 
