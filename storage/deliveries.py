@@ -1,4 +1,4 @@
-"""Digest deliveries, each claimed and sent exactly once.
+"""Digest deliveries: each period's send claimed by exactly one process, and made at most once.
 
 A delivery row per (subscription, period) is the lock: whoever inserts it owns the send.
 The states move only forward, each step a conditional UPDATE that names the owner:

@@ -1,7 +1,7 @@
 """Digest subscriptions: one per chat, its time of day, zone and keywords as written.
 
-When they fall due is ``storage.due_times``; their deliveries, claimed and sent once, are
-``storage.deliveries``.
+When they fall due is ``storage.due_times``; their deliveries, each claimed by one process and
+sent at most once, are ``storage.deliveries``.
 """
 
 from __future__ import annotations
