@@ -1,11 +1,13 @@
 """Latency of /who, /diff, /summary and /stories on a large store.
 
     .venv/bin/python bench/command_latency.py ../shared/data/ecbplus-dev.jsonl \
-        [--db /tmp/latency.db] [--total 100000] [--samples 200]
+        [--db /tmp/latency.db | --database-url URL] [--total 100000] [--samples 200]
 
 Builds the store with the ingest benchmark's synthetic stream when ``--db`` has no articles
-yet (reuse the file for repeated runs), then answers commands through the same dispatcher as
-every front end and reports p50 / p95 / max per command.
+yet (reuse the file for repeated runs, or a store ``ingest_speed --keep`` built), then answers
+commands through the same dispatcher as every front end and reports p50 / p95 / max per
+command. Besides stories at random, ``/summary`` and ``/diff`` of stories about 300 days older
+than the newest are timed: long out of the matching indexes, answered from the store.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import random
 import statistics
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -70,6 +73,25 @@ async def build(sessions: SessionFactory, data: Path, total: int) -> None:
             await finder.run(lambda found: progress.update(task, completed=found))
 
 
+async def old_stories(sessions: SessionFactory, count: int) -> list[int]:
+    """Stories whose last article is 290 to 310 days older than the newest story's."""
+    async with sessions() as session:
+        newest = await session.scalar(select(func.max(Story.last_published)))
+        if newest is None:
+            return []
+        return list(
+            await session.scalars(
+                select(Story.id)
+                .where(
+                    Story.last_published.between(
+                        newest - timedelta(days=310), newest - timedelta(days=290)
+                    )
+                )
+                .limit(count)
+            )
+        )
+
+
 async def samples(sessions: SessionFactory, count: int) -> tuple[list[int], list[str], list[str]]:
     """Story ids, names, and searches: two words a story is found by (``StoryWord``)."""
     rng = random.Random(3)
@@ -93,14 +115,17 @@ async def timed(context: Context, command: Command) -> tuple[float, Tone]:
     return (time.perf_counter() - started) * 1000, reply.tone
 
 
-async def run(data: Path, db: Path, total: int, count: int) -> None:
-    engine, sessions = await open_database(f"sqlite:///{db}")
+async def run(data: Path, url: str, total: int, count: int) -> None:
+    engine, sessions = await open_database(url)
     await build(sessions, data, total)
     story_ids, names, searches = await samples(sessions, count)
+    old = await old_stories(sessions, count)
     context = Context(sessions)
     commands = {
         "/summary <id>": [Command("summary", str(i)) for i in story_ids],
         "/diff <id>": [Command("diff", str(i)) for i in story_ids],
+        "/summary <id>, 300 days old": [Command("summary", str(i)) for i in old],
+        "/diff <id>, 300 days old": [Command("diff", str(i)) for i in old],
         "/who <name>": [Command("who", name) for name in names],
         "/who <typo>": [Command("who", name[:-1] + "x") for name in names[: count // 4]],
         "/stories": [Command("stories")] * 20,
@@ -108,10 +133,12 @@ async def run(data: Path, db: Path, total: int, count: int) -> None:
         "/summary <words>": [Command("summary", words) for words in searches],
         "/summary <word>": [Command("summary", words.split(" ")[0]) for words in searches],
     }
-    table = Table(title=f"Command latency (ms) on {db.name}", caption=interpreter())
+    table = Table(title=f"Command latency (ms) on {url}", caption=interpreter())
     for column in ("command", "n", "p50", "p95", "max", "errors"):
         table.add_column(column, justify="right" if column != "command" else "left")
     for name, batch in commands.items():
+        if not batch:
+            continue
         results = [await timed(context, command) for command in batch]
         times = sorted(t for t, _ in results)
         errors = sum(tone is Tone.ERROR for _, tone in results)
@@ -132,10 +159,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--db", type=Path, default=Path("/tmp/newsbot-latency.db"))
+    parser.add_argument("--database-url", help="the store at this URL instead of --db")
     parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=200)
     args = parser.parse_args()
-    asyncio.run(run(args.data, args.db, args.total, args.samples))
+    url = args.database_url or f"sqlite:///{args.db}"
+    asyncio.run(run(args.data, url, args.total, args.samples))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/ingest_speed.py ../shared/data/ecbplus-dev.jsonl [--total 100000]
     .venv/bin/python bench/ingest_speed.py ../shared/data/pairs-dev --total 20000
+    .venv/bin/python bench/ingest_speed.py ../shared/data/ecbplus-dev.jsonl --total 1000000 \
+        --workers 2 --stream /tmp/stream1m.jsonl --keep /tmp/store1m.db
+    .venv/bin/python bench/ingest_speed.py ../shared/data/ecbplus-dev.jsonl --total 1000000 \
+        --workers 2 --stream /tmp/stream1m.jsonl \
+        --database-url postgresql://postgres@127.0.0.1:5432/bench1m   # an empty database
 
 The second is a stream in eight languages (the multilingual dev articles, each event being
 the articles its pairs say tell one story); only names in Latin letters are renamed there,
@@ -20,12 +25,13 @@ them, like two real events about one company.
 The stream is written to a scratch JSONL file first and ingested from it by the reader
 ``newsbot ingest`` uses, so the time is the ingest's and not the stream generator's.
 
-Reports articles/s in windows around 10k, 50k and 100k stored articles (the cost per article
-must stay flat as the store grows), the peak RSS, and a brute-force baseline (each new article
-compared with every stored one by rapidfuzz) on the first N articles. The facts of the stored
-originals are found after ingest (``storage.fact_pass``); that pass is timed on its own. The stream
-knows which articles are wire copies and light rewrites of which, and which event each belongs
-to, so the near-copy recall and how well the stories match the events are reported too.
+Reports articles/s in windows around 10k, 50k, 100k, 500k and 1M stored articles (the cost per
+article must stay flat as the store grows) with the process's memory (RSS) there, the peak RSS,
+and a brute-force baseline (each new article compared with every stored one by rapidfuzz) on
+the first N articles. The facts of the stored originals are found after ingest
+(``storage.fact_pass``); that pass is timed on its own. The stream knows which articles are
+wire copies and light rewrites of which, and which event each belongs to, so the near-copy
+recall and how well the stories match the events are reported too.
 """
 
 from __future__ import annotations
@@ -58,19 +64,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cluster_quality import scores
 from interpreter import interpreter
+from sqlalchemy import func, select
 
 from bot.collector import CollectorPolicy
 from bot.readers import InputDefaults, iter_paths
-from storage.db import open_database
+from storage.db import SessionFactory, open_database
 from storage.fact_pass import FactFinder
 from storage.ingest import Ingestor, IngestReport, Item
+from storage.models import Article as ArticleRow
 from storage.queries import export_rows
 from stories.articles import RawArticle, Rejected
 from stories.clean import clean_article
 from stories.settings import EngineSettings
 
 console = Console()
-CHECKPOINTS = (10_000, 50_000, 100_000)
+CHECKPOINTS = (10_000, 50_000, 100_000, 500_000, 1_000_000)
 WINDOW = 2_000
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _LOWER = re.compile(r"\b[a-z]{3,}\b")
@@ -326,15 +334,30 @@ def _article(text: str, outlet: str, when: datetime, event: int, number: object)
 
 
 def rss_mb() -> float:
+    """The peak RSS so far."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def measure(source: Path, total: int, db: Path, pool: Executor | None) -> dict[str, float]:
-    _, sessions = await open_database(f"sqlite:///{db}")
+def rss_now_mb() -> float:
+    """The RSS now (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def measure(
+    source: Path, total: int, url: str, pool: Executor | None, *, facts: bool
+) -> dict[str, float]:
+    _, sessions = await open_database(url)
+    async with sessions() as session:
+        if await session.scalar(select(func.count()).select_from(ArticleRow)):
+            raise SystemExit(f"{url} holds articles already: give an empty database")
     ingestor = Ingestor(
         sessions, EngineSettings(), batch_size=500, executor=pool, housekeeping=CollectorPolicy()
     )
     marks: dict[int, float] = {}
+    memory: dict[int, float] = {}
     figures: dict[str, float] = {}
     report_box: list[IngestReport] = []
     columns = [
@@ -357,26 +380,29 @@ async def measure(source: Path, total: int, db: Path, pool: Executor | None) -> 
             for mark in wanted:
                 if mark not in marks and seen >= mark:
                     marks[mark] = now
+                    memory[mark] = rss_now_mb()
+                    if mark in CHECKPOINTS and mark - WINDOW in marks:
+                        # Also as it happens: a run stopped early keeps what it measured.
+                        progress.console.print(
+                            f"around {mark:,}: {WINDOW / (now - marks[mark - WINDOW]):.0f}"
+                            f" articles/s, RSS {memory[mark]:.0f} MB,"
+                            f" {seen / (now - started):.0f} articles/s so far"
+                        )
             progress.update(task, completed=seen, rate=f"{seen / (now - started):.0f}/s")
             report_box[:] = [report]
 
-        report = await ingestor.ingest(read_stream(source), progress=tick)
+        report = await ingestor.ingest(read_stream(source, total), progress=tick)
         elapsed = time.perf_counter() - started
     for checkpoint in CHECKPOINTS:
         if checkpoint in marks and checkpoint - WINDOW in marks:
             figures[f"articles/s around {checkpoint:,}"] = WINDOW / (
                 marks[checkpoint] - marks[checkpoint - WINDOW]
             )
+            figures[f"RSS at {checkpoint:,} (MB)"] = memory[checkpoint]
     figures["articles/s overall"] = report.seen / elapsed
     figures["peak RSS after ingest (MB)"] = rss_mb()
-    finder = FactFinder(sessions, pool, housekeeping=CollectorPolicy())
-    pending = await finder.pending()
-    facts_columns = [TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn()]
-    with Progress(*facts_columns, TimeElapsedColumn(), console=console) as progress:
-        task = progress.add_task("facts", total=pending)
-        started = time.perf_counter()
-        found = await finder.run(lambda done: progress.update(task, completed=done))
-        figures["facts found after ingest (articles/s)"] = found / (time.perf_counter() - started)
+    if facts:
+        await find_facts(sessions, pool, figures)
     async with sessions() as session:
         rows = [row async for row in export_rows(session)]
     figures.update(copy_recall({row.id: row.near_copy_of for row in rows}))
@@ -389,6 +415,20 @@ async def measure(source: Path, total: int, db: Path, pool: Executor | None) -> 
     figures["stories"] = len(report.new_stories)
     figures["rejected"] = len(report.rejected)
     return figures
+
+
+async def find_facts(
+    sessions: SessionFactory, pool: Executor | None, figures: dict[str, float]
+) -> None:
+    """The facts pass over the stored originals, timed on its own."""
+    finder = FactFinder(sessions, pool, housekeeping=CollectorPolicy())
+    pending = await finder.pending()
+    facts_columns = [TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn()]
+    with Progress(*facts_columns, TimeElapsedColumn(), console=console) as progress:
+        task = progress.add_task("facts", total=pending)
+        started = time.perf_counter()
+        found = await finder.run(lambda done: progress.update(task, completed=done))
+        figures["facts found after ingest (articles/s)"] = found / (time.perf_counter() - started)
 
 
 def copy_recall(copy_of: dict[str, str | None]) -> dict[str, float]:
@@ -449,6 +489,13 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="build the store in this file and keep it")
     parser.add_argument(
+        "--database-url", help="build the store in this empty database instead (PostgreSQL)"
+    )
+    parser.add_argument(
+        "--stream", type=Path, help="the stream's file: read it when it exists, else write it"
+    )
+    parser.add_argument("--no-facts", action="store_true", help="leave the facts pass out")
+    parser.add_argument(
         "--workers", type=int, default=1, help="processes preparing articles (1: all in one)"
     )
     args = parser.parse_args()
@@ -456,10 +503,11 @@ def main() -> None:
     spawn = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(args.workers, mp_context=spawn) if args.workers > 1 else None
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "stream.jsonl"
-        write_stream(events, args.total, source)
-        store = args.keep or Path(tmp) / "speed.db"
-        figures = asyncio.run(measure(source, args.total, store, pool))
+        source = args.stream or Path(tmp) / "stream.jsonl"
+        if not source.exists():
+            write_stream(events, args.total, source)
+        url = args.database_url or f"sqlite:///{args.keep or Path(tmp) / 'speed.db'}"
+        figures = asyncio.run(measure(source, args.total, url, pool, facts=not args.no_facts))
         if pool is not None:
             pool.shutdown()
         figures["peak RSS, ingest and facts (MB)"] = rss_mb()
@@ -470,8 +518,9 @@ def main() -> None:
             figures[f"brute force, first {args.baseline:,} (articles/s)"] = brute
             figures["speed ratio (ours / brute force)"] = ours / brute
     where = "one process" if args.workers == 1 else f"{args.workers} preparing processes"
+    backend = "PostgreSQL" if args.database_url else "SQLite"
     table = Table(
-        title=f"Ingest speed, {args.total:,} articles, SQLite, {where}", caption=interpreter()
+        title=f"Ingest speed, {args.total:,} articles, {backend}, {where}", caption=interpreter()
     )
     table.add_column("measure")
     table.add_column("value", justify="right")

@@ -9,8 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.collector import CollectorPolicy
@@ -19,7 +21,7 @@ from bot.fetch import Fetcher, http_client
 from bot.readers import FeedState, InputDefaults, UrlResult, is_url, iter_paths, read_url
 from handlers.context import Context
 from handlers.format import mask_urls_in
-from storage.db import SessionFactory, open_database
+from storage.db import SessionFactory, normalise_url, open_database
 from storage.fact_pass import FactFinder
 from storage.ingest import Ingestor, IngestReport, upsert_source
 from storage.limits import shorten, too_long
@@ -103,7 +105,12 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     )
     try:
         ingestor = Ingestor(
-            sessions, settings.engine, settings.ingest.batch_size, pool, CollectorPolicy()
+            sessions,
+            settings.engine,
+            settings.ingest.batch_size,
+            pool,
+            CollectorPolicy(),
+            index_file(settings),
         )
         yield App(
             settings,
@@ -114,10 +121,24 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
             Context(sessions, language=settings.language, digest_picture=settings.digest.picture),
             EntryLinks(sessions),
         )
+        await ingestor.save_index()
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         await engine.dispose()
+
+
+def index_file(settings: Settings) -> Path | None:
+    """Where the matching indexes are saved between runs (see ``IngestSettings.index_file``)."""
+    chosen = settings.ingest.index_file
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    url = make_url(normalise_url(settings.database_url))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(f"{url.database}.index")
 
 
 async def ingest_inputs(

@@ -18,8 +18,10 @@ import gc
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-# Articles stored or replayed between two freezes (see ``CollectorPolicy.indexed``).
+# Articles stored or replayed between two freezes, and at most between two full collections
+# (see ``CollectorPolicy.indexed``).
 _FREEZE_AFTER = 10_000
+_SWEEP_AFTER = 100_000
 
 
 class _Pauses:
@@ -65,20 +67,21 @@ class CollectorPolicy:
         """Every ``_FREEZE_AFTER`` articles stored or replayed, move long-lived objects out of the
         garbage collector's sight.
 
-        The indexes live as long as the ingestor, and each full collection walked all of them
-        again: 0.13 ms per article on a 20k store, 0.25 ms on a 100k store. ``gc.freeze`` leaves
-        them out of later collections. Frozen objects are still freed by reference counting, but
-        a frozen cycle that dies is not: each time the indexes have doubled, the freeze is undone
-        and everything collected first (0.36 s on a 100k store, so it comes rarely). Automatic
-        collection is off while an ingest runs (:meth:`quiet`), so this is also where the cycles
-        made meanwhile go.
+        The indexes live long, and each full collection walked all of them again: 0.13 ms per
+        article on a 20k store, 0.25 ms on a 100k store. ``gc.freeze`` leaves them out of later
+        collections. Frozen objects are still freed by reference counting, but a frozen cycle
+        that dies is not: each time the articles taken in have doubled, and at least every
+        ``_SWEEP_AFTER`` articles (the indexes hold a window of articles, and those that leave
+        it die frozen), the freeze is undone and everything collected first (0.36 s with a
+        100k window, so it comes rarely). Automatic collection is off while an ingest runs
+        (:meth:`quiet`), so this is also where the cycles made meanwhile go.
         """
         self._unfrozen += articles
         if self._unfrozen < _FREEZE_AFTER:
             return
         self._indexed += self._unfrozen
         self._unfrozen = 0
-        if self._indexed >= 2 * self._swept_at:
+        if self._indexed - self._swept_at >= min(self._swept_at, _SWEEP_AFTER):
             gc.unfreeze()
             self._swept_at = self._indexed
         gc.collect()

@@ -39,6 +39,10 @@ class IngestSettings:
     #: processes that clean and describe articles while this one stores them; 1 keeps it
     #: all in one process (fine for feeds), more speeds up a backlog on a multi-core machine
     workers: int = 1
+    #: where the matching indexes are saved between runs so that a restart need not rebuild
+    #: them ("": beside a SQLite store, as <its file>.index; with PostgreSQL none unless set;
+    #: "off": never saved)
+    index_file: str = ""
 
 
 @dataclass(frozen=True)

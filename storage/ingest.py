@@ -23,20 +23,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import SessionFactory
 from storage.housekeeping import Housekeeping
+from storage.index_file import Stamp, dumps, engine_version, read_pipeline, read_stamp, write
 from storage.limits import length_of, shorten, too_long
 from storage.models import Article as ArticleRow
 from storage.models import IdCounter, Mention, Source, Story, StoryMerge, StoryWord
@@ -45,13 +48,17 @@ from stories.clean import clean_article
 from stories.cluster import Move
 from stories.dedupe import canonical_url, signature_to_bytes
 from stories.headlines import headline_of
-from stories.pipeline import Decision, Ids, Known, Pipeline, Prepared
+from stories.pipeline import KNOWN, Decision, Ids, Known, Pipeline, Prepared
 from stories.search import LEAD_CHARS, STORY_ARTICLES, fold, story_words
 from stories.settings import EngineSettings
 
 log = logging.getLogger(__name__)
 
 _REPLAY_SLICE = 500
+# Seconds of ingest between two saves of the indexes (each takes a second or two at most).
+_SAVE_EVERY = 600.0
+# How long before a save a move may have begun and still be missing from the saved indexes.
+_MOVES_BEFORE_SAVE = timedelta(minutes=10)
 
 _STORIES = Story.metadata.tables[Story.__tablename__]
 _ARTICLES = Story.metadata.tables[ArticleRow.__tablename__]
@@ -84,6 +91,20 @@ _MOVE_ARTICLES = (
 )
 
 Item = RawArticle | Rejected
+
+# What a replay reads of each article.
+_REPLAYED = select(
+    ArticleRow.id,
+    ArticleRow.content_key,
+    ArticleRow.canonical_url,
+    ArticleRow.story_id,
+    ArticleRow.near_copy_of,
+    ArticleRow.signature,
+    ArticleRow.features,
+    ArticleRow.published,
+    ArticleRow.ingested_at,
+)
+_ReplayedRow = Row[int, str, str | None, int, int | None, bytes, str, datetime | None, datetime]
 
 _OUTLET = length_of(ArticleRow.outlet.expression)
 _ID = length_of(ArticleRow.external_id.expression)
@@ -181,17 +202,29 @@ class Ingestor:
         batch_size: int = 200,
         executor: Executor | None = None,
         housekeeping: Housekeeping | None = None,
+        index_file: Path | None = None,
     ) -> None:
         """``housekeeping`` is the process's memory policy (``bot.collector``); without one the
-        garbage collector is left as the process set it."""
+        garbage collector is left as the process set it. The indexes are saved to
+        ``index_file`` (see ``storage.index_file``) every ``_SAVE_EVERY`` seconds of ingest
+        and by :meth:`save_index`, and read back from it at start when it matches the store.
+        """
         self._sessions = sessions
         self._settings = settings
         self._batch_size = batch_size
         self._executor = executor
         self._housekeeping = housekeeping
-        self._reset()
+        self._index_file = index_file
+        # One batch, replay or save at a time: each reads and changes the indexes across awaits.
+        self._turn = asyncio.Lock()
+        self._saved = time.monotonic()
+        self._reset(restore=True)
 
-    def _reset(self) -> None:
+    def _reset(self, *, restore: bool = False) -> None:
+        """Drop the indexes, to be rebuilt from the store at the next replay; read back from
+        the index file first when ``restore`` (at start: after a conflict with the store, a
+        saved file would be of no help)."""
+        self._restorable = restore
         self._pipeline = Pipeline(self._settings)
         if self._housekeeping is not None:
             self._housekeeping.dropped()
@@ -234,7 +267,42 @@ class Ingestor:
                     await self._take(await in_flight.popleft(), source_id, report, progress)
             while in_flight:
                 await self._take(await in_flight.popleft(), source_id, report, progress)
+        if report.added and time.monotonic() - self._saved >= _SAVE_EVERY:
+            await self.save_index()
         return report
+
+    async def save_index(self) -> bool:
+        """Save the indexes to the index file (see ``storage.index_file``); whether they were.
+
+        Nothing is saved without a file, or before the indexes took anything in. The pickle
+        is made on the event loop (nothing may change the indexes meanwhile), the file is
+        written in a thread.
+        """
+        path = self._index_file
+        if path is None:
+            return False
+        async with self._turn:
+            pipeline = self._pipeline
+            if pipeline.last_id == 0:
+                return False
+            async with self._sessions() as session:
+                key = await session.scalar(
+                    select(ArticleRow.content_key).where(ArticleRow.id == pipeline.last_id)
+                )
+            if key is None:
+                return False
+            stamp = Stamp(
+                engine_version(),
+                repr(self._settings),
+                pipeline.last_id,
+                key,
+                pipeline.last_story + 1,
+                datetime.now(UTC),
+            )
+            data = dumps(stamp, pipeline)
+        await asyncio.to_thread(write, path, data)
+        self._saved = time.monotonic()
+        return True
 
     async def _take(
         self,
@@ -257,11 +325,21 @@ class Ingestor:
         report: IngestReport,
         progress: Callable[[IngestReport], None] | None,
     ) -> None:
+        async with self._turn:
+            await self._store_batch(batch, source_id, report, progress)
+
+    async def _store_batch(
+        self,
+        batch: list[Prepared],
+        source_id: int | None,
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> None:
         for attempt in range(_ATTEMPTS):
             # Most of what other writers stored is replayed before the lock is taken; the last
             # attempt rebuilds the indexes under the lock, where nothing can move meanwhile.
             if attempt < _ATTEMPTS - 1:
-                await self.sync()
+                await self._sync()
             outcome = IngestReport()
             try:
                 async with self._sessions() as session, session.begin():
@@ -284,6 +362,12 @@ class Ingestor:
             return
 
     async def sync(self) -> None:
+        """Replay into the indexes every article stored since we last looked (see
+        :meth:`_sync`)."""
+        async with self._turn:
+            await self._sync()
+
+    async def _sync(self) -> None:
         """Replay into the indexes every article stored since we last looked.
 
         Read in slices of ``_REPLAY_SLICE`` rows: a bot replaying a large store at start still
@@ -302,31 +386,105 @@ class Ingestor:
         """Add the articles stored since we last looked to the indexes; how many there were.
 
         Ids are committed in increasing order (see ``IdCounter``), so those above the last one
-        seen are all that is new.
+        seen are all that is new. With nothing known yet, the indexes are built from the
+        window's stories alone (:meth:`_rebuild`).
         """
-        replayed = 0
-        # A rebuild (nothing known yet) picks up the second looks still to come; articles other
-        # writers store later are theirs to look at.
+        if self._pipeline.last_id == 0 and not await self._restore(session):
+            return await self._rebuild(session)
         pipeline = self._pipeline
-        rebuilding = pipeline.last_id == 0
         result = await session.stream(
-            select(
-                ArticleRow.id,
-                ArticleRow.content_key,
-                ArticleRow.canonical_url,
-                ArticleRow.story_id,
-                ArticleRow.near_copy_of,
-                ArticleRow.signature,
-                ArticleRow.features,
-            )
-            .where(ArticleRow.id > pipeline.last_id)
+            _REPLAYED.where(ArticleRow.id > pipeline.last_id)
             .order_by(ArticleRow.id)
             .execution_options(yield_per=_REPLAY_SLICE)
         )
-        async for id_, key, url, story_id, copy_of, sig, features in result:
+        replayed = 0
+        async for row in result:
             replayed += 1
-            pipeline.replay(id_, key, url, story_id, copy_of, sig, features, rebuilding=rebuilding)
+            self._replay_row(row, rebuilding=False)
         return replayed
+
+    async def _restore(self, session: AsyncSession) -> bool:
+        """Take the indexes from the index file when it matches the store (see
+        ``storage.index_file``); whether they were taken."""
+        path = self._index_file
+        stamp = None if path is None or not self._restorable else read_stamp(path)
+        self._restorable = False
+        if path is None or stamp is None:
+            return False
+        if stamp.engine != engine_version() or stamp.settings != repr(self._settings):
+            log.info("the saved indexes are of other engine code or settings: rebuilding them")
+            return False
+        key = await session.scalar(
+            select(ArticleRow.content_key).where(ArticleRow.id == stamp.last_id)
+        )
+        split = await session.scalar(
+            select(ArticleRow.id)
+            .where(ArticleRow.story_id >= stamp.next_story, ArticleRow.id <= stamp.last_id)
+            .limit(1)
+        )
+        pipeline = None if key != stamp.last_key or split is not None else read_pipeline(path)
+        if pipeline is None:
+            log.info("the saved indexes do not match the store: rebuilding them")
+            return False
+        # Moves are written with the time their batch began: a batch of another writer may
+        # have begun before the save and committed after it. A story dissolved then that the
+        # saved indexes still hold makes them stale; one they dissolved themselves does not.
+        dissolved = await session.scalars(
+            select(StoryMerge.story_id).where(
+                StoryMerge.merged_at >= stamp.saved_at - _MOVES_BEFORE_SAVE
+            )
+        )
+        if any(pipeline.holds(story_id) for story_id in dissolved):
+            log.info("stories the saved indexes hold were dissolved since: rebuilding them")
+            return False
+        self._pipeline = pipeline
+        return True
+
+    async def _rebuild(self, session: AsyncSession) -> int:
+        """Replay the stories of the window (``ClusterSettings.window_days`` behind the newest
+        article), in id order; the articles before them are passed over.
+
+        A story is in the window by its latest publication time, or, when none of its articles
+        is dated, by when it was last written; the newest article is the newest dated one (the
+        newest stored when none is). The replay picks up the second looks still to
+        come; articles other writers store later are theirs to look at.
+        """
+        pipeline = self._pipeline
+        last = await session.scalar(select(func.max(ArticleRow.id)))
+        if last is None:
+            return 0
+        newest = await session.scalar(
+            select(func.max(ArticleRow.published)).where(
+                ArticleRow.published <= datetime.now(UTC) + timedelta(days=1)
+            )
+        )
+        if newest is None:
+            newest = await session.scalar(select(func.max(ArticleRow.ingested_at)))
+        assert newest is not None
+        cutoff = datetime.fromtimestamp(pipeline.cutoff(newest.timestamp()), UTC)
+        stories = list(
+            await session.scalars(select(Story.id).where(Story.last_published >= cutoff))
+        )
+        stories += await session.scalars(
+            select(Story.id).where(Story.last_published.is_(None), Story.updated_at >= cutoff)
+        )
+        ids: list[int] = []
+        for part in _slices(stories):
+            ids += await session.scalars(select(ArticleRow.id).where(ArticleRow.story_id.in_(part)))
+        ids.sort()
+        for part in _slices(ids):
+            rows = await session.execute(
+                _REPLAYED.where(ArticleRow.id.in_(part)).order_by(ArticleRow.id)
+            )
+            for row in rows:
+                self._replay_row(row, rebuilding=True)
+            # A bot rebuilding at start answers its chats between slices.
+            await asyncio.sleep(0)
+        pipeline.skipped(last, await session.scalar(select(func.max(Story.id))) or 0)
+        return len(ids)
+
+    def _replay_row(self, row: _ReplayedRow, *, rebuilding: bool) -> None:
+        self._pipeline.replay(*row, rebuilding=rebuilding)
 
 
 class _MovedElsewhere(Exception):
@@ -376,11 +534,14 @@ class _Batch:
         # The story each stored original's copies were filed under, to check before writing.
         self.copied: dict[int, int] = {}
         self.ids = Ids(0, 0)
+        self.stored_keys: set[str] = set()
+        self.stored_urls: set[str | None] = set()
 
     async def run(self, batch: list[Prepared]) -> int:
         """Decide and write the batch; how many articles of other writers were replayed first."""
         self.ids = Ids(*(await self.session.execute(_TAKE_TURN)).one())
         replayed = await self.owner._replay(self.session)
+        await self.look_up(batch)
         stored_before = self.ids.next_article
         for prepared in batch:
             await self.one(prepared)
@@ -393,11 +554,29 @@ class _Batch:
         )
         return replayed
 
+    async def look_up(self, batch: list[Prepared]) -> None:
+        """Note which of the batch's texts and canonical URLs the store holds already: the
+        pipeline knows only those of its window."""
+        keys = [p.content_key for p in batch]
+        urls = [p.canonical_url for p in batch if p.canonical_url]
+        self.stored_keys = set(
+            await self.session.scalars(
+                select(ArticleRow.content_key).where(ArticleRow.content_key.in_(keys))
+            )
+        )
+        if urls:
+            self.stored_urls = set(
+                await self.session.scalars(
+                    select(ArticleRow.canonical_url).where(ArticleRow.canonical_url.in_(urls))
+                )
+            )
+
     async def one(self, p: Prepared) -> None:
         """Have the pipeline decide on the article (reading the texts of look-alikes it does
         not hold), then note the rows to write and what the report tells."""
         pipeline = self.owner._pipeline
-        look = pipeline.look(p)
+        stored = p.content_key in self.stored_keys or p.canonical_url in self.stored_urls
+        look = KNOWN if stored else pipeline.look(p)
         if isinstance(look, Known):
             self.report.known += 1
             return
@@ -654,6 +833,12 @@ def _new_words(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(_WORDS).on_conflict_do_nothing()
     return sqlite.insert(_WORDS).on_conflict_do_nothing()
+
+
+def _slices(ids: list[int]) -> Iterator[list[int]]:
+    """Ids in slices of ``_REPLAY_SLICE``, few enough for one ``IN`` list on every backend."""
+    for start in range(0, len(ids), _REPLAY_SLICE):
+        yield ids[start : start + _REPLAY_SLICE]
 
 
 async def _chunks(

@@ -106,7 +106,8 @@ class Story(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     first_published: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    last_published: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: indexed: a rebuild of the matching indexes replays the stories of the last few weeks
+    last_published: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     copy_count: Mapped[int] = mapped_column(Integer, default=0)
     #: the title folded as searches fold words (``stories.search.fold``): Python's casefold on
@@ -197,7 +198,8 @@ class Article(Base):
     #: ISO 639-1 code, detected at ingest; None: not known (stored before detection, or too
     #: little text to tell)
     language: Mapped[str | None] = mapped_column(String(16))
-    published: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: indexed: a rebuild of the matching indexes starts from the newest article
+    published: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     #: indexed: digests read the articles that arrived in their window
     ingested_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     origin: Mapped[str] = mapped_column(Text, default="")

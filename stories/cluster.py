@@ -47,8 +47,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.cluster.hierarchy import linkage
-from scipy.spatial.distance import squareform
 
 from stories.features import (
     KIND_DATE,
@@ -61,10 +59,15 @@ from stories.features import (
 )
 from stories.language import ENGLISH, stem_zipf
 from stories.scripts import skeleton_zipf
-
-FloatArray = npt.NDArray[np.float32]
-IntArray = npt.NDArray[np.int32]
-DoubleArray = npt.NDArray[np.float64]
+from stories.story_split import (
+    DoubleArray,
+    FloatArray,
+    IntArray,
+    Member,
+    Vector,
+    cut,
+    smallest_part,
+)
 
 # Rough length of an article in words, to turn a word frequency into a document frequency.
 _DOC_WORDS = 300.0
@@ -138,11 +141,27 @@ class ClusterSettings:
     """Up to this share of a story's articles may be set aside to find its two parts: odd
     articles that the cut would otherwise part from the rest on their own. They then go with
     the part they are more like."""
+    window_days: float = 14.0
+    """Stories whose last article is this many days older than the newest article seen leave
+    the index (see :meth:`StoryIndex.forget`), and so do the near-copy index's articles of that
+    age: no article can join them any more (``quiet_days``) unless it arrives a week late.
+    They stay in the store, answerable; the index, its memory and the replay at start hold only
+    what matching the next articles needs. Term rarity is counted over the window too. Past
+    ``quiet_days``, the window is how late an article may come and still find its story."""
+    window_articles: int = 20_000
+    """The stories and articles of the last this many articles stay in the indexes whatever
+    their dates: a backlog of last year's articles ingested into a live store still finds
+    its stories while it comes in."""
 
     def __post_init__(self) -> None:
         if self.prior_docs <= 0:
             # The first article's idf would be 0 / 0.
             raise ValueError(f"prior_docs must be above 0, not {self.prior_docs}")
+        if self.window_days <= self.quiet_days:
+            raise ValueError(
+                f"window_days ({self.window_days}) must exceed quiet_days ({self.quiet_days}):"
+                " stories still open would leave the index"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,28 +181,6 @@ class Move:
     to_story: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
-    """What a split needs of an article: its id, heaviest terms and publication time, and its
-    language with its heaviest terms that cross languages."""
-
-    article_id: int
-    tids: IntArray
-    vec: FloatArray
-    published: datetime | None
-    language: str
-    cross: _Vector
-
-
-@dataclass(frozen=True, slots=True)
-class _Vector:
-    """Sparse weights by term id (sorted by id) and their norm."""
-
-    ids: IntArray
-    weights: FloatArray
-    norm: float
-
-
 @dataclass(slots=True)
 class _Story:
     ids: IntArray
@@ -192,7 +189,7 @@ class _Story:
     size: int
     languages: frozenset[str]
     #: the centroid of names' keys, numbers and dates (see ``_CROSSING``)
-    cross: _Vector
+    cross: Vector
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +250,9 @@ class StoryIndex:
             KIND_KEY: self.settings.key_weight,
         }
         self._vocab: dict[str, int] = {}
+        # By term id, its text (None: a free id), and the ids let go, to be given out again.
+        self._names: list[str | None] = []
+        self._free_terms: list[int] = []
         # By term id: document frequency, and the kind weight and kind-weighted prior idf,
         # which are kept so that a known term costs one dictionary lookup.
         self._df = np.zeros(1024, dtype=np.int32)
@@ -262,15 +262,30 @@ class StoryIndex:
         # looks centroid terms up by position instead of searching for them.
         self._query = np.zeros(1024, dtype=np.float32)
         self._docs = 0
+        # Articles added since the index began: the clock of second looks (``_docs`` drops as
+        # stories leave the window).
+        self._added = 0
+        # By story, the term ids of each of its articles (by article id, or a negative key for
+        # one without), so that a story leaving the window gives its document counts back.
+        self._terms: dict[int, dict[int, IntArray]] = {}
         self._postings: dict[int, array[int]] = {}
+        #: stories let go since the posting lists were last swept
+        self._gone = 0
         self._stories: dict[int, _Story] = {}
         #: the languages of the articles seen: one, and no story needs a cross-language look
         self._languages: set[str] = set()
         # By story, in the order the stories came: the first and last publication time in POSIX
         # seconds (NaN: none known), so that the quiet check is one numpy expression.
+        # ``_touched`` is the latest time of the story's articles, their publication time or,
+        # for an undated one, when it was added (``add``'s ``when``); rows of stories that left
+        # the window are given out again.
         self._row_of: dict[int, int] = {}
+        self._free_rows: list[int] = []
         self._first = np.full(1024, np.nan)
         self._last_seen = np.full(1024, np.nan)
+        self._touched = np.full(1024, np.nan)
+        #: by row, the value of ``_added`` when the story last took an article
+        self._stamp = np.zeros(1024, dtype=np.int64)
         self._last: _Article | None = None
         # Stories that began with a known article id, in order: when each is due for its
         # second look (in articles clustered), and the articles of those still small enough.
@@ -278,12 +293,15 @@ class StoryIndex:
         self._small: dict[int, list[tuple[int, Features]]] = {}
         # The members of the stories that may still be split, the most recently grown last;
         # the stories that may not (any more); and the stories due for a split check.
-        self._members: OrderedDict[int, list[_Member]] = OrderedDict()
+        self._members: OrderedDict[int, list[Member]] = OrderedDict()
         self._unsplit: set[int] = set()
         self._split_due: list[int] = []
 
     def __len__(self) -> int:
         return len(self._stories)
+
+    def __contains__(self, story_id: object) -> bool:
+        return story_id in self._stories
 
     @property
     def articles(self) -> int:
@@ -386,7 +404,7 @@ class StoryIndex:
         return story[np.flatnonzero(first)[best]].astype(np.int32)
 
     def _scores(
-        self, q_ids: IntArray, q_w: FloatArray, stories: Sequence[_Story | _Vector]
+        self, q_ids: IntArray, q_w: FloatArray, stories: Sequence[_Story | Vector]
     ) -> FloatArray:
         """Cosine to each centroid without its largest single-term share.
 
@@ -455,11 +473,19 @@ class StoryIndex:
         for i, value in zip(others, cross.tolist(), strict=True):
             scores[i] = max(scores[i], value * scale)
 
-    def add(self, story_id: int, features: Features, article_id: int | None = None) -> None:
+    def add(
+        self,
+        story_id: int,
+        features: Features,
+        article_id: int | None = None,
+        when: float | None = None,
+    ) -> None:
         """Add an article to a story (new or existing) and update the online statistics.
 
         A story begun by an article with an id is due for a second look (see
-        :meth:`second_looks`).
+        :meth:`second_looks`). ``when`` (POSIX seconds) is the article's time for the window
+        (:meth:`forget`): its publication time, else when it came; without either the story
+        never leaves the index.
         """
         if article_id is not None and self.settings.second_look_size > 0:
             self._track(story_id, article_id, features)
@@ -470,6 +496,78 @@ class StoryIndex:
         # An article names each term once, so a plain fancy-index add counts every term.
         self._df[tids] += 1
         self._docs += 1
+        self._added += 1
+        key = article_id if article_id is not None else -self._added
+        self._terms.setdefault(story_id, {})[key] = tids
+        if when is None and features.published is not None:
+            when = features.published.timestamp()
+        self._touch(story_id, np.nan if when is None else when)
+
+    def forget(self, before: float) -> list[int]:
+        """Let go of the stories whose articles are all older than ``before`` (POSIX seconds)
+        and that took none of the last ``window_articles`` articles, giving back their
+        articles' document counts and the terms no article in the index names any more; the
+        stories let go.
+
+        The caller keeps ``before`` behind the newest article by ``window_days``, so every
+        story let go is closed to the articles still to come (``quiet_days``).
+        """
+        used = len(self._row_of) + len(self._free_rows)
+        rows = np.flatnonzero(
+            (self._touched[:used] < before)
+            & (self._stamp[:used] <= self._added - self.settings.window_articles)
+        )
+        if not rows.size:
+            return []
+        by_row = {row: sid for sid, row in self._row_of.items()}
+        gone = [by_row[row] for row in rows.tolist() if row in by_row]
+        counted: list[IntArray] = []
+        for sid in gone:
+            self._stories.pop(sid, None)
+            self._members.pop(sid, None)
+            self._small.pop(sid, None)
+            self._unsplit.discard(sid)
+            counted += self._terms.pop(sid, {}).values()
+            row = self._row_of.pop(sid)
+            self._first[row] = self._last_seen[row] = self._touched[row] = np.nan
+            self._free_rows.append(row)
+        if counted:
+            tids = np.concatenate(counted)
+            np.subtract.at(self._df, tids, 1)
+            self._docs -= len(counted)
+            self._free(np.unique(tids))
+        self._last = None
+        self._gone += len(gone)
+        if self._gone > max(1_000, len(self._stories)):
+            self._sweep()
+        return gone
+
+    def _sweep(self) -> None:
+        """Take the stories no longer in the index out of every posting list.
+
+        A list is trimmed only when it grows past twice the cap, so the lists of terms still
+        in use would otherwise keep naming stories long gone: they cost memory and candidate
+        slots. Swept once as many stories have gone as the index holds, it costs a pass over
+        every list for each window's worth of stories.
+        """
+        stories, swept = self._stories, {}
+        for tid, posting in self._postings.items():
+            kept = [s for s in posting if s in stories]
+            if kept:
+                swept[tid] = array("i", kept)
+        self._postings = swept
+        self._gone = 0
+
+    def _free(self, tids: IntArray) -> None:
+        """Let go of the terms among ``tids`` that no article in the index names."""
+        unused = tids[self._df[tids] == 0].tolist()
+        for tid in unused:
+            name = self._names[tid]
+            if name is not None:
+                del self._vocab[name]
+                self._names[tid] = None
+            self._postings.pop(tid, None)
+        self._free_terms += unused
 
     def _join(self, story_id: int, features: Features, article_id: int | None) -> IntArray:
         """Put the article's vector into the story's centroid and posting lists; its term ids."""
@@ -486,7 +584,7 @@ class StoryIndex:
         keys = article.keys
         heaviest_keys = np.argsort(-article.cross[keys.start : keys.stop])[:_POSTED_KEYS]
         self._post(x_tids[keys.start + heaviest_keys].tolist(), story_id)
-        member = _Member(
+        member = Member(
             article_id or 0,
             tids,
             article.vec,
@@ -501,7 +599,7 @@ class StoryIndex:
         self,
         story_id: int,
         article_id: int | None,
-        member: _Member,
+        member: Member,
         heaviest: npt.NDArray[np.intp],
     ) -> None:
         """Keep what a split of the story needs, and note when its next check is due.
@@ -519,7 +617,7 @@ class StoryIndex:
             return
         keep = np.sort(heaviest[:_MEMBER_TERMS])
         members.append(
-            _Member(
+            Member(
                 member.article_id,
                 member.tids[keep],
                 member.vec[keep],
@@ -531,7 +629,7 @@ class StoryIndex:
         self._members.move_to_end(story_id)
         if len(self._members) > _TRACKED:
             self._stop_splits(next(iter(self._members)))
-        size, step = len(members), self._smallest_part()
+        size, step = len(members), smallest_part(self.settings)
         if size >= 2 * step and size % step == 0:
             self._split_due.append(story_id)
 
@@ -541,7 +639,7 @@ class StoryIndex:
 
     def _track(self, story_id: int, article_id: int, features: Features) -> None:
         if story_id not in self._stories:
-            self._due.append((self._docs + self.settings.second_look_after, story_id))
+            self._due.append((self._added + self.settings.second_look_after, story_id))
             self._small[story_id] = [(article_id, features)]
             return
         members = self._small.get(story_id)
@@ -562,7 +660,7 @@ class StoryIndex:
 
     def _due_now(self) -> Iterator[int]:
         """Take the stories whose second look is due, in the order they began."""
-        while self._due and self._due[0][0] <= self._docs:
+        while self._due and self._due[0][0] <= self._added:
             yield self._due.popleft()[1]
 
     def second_looks(self) -> list[Move]:
@@ -583,9 +681,16 @@ class StoryIndex:
                 continue
             del self._stories[sid]
             self._members.pop(sid, None)
+            left = self._terms.pop(sid, {})
+            row = self._row_of.pop(sid)
+            when = float(self._touched[row])
+            self._first[row] = self._last_seen[row] = self._touched[row] = np.nan
+            self._free_rows.append(row)
             for (article_id, features), m in zip(members, targets, strict=True):
                 self._join(m.story_id, features, article_id)
                 self._track(m.story_id, article_id, features)
+                self._terms.setdefault(m.story_id, {})[article_id] = left.pop(article_id)
+                self._touch(m.story_id, when)
                 moves.append(Move(article_id, sid, m.story_id))
         return moves
 
@@ -604,86 +709,24 @@ class StoryIndex:
             members = self._members.get(sid)
             if not members:
                 continue
-            parts = self._cut(members)
+            parts = cut(members, self.settings)
             if parts is None:
                 continue
             keep, leave = parts
             new_id = new_story()
             self._rebuild(sid, keep)
             self._rebuild(new_id, leave)
+            theirs, ours = self._terms[sid], self._terms.setdefault(new_id, {})
+            for member in leave:
+                ours[member.article_id] = theirs.pop(member.article_id)
+            self._touch(new_id, self._touched[self._row_of[sid]])
             for member in leave:
                 top = np.argsort(-member.vec)[: self.settings.query_terms]
                 self._post(member.tids[top].tolist(), new_id)
             moves += [Move(m.article_id, sid, new_id) for m in leave]
         return moves
 
-    def _cut(self, members: list[_Member]) -> tuple[list[_Member], list[_Member]] | None:
-        """The story's members in two parts (the first article's part first) when they tell
-        two events, else None.
-
-        Average link puts a cut where articles across it are least alike on the whole, so one
-        odd article does not decide it; each part must hold :meth:`_smallest_part` articles.
-        """
-        n = len(members)
-        terms, column = np.unique(np.concatenate([m.tids for m in members]), return_inverse=True)
-        dense = np.zeros((n, terms.size), dtype=np.float32)
-        rows = np.repeat(np.arange(n), [m.tids.size for m in members])
-        dense[rows, column] = np.concatenate([m.vec for m in members])
-        similar = (dense @ dense.T).astype(np.float64)
-        languages = [m.language for m in members]
-        if len(set(languages)) > 1:
-            _cross_similarity(similar, members, languages)
-        distance = np.clip(1.0 - similar, 0.0, None)
-        np.fill_diagonal(distance, 0.0)
-        parts = self._sides(linkage(squareform(distance, checks=False), method="average"), n)
-        if parts is None:
-            return None
-        a, b = parts
-        across = float(similar[np.ix_(a, b)].mean())
-        within = sum(_pair_sum(similar[np.ix_(g, g)]) for g in (a, b)) / (
-            _pairs(a.size) + _pairs(b.size)
-        )
-        if across >= self.settings.split_ratio * within:
-            return None
-        # Articles set aside go with the part they are more like.
-        aside = np.setdiff1d(np.arange(n), np.concatenate([a, b]))
-        to_a = similar[np.ix_(aside, a)].mean(axis=1) >= similar[np.ix_(aside, b)].mean(axis=1)
-        first = np.zeros(n, dtype=np.bool_)
-        first[a] = True
-        first[aside[to_a]] = True
-        if not first[0]:
-            first = ~first
-        return [members[i] for i in np.flatnonzero(first)], [
-            members[i] for i in np.flatnonzero(~first)
-        ]
-
-    def _sides(self, tree: DoubleArray, n: int) -> tuple[IntArray, IntArray] | None:
-        """The two sides of the highest merge in an average-link tree whose sides both hold
-        :meth:`_smallest_part` articles, or None.
-
-        The top merge often only sets one or two odd articles apart (a report that shares
-        little with the rest of either event); they are set aside and the merge below taken,
-        as long as at most ``split_aside`` of the story is set aside. The last merge is the
-        tree's last row (fcluster would say the same, but its input checks cost more than the
-        clustering).
-        """
-        smallest, node, aside = self._smallest_part(), 2 * n - 2, 0
-        while True:
-            children = [int(child) for child in tree[node - n, :2]]
-            left, right = (_leaves(tree, child, n) for child in children)
-            if min(len(left), len(right)) >= smallest:
-                return np.array(left, dtype=np.int32), np.array(right, dtype=np.int32)
-            small, large = sorted((left, right), key=len)
-            aside += len(small)
-            if aside > self.settings.split_aside * n or len(large) < 2 * smallest:
-                return None
-            node = children[0 if large is left else 1]
-
-    def _smallest_part(self) -> int:
-        """Articles each part of a split needs: two at least, to have a similarity within."""
-        return max(self.settings.split_min, 2)
-
-    def _rebuild(self, story_id: int, members: list[_Member]) -> None:
+    def _rebuild(self, story_id: int, members: list[Member]) -> None:
         """Make the story's centroid and span again from these members alone."""
         self._stories.pop(story_id, None)
         row = self._row_of.get(story_id)
@@ -700,10 +743,22 @@ class StoryIndex:
         tids, new = article.tids.copy(), article.new
         if not new.size:
             return tids
-        vocab = self._vocab
-        # A new term's id is the vocabulary size before it is added.
-        tids[new] = [vocab.setdefault(article.names[i], len(vocab)) for i in new.tolist()]
-        while len(vocab) > self._df.size:
+        vocab, names, free = self._vocab, self._names, self._free_terms
+        for i in new.tolist():
+            name = article.names[i]
+            # A term new to the article may be known by now: the article was matched before
+            # the terms of another (a second look's) were registered.
+            tid = vocab.get(name)
+            if tid is None:
+                if free:
+                    tid = free.pop()
+                    names[tid] = name
+                else:
+                    tid = len(names)
+                    names.append(name)
+                vocab[name] = tid
+            tids[i] = tid
+        while len(names) > self._df.size:
             self._df, self._kind, self._prior, self._query = (
                 np.concatenate([a, np.zeros_like(a)])
                 for a in (self._df, self._kind, self._prior, self._query)
@@ -713,8 +768,9 @@ class StoryIndex:
         return tids
 
     def _post(self, tids: list[int], story_id: int) -> None:
-        """Append to posting lists; past twice the cap keep the most recent distinct stories."""
-        postings = self._postings
+        """Append to posting lists; past twice the cap keep the most recent distinct stories
+        still in the index."""
+        postings, stories = self._postings, self._stories
         cap = self.settings.posting_cap
         for tid in tids:
             posting = postings.get(tid)
@@ -723,7 +779,7 @@ class StoryIndex:
             elif posting[-1] != story_id:
                 posting.append(story_id)
                 if len(posting) > 2 * cap:
-                    recent = list(dict.fromkeys(reversed(posting)))[:cap]
+                    recent = [s for s in dict.fromkeys(reversed(posting)) if s in stories][:cap]
                     postings[tid] = array("i", reversed(recent))
 
     def _merge(
@@ -733,7 +789,7 @@ class StoryIndex:
         vec: FloatArray,
         published: datetime | None,
         language: str,
-        cross: _Vector,
+        cross: Vector,
     ) -> None:
         """Add the article's vectors to its story's centroids, summing the weights of shared
         terms, and its language to the story's."""
@@ -758,12 +814,23 @@ class StoryIndex:
         )
         self._widen_span(story_id, published)
 
+    def _touch(self, story_id: int, when: float) -> None:
+        """Note that the story took an article now, of time ``when`` (NaN: none)."""
+        row = self._row_of[story_id]
+        self._touched[row] = np.fmax(self._touched[row], when)
+        self._stamp[row] = self._added
+
     def _widen_span(self, story_id: int, published: datetime | None) -> None:
-        row = self._row_of.setdefault(story_id, len(self._row_of))
+        row = self._row_of.get(story_id)
+        if row is None:
+            row = self._free_rows.pop() if self._free_rows else len(self._row_of)
+            self._row_of[story_id] = row
         if row == self._first.size:
-            self._first, self._last_seen = (
-                np.concatenate([a, np.full_like(a, np.nan)]) for a in (self._first, self._last_seen)
+            self._first, self._last_seen, self._touched = (
+                np.concatenate([a, np.full_like(a, np.nan)])
+                for a in (self._first, self._last_seen, self._touched)
             )
+            self._stamp = np.concatenate([self._stamp, np.zeros_like(self._stamp)])
         if published is not None:
             when = published.timestamp()
             # fmin / fmax take the number over a NaN
@@ -792,14 +859,14 @@ def _known(tids: IntArray, vec: FloatArray) -> tuple[IntArray, FloatArray]:
     return tids[order], vec[order]
 
 
-def _sparse(tids: IntArray, vec: FloatArray, keep: npt.NDArray[np.intp]) -> _Vector:
+def _sparse(tids: IntArray, vec: FloatArray, keep: npt.NDArray[np.intp]) -> Vector:
     """The terms at ``keep`` of a vector, sorted by id."""
     keep = keep[np.argsort(tids[keep])]
     weights = vec[keep]
-    return _Vector(tids[keep], weights, float(np.sqrt(np.dot(weights, weights))))
+    return Vector(tids[keep], weights, float(np.sqrt(np.dot(weights, weights))))
 
 
-def _summed(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
+def _summed(tids: IntArray, vec: FloatArray, terms: int) -> Vector:
     """Weights summed by term, kept to the ``terms`` heaviest, sorted by id.
 
     A term is at most twice in the concatenation of a centroid and an article, and a sum of
@@ -813,44 +880,7 @@ def _summed(tids: IntArray, vec: FloatArray, terms: int) -> _Vector:
     if ids.size > terms:
         keep = np.sort(np.argpartition(-weights, terms)[:terms])
         ids, weights = ids[keep], weights[keep]
-    return _Vector(ids, weights, float(np.sqrt(np.dot(weights, weights))))
-
-
-def _cross_similarity(similar: DoubleArray, members: list[_Member], languages: list[str]) -> None:
-    """Put the cosine of their cross-language vectors in ``similar`` for each pair of members
-    in different languages: their words cannot be alike, their names, numbers and dates can."""
-    n = len(members)
-    terms, column = np.unique(np.concatenate([m.cross.ids for m in members]), return_inverse=True)
-    dense = np.zeros((n, terms.size), dtype=np.float64)
-    rows = np.repeat(np.arange(n), [m.cross.ids.size for m in members])
-    dense[rows, column] = np.concatenate([m.cross.weights for m in members])
-    norms = np.array([m.cross.norm or 1.0 for m in members])
-    cross = (dense @ dense.T) / np.outer(norms, norms)
-    code = np.unique(np.array(languages), return_inverse=True)[1]
-    apart = code[:, None] != code[None, :]
-    similar[apart] = cross[apart]
-
-
-def _leaves(tree: DoubleArray, node: int, n: int) -> list[int]:
-    """The articles under a node of a linkage tree over ``n`` articles (a node from ``n`` on
-    is the merge in row ``node - n``)."""
-    below, stack = [], [node]
-    while stack:
-        k = stack.pop()
-        if k < n:
-            below.append(k)
-        else:
-            stack += [int(child) for child in tree[k - n, :2]]
-    return below
-
-
-def _pairs(n: int) -> int:
-    return n * (n - 1) // 2
-
-
-def _pair_sum(similar: DoubleArray) -> float:
-    """The sum of a square similarity matrix over its distinct pairs."""
-    return float((similar.sum() - np.trace(similar)) / 2.0)
+    return Vector(ids, weights, float(np.sqrt(np.dot(weights, weights))))
 
 
 def _starts(values: npt.NDArray[np.int64] | IntArray) -> npt.NDArray[np.bool_]:

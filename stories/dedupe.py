@@ -343,8 +343,11 @@ class NearCopyIndex:
         )
         self._mix = mix[: self._rows] | np.uint64(1)
         self._salt = mix[self._rows :]
-        #: row of each article id; by row: id, signature values, estimated shingle count
+        #: row of each article id; by row: id, signature values, estimated shingle count and
+        #: whether the article is still in the index (see :meth:`remove`)
         self._row_of: dict[int, int] = {}
+        self._used = 0
+        self._live = np.zeros(1_024, dtype=np.bool_)
         self._ids = np.zeros(1_024, dtype=np.int64)
         self._values = np.zeros((1_024, settings.num_perm), dtype=np.uint32)
         self._sizes = np.zeros(1_024, dtype=np.float64)
@@ -375,14 +378,16 @@ class NearCopyIndex:
         values = sig.hashvalues.astype(np.uint32)
         row = self._row_of.get(article_id)
         if row is None:
-            row = len(self._row_of)
+            row = self._used
+            self._used += 1
             if row == self._ids.size:
-                self._ids, self._values, self._sizes = (
+                self._ids, self._values, self._sizes, self._live = (
                     np.concatenate([a, np.zeros_like(a)])
-                    for a in (self._ids, self._values, self._sizes)
+                    for a in (self._ids, self._values, self._sizes, self._live)
                 )
             self._row_of[article_id] = row
             self._ids[row] = article_id
+            self._live[row] = True
         # A replaced signature's old keys still point at the row; the band check drops them.
         self._values[row] = values
         self._sizes[row] = sig.count()
@@ -392,6 +397,47 @@ class NearCopyIndex:
         self._unmerged += 1
         if self._unmerged >= self._MERGE_EVERY:
             self._merge()
+
+    def remove(self, article_ids: Iterable[int]) -> None:
+        """Take articles out of the index (those not in it are ignored).
+
+        Their rows stay until they are as many as the rows in use, when the index is built
+        again from the rows still in it: a removal costs nothing, the rebuild as many adds.
+        """
+        for article_id in article_ids:
+            row = self._row_of.pop(article_id, None)
+            if row is not None:
+                self._live[row] = False
+        dead = self._used - len(self._row_of)
+        if dead > max(self._MERGE_EVERY, len(self._row_of)):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Rebuild the rows and band keys from the articles still in the index."""
+        keep = np.flatnonzero(self._live[: self._used])
+        size = max(1_024, 2 * keep.size)
+        ids, values, sizes, live = (
+            np.zeros((size, *a.shape[1:]), dtype=a.dtype)
+            for a in (self._ids, self._values, self._sizes, self._live)
+        )
+        n = keep.size
+        ids[:n], values[:n], sizes[:n], live[:n] = (
+            self._ids[keep],
+            self._values[keep],
+            self._sizes[keep],
+            True,
+        )
+        self._ids, self._values, self._sizes, self._live = ids, values, sizes, live
+        self._used = n
+        self._row_of = {int(i): row for row, i in enumerate(ids[:n].tolist())}
+        width = self._bands * self._rows
+        bands = values[:n, :width].reshape(n, self._bands, self._rows).astype(np.uint64)
+        keys = ((bands * self._mix).sum(axis=2) ^ self._salt).ravel()
+        rows = np.repeat(np.arange(n, dtype=np.int64), self._bands)
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._key_rows = keys[order], rows[order]
+        self._recent = {}
+        self._unmerged = 0
 
     def _merge(self) -> None:
         keys = np.fromiter((k for k, rows in self._recent.items() for _ in rows), dtype=np.uint64)
@@ -417,6 +463,7 @@ class NearCopyIndex:
         if not found and not parts:
             return []
         rows = np.unique(np.concatenate([np.array(found, dtype=np.int64), *parts]))
+        rows = rows[self._live[rows]]
         equal = self._values[rows] == mine
         width = self._bands * self._rows
         shares_band = equal[:, :width].reshape(rows.size, self._bands, self._rows).all(axis=2)

@@ -137,6 +137,14 @@ def test_timeline_render_draws_the_biggest_story(store: tuple[Path, str]) -> Non
     assert row(output, "PNG")[0].endswith("KiB")
 
 
+def test_start_time_answers_then_ingests_a_new_article(store: tuple[Path, str]) -> None:
+    db, _ = store
+    output = run_bench("bench/start_time.py", "--database-url", f"sqlite:///{db}", "--runs", "1")
+    assert row(output, "added (1: ingested, not known)") == ["1.00"]
+    answered = float(row(output, "first answer, /stories (s)")[0])
+    assert 0 < answered <= float(row(output, "first article ingested (s)")[0])
+
+
 def test_outputs_are_the_same_on_a_second_run(data: Path, tmp_path: Path) -> None:
     """bench/outputs.py writes what two checkouts are compared by: with the clock's values
     replaced, two runs of one checkout write the same bytes."""

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.app import index_file
+from bot.config import ConfigError, IngestSettings, Settings, load_settings
 
 
 def test_defaults_need_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,3 +89,25 @@ def test_a_digests_picture_is_off_unless_asked_for() -> None:
     assert load_settings(env={}).digest.picture is False
     on = load_settings(env={"NEWSBOT_DIGEST__PICTURE": "true"})
     assert on.digest.picture is True
+
+
+@pytest.mark.parametrize(
+    ("url", "chosen", "expected"),
+    [
+        ("sqlite:////srv/newsbot/news.db", "", Path("/srv/newsbot/news.db.index")),
+        ("sqlite:///news.db", "", Path("news.db.index")),
+        ("sqlite://", "", None),
+        ("postgresql://bot@db.internal/news", "", None),
+        (
+            "postgresql://bot@db.internal/news",
+            "/var/lib/newsbot/index",
+            Path("/var/lib/newsbot/index"),
+        ),
+        ("sqlite:////srv/newsbot/news.db", "off", None),
+    ],
+)
+def test_the_index_file_sits_beside_a_sqlite_store_unless_set(
+    url: str, chosen: str, expected: Path | None
+) -> None:
+    settings = Settings(database_url=url, ingest=IngestSettings(index_file=chosen))
+    assert index_file(settings) == expected

@@ -6,7 +6,9 @@ import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -492,3 +494,47 @@ async def test_a_file_name_that_is_not_utf8_is_stored_escaped(app: App, tmp_path
     async with app.sessions() as session:
         origins = set((await session.scalars(select(Article.origin))).all())
     assert origins == {f"{tmp_path}/in/caf\\xe9-report.txt", f"{tmp_path}/in/good.txt"}
+
+
+class _Counted:
+    """Housekeeping that counts the articles the indexes took in."""
+
+    def __init__(self) -> None:
+        self.taken: list[int] = []
+
+    def quiet(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
+    def indexed(self, articles: int) -> None:
+        self.taken.append(articles)
+
+    def dropped(self) -> None:
+        self.taken.clear()
+
+
+async def test_a_restart_replays_the_window_and_the_store_knows_the_rest(app: App) -> None:
+    """A story from a year before the newest goes unreplayed at start: its texts and URLs are
+    still known (the store looks them up), a copy of the newer story joins it as before."""
+    year_ago = when(3) - timedelta(days=365)
+    await app.ingestor.ingest(
+        [
+            raw(MERGER, outlet="A", url="https://a.example/merger", published=year_ago),
+            raw(QUAKE, outlet="B", url="https://b.example/quake", published=when(3)),
+        ]
+    )
+    counted = _Counted()
+    restarted = Ingestor(app.sessions, app.settings.engine, housekeeping=counted)
+    report = await restarted.ingest(
+        [
+            raw(MERGER, outlet="A", published=year_ago),
+            raw(MERGER + "\n\nUpdated.", url="https://a.example/merger"),
+            raw(wire_copy(QUAKE, "Daily Courier"), outlet="Daily Courier", published=when(3)),
+        ]
+    )
+    assert counted.taken[0] == 1
+    assert (report.known, report.near_copies, report.new_stories) == (2, 1, set())
+    async with app.sessions() as session:
+        old = await session.scalar(select(Article.story_id).where(Article.outlet == "A"))
+        assert old is not None
+        story = await story_by_id(session, old)
+    assert story is not None

@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from stories.articles import Article
 from stories.cluster import ClusterSettings, StoryIndex
@@ -332,3 +334,44 @@ def test_an_odd_article_does_not_hide_a_split() -> None:
     assert moved - {3} == {4, 5}
     hidden = replace(settings, split_aside=0.0)
     assert _one_story(mixed, hidden).splits(lambda: 99) == []
+
+
+def _on(told: Article, day: int) -> Features:
+    return extract_features(
+        replace(told, published=datetime(2026, 3, 1, tzinfo=UTC) + timedelta(days=day))
+    )
+
+
+def test_stories_that_left_the_window_count_as_never_added() -> None:
+    """Two stories of day 0 leave the index: an article of day 30 is scored as by an index
+    that never held them (their document counts and terms given back)."""
+    windowed = StoryIndex(ClusterSettings(window_articles=0))
+    fresh = StoryIndex(ClusterSettings(window_articles=0))
+    windowed.add(1, _on(QUAKE_TURKEY, 0), 1)
+    windowed.add(2, _on(ACQUIRE_SOLARIS, 0), 2)
+    for index in (windowed, fresh):
+        index.add(3, _on(QUAKE_PERU_A, 30), 3)
+    gone = windowed.forget((datetime(2026, 3, 1, tzinfo=UTC) + timedelta(days=6)).timestamp())
+    assert gone == [1, 2]
+    assert (len(windowed), windowed.articles) == (1, 1)
+    probe = _on(QUAKE_PERU_B, 30)
+    found, expected = windowed.match(probe), fresh.match(probe)
+    assert found is not None
+    assert expected is not None
+    assert found.story_id == expected.story_id == 3
+    assert found.score == pytest.approx(expected.score, rel=1e-5)
+    # Terms let go are given out again: the index grows no larger for what it forgot.
+    windowed.add(4, _on(ACQUIRE_SOLARIS, 30), 4)
+    fresh.add(4, _on(ACQUIRE_SOLARIS, 30), 4)
+    probe = _on(ACQUIRE_SOLARIS_B, 30)
+    assert windowed.match(probe) == fresh.match(probe)
+
+
+def test_the_stories_of_the_last_articles_stay_whatever_their_dates() -> None:
+    index = StoryIndex(ClusterSettings(window_articles=2))
+    for story, told in enumerate((QUAKE_TURKEY, ACQUIRE_SOLARIS, QUAKE_PERU_A), start=1):
+        index.add(story, _on(told, 0), story)
+    assert index.forget(float("inf")) == [1]
+    found = index.match(_on(QUAKE_PERU_B, 0))
+    assert found is not None
+    assert found.story_id == 3

@@ -365,3 +365,27 @@ def test_score_is_symmetric_and_bounded() -> None:
     assert 0.0 <= near_copy_score(a, b) < 0.1
     assert near_copy_score("", "") == 1.0
     assert near_copy_score("", a) == 0.0
+
+
+def test_index_removes_articles_and_rebuilds_once_most_are_gone() -> None:
+    """A removed article is no candidate; once removed rows outnumber those in use, the
+    index is built again from the rest, which are found as before."""
+    bodies = {int(p): _body(_seed_text(p)) for p in ("000", "001", "002", "003", "004")}
+    index = NearCopyIndex(SETTINGS)
+    for article_id, body in bodies.items():
+        index.add(article_id, signature(body, SETTINGS))
+    index.remove([0, 42])
+    assert 0 not in index
+    assert len(index) == 4
+    assert index.candidates(signature(bodies[0], SETTINGS)) == []
+    assert index.candidates(signature(bodies[1], SETTINGS)) == [1]
+    filler = signature(texts.FLOOD, SETTINGS)
+    for article_id in range(100, 3100):
+        index.add(article_id, filler)
+    index.remove(range(100, 3100))
+    assert len(index) == 4
+    assert index.candidates(filler) == []
+    for article_id in (1, 2, 3, 4):
+        assert index.candidates(signature(bodies[article_id], SETTINGS)) == [article_id]
+    index.add(5, signature(bodies[0], SETTINGS))
+    assert index.candidates(signature(_body(_wire_copy_of_000()), SETTINGS)) == [5]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from stories.articles import Article
 from stories.cluster import ClusterSettings, Move
@@ -119,6 +120,8 @@ def test_a_look_alike_whose_text_is_not_in_memory_is_confirmed_once_read() -> No
             None,
             signature_to_bytes(flood.signature),
             flood.described().to_json(),
+            None,
+            datetime(2026, 1, 1, tzinfo=UTC),
             rebuilding=True,
         )
         return pipeline
@@ -151,6 +154,8 @@ def test_a_replayed_store_is_known_and_joined_as_it_was_stored() -> None:
         None,
         signature_to_bytes(first.signature),
         first.described().to_json(),
+        None,
+        datetime(2026, 1, 1, tzinfo=UTC),
         rebuilding=True,
     )
     assert pipeline.last_id == 7
@@ -189,3 +194,39 @@ def test_a_split_takes_a_new_story_id_and_files_later_copies_there() -> None:
     assert ids.next_story == 3
     copy = decide(pipeline, prepared(wire_copy(DEFENCE_LIND[0], "Ring Daily")), ids)
     assert (copy.original, copy.story_id) == (4, 2)
+
+
+def dated(told: Article, day: int) -> Article:
+    return replace(told, published=datetime(2026, 3, 1, tzinfo=UTC) + timedelta(days=day))
+
+
+def test_articles_that_left_the_window_are_in_no_index() -> None:
+    """A flood told on day 0 and an election on day 30: once the pipeline forgets, the flood
+    is neither known, nor an original, nor a story to join; the election is all three."""
+    settings = EngineSettings(cluster=ClusterSettings(window_days=14, window_articles=0))
+    pipeline, ids = Pipeline(settings), Ids(1, 1)
+    flood, election = dated(long_article(FLOOD), 0), dated(long_article(ELECTION), 30)
+    decide(pipeline, prepared(flood, "https://news.example/flood"), ids)
+    kept = decide(pipeline, prepared(election, "https://news.example/vote"), ids)
+    pipeline.forget()
+    assert pipeline.look(prepared(election)) is KNOWN
+    # Known to the store, which looks its batches up; the pipeline holds the window only.
+    assert isinstance(pipeline.look(prepared(flood)), Lookalikes)
+    moved = prepared(replace(flood, title="Floods: an update"), "https://news.example/flood")
+    assert isinstance(pipeline.look(moved), Lookalikes)
+    assert pipeline.look(prepared(flood, "https://news.example/vote")) is KNOWN
+    copy = prepared(wire_copy(election, "Daily Courier"))
+    assert decide(pipeline, copy, ids) == Decision(3, kept.story_id, original=kept.article_id)
+    late = decide(pipeline, prepared(wire_copy(flood, "Daily Courier")), ids)
+    assert late == Decision(4, 3, new_story=True)
+
+
+def test_the_last_articles_stay_whatever_their_dates() -> None:
+    """A backlog of old articles ingested after newer ones still finds its stories."""
+    settings = EngineSettings(cluster=ClusterSettings(window_days=14, window_articles=2))
+    pipeline, ids = Pipeline(settings), Ids(1, 1)
+    decide(pipeline, prepared(dated(long_article(ELECTION), 300)), ids)
+    old = decide(pipeline, prepared(dated(long_article(FLOOD), 0)), ids)
+    pipeline.forget()
+    copy = prepared(dated(wire_copy(long_article(FLOOD), "Daily Courier"), 0))
+    assert decide(pipeline, copy, ids).original == old.article_id
