@@ -59,19 +59,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from command_latency import build
 from interpreter import interpreter
 
-import handlers.digest
-import stories.digest
+import handlers.digest_reply
+import stories.story_news
 from bot.config import DigestSettings
 from bot.platforms.render_cache import RenderCache
 from bot.platforms.slack.render import render_slack
 from bot.platforms.telegram.render import render_telegram
 from bot.schedule import Digests, Outcome
-from handlers.digest import FIRST_PERIOD, compose
+from handlers.digest_reply import FIRST_PERIOD, compose
 from handlers.reply import Reply
-from storage import subscriptions as subs
+from storage import deliveries, due_times, subscriptions
 from storage.db import SessionFactory, open_database
 from storage.models import Article, Delivery, Story, Subscription
-from storage.subscriptions import DigestArticles, SubscriptionInfo
+from storage.subscriptions import SubscriptionInfo
+from stories.story_news import DigestArticles
 
 console = Console()
 P = ParamSpec("P")
@@ -108,15 +109,15 @@ TELEGRAM_PER_GROUP = 20 / 60
 SLACK_PER_CHANNEL = 1.0
 #: what ``Digests`` asks of the database: reads, claims and state changes
 DB_CALLS = (
-    "all_subscriptions",
-    "subscriptions_at",
-    "subscriptions_by_ids",
-    "last_sent_dues",
-    "claim_deliveries",
-    "skip_deliveries",
-    "release_claims",
-    "begin_sends",
-    "finish_sends",
+    (subscriptions, "all_subscriptions"),
+    (subscriptions, "subscriptions_at"),
+    (subscriptions, "subscriptions_by_ids"),
+    (deliveries, "last_sent_dues"),
+    (deliveries, "claim_deliveries"),
+    (deliveries, "skip_deliveries"),
+    (deliveries, "release_claims"),
+    (deliveries, "begin_sends"),
+    (deliveries, "finish_sends"),
 )
 #: a live poller stores an article this long after it is published
 ARRIVAL_DELAY = timedelta(minutes=10)
@@ -171,12 +172,12 @@ class Split:
 def instrumented(split: Split) -> Iterator[None]:
     """Time the phases of ``Digests.deliver_many`` by wrapping the attributes it calls."""
     targets: list[tuple[Any, str, str]] = [
-        *((subs, name, f"db {name}") for name in DB_CALLS),
-        (handlers.digest.Composer, "compose", "compose"),
-        (handlers.digest, "digest_articles", "material"),
+        *((module, name, f"db {name}") for module, name in DB_CALLS),
+        (handlers.digest_reply.Composer, "compose", "compose"),
+        (handlers.digest_reply, "digest_articles", "material"),
         (DigestArticles, "material", "material"),
-        (stories.digest.StoryDigests, "digest", "build"),
-        (handlers.digest, "digest_reply", "reply"),
+        (stories.story_news.StoryDigests, "digest", "build"),
+        (handlers.digest_reply, "digest_reply", "reply"),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in targets]
     for (module, name, label), (_, _, original) in zip(targets, saved, strict=True):
@@ -363,7 +364,7 @@ async def subscribe(
                 platform, chat_id = SLACK, f"C{number:09d}"
                 kinds["slack channel"] += 1
             zone_name = rng.choice(ZONES)
-            zone = subs.parse_zone(zone_name or settings.timezone)
+            zone = due_times.parse_zone(zone_name or settings.timezone)
             assert zone is not None
             # rounding the minute down makes it up to 59 minutes later still after ``created``
             late = timedelta(seconds=rng.uniform(120, half - 62 * 60))
@@ -372,14 +373,14 @@ async def subscribe(
             roll = rng.random()
             minute = local.minute if roll >= 0.75 else 0 if roll < 0.5 else local.minute // 30 * 30
             local_time = f"{local.hour:02d}:{minute:02d}"
-            at = subs.parse_local_time(local_time)
+            at = due_times.parse_local_time(local_time)
             assert at is not None
-            due = subs.latest_due(win.now, at, zone)
+            due = due_times.latest_due(win.now, at, zone)
             lateness.append((win.now - due.due_at).total_seconds())
             keywords: list[str] = []
             if win.words and rng.random() < 0.3:
                 keywords = rng.sample(win.words, min(len(win.words), rng.randint(1, 3)))
-            info = await subs.upsert_subscription(
+            info = await subscriptions.upsert_subscription(
                 session,
                 platform,
                 chat_id,
@@ -490,11 +491,11 @@ async def profile_sample(
 ) -> Table:
     """compose + render of some digests again, each alone (read-only: their first window)."""
     async with sessions() as session:
-        chosen = await subs.subscriptions_by_ids(session, ids[:sample])
+        chosen = await subscriptions.subscriptions_by_ids(session, ids[:sample])
     profiler = cProfile.Profile()
     for subscription in chosen:
         schedule = digests.schedule(subscription)
-        due = subs.latest_due(now, schedule.at, schedule.zone)
+        due = due_times.latest_due(now, schedule.at, schedule.zone)
         since = subscription.created_at - FIRST_PERIOD
         profiler.enable()
         _, reply = await compose(
@@ -604,10 +605,10 @@ async def report(
     digests = Digests(sessions, settings, senders, "bench-fanout", now=lambda: win.now)
     outcomes: dict[int, Outcome] = {}
     async with sessions() as session:
-        ours = await subs.subscriptions_by_ids(session, made.ids)
+        ours = await subscriptions.subscriptions_by_ids(session, made.ids)
     schedules = {(schedule := digests.schedule(s)).key: schedule for s in ours}
     jobs = Counter(digests.schedule(s).key for s in ours)
-    due_at = {k: subs.latest_due(win.now, s.at, s.zone).due_at for k, s in schedules.items()}
+    due_at = {k: due_times.latest_due(win.now, s.at, s.zone).due_at for k, s in schedules.items()}
     per_job: list[tuple[int, float]] = []
     columns = [
         TextColumn("[bold]digests"),
@@ -700,7 +701,7 @@ async def report(
         phases.add_column(column, justify="left" if column == "phase" else "right")
     s = split.seconds
     inside = s["material"] + s["build"] + s["reply"]
-    database = sum(s[f"db {name}"] for name in DB_CALLS)
+    database = sum(s[f"db {name}"] for _, name in DB_CALLS)
     shown = {
         "database: subscriptions, claims, state changes": database,
         "compose: digest_articles + material (SQL rows + facts JSON)": s["material"],
@@ -717,7 +718,7 @@ async def report(
             name, f"{seconds:,.2f}", f"{seconds / elapsed:.0%}", f"{seconds / n * 1000:,.1f}"
         )
     console.print(phases)
-    calls = sorted(DB_CALLS, key=lambda name: -s[f"db {name}"])
+    calls = sorted((name for _, name in DB_CALLS), key=lambda name: -s[f"db {name}"])
     console.print(
         "database, by call: "
         + ", ".join(f"{name} {s[f'db {name}']:.1f} s" for name in calls if s[f"db {name}"] >= 0.05)
@@ -736,7 +737,7 @@ async def report(
         console.print(
             f"[yellow]{TARGET_N:,} digests one by one would take ~{projected:,.0f} s "
             f"(> {TARGET_SECONDS:.0f} s).[/] The run shares each window's material, story news "
-            "and whole digests (handlers.digest.Composer); the profile below composes single "
+            "and whole digests (handlers.digest_reply.Composer); the profile below composes single "
             "digests alone, without that sharing."
         )
         console.print(

@@ -2,7 +2,7 @@
 
 Subscriptions and sources in the database are the truth: jobs are rebuilt from them at start
 and every ``sync_seconds`` (so a /subscribe handled by another process is picked up). A job
-firing only asks "is this chat's period due?"; the delivery claim in ``storage.subscriptions``
+firing only asks "is this chat's period due?"; the delivery claim in ``storage.deliveries``
 makes the answer true for exactly one process, once. A sweep as often picks up the periods
 nobody holds (a dead process's claim after its lease, a claim given back). The clock is
 injected everywhere so tests move time by hand and never sleep.
@@ -27,14 +27,15 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.config import DigestSettings, PollSettings
-from handlers.digest import Composer, digest_start
+from handlers.digest_reply import Composer, digest_start
 from handlers.format import mask_url, mask_urls_in
 from handlers.reply import Reply
-from storage import subscriptions as subs
+from storage import deliveries, due_times, subscriptions
 from storage.db import SessionFactory
+from storage.due_times import Due
 from storage.models import Source
 from storage.sources import claim_poll, list_sources, pause_source, record_poll_failure
-from storage.subscriptions import Due, SubscriptionInfo
+from storage.subscriptions import SubscriptionInfo
 from stories.language import ENGLISH
 
 log = logging.getLogger(__name__)
@@ -100,8 +101,8 @@ class Digests:
         self._now = now
         #: the readers' language, which words the digests (``stories.reader``)
         self._language = language
-        default_at = subs.parse_local_time(settings.default_time)
-        default_zone = subs.parse_zone(settings.timezone)
+        default_at = due_times.parse_local_time(settings.default_time)
+        default_zone = due_times.parse_zone(settings.timezone)
         if default_at is None or default_zone is None:
             raise ValueError(f"bad digest defaults {settings.default_time} {settings.timezone}")
         self._default = Schedule(default_at, default_zone)
@@ -129,8 +130,8 @@ class Digests:
 
     def schedule(self, subscription: SubscriptionInfo) -> Schedule:
         """The subscription's time and zone; the configured default for what it leaves out."""
-        at = subs.parse_local_time(subscription.local_time or "") or self._default.at
-        zone = subs.parse_zone(subscription.timezone or "") or self._default.zone
+        at = due_times.parse_local_time(subscription.local_time or "") or self._default.at
+        zone = due_times.parse_zone(subscription.timezone or "") or self._default.zone
         return Schedule(at, zone)
 
     async def deliver(self, subscription_id: int) -> Outcome:
@@ -148,7 +149,7 @@ class Digests:
         from the last digest recorded as sent.
         """
         async with self._sessions() as session:
-            found = await subs.subscriptions_by_ids(session, subscription_ids)
+            found = await subscriptions.subscriptions_by_ids(session, subscription_ids)
         outcomes = dict.fromkeys(subscription_ids, Outcome.NOT_OURS)
         return outcomes | await self._deliver([s for s in found if self.handles(s)])
 
@@ -159,7 +160,7 @@ class Digests:
         wanted: dict[int, tuple[SubscriptionInfo, Due]] = {}
         for subscription in found:
             schedule = self.schedule(subscription)
-            due = subs.latest_due(now, schedule.at, schedule.zone)
+            due = due_times.latest_due(now, schedule.at, schedule.zone)
             if due.due_at >= subscription.created_at:
                 wanted[subscription.id] = (subscription, due)
         return wanted
@@ -167,11 +168,11 @@ class Digests:
     async def _deliver(self, found: Sequence[SubscriptionInfo]) -> dict[int, Outcome]:
         """``deliver_many`` of subscriptions already read, all of this process's platforms."""
         async with self._sessions() as session:
-            last_sent = await subs.last_sent_dues(session, [s.id for s in found])
+            last_sent = await deliveries.last_sent_dues(session, [s.id for s in found])
         outcomes = dict.fromkeys((s.id for s in found), Outcome.NOT_OURS)
         now = self._now()
         wanted = self._latest(found, now)
-        claims = await subs.claim_deliveries(
+        claims = await deliveries.claim_deliveries(
             self._sessions,
             {i: due for i, (_, due) in wanted.items()},
             self._worker,
@@ -186,7 +187,7 @@ class Digests:
             # claims not yet ``sending`` go back at once, for another process's sweep or
             # this one's restart, instead of waiting out the lease. Rows already sending,
             # sent or skipped are not the claimant's to give back and stay as they are.
-            await subs.release_claims(self._sessions, list(claims.values()), self._worker)
+            await deliveries.release_claims(self._sessions, list(claims.values()), self._worker)
             raise
         return outcomes
 
@@ -228,8 +229,8 @@ class Digests:
                 outcomes[subscription_id] = Outcome.EMPTY
             else:
                 sends.append(_Send(subscription, due, claim, reply))
-        await subs.release_claims(self._sessions, failed, self._worker)
-        await subs.skip_deliveries(self._sessions, skips, self._worker)
+        await deliveries.release_claims(self._sessions, failed, self._worker)
+        await deliveries.skip_deliveries(self._sessions, skips, self._worker)
         step = max(1, self._settings.send_concurrency)
         for start in range(0, len(sends), step):
             outcomes.update(await self._send(sends[start : start + step]))
@@ -242,7 +243,7 @@ class Digests:
         (the platform may have the message): they are awaited and recorded before the stop
         goes on, so a digest that arrived is recorded as sent and covered only once.
         """
-        begun = await subs.begin_sends(self._sessions, (s.claim for s in batch), self._worker)
+        begun = await deliveries.begin_sends(self._sessions, (s.claim for s in batch), self._worker)
         outcomes = {s.subscription.id: Outcome.TAKEN for s in batch if s.claim not in begun}
         going = [s for s in batch if s.claim in begun]
         calls = [
@@ -276,7 +277,7 @@ class Digests:
             else:
                 sent[send.claim] = result
                 outcomes[send.subscription.id] = Outcome.SENT
-        await subs.finish_sends(self._sessions, sent, errors, self._worker, self._now())
+        await deliveries.finish_sends(self._sessions, sent, errors, self._worker, self._now())
         return outcomes
 
     async def catch_up(self) -> dict[int, Outcome]:
@@ -286,7 +287,7 @@ class Digests:
         """
         self._composer = None
         async with self._sessions() as session:
-            found = await subs.all_subscriptions(session)
+            found = await subscriptions.all_subscriptions(session)
         return await self._deliver([s for s in found if self.handles(s)])
 
     async def sweep(self) -> dict[int, Outcome]:
@@ -297,13 +298,13 @@ class Digests:
         claim given back (building failed, or the process was stopped while building). It
         is sent if within the grace period, else skipped and logged; a period claimed by a
         live process, being sent, sent or skipped is left alone. Only reads unless it finds
-        one, so it costs a query per ``_CHUNK`` chats.
+        one, so it costs a query per ``storage.db.IN_LIST`` chats.
         """
         async with self._sessions() as session:
-            found = [s for s in await subs.all_subscriptions(session) if self.handles(s)]
+            found = [s for s in await subscriptions.all_subscriptions(session) if self.handles(s)]
             now = self._now()
             wanted = {i: due for i, (_, due) in self._latest(found, now).items()}
-            open_ = await subs.open_periods(session, wanted, now, self._lease)
+            open_ = await deliveries.open_periods(session, wanted, now, self._lease)
         if not open_:
             return {}
         return await self._deliver([s for s in found if s.id in open_])
@@ -312,7 +313,9 @@ class Digests:
         """The digests of every chat on this schedule (the job of one time and zone)."""
         default = (self._default.at, self._default.zone.key)
         async with self._sessions() as session:
-            found = await subs.subscriptions_at(session, schedule.at, schedule.zone.key, default)
+            found = await subscriptions.subscriptions_at(
+                session, schedule.at, schedule.zone.key, default
+            )
         return await self._deliver(
             [s for s in found if self.handles(s) and self.schedule(s).key == schedule.key]
         )
@@ -489,7 +492,11 @@ class BotScheduler:
         schedule then, so a chat that changed its time since the last sync is still right.
         """
         async with self._sessions() as session:
-            found = [s for s in await subs.all_subscriptions(session) if self._digests.handles(s)]
+            found = [
+                s
+                for s in await subscriptions.all_subscriptions(session)
+                if self._digests.handles(s)
+            ]
             sources = await list_sources(session) if self._polls else []
         wanted = {schedule.key: schedule for schedule in map(self._digests.schedule, found)}
         for unused in self._digest_jobs - wanted.keys():

@@ -13,13 +13,12 @@ from datetime import UTC, datetime
 
 from handlers.command import Command
 from handlers.context import Context
-from handlers.digest import FIRST_PERIOD, compose, digest_since
+from handlers.digest_reply import FIRST_PERIOD, compose, digest_since
 from handlers.reply import Line, Reply, Section, Tone
+from storage.due_times import parse_local_time, parse_zone
 from storage.subscriptions import (
     SubscriptionInfo,
     get_subscription,
-    parse_local_time,
-    parse_zone,
     remove_subscription,
     upsert_subscription,
 )

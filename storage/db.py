@@ -1,9 +1,11 @@
-"""Engine and session factory; migrations are applied when the database is opened."""
+"""Engine and session factory (migrations are applied when the database is opened), and the
+slices ids are looked up in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -77,3 +79,14 @@ async def open_database(url: str) -> tuple[AsyncEngine, SessionFactory]:
     engine = create_engine(url)
     await migrate(engine)
     return engine, async_sessionmaker(engine, expire_on_commit=False)
+
+
+T = TypeVar("T")
+#: values per IN (...) list, well under every backend's limit on bound parameters
+IN_LIST = 500
+
+
+def in_lists(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``values`` in slices of ``IN_LIST``, one IN (...) list each."""
+    for start in range(0, len(values), IN_LIST):
+        yield values[start : start + IN_LIST]

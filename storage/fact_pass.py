@@ -5,8 +5,8 @@ deduplicating and clustering it together, and a story should be there as soon as
 article is stored. So ingest stores an original article with its facts pending (NULL), and
 :class:`FactFinder` fills them in a pass right after: after a poll, after ``newsbot
 ingest``, and at start for whatever a crash left pending. A reader that meets a pending
-article finds its facts itself (:func:`stored_facts`), so no answer depends on the pass
-having run.
+article finds its facts itself (``stories.factfinder.stored_facts``), so no answer depends
+on the pass having run.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from storage.limits import length_of
 from storage.models import Article, Mention
 from stories.factfinder import (
     extract_facts,
-    facts_from_json,
     facts_to_json,
     people_named,
     stored_article,
@@ -49,15 +48,6 @@ def pending_features() -> Label[str | None]:
     the outlet's time zone (the stored ``published`` is UTC): "yesterday" is the outlet's.
     """
     return case((Article.facts.is_(None), Article.features), else_=null()).label("features")
-
-
-def stored_facts(
-    facts: str | None, features: str | None, title: str, body: str, captions: str
-) -> ArticleFacts:
-    """An original article's facts as stored, or found now when they are still pending."""
-    if facts is not None:
-        return facts_from_json(facts)
-    return extract_facts(stored_article(title, body, captions, features))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,16 @@ from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.fact_pass import pending_features, stored_facts
+from storage.fact_pass import pending_features
 from storage.models import Article, Mention, Story, StoryMerge, StoryWord
-from stories.headlines import OPENING_CHARS, Candidate, best_headline, headline_of
+from stories.factfinder import stored_facts
+from stories.headlines import (
+    HEADLINE_CANDIDATES,
+    OPENING_CHARS,
+    Candidate,
+    headline_of,
+    headlines_by_language,
+)
 from stories.names import query_keys
 from stories.search import PREFIX_FROM, is_kept, query_terms
 from stories.story_input import ArticleView
@@ -79,18 +86,14 @@ async def _outlets(session: AsyncSession, story_ids: Sequence[int]) -> dict[int,
     }
 
 
-#: the first original articles of a story in one language whose headlines may name it
-HEADLINE_CANDIDATES = 10
-
-
 async def _headlines(
     session: AsyncSession, story_ids: Sequence[int]
 ) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Each story's headline in each language it is told in (``best_headline`` of its first
-    ``HEADLINE_CANDIDATES`` originals in the language), the languages in the order they
-    arrived. Chosen at read time rather than stored, so that a story joined by its first
-    article in a language, a second look or a split, or another reader language in the
-    config, needs no title rewritten."""
+    """Each story's headline in each language it is told in (``headlines_by_language``: of its
+    first ``HEADLINE_CANDIDATES`` originals in the language, the only ones read). Chosen at
+    read time rather than stored, so that a story joined by its first article in a language,
+    a second look or a split, or another reader language in the config, needs no title
+    rewritten."""
     if not story_ids:
         return {}
     ranked = (
@@ -120,16 +123,10 @@ async def _headlines(
         .where(ranked.c.rank <= HEADLINE_CANDIDATES)
         .order_by(Article.id)
     )
-    told: dict[int, dict[str, list[Candidate]]] = defaultdict(dict)
+    told: dict[int, list[tuple[str, Candidate]]] = defaultdict(list)
     for story_id, language, title, opening, outlet, url in rows:
-        told[story_id].setdefault(language, []).append(Candidate(title, opening, outlet, url))
-    return {
-        story_id: tuple(
-            (language, best_headline(candidates, language))
-            for language, candidates in by_language.items()
-        )
-        for story_id, by_language in told.items()
-    }
+        told[story_id].append((language, Candidate(title, opening, outlet, url)))
+    return {story_id: headlines_by_language(originals) for story_id, originals in told.items()}
 
 
 def _info(

@@ -14,14 +14,13 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import in_lists
 from storage.limits import length_of
 from storage.models import Source
 from stories.clean import clean_line
 
 #: the longest URL a source can have
 MAX_URL = length_of(Source.url.expression)
-#: URLs looked up in one IN (...) list
-_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +66,7 @@ async def import_sources(
     resume a paused source (/sources resume does). The URLs are distinct."""
     known: dict[str, Source] = {}
     urls = [url for url, _ in feeds]
-    for start in range(0, len(urls), _IN_CHUNK):
-        chunk = urls[start : start + _IN_CHUNK]
+    for chunk in in_lists(urls):
         known.update(
             (row.url, row)
             for row in await session.scalars(select(Source).where(Source.url.in_(chunk)))

@@ -117,6 +117,15 @@ def stored_article(title: str, body: str, captions: str, features: str | None) -
     )
 
 
+def stored_facts(
+    facts: str | None, features: str | None, title: str, body: str, captions: str
+) -> ArticleFacts:
+    """An original article's facts as stored, or found now when they are still pending."""
+    if facts is not None:
+        return facts_from_json(facts)
+    return extract_facts(stored_article(title, body, captions, features))
+
+
 def stored_language(features: str | None) -> str | None:
     """The language the stored features name (None: not known, or no features)."""
     return json.loads(features).get("language") if features else None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -61,6 +61,8 @@ _STEM_CHARS = 5
 _BETTER_BY = 0.2
 #: the start of a body compared with its title
 OPENING_CHARS = 400
+#: the first original articles of a story in one language whose headlines may name it
+HEADLINE_CANDIDATES = 10
 
 _PUBLISHING = re.compile(
     r"publi|pubbl|posted|updat|modifi|veröffentlich|aktualisier|aktualizac|опублик|обновл"
@@ -192,6 +194,22 @@ class Candidate:
     opening: str
     outlet: str | None = None
     url: str | None = None
+
+
+def headlines_by_language(told: Iterable[tuple[str, Candidate]]) -> tuple[tuple[str, str], ...]:
+    """A story's headline in each language it is told in: ``best_headline`` of its first
+    ``HEADLINE_CANDIDATES`` originals in the language, the languages in the order they
+    arrived. ``told``: the story's original articles in the order they came, with their
+    language."""
+    by_language: dict[str, list[Candidate]] = {}
+    for language, candidate in told:
+        candidates = by_language.setdefault(language, [])
+        if len(candidates) < HEADLINE_CANDIDATES:
+            candidates.append(candidate)
+    return tuple(
+        (language, best_headline(candidates, language))
+        for language, candidates in by_language.items()
+    )
 
 
 def best_headline(candidates: Sequence[Candidate], language: str | None) -> str:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from stories.facts import EntityKind, Mention
 from stories.language import ENGLISH
+from stories.lexicon import NAME_TITLES
 from stories.scripts import latin
 from stories.scripts import skeleton as consonants
 from stories.story_input import ArticleView
@@ -75,11 +76,6 @@ _FEMININE_ENDINGS = ("aya", "aja", "aia", "ska", "cka", "zka", "ova", "eva", "av
 _MASCULINE_ENDINGS = ("sky", "ski", "skiy", "skii", "cki", "zki", "ov", "ev", "ou", "au", "in")
 _MASCULINE_ENDINGS_EXTRA = ("yn", "ny", "iy", "yi", "oy", "ich", "ych")
 
-_TITLES = frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady president vice prime minister gen general col "
-    "colonel sen senator rep judge justice pope king queen prince princess sheikh rev father "
-    "st saint chancellor secretary envoy ambassador mayor governor premier".split()
-)
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
@@ -188,7 +184,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = [t.rstrip(".") for t in _TOKEN.findall(name)]
     tokens = [re.sub(r"['’]s?$", "", t) for t in tokens]
     tokens = [t for t in tokens if t]
-    while len(tokens) > 1 and tokens[0].casefold() in _TITLES:
+    while len(tokens) > 1 and tokens[0].casefold() in NAME_TITLES:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].casefold() in _SUFFIXES:
         tokens.pop()

@@ -37,9 +37,10 @@ from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
+from stories import lexicon
 from stories.facts import EntityKind, Mention, Span
 from stories.language import ENGLISH, word_zipf
-from stories.lexicon import CALENDAR
+from stories.lexicon import CALENDAR, HONORIFICS, ROLE_TITLES, TITLE_ABBREVIATIONS
 from stories.names import case_stem
 from stories.names import skeleton as name_skeleton
 from stories.scripts import latin
@@ -48,7 +49,7 @@ from stories.sentences import Sentence
 _TOKEN = re.compile(
     r"(?=[^\W_])([a-z][\w'’]*(?:-(?![A-Z]\.)[\w'’]*)*(?<=\w)"
     r"|(?:[A-Z]\.){2,}"
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Prof|Jr|Sr)\."
+    r"|(?:" + "|".join(map(str.capitalize, TITLE_ABBREVIATIONS)) + r")\."
     r"|[^\W\d_][\w'’]*(?:-(?![A-Z]\.)[\w'’]*)*(?<=\w)"
     r"|\d+(?:[.,]\d+)*)"
 )
@@ -67,16 +68,6 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+?(?:(?P<sure>ian|ean|ese|ish)|an|i)")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE"})
 
-TITLES = frozenset(
-    "president vice prime minister secretary chancellor envoy special ambassador senator sen "
-    "governor gov mayor judge justice chief executive ceo general gen colonel col captain capt "
-    "coach king queen prince princess pope sheikh sir dame lord lady mr mrs ms dr prof "
-    "professor rev father cardinal archbishop bishop rabbi imam commander director chairman "
-    "chairwoman spokesman spokeswoman spokesperson deputy foreign defence defense interior "
-    "finance opposition leader representative rep congressman congresswoman lawmaker mp "
-    "presidential premier lt sgt officer inspector detective attorney prosecutor sheriff "
-    "lieutenant sergeant".split()
-)
 ORG_HEADS = frozenset(
     "committee union group ministry agency company corporation corp inc ltd llc plc bank party "
     "council commission court university institute foundation association organisation "
@@ -112,10 +103,7 @@ PLACE_PREPOSITIONS = frozenset(
     "in to from near across into at outside inside towards toward via throughout within".split()
 )
 NAME_PARTICLES = frozenset("de van von der den bin al da dos du la le di del".split())
-SPEECH_VERBS = frozenset(
-    "said says told tells added adds noted notes stated states asked asks wrote writes "
-    "explained confirmed warned insisted argued announced declared replied".split()
-)
+SPEECH_VERBS = frozenset(lexicon.SPEECH_VERBS)  # looked up word by word
 FUNCTION_WORDS = frozenset(
     "a an the this that these those his her its their our my your whose which who whom what "
     "and or but nor so yet if as at by for from in into of on onto to with without over under "
@@ -130,8 +118,6 @@ VERB_CUES = frozenset(
     "to that which who will would can could should may might must do does did has have had "
     "is are was were be been being".split()
 )
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame".split())
-"""Titles that say nothing about a person's role: never a description on their own."""
 CONJUNCTIONS = frozenset("and or but".split())
 ROLE_MODIFIERS = frozenset("former exiled acting then late new outgoing incoming".split())
 APPOSITIVE_OPENERS = frozenset("a an the one another who whose which now then former".split())
@@ -331,7 +317,7 @@ def _candidates(
 
 
 def _is_title(token: _Token) -> bool:
-    return token.lower in TITLES
+    return token.lower in ROLE_TITLES
 
 
 @lru_cache(maxsize=65536)
@@ -401,7 +387,7 @@ def _common_opener(words: list[str], context: _Context) -> bool:
         return False
     if len(words) > 1:
         second = words[1]
-        lead = _is_abbreviation(second) or _is_demonym(second) or second.lower() in TITLES
+        lead = _is_abbreviation(second) or _is_demonym(second) or second.lower() in ROLE_TITLES
         return lead and common_word(lower)
     return lower in context.lowercase_words or common_word(lower)
 
@@ -433,7 +419,7 @@ _OTHER, _TITLE, _MODIFIER = range(3)
 def _prefix_role(word: str) -> int:
     """Whether a word in front of a name is a title, a modifier of a title ("U.S.",
     "Belarusian") or neither."""
-    if word.lower().rstrip(".") in TITLES:
+    if word.lower().rstrip(".") in ROLE_TITLES:
         return _TITLE
     return _MODIFIER if _is_abbreviation(word) or _is_demonym(word) else _OTHER
 
@@ -606,7 +592,7 @@ def _pre_appositive(text: str, tokens: list[_Token], i: int, end: int) -> str | 
 
 def _role_like(token: _Token) -> bool:
     if token.capitalised:
-        return token.lower in TITLES
+        return token.lower in ROLE_TITLES
     return token.text.replace("-", "").isalpha() and token.lower not in FUNCTION_WORDS
 
 

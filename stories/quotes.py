@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from stories.facts import EntityKind, Mention, Quote, Span
+from stories.lexicon import QUOTE_ATTRIBUTIONS
 from stories.sentences import Sentence
 
 MIN_QUOTE_WORDS = 4
@@ -33,12 +34,7 @@ _QUOTE = re.compile(
 """The single quote looks behind after its opening mark, not before it: when every branch opens
 with a literal character, Python's re jumps from one quote mark to the next instead of trying
 the pattern at every position of the body."""
-_SPEECH = (
-    r"said|says|told|tells|added|adds|noted|notes|stated|states|stating|asked|asks|wrote|"
-    r"writes|explained|confirmed|warned|insisted|argued|announced|declared|replied|saying|"
-    r"expressed|described|referred|called|urged|tweeted|posted"
-)
-_SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b")
+_SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(QUOTE_ATTRIBUTIONS)})\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“\"]|[“\"]")
 _NOUN_PHRASE = re.compile(r"^(?:the\s+)?([a-z][\w.’'\- ]{2,60}?)\s*$", re.IGNORECASE)

@@ -12,11 +12,13 @@ from stories import lexicon
 _ABBREVIATIONS = frozenset(
     (
         *(
-            "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd "
-            "corp co no vs etc approx dept est fig u.s u.k u.n e.g i.e a.m p.m "
+            # titles written short that a name does not keep as a word of its own (those it
+            # does are lexicon.TITLE_ABBREVIATIONS), then other abbreviations
+            "cmdr adm inc ltd corp co no vs etc approx dept est fig u.s u.k u.n e.g i.e a.m p.m "
             # scale and unit abbreviations of other languages: "2 Mio. US-Dollar", "5 mln. zł"
             "mio mrd tsd mln mld bln tys ca bzw млн млрд тыс долл руб"
         ).split(),
+        *lexicon.TITLE_ABBREVIATIONS,
         *lexicon.MONTH_ABBREVIATIONS,
     )
 )

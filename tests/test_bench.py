@@ -143,3 +143,19 @@ def test_start_time_answers_then_ingests_a_new_article(store: tuple[Path, str]) 
     assert row(output, "added (1: ingested, not known)") == ["1.00"]
     answered = float(row(output, "first answer, /stories (s)")[0])
     assert 0 < answered <= float(row(output, "first article ingested (s)")[0])
+
+
+def test_outputs_are_the_same_on_a_second_run(data: Path, tmp_path: Path) -> None:
+    """bench/outputs.py writes what two checkouts are compared by: with the clock's values
+    replaced, two runs of one checkout write the same bytes."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        run_bench("bench/outputs.py", out, data)
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert {"10-export.jsonl", "30-summary-001.txt", "40-who-00.txt"} <= set(names)
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    digest = (first / "50-digest-01.txt").read_text()
+    assert "Since <TIME> UTC." in digest
+    assert "--- exit" not in "".join((first / name).read_text() for name in names)

@@ -25,11 +25,12 @@ from bot.runner import (
 )
 from bot.schedule import SWEEP_JOB, Notify, Sender
 from handlers.reply import Reply
-from storage import subscriptions as subs
+from storage import deliveries, due_times
+from storage.deliveries import State
 from storage.models import Article
 from storage.queries import surname_keys
 from storage.sources import list_sources
-from storage.subscriptions import State, SubscriptionInfo, upsert_subscription
+from storage.subscriptions import SubscriptionInfo, upsert_subscription
 from tests.support.deliveries import delivery_of
 
 
@@ -133,8 +134,8 @@ async def test_a_stop_lets_a_digest_with_the_platform_arrive_before_the_front_en
             now=started - timedelta(days=2),
         )
     lease = timedelta(minutes=app.settings.digest.claim_lease_minutes)
-    due = subs.Due(at.date().isoformat(), at)
-    assert await subs.claim_deliveries(app.sessions, {1: due}, "killed", at, lease)
+    due = due_times.Due(at.date().isoformat(), at)
+    assert await deliveries.claim_deliveries(app.sessions, {1: due}, "killed", at, lease)
     clock = [at + timedelta(minutes=2)]  # restarted within the lease: the sweep sends it
     stop, halt = asyncio.Event(), asyncio.Event()
     calling, answer = asyncio.Event(), asyncio.Event()

@@ -16,19 +16,20 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import handlers.digest
-import stories.digest
+import handlers.digest_reply
+import stories.story_news
 from bot.app import App
 from bot.config import DigestSettings, PollSettings
 from bot.schedule import SWEEP_JOB, BotScheduler, Digests, Outcome, Polls, Schedule
 from handlers.reply import Reply
-from storage import subscriptions as subs
+from storage import deliveries, digest_material, due_times, subscriptions
 from storage.db import open_database
+from storage.deliveries import State
 from storage.models import Article, Delivery, Source, Story
 from storage.sources import add_source
-from storage.subscriptions import State, SubscriptionInfo
-from stories.digest import StoryMaterial, StoryNews, story_news
-from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
+from storage.subscriptions import SubscriptionInfo
+from stories.story_news import StoryMaterial, StoryNews, story_news
+from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, utc, when
 from tests.support.deliveries import delivery_of
 
 SETTINGS = DigestSettings(timezone="Europe/Vilnius")
@@ -52,10 +53,6 @@ class Outbox:
         return f"m{len(self.sent)}"
 
 
-def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
-
-
 async def _with_news(app: App, stored: datetime) -> None:
     await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
     async with app.sessions() as session, session.begin():
@@ -71,7 +68,7 @@ async def _subscribe(
     keywords: tuple[str, ...] = (),
 ) -> SubscriptionInfo:
     async with app.sessions() as session, session.begin():
-        return await subs.upsert_subscription(
+        return await subscriptions.upsert_subscription(
             session, "console", chat, local_time=at, timezone=None, keywords=keywords, now=created
         )
 
@@ -111,7 +108,7 @@ async def test_jobs_follow_the_subscriptions_in_the_database(app: App) -> None:
     await scheduler.sync()
     assert [job.id for job in scheduler.scheduler.get_jobs()] == ["digest:08:00@Europe/Vilnius"]
     async with app.sessions() as session, session.begin():
-        await subs.remove_subscription(session, "console", "c1")
+        await subscriptions.remove_subscription(session, "console", "c1")
     await scheduler.sync()
     assert scheduler.scheduler.get_jobs() == []
 
@@ -168,9 +165,9 @@ async def test_a_crash_between_claim_and_send_never_sends_twice(app: App) -> Non
     await _subscribe(app, utc(2026, 3, 1))
     await _with_news(app, utc(2026, 3, 28, 1))
     clock = Clock(utc(2026, 3, 28, 6))
-    due = subs.latest_due(clock.at, time(8), ZoneInfo("Europe/Vilnius"))
+    due = due_times.latest_due(clock.at, time(8), ZoneInfo("Europe/Vilnius"))
     lease = timedelta(minutes=SETTINGS.claim_lease_minutes)
-    claims = await subs.claim_deliveries(app.sessions, {1: due}, "crashed", clock.at, lease)
+    claims = await deliveries.claim_deliveries(app.sessions, {1: due}, "crashed", clock.at, lease)
     assert list(claims) == [1]
     outbox = Outbox()
     assert await _digests(app, clock, outbox, "w2").deliver(1) == Outcome.TAKEN
@@ -324,7 +321,7 @@ async def test_digests_due_together_read_and_compare_once(
 
     async def counted_read(session: AsyncSession, since: datetime, until: datetime) -> Any:
         reads.append((since, until))
-        return await subs.digest_articles(session, since, until)
+        return await digest_material.digest_articles(session, since, until)
 
     def counted_news(
         material: StoryMaterial, since: datetime, language: str | None = None
@@ -332,8 +329,8 @@ async def test_digests_due_together_read_and_compare_once(
         compared.append(material.story_id)
         return story_news(material, since, language)
 
-    monkeypatch.setattr(handlers.digest, "digest_articles", counted_read)
-    monkeypatch.setattr(stories.digest, "story_news", counted_news)
+    monkeypatch.setattr(handlers.digest_reply, "digest_articles", counted_read)
+    monkeypatch.setattr(stories.story_news, "story_news", counted_news)
     clock = Clock(utc(2026, 3, 28, 9))
     outbox = Outbox()
     outcomes = await _digests(app, clock, outbox).catch_up()
@@ -439,9 +436,9 @@ EIGHT = utc(2026, 3, 28, 6)
 
 async def _claim_and_die(app: App, chats: int = 1, at: datetime = EIGHT) -> None:
     """A process claims the chats' digests of 28 March at ``at`` and is killed before sending."""
-    due = subs.latest_due(at, time(8), ZoneInfo("Europe/Vilnius"))
+    due = due_times.latest_due(at, time(8), ZoneInfo("Europe/Vilnius"))
     wanted = dict.fromkeys(range(1, chats + 1), due)
-    claims = await subs.claim_deliveries(app.sessions, wanted, "dead", at, LEASE)
+    claims = await deliveries.claim_deliveries(app.sessions, wanted, "dead", at, LEASE)
     assert sorted(claims) == list(wanted)
 
 
@@ -559,9 +556,9 @@ async def test_a_digest_stopped_while_building_is_given_back_and_sent_once_later
     async def slow_read(session: AsyncSession, since: datetime, until: datetime) -> Any:
         building.set()
         await never.wait()  # a long composition, interrupted by SIGTERM
-        return await subs.digest_articles(session, since, until)
+        return await digest_material.digest_articles(session, since, until)
 
-    monkeypatch.setattr(handlers.digest, "digest_articles", slow_read)
+    monkeypatch.setattr(handlers.digest_reply, "digest_articles", slow_read)
     clock = Clock(EIGHT)
     outbox = Outbox()
     job = asyncio.create_task(_digests(app, clock, outbox, "stopping").deliver(1))

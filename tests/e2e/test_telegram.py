@@ -25,7 +25,7 @@ from bot.platforms.telegram.app import build_telegram
 from bot.platforms.telegram.listeners import REFUSAL
 from bot.platforms.telegram.render import CAPTION_LIMIT
 from bot.runner import front_ends
-from handlers.digest import compose
+from handlers.digest_reply import compose
 from storage.subscriptions import get_subscription, upsert_subscription
 from tests.support.articles import MERGER, QUAKE, raw, when
 from tests.support.net import free_port

@@ -25,7 +25,7 @@ from bot.platforms.telegram.render import (
     render_telegram,
 )
 from handlers.command import Command
-from handlers.digest import compose
+from handlers.digest_reply import compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply
 from handlers.timeline import story_timeline

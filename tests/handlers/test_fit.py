@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.platforms.telegram.render import render_telegram, units
-from handlers.digest import LINES_PER_STORY, digest_reply
+from handlers.digest_reply import LINES_PER_STORY, digest_reply
 from handlers.fit import Budget, Candidates, in_turns, line_size
 from handlers.format import Sources
 from handlers.reply import Citation, Line, Reply, Section
-from stories.digest import DetailKind, Digest, NewArticle, NewDetail, StoryNews
 from stories.story_input import Citation as Source
+from stories.story_news import DetailKind, Digest, NewArticle, NewDetail, StoryNews
 from tests.support.telegram_fake import check_telegram_html
 
 WORDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=400)

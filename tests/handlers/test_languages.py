@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.app import App
 from bot.readers import InputDefaults, iter_paths
 from handlers.command import Command
-from handlers.digest import compose
+from handlers.digest_reply import compose
 from handlers.dispatch import dispatch
 from handlers.reply import Citation, Reply
 from stories.articles import RawArticle

@@ -12,16 +12,17 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import handlers.digest
-import stories.digest
+import handlers.digest_reply
+import stories.story_news
 from bot.app import App, seed_if_empty
 from handlers.command import Caller, ChatKind, Command
-from handlers.digest import Composer, compose
+from handlers.digest_reply import Composer, compose
 from handlers.dispatch import dispatch
 from handlers.reply import Reply, Tone
+from storage.digest_material import digest_articles
 from storage.models import Article, Delivery, Source, Story
-from storage.subscriptions import digest_articles, get_subscription
-from stories.digest import DetailKind, StoryMaterial, StoryNews, story_news
+from storage.subscriptions import get_subscription
+from stories.story_news import DetailKind, StoryMaterial, StoryNews, story_news
 from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
 from tests.support.commands import text_of
 
@@ -231,8 +232,8 @@ async def test_one_composer_reads_and_compares_once_and_shares_whole_digests(
         compared[material.story_id] += 1
         return story_news(material, since, language)
 
-    monkeypatch.setattr(handlers.digest, "digest_articles", counted_read)
-    monkeypatch.setattr(stories.digest, "story_news", counted_news)
+    monkeypatch.setattr(handlers.digest_reply, "digest_articles", counted_read)
+    monkeypatch.setattr(stories.story_news, "story_news", counted_news)
     now = datetime.now(UTC)
     since = now - timedelta(days=1)
     composer = Composer(app.sessions, horizon=now + timedelta(minutes=5))
@@ -271,7 +272,7 @@ async def test_only_the_most_significant_stories_are_compared(
         compared.append(material.title)
         return story_news(material, since, language)
 
-    monkeypatch.setattr(stories.digest, "story_news", counted_news)
+    monkeypatch.setattr(stories.story_news, "story_news", counted_news)
     since = datetime.now(UTC) - timedelta(days=1)
     # two stories told by one outlet each, room for one: only the one shown is compared
     digest, _ = await compose(app.sessions, [], since, datetime.now(UTC), max_items=1)

@@ -1,97 +1,18 @@
-"""Subscriptions, due times across DST, and delivery claims that hold across processes."""
+"""One subscription per chat, changed and removed."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
-import pytest
-from sqlalchemy import select, update
-
 from bot.app import App
-from storage import subscriptions as subs
-from storage.models import Article, Story
-from storage.subscriptions import Due, State
-from tests.support.articles import MERGER, QUAKE, QUAKE_OTHER, raw, when
-from tests.support.deliveries import delivery_of
-
-VILNIUS = ZoneInfo("Europe/Vilnius")
-EIGHT = time(8, 0)
-LEASE = timedelta(minutes=10)
-DUE = Due("2026-03-29", datetime(2026, 3, 29, 5, tzinfo=UTC))
-NOW = datetime(2026, 3, 29, 5, 1, tzinfo=UTC)
-
-
-def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
-
-
-async def _claim(app: App, sub: int, due: Due, worker: str, now: datetime) -> int | None:
-    return (await subs.claim_deliveries(app.sessions, {sub: due}, worker, now, LEASE)).get(sub)
-
-
-async def _begin(app: App, claim: int, worker: str) -> bool:
-    return await subs.begin_sends(app.sessions, [claim], worker) == {claim}
-
-
-def test_eight_in_vilnius_on_both_sides_of_the_spring_change() -> None:
-    # clocks go 03:00 -> 04:00 on 29 March 2026: EET (+2) before, EEST (+3) after
-    assert subs.due_on(date(2026, 3, 28), EIGHT, VILNIUS) == utc(2026, 3, 28, 6, 0)
-    assert subs.due_on(date(2026, 3, 29), EIGHT, VILNIUS) == utc(2026, 3, 29, 5, 0)
-    assert subs.latest_due(utc(2026, 3, 29, 5, 0), EIGHT, VILNIUS) == Due(
-        "2026-03-29", utc(2026, 3, 29, 5, 0)
-    )
-
-
-def test_eight_in_vilnius_on_both_sides_of_the_autumn_change() -> None:
-    assert subs.due_on(date(2026, 10, 24), EIGHT, VILNIUS) == utc(2026, 10, 24, 5, 0)
-    assert subs.due_on(date(2026, 10, 25), EIGHT, VILNIUS) == utc(2026, 10, 25, 6, 0)
-    # at 05:30 UTC on the 25th it is 07:30 local: the latest digest is still the 24th's
-    assert subs.latest_due(utc(2026, 10, 25, 5, 30), EIGHT, VILNIUS) == Due(
-        "2026-10-24", utc(2026, 10, 24, 5, 0)
-    )
-    assert subs.latest_due(utc(2026, 10, 25, 6, 0), EIGHT, VILNIUS).period == "2026-10-25"
-
-
-def test_skipped_and_repeated_local_times_fall_due_once() -> None:
-    skipped = subs.due_on(date(2026, 3, 29), time(3, 30), VILNIUS)
-    assert skipped == utc(2026, 3, 29, 1, 30)  # 04:30 local, just after the jump
-    repeated = subs.due_on(date(2026, 10, 25), time(3, 30), VILNIUS)
-    assert repeated == utc(2026, 10, 25, 0, 30)  # the first 03:30
-    periods = {
-        subs.latest_due(repeated + timedelta(minutes=m), time(3, 30), VILNIUS).period
-        for m in range(0, 120, 10)
-    }
-    assert periods == {"2026-10-25"}
-
-
-def test_times_and_zones_are_parsed_strictly() -> None:
-    assert subs.parse_local_time("8:05") == time(8, 5)
-    assert subs.parse_local_time("24:00") is None
-    assert subs.parse_local_time("8") is None
-    assert subs.parse_zone("Europe/Vilnius") == VILNIUS
-    assert subs.parse_zone("Mars/Olympus") is None
-    assert subs.parse_zone("../etc/passwd") is None
-
-
-async def _subscribe(app: App, chat: str = "c1") -> subs.SubscriptionInfo:
-    async with app.sessions() as session, session.begin():
-        return await subs.upsert_subscription(
-            session,
-            "console",
-            chat,
-            local_time="08:00",
-            timezone="Europe/Vilnius",
-            keywords=["Quake", "quake", "Peru"],
-            now=utc(2026, 3, 1),
-        )
+from storage import subscriptions
+from tests.support.articles import utc
+from tests.support.deliveries import subscribed
 
 
 async def test_one_subscription_per_chat_changed_and_removed(app: App) -> None:
-    first = await _subscribe(app)
+    first = await subscribed(app)
     assert first.keywords == ("quake", "peru")
     async with app.sessions() as session, session.begin():
-        changed = await subs.upsert_subscription(
+        changed = await subscriptions.upsert_subscription(
             session,
             "console",
             "c1",
@@ -104,142 +25,6 @@ async def test_one_subscription_per_chat_changed_and_removed(app: App) -> None:
     assert (changed.local_time, changed.timezone, changed.keywords) == (None, None, ())
     assert changed.created_at == first.created_at
     async with app.sessions() as session, session.begin():
-        assert await subs.remove_subscription(session, "console", "c1")
-        assert not await subs.remove_subscription(session, "console", "c1")
-        assert await subs.all_subscriptions(session) == []
-
-
-async def test_a_period_is_claimed_once(app: App) -> None:
-    sub = await _subscribe(app)
-    due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "a", now)
-    assert claim is not None
-    assert await _claim(app, sub.id, due, "b", now) is None
-    assert await _begin(app, claim, "a")
-    assert not await _begin(app, claim, "a")
-    assert await subs.finish_sends(app.sessions, {claim: "m-1"}, {}, "a", now) == {claim}
-    later = now + timedelta(days=1)
-    assert await _claim(app, sub.id, due, "b", later) is None
-    async with app.sessions() as session:
-        row = await delivery_of(session, sub.id, due.period)
-        assert (row.state, row.message_id, row.claimed_by) == (State.SENT, "m-1", "a")
-        assert await subs.last_sent_dues(session, [sub.id, sub.id + 1]) == {sub.id: due.due_at}
-        (stored,) = await subs.subscriptions_by_ids(session, [sub.id, sub.id + 1])
-        assert stored.last_period == due.period
-
-
-async def test_a_dead_claim_is_taken_over_once_and_fences_its_owner(app: App) -> None:
-    sub = await _subscribe(app)
-    due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "dead", now)
-    assert claim is not None
-    soon = now + LEASE / 2
-    assert await _claim(app, sub.id, due, "b", soon) is None
-    later = now + LEASE * 2
-    assert await _claim(app, sub.id, due, "b", later) == claim
-    assert await _claim(app, sub.id, due, "c", later) is None
-    # the first owner wakes up: it may no longer send
-    assert not await _begin(app, claim, "dead")
-    assert await _begin(app, claim, "b")
-
-
-async def test_a_send_that_may_have_happened_is_never_taken_over(app: App) -> None:
-    sub = await _subscribe(app)
-    due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "a", now)
-    assert claim is not None
-    assert await _begin(app, claim, "a")
-    # "a" crashes while the platform is being called
-    much_later = now + timedelta(days=2)
-    assert await _claim(app, sub.id, due, "b", much_later) is None
-    async with app.sessions() as session:
-        row = await delivery_of(session, sub.id, due.period)
-        assert row.state == State.SENDING
-
-
-async def test_a_released_claim_can_be_claimed_again(app: App) -> None:
-    sub = await _subscribe(app)
-    due, now = DUE, NOW
-    claim = await _claim(app, sub.id, due, "a", now)
-    assert claim is not None
-    assert await subs.release_claims(app.sessions, [claim], "a") == {claim}
-    assert await _claim(app, sub.id, due, "b", now) is not None
-
-
-async def test_an_earlier_window_is_cut_from_the_articles_read_once(app: App) -> None:
-    await app.ingestor.ingest([raw(QUAKE, outlet="Andina", published=when(3))])
-    await app.ingestor.ingest([raw(MERGER, outlet="FT", published=when(3))])
-    await app.ingestor.ingest([raw(QUAKE_OTHER, outlet="Reuters", published=when(4))])
-    moments = [utc(2026, 3, 2), utc(2026, 3, 3), utc(2026, 3, 4)]
-    async with app.sessions() as session, session.begin():
-        ids = list(await session.scalars(select(Article.id).order_by(Article.id)))
-        for article_id, moment in zip(ids, moments, strict=True):
-            await session.execute(
-                update(Article).where(Article.id == article_id).values(ingested_at=moment)
-            )
-        await session.execute(update(Story).values(created_at=moments[0]))
-    since = utc(2026, 3, 2, 12)
-    async with app.sessions() as session:
-        read = await subs.digest_articles(session, since, moments[-1])
-        for until in (moments[0], utc(2026, 3, 3, 12), moments[-1]):
-            alone = await subs.digest_articles(session, since, until)
-            assert read.material(until) == alone.material(until)
-    assert [m.title.split()[0] for m in read.material(moments[1])] == ["Northwind"]
-    assert {len(m.new) for m in read.material(moments[-1])} == {1}
-    with pytest.raises(ValueError, match="read up to"):
-        read.material(moments[-1] + timedelta(seconds=1))
-
-
-async def test_claims_in_a_batch_win_only_the_free_periods(app: App) -> None:
-    ids = [(await _subscribe(app, chat)).id for chat in ("c1", "c2", "c3")]
-    due, now = DUE, NOW
-    held = await _claim(app, ids[1], due, "other", now)
-    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, due), "a", now, LEASE)
-    assert sorted(won) == [ids[0], ids[2]]
-    assert held not in won.values()
-    assert await subs.begin_sends(app.sessions, [*won.values(), held or 0], "a") == set(
-        won.values()
-    )
-    first, last = won[ids[0]], won[ids[2]]
-    changed = await subs.finish_sends(app.sessions, {first: "m-1"}, {last: "timeout"}, "a", now)
-    assert changed == {first, last}
-    async with app.sessions() as session:
-        states = {i: await delivery_of(session, i, due.period) for i in ids}
-        assert await subs.last_sent_dues(session, ids) == {ids[0]: due.due_at}
-    assert {i: (r.state, r.note, r.sent_at) for i, r in states.items()} == {
-        ids[0]: (State.SENT, None, now),
-        ids[1]: (State.CLAIMED, None, None),
-        ids[2]: (State.SENDING, "timeout", None),
-    }
-
-
-async def test_open_periods_are_the_unclaimed_and_the_dead_claims(app: App) -> None:
-    ids = [(await _subscribe(app, f"c{n}")).id for n in range(6)]
-    free, fresh, dead, sending, sent, skipped = ids
-    for sub in (dead, sending, sent, skipped):
-        assert await _claim(app, sub, DUE, "a", NOW) is not None
-    assert await _claim(app, fresh, DUE, "a", NOW + LEASE) is not None
-    async with app.sessions() as session:
-        rows = {i: (await delivery_of(session, i, DUE.period)).id for i in (sending, sent, skipped)}
-    assert await subs.begin_sends(app.sessions, [rows[sending], rows[sent]], "a")
-    await subs.finish_sends(app.sessions, {rows[sent]: "m-1"}, {}, "a", NOW)
-    await subs.skip_deliveries(app.sessions, {rows[skipped]: "nothing new"}, "a")
-    later = NOW + LEASE + timedelta(seconds=1)
-    async with app.sessions() as session:
-        found = await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE)
-        assert found == {free, dead}
-        # another period of the same chats is unclaimed
-        other = Due("2026-03-30", DUE.due_at + timedelta(days=1))
-        assert await subs.open_periods(session, dict.fromkeys(ids, other), later, LEASE) == set(ids)
-
-
-async def test_only_claims_not_yet_sending_are_given_back(app: App) -> None:
-    ids = [(await _subscribe(app, chat)).id for chat in ("c1", "c2", "c3")]
-    won = await subs.claim_deliveries(app.sessions, dict.fromkeys(ids, DUE), "a", NOW, LEASE)
-    going, waiting, other = (won[i] for i in ids)
-    assert await _begin(app, going, "a")
-    later = NOW + LEASE * 2
-    assert await _claim(app, ids[2], DUE, "b", later) == other  # taken over from "a"
-    assert await subs.release_claims(app.sessions, list(won.values()), "a") == {waiting}
-    async with app.sessions() as session:
-        assert await subs.open_periods(session, dict.fromkeys(ids, DUE), later, LEASE) == {ids[1]}
+        assert await subscriptions.remove_subscription(session, "console", "c1")
+        assert not await subscriptions.remove_subscription(session, "console", "c1")
+        assert await subscriptions.all_subscriptions(session) == []

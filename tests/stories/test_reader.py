@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
-from stories.digest import NewArticle, StoryMaterial, new_details, story_news
 from stories.reader import foreign, reader_first, title_for
 from stories.story_input import ArticleView
+from stories.story_news import NewArticle, StoryMaterial, new_details, story_news
 from stories.summarize import summarize
 from tests.support.story_views import _story, person, view
 

@@ -43,6 +43,10 @@ def raw(text: str, **meta: object) -> RawArticle:
     return RawArticle(text=text, title=str(title), **meta)  # type: ignore[arg-type]
 
 
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
 def when(day: int) -> datetime:
     return datetime(2026, 3, day, 9, 0, tzinfo=UTC)
 

@@ -13,15 +13,11 @@ from handlers.format import Sources, outlets_short, plural
 from handlers.reply import Citation, Line, Picture, Reply, Section, Tone
 from handlers.timeline import timeline_picture
 from storage.db import SessionFactory
+from storage.deliveries import last_sent_dues
+from storage.digest_material import digest_articles
 from storage.queries import story_by_id
-from storage.subscriptions import (
-    DigestArticles,
-    SubscriptionInfo,
-    digest_articles,
-    last_sent_dues,
-)
+from storage.subscriptions import SubscriptionInfo
 from stories.compare import DiffItem
-from stories.digest import Digest, StoryCache, StoryDigests, StoryNews
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.language import ENGLISH
 from stories.quote_variants import QuoteVariant
@@ -29,6 +25,7 @@ from stories.reader import foreign
 from stories.sentences import short
 from stories.spellings import SpellingVariant
 from stories.story_input import Citation as Source
+from stories.story_news import Digest, DigestArticles, StoryCache, StoryDigests, StoryNews
 
 #: stories a digest lists when the caller does not say
 MAX_ITEMS = 8

@@ -1,6 +1,8 @@
-"""What a digest tells: the stories new since a moment, and what changed in the others.
+"""What is new in a story: the stories new since a moment, what changed in the others, and
+the digests made of them.
 
-Pure: the caller hands in each story's articles split into those stored before the last
+Pure: the store's articles of a window (``DigestArticles``, read by
+``storage.digest_material``) are cut into each story's articles stored before the last
 digest (``old``) and since (``new``). A detail is new when no old article has it: a figure
 (the same count of the same thing), a person (by surname key, so a new spelling of a known
 person is not a new person), a quote (by wording, loosely). Conflicts come from the story's
@@ -10,6 +12,7 @@ comparison and are kept when a new article takes part in them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,8 +23,15 @@ from rapidfuzz import fuzz
 
 from stories.compare import DiffItem, diff_story
 from stories.details import UniqueDetail
+from stories.factfinder import stored_facts
 from stories.facts import EntityKind, Qualifier
 from stories.figures import NumberDiff, NumberDiffKind
+from stories.headlines import (
+    OPENING_CHARS,
+    Candidate,
+    headline_of,
+    headlines_by_language,
+)
 from stories.language import ENGLISH
 from stories.names import clean_name, resolve_people, surname_key
 from stories.reader import Headlines, reader_first, title_for
@@ -66,6 +76,122 @@ class StoryMaterial:
     new_articles: tuple[NewArticle, ...]
     #: the story's headline in each language (``stories.reader``), for the reader's title
     headlines: Headlines = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as a digest reads it from the store."""
+
+    id: int
+    story_id: int
+    title: str
+    outlet: str
+    url: str | None
+    published: datetime | None
+    body: str
+    captions: str
+    #: the facts as stored: None while pending (then ``features`` is read to find them)
+    facts: str | None
+    features: str | None
+    is_copy: bool
+    ingested_at: datetime
+    language: str | None
+
+
+class DigestArticles:
+    """The stories with articles stored in ``(since, until]``, with all their articles up to
+    ``until``, read at once (``storage.digest_material``): the material of any window
+    ``(since, u]`` with ``u <= until`` is cut from it without asking the database again,
+    each article's facts parsed once. Windows with the same ``stored_by`` count hold the
+    same articles, so they share one material.
+    """
+
+    def __init__(
+        self,
+        since: datetime,
+        until: datetime,
+        stories: dict[int, tuple[str, datetime]],
+        rows: list[StoredArticle],
+    ) -> None:
+        self.since = since
+        self.until = until
+        self._stories = stories
+        self._rows = rows
+        self._times = sorted(r.ingested_at for r in rows)
+        self._views: dict[int, ArticleView] = {}
+        self._cuts: dict[tuple[int, int], list[StoryMaterial]] = {}
+
+    def stored_by(self, until: datetime) -> int:
+        """How many of the articles read were stored by ``until``."""
+        if until > self.until:
+            raise ValueError(f"read up to {self.until}, asked up to {until}")
+        return bisect_right(self._times, until)
+
+    def _view(self, row: StoredArticle) -> ArticleView:
+        view = self._views.get(row.id)
+        if view is None:
+            facts = stored_facts(row.facts, row.features, row.title, row.body, row.captions)
+            view = ArticleView(
+                row.id, row.outlet, row.url, row.published, row.body, facts, row.language
+            )
+            self._views[row.id] = view
+        return view
+
+    def material(self, until: datetime, per_story: int = 60) -> list[StoryMaterial]:
+        """Every story with articles stored in ``(since, until]``: its old and new articles.
+
+        At most ``per_story`` of each: the latest old ones (what a story said last is what
+        its news is new against) and the first new ones.
+        """
+        key = (self.stored_by(until), per_story)
+        found = self._cuts.get(key)
+        if found is None:
+            found = self._cuts[key] = self._cut(until, per_story)
+        return found
+
+    def _cut(self, until: datetime, per_story: int) -> list[StoryMaterial]:
+        rows = [r for r in self._rows if r.ingested_at <= until]
+        story_ids = sorted({r.story_id for r in rows if r.ingested_at > self.since})
+        old: dict[int, list[StoredArticle]] = {i: [] for i in story_ids}
+        new: dict[int, list[ArticleView]] = {i: [] for i in story_ids}
+        titles: dict[int, list[NewArticle]] = {i: [] for i in story_ids}
+        outlets: dict[int, dict[str, None]] = {i: {} for i in story_ids}
+        originals: dict[int, list[tuple[str, Candidate]]] = {i: [] for i in story_ids}
+        for row in rows:
+            if row.story_id not in outlets:
+                continue
+            outlets[row.story_id][row.outlet] = None
+            is_new = row.ingested_at > self.since
+            if is_new:
+                headline = headline_of(
+                    row.title, row.body, outlet=row.outlet, url=row.url, language=row.language
+                )
+                titles[row.story_id].append(
+                    NewArticle(row.id, headline, row.outlet, row.url, row.is_copy, row.language)
+                )
+            if row.is_copy:
+                continue
+            if row.language is not None:
+                opening = row.body[:OPENING_CHARS]
+                candidate = Candidate(row.title, opening, row.outlet, row.url)
+                originals[row.story_id].append((row.language, candidate))
+            if not is_new:
+                old[row.story_id].append(row)
+            elif len(new[row.story_id]) < per_story:
+                new[row.story_id].append(self._view(row))
+        return [
+            StoryMaterial(
+                story_id=story_id,
+                title=self._stories[story_id][0],
+                created_at=self._stories[story_id][1],
+                outlets=tuple(outlets[story_id]),
+                old=tuple(map(self._view, old[story_id][-per_story:])),
+                new=tuple(new[story_id]),
+                new_articles=tuple(titles[story_id]),
+                headlines=headlines_by_language(originals[story_id]),
+            )
+            for story_id in story_ids
+        ]
 
 
 class DetailKind(StrEnum):
