@@ -25,7 +25,7 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -37,7 +37,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import SessionFactory
+from storage.db import SessionFactory, in_lists
 from storage.housekeeping import Housekeeping
 from storage.index_file import Stamp, dumps, engine_version, read_pipeline, read_stamp, write
 from storage.limits import length_of, shorten, too_long
@@ -476,10 +476,10 @@ class Ingestor:
             )
         )
         ids: list[int] = []
-        for part in _slices(sorted(stories)):
+        for part in in_lists(sorted(stories)):
             ids += await session.scalars(select(ArticleRow.id).where(ArticleRow.story_id.in_(part)))
         ids.sort()
-        for part in _slices(ids):
+        for part in in_lists(ids):
             rows = await session.execute(
                 _REPLAYED.where(ArticleRow.id.in_(part)).order_by(ArticleRow.id)
             )
@@ -840,12 +840,6 @@ def _new_words(session: AsyncSession) -> sqlite.Insert | postgresql.Insert:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(_WORDS).on_conflict_do_nothing()
     return sqlite.insert(_WORDS).on_conflict_do_nothing()
-
-
-def _slices(ids: list[int]) -> Iterator[list[int]]:
-    """Ids in slices of ``_REPLAY_SLICE``, few enough for one ``IN`` list on every backend."""
-    for start in range(0, len(ids), _REPLAY_SLICE):
-        yield ids[start : start + _REPLAY_SLICE]
 
 
 async def _chunks(
