@@ -47,24 +47,30 @@ console = Console()
 
 
 async def build(sessions: SessionFactory, data: Path, total: int) -> None:
-    """The store of the synthetic stream, with every article's facts found."""
+    """The store of the synthetic stream, with every article's facts found (a store built
+    before is taken as it is)."""
     async with sessions() as session:
         stored = int(await session.scalar(select(func.count()).select_from(Article)) or 0)
     if stored:
         # Near-copies and rejected items are not stored, so a finished store holds fewer
-        # articles than the stream it was built from: any stored article means "built".
-        console.print(f"store has {stored:,} articles: reused")
-    else:
-        ingestor = Ingestor(
-            sessions, EngineSettings(), batch_size=500, housekeeping=CollectorPolicy()
+        # articles than the stream it was built from: any stored article means "built". Its
+        # facts are taken as they are: a reader finds those still pending on the fly.
+        async with sessions() as session:
+            pending = await session.scalar(
+                select(func.count()).select_from(Article).where(Article.facts.is_(None))
+            )
+        console.print(
+            f"store has {stored:,} articles: reused as it is ({pending:,} with facts pending)"
         )
-        with Progress(console=console) as progress:
-            task = progress.add_task("building the store", total=total)
+        return
+    ingestor = Ingestor(sessions, EngineSettings(), batch_size=500, housekeeping=CollectorPolicy())
+    with Progress(console=console) as progress:
+        task = progress.add_task("building the store", total=total)
 
-            def tick(report: IngestReport) -> None:
-                progress.update(task, completed=report.seen)
+        def tick(report: IngestReport) -> None:
+            progress.update(task, completed=report.seen)
 
-            await ingestor.ingest(stream(load(data), total), progress=tick)
+        await ingestor.ingest(stream(load(data), total), progress=tick)
     finder = FactFinder(sessions, housekeeping=CollectorPolicy())
     pending = await finder.pending()
     if pending:
