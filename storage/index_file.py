@@ -83,24 +83,26 @@ def write(path: Path, data: bytes) -> None:
 
 def read_stamp(path: Path) -> Stamp | None:
     """The stamp of the file at ``path``, or None when there is none to read."""
-    try:
-        with path.open("rb") as saved:
-            stamp = pickle.load(saved)
-    except FileNotFoundError:
-        return None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
-        log.warning("cannot read the saved indexes in %s (%s): rebuilding them", path, error)
-        return None
+    stamp = _read(path, 0)
     return stamp if isinstance(stamp, Stamp) else None
 
 
 def read_pipeline(path: Path) -> Pipeline | None:
     """The pipeline saved at ``path`` after its stamp, or None when it cannot be read."""
+    pipeline = _read(path, 1)
+    return pipeline if isinstance(pipeline, Pipeline) else None
+
+
+def _read(path: Path, position: int) -> object:
+    """The object at ``position`` among those pickled one after another in the file, or None
+    when there is no file or it cannot be read (logged: the indexes are rebuilt)."""
     try:
         with path.open("rb") as saved:
-            pickle.load(saved)
-            pipeline = pickle.load(saved)
+            for _ in range(position):
+                pickle.load(saved)
+            return pickle.load(saved)
+    except FileNotFoundError:
+        return None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
         log.warning("cannot read the saved indexes in %s (%s): rebuilding them", path, error)
         return None
-    return pipeline if isinstance(pipeline, Pipeline) else None
