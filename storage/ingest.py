@@ -370,9 +370,9 @@ class Ingestor:
     async def _sync(self) -> None:
         """Replay into the indexes every article stored since we last looked.
 
-        Read in slices of ``_REPLAY_SLICE`` rows: a bot replaying a large store at start still
-        answers its chats between slices (on a 94k store the longest pause was 0.9 s, 1.8 s
-        with slices of 2,000; the replay took 63 s either way). It is a quiet block for the
+        Read in slices of ``_REPLAY_SLICE`` rows: a bot rebuilding its indexes at start still
+        answers its chats between slices (when the whole store was replayed, a 94k store's
+        longest pause was 0.9 s, 1.8 s with slices of 2,000). It is a quiet block for the
         housekeeping, as an ingest is: a replay makes the same long-lived objects, and at start
         (``newsbot ingest`` on a store, a bot's first sync) nothing else had paused automatic
         collection, which took a fifth of a 100k store's replay (45 s, 36 s without it).
