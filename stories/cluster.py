@@ -16,8 +16,10 @@ name backstory years too often (a year-conflict penalty lost more recall than it
 
 A story told in other languages than the article's shares none of its words, so it is also
 scored on what crosses languages alone: the names' cross-script keys (``k:`` terms), numbers and
-dates, each story keeping a second, small centroid of those (see ``cross_threshold``). Keys are
-kept out of the word-and-name vector: within one language the names themselves say more.
+dates (not a bare year), each story keeping a second, small centroid of those (see
+``cross_threshold``). So is a story told mostly in other languages (``cross_share``): its
+centroid keeps only its heaviest words, those of its main languages. Keys are kept out of the
+word-and-name vector: within one language the names themselves say more.
 
 A story that is still small some articles after it began gets a second look: the stories
 around it have grown since its articles were matched, and when each of its articles now fits
@@ -104,6 +106,11 @@ class ClusterSettings:
     a match is right 96% of the time (0.15: 90%, as the word score at ``threshold``; 0.3: 100%
     with a third of the recall). Names alone mislead more across languages, where the same
     officials recur in event after event, so the stricter point is taken."""
+    cross_share: float = 1 / 3
+    """A story whose articles are less than this share in the article's language is also
+    scored on what crosses languages: its centroid keeps the heaviest terms, which are the
+    words of its main languages, so the words of a language few of its articles use are not
+    there to be shared. A story told mostly in the article's language is judged on words."""
     quiet_days: float = 5.0
     max_span_days: float = 7.0
     """A story takes no article published this many days after its first, however steady its
@@ -157,6 +164,8 @@ class ClusterSettings:
         if self.prior_docs <= 0:
             # The first article's idf would be 0 / 0.
             raise ValueError(f"prior_docs must be above 0, not {self.prior_docs}")
+        if not 0.0 <= self.cross_share <= 1.0:
+            raise ValueError(f"cross_share must be between 0 and 1, not {self.cross_share}")
         if self.window_days <= self.quiet_days:
             raise ValueError(
                 f"window_days ({self.window_days}) must exceed quiet_days ({self.quiet_days}):"
@@ -187,7 +196,8 @@ class _Story:
     weights: FloatArray
     norm: float
     size: int
-    languages: frozenset[str]
+    #: how many of its articles each language tells
+    languages: dict[str, int]
     #: the centroid of names' keys, numbers and dates (see ``_CROSSING``)
     cross: Vector
 
@@ -342,6 +352,7 @@ class StoryIndex:
         crossing = np.concatenate(
             (every[dates.start : dates.stop], every[keys.start : numbers.stop])
         )
+        crossing = crossing[[not _bare_year(names[i]) for i in crossing.tolist()]]
         article = _Article(
             features,
             self._docs,
@@ -457,14 +468,19 @@ class StoryIndex:
         language: str,
         stories: list[_Story],
     ) -> None:
-        """Score the stories told in none of the article's language on names' keys, numbers and
-        dates, and keep the better of that and their word score.
+        """Score the stories told mostly in other languages than the article's (``cross_share``)
+        on names' keys, numbers and dates, and keep the better of that and their word score.
 
         The cross score is a cosine like the word score (without its largest single-term share)
         measured against ``cross_threshold``; scaled to ``threshold`` it competes with the
         stories in the article's language.
         """
-        others = [i for i, story in enumerate(stories) if language not in story.languages]
+        share = self.settings.cross_share
+        others = [
+            i
+            for i, story in enumerate(stories)
+            if story.languages.get(language, 0) < share * story.size
+        ]
         if not others or not x_ids.size:
             return
         crosses = [stories[i].cross for i in others]
@@ -796,7 +812,7 @@ class StoryIndex:
         story = self._stories.get(story_id)
         if story is None:
             main = _summed(tids, vec, self.settings.centroid_terms)
-            size, languages = 1, frozenset((language,))
+            size, languages = 1, {language: 1}
         else:
             main = _summed(
                 np.concatenate([story.ids, tids]),
@@ -808,7 +824,8 @@ class StoryIndex:
                 np.concatenate([story.cross.weights, cross.weights]),
                 _CROSS_TERMS,
             )
-            size, languages = story.size + 1, story.languages | {language}
+            size = story.size + 1
+            languages = {**story.languages, language: story.languages.get(language, 0) + 1}
         self._stories[story_id] = _Story(
             main.ids, main.weights, main.norm or 1.0, size, languages, cross
         )
@@ -839,6 +856,13 @@ class StoryIndex:
 
 
 _NONE = np.empty(0, dtype=np.int32)
+
+
+def _bare_year(term: str) -> bool:
+    """A year alone, as a date or a number (``d:2020``, ``n:2020``): every article of that year
+    may name it, in every language, so it is left out of the cross-language score, where it
+    would join unrelated articles that share nothing else (its month or day still counts)."""
+    return len(term) == 6 and term[2:4] in ("19", "20") and term[4:].isdigit()
 
 
 def _run(names: tuple[str, ...], kind: str) -> range:

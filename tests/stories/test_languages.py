@@ -17,7 +17,14 @@ from stories.features import Features, extract_features
 from stories.language import detect_language, stem_zipf
 from stories.months import dates_in
 from stories.scripts import latin, skeleton, skeleton_zipf
-from tests.support.multilingual_texts import BALLOONS, BALLOONS_DAY, RELEASE, RELEASE_DAY
+from tests.support.multilingual_texts import (
+    BALLOONS,
+    BALLOONS_DAY,
+    RELEASE,
+    RELEASE_AGAIN,
+    RELEASE_DAY,
+)
+from tests.support.seeds import SEED_KEYS, seed_article
 
 # dev: one sentence (or headline and lead) per language
 DEV_SENTENCES = {
@@ -225,6 +232,31 @@ def test_the_story_is_found_whichever_language_comes_first() -> None:
         order = [first, *(lang for lang in RELEASE if lang != first)]
         items = [(lang, *RELEASE[lang], RELEASE_DAY) for lang in order]
         assert len(set(_cluster(items).values())) == 1, first
+
+
+def test_a_language_few_of_a_stories_articles_use_still_finds_it() -> None:
+    """The five real English seed articles and seven write-ups in other languages make one
+    story whichever comes first; second Russian and German write-ups then join it, although
+    the story's heaviest words are English and it already holds an article in each of their
+    languages; and the week's other event, told in English and Russian, stays apart."""
+    seeds = []
+    for key in SEED_KEYS:
+        seed = seed_article(key)
+        seeds.append((key, seed.title, seed.body, RELEASE_DAY))
+    release = [(f"release-{lang}", t, b, RELEASE_DAY) for lang, (t, b) in RELEASE.items()]
+    again = [(f"again-{lang}", t, b, RELEASE_DAY) for lang, (t, b) in RELEASE_AGAIN.items()]
+    balloons = [(f"balloons-{lang}", t, b, BALLOONS_DAY) for lang, (t, b) in BALLOONS.items()]
+    for items in (
+        seeds + release + again + balloons,
+        release + seeds + again + balloons,
+        balloons + seeds + again + release,
+    ):
+        story_of = _cluster(items)
+        event = {story_of[name] for name, *_ in seeds + release + again}
+        other = {story_of[name] for name, *_ in balloons}
+        assert len(event) == 1, story_of
+        assert len(other) == 1, story_of
+        assert event != other, story_of
 
 
 def _only_keys(*terms: str, language: str | None = None) -> Features:

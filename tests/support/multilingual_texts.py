@@ -94,3 +94,25 @@ BALLOONS: dict[str, tuple[str, str]] = {
         "застряли в аэропорту.",
     ),
 }
+
+#: Second write-ups of ``RELEASE`` in two of its languages, worded apart from the first ones:
+#: a story that many English outlets tell holds few words of these languages.
+RELEASE_AGAIN: dict[str, tuple[str, str]] = {
+    "ru": (
+        "Белоруссия освободила 123 политзаключённых в обмен на снятие санкций США",
+        "Минск выпустил на свободу 123 человека, осуждённых по политическим статьям, сообщили в "
+        "субботу правозащитники. Среди них — нобелевский лауреат Алесь Беляцкий и Мария "
+        "Колесникова. Освобождение стало итогом переговоров Александра Лукашенко с посланником "
+        "американского президента Джоном Коулом. Вашингтон в ответ снимает ограничения с "
+        "поставок белорусского калия. Большинство освобождённых, 114 человек, доставили на "
+        "территорию Украины, девять — в Литву.",
+    ),
+    "de": (
+        "Lukaschenko begnadigt 123 politische Gefangene – USA lockern Sanktionen",
+        "Nach Gesprächen mit dem US-Gesandten John Coale hat Belarus 123 Häftlinge aus der Haft "
+        "entlassen. Zu den Freigelassenen gehören Ales Bjaljazki, Träger des "
+        "Friedensnobelpreises, und Maria Kolesnikowa. Im Gegenzug heben die Vereinigten Staaten "
+        "Sanktionen gegen die belarussische Kaliindustrie auf. 114 der Freigelassenen wurden in "
+        "die Ukraine gebracht, neun nach Litauen.",
+    ),
+}
