@@ -106,6 +106,10 @@ class ClusterSettings:
     a match is right 96% of the time (0.15: 90%, as the word score at ``threshold``; 0.3: 100%
     with a third of the recall). Names alone mislead more across languages, where the same
     officials recur in event after event, so the stricter point is taken."""
+    date_share: float = 0.7
+    """Dates and bare years make at most this share of a word score: the articles of one day
+    name that day and its year, whatever they tell, and a story grown on dates alone takes
+    every article of its days."""
     cross_share: float = 1 / 3
     """A story whose articles are less than this share in the article's language is also
     scored on what crosses languages: its centroid keeps the heaviest terms, which are the
@@ -164,6 +168,8 @@ class ClusterSettings:
         if self.prior_docs <= 0:
             # The first article's idf would be 0 / 0.
             raise ValueError(f"prior_docs must be above 0, not {self.prior_docs}")
+        if not 0.0 <= self.date_share < 1.0:
+            raise ValueError(f"date_share must be at least 0 and below 1, not {self.date_share}")
         if not 0.0 <= self.cross_share <= 1.0:
             raise ValueError(f"cross_share must be between 0 and 1, not {self.cross_share}")
         if self.window_days <= self.quiet_days:
@@ -223,6 +229,8 @@ class _Article:
     prior: DoubleArray
     main: npt.NDArray[np.intp]
     vec: FloatArray
+    #: ``vec`` without its dates and bare years
+    undated: FloatArray
     crossing: npt.NDArray[np.intp]
     cross: FloatArray
     #: where the names' keys are in ``cross``
@@ -352,7 +360,13 @@ class StoryIndex:
         crossing = np.concatenate(
             (every[dates.start : dates.stop], every[keys.start : numbers.stop])
         )
-        crossing = crossing[[not _bare_year(names[i]) for i in crossing.tolist()]]
+        years = [i for i in range(numbers.start, numbers.stop) if _bare_year(names[i])]
+        crossing = crossing[~np.isin(crossing, years)]
+        vec = _normalised(full[main])
+        undated = vec.copy()
+        # Dates come first among the main vector's terms; numbers follow the keys left out.
+        undated[: len(dates)] = 0.0
+        undated[np.array(years, dtype=np.intp) - len(keys)] = 0.0
         article = _Article(
             features,
             self._docs,
@@ -363,7 +377,8 @@ class StoryIndex:
             kind,
             prior,
             main,
-            _normalised(full[main]),
+            vec,
+            undated,
             crossing,
             _normalised(full[crossing]),
             range(len(dates), len(dates) + len(keys)),
@@ -415,12 +430,18 @@ class StoryIndex:
         return story[np.flatnonzero(first)[best]].astype(np.int32)
 
     def _scores(
-        self, q_ids: IntArray, q_w: FloatArray, stories: Sequence[_Story | Vector]
+        self,
+        q_ids: IntArray,
+        q_w: FloatArray,
+        stories: Sequence[_Story | Vector],
+        undated: FloatArray | None = None,
     ) -> FloatArray:
-        """Cosine to each centroid without its largest single-term share.
+        """Cosine to each centroid without its largest single-term share, and, given the
+        query's weights without dates (``undated``), with dates at most ``date_share`` of it.
 
         A match must not rest on one shared name: two acquisitions by the same company share
-        the buyer and little else, two write-ups of one event share many specifics.
+        the buyer and little else, two write-ups of one event share many specifics. Nor on
+        dates alone: articles of one day name it, and the year, whatever they tell.
         """
         ids = np.concatenate([s.ids for s in stories])
         weights = np.concatenate([s.weights for s in stories])
@@ -431,18 +452,26 @@ class StoryIndex:
         self._query[q_ids] = 0.0
         total = np.add.reduceat(shares, starts)
         top = np.maximum.reduceat(shares, starts)
+        score = total - top
+        if undated is not None:
+            self._query[q_ids] = undated
+            rest = np.add.reduceat(np.take(self._query, ids) * weights, starts)
+            self._query[q_ids] = 0.0
+            score = np.minimum(score, rest / (1.0 - self.settings.date_share))
         norms = np.array([s.norm for s in stories], dtype=np.float32)
-        return np.asarray((total - top) / norms, dtype=np.float32)
+        return np.asarray(score / norms, dtype=np.float32)
 
     def match(self, features: Features, exclude: int | None = None) -> Match | None:
         """The best story for this article (other than ``exclude``), or None when it should
         start a new story."""
         article = self._article(features)
-        q_ids, q_w = _known(article.tids[article.main], article.vec)
+        order = _known(article.tids[article.main])
+        q_ids, q_w = article.tids[article.main][order], article.vec[order]
         candidates = self._candidates(q_ids, q_w) if q_ids.size else _NONE
         multilingual = len(self._languages | {article.language}) > 1
         if multilingual:
-            x_ids, x_w = _known(article.tids[article.crossing], article.cross)
+            x_order = _known(article.tids[article.crossing])
+            x_ids, x_w = article.tids[article.crossing][x_order], article.cross[x_order]
             if x_ids.size:
                 more = self._candidates(x_ids, x_w)
                 candidates = np.concatenate([candidates, more[~np.isin(more, candidates)]])
@@ -452,7 +481,7 @@ class StoryIndex:
         if not sids:
             return None
         stories = [self._stories[sid] for sid in sids]
-        scores = self._scores(q_ids, q_w, stories)
+        scores = self._scores(q_ids, q_w, stories, article.undated[order])
         if multilingual:
             self._cross_scores(scores, x_ids, x_w, article.language, stories)
         best = int(np.argmax(scores))
@@ -876,11 +905,10 @@ def _normalised(vec: DoubleArray) -> FloatArray:
     return (vec / norm).astype(np.float32)
 
 
-def _known(tids: IntArray, vec: FloatArray) -> tuple[IntArray, FloatArray]:
-    """The known terms (id >= 0) sorted by id, with their weights."""
+def _known(tids: IntArray) -> npt.NDArray[np.intp]:
+    """The positions of the known terms (id >= 0), in the order of their ids."""
     order = np.argsort(tids)
-    order = order[np.count_nonzero(tids < 0) :]
-    return tids[order], vec[order]
+    return order[np.count_nonzero(tids < 0) :]
 
 
 def _sparse(tids: IntArray, vec: FloatArray, keep: npt.NDArray[np.intp]) -> Vector:

@@ -375,3 +375,25 @@ def test_the_stories_of_the_last_articles_stay_whatever_their_dates() -> None:
     found = index.match(_on(QUAKE_PERU_B, 0))
     assert found is not None
     assert found.story_id == 3
+
+
+def _terms(*terms: str) -> Features:
+    return Features.of(tuple((t, 1.0) for t in sorted(terms)), None)
+
+
+@pytest.mark.parametrize(("share", "joins"), [(0.7, False), (0.999, True)])
+def test_a_story_is_not_joined_on_the_day_and_year_alone(share: float, joins: bool) -> None:
+    """Articles of New Year's Day 2020 name January 1 and 2020 whatever they tell (a doll, a
+    drowned kayaker, a football match, in pairs-dev): a match needs more than dates. With
+    dates allowed the whole score (``date_share`` near 1) they would have joined."""
+    index = StoryIndex(ClusterSettings(date_share=share))
+    for n in range(20):
+        index.add(100 + n, _terms(f"w:filler{n}", f"e:other{n}"), article_id=100 + n)
+    new_year = ("d:01-01", "d:2020", "n:2020", "w:year", "w:new")
+    index.add(1, _terms(*new_year, "w:doll", "e:mattel"), article_id=1)
+    found = index.match(_terms(*new_year, "w:kayak", "e:niles"))
+    assert (found is not None and found.story_id == 1) is joins
+    second_doll = ("d:01-01", "d:2020", "n:2020", "w:doll", "e:mattel", "w:cheer")
+    found = index.match(_terms(*second_doll))
+    assert found is not None
+    assert found.story_id == 1
