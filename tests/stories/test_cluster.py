@@ -359,7 +359,8 @@ def test_stories_that_left_the_window_count_as_never_added() -> None:
     assert found is not None
     assert expected is not None
     assert found.story_id == expected.story_id == 3
-    assert found.score == pytest.approx(expected.score, rel=1e-5)
+    # Not exactly: story 3's idf was frozen into its centroid while the index held two more.
+    assert found.score == pytest.approx(expected.score, rel=1e-4)
     # Terms let go are given out again: the index grows no larger for what it forgot.
     windowed.add(4, _on(ACQUIRE_SOLARIS, 30), 4)
     fresh.add(4, _on(ACQUIRE_SOLARIS, 30), 4)
