@@ -23,6 +23,7 @@ from stories.names import (
     name_tokens,
     query_keys,
     resolve_people,
+    said_keys,
     same_person,
     script,
 )
@@ -86,21 +87,24 @@ def _about(views: list[ArticleView], names: list[str]) -> list[ArticleView]:
     and only spellings near the asked surname matter here.
     """
     surnames = {fold(tokens[-1]) for tokens in map(name_tokens, names) if tokens}
-    verdicts: dict[str, bool] = {}
+    said = frozenset().union(*map(said_keys, names))
+    verdicts: dict[tuple[str, str | None], bool] = {}
 
-    def near(name: str) -> bool:
-        if name not in verdicts:
+    def near(name: str, language: str | None) -> bool:
+        if (name, language) not in verdicts:
             tokens = name_tokens(name)
-            verdicts[name] = bool(tokens) and any(
-                fuzz.ratio(fold(tokens[-1]), surname) >= NEAR_SURNAME for surname in surnames
+            verdicts[name, language] = bool(tokens) and (
+                any(fuzz.ratio(fold(tokens[-1]), surname) >= NEAR_SURNAME for surname in surnames)
+                or bool(said_keys(name, language) & said)
             )
-        return verdicts[name]
+        return verdicts[name, language]
 
     return [
         replace(
             view,
             facts=replace(
-                view.facts, mentions=tuple(m for m in view.facts.mentions if near(m.name))
+                view.facts,
+                mentions=tuple(m for m in view.facts.mentions if near(m.name, view.language)),
             ),
         )
         for view in views

@@ -225,6 +225,16 @@ def query_keys(name: str) -> list[str]:
     return list(dict.fromkeys(k for k in (surname_key(name, lang) for lang in languages) if k))
 
 
+def said_keys(name: str, language: str | None = None) -> frozenset[str]:
+    """The consonants of a full name as said (``_NameForm.whole``), in ``language`` or, when
+    it is not known, in each language that writes the name's script; empty for a surname
+    alone. Names of one person said alike across scripts share one (John Coale, Джоном
+    Коулом)."""
+    languages = (language,) if language else _QUERY_LANGUAGES.get(script(name), (None,))
+    forms = (_form(name, lang) for lang in languages)
+    return frozenset(form.whole for form in forms if form is not None and form.whole)
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def _gender(surname: str) -> str | None:
     """``f`` or ``m`` for Slavic and Baltic gendered surname endings, else None."""
@@ -254,6 +264,9 @@ class _NameForm:
     bones: str
     """The surname's consonants as its language says them (``stories.scripts.skeleton``):
     Bjaljazki, Białacki and Беляцкий are all blck."""
+    whole: str
+    """For a full name, the consonants of its first given name and of its surname (``dzn kl``
+    for John Coale, Джоном Коулом and Τζον Κόουλ); "" for a surname alone."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -266,11 +279,34 @@ def _form(name: str, language: str | None = None) -> _NameForm | None:
     stem = case_stem(last, language)
     given = case_stem(tokens[0], language) if len(tokens) > 1 else ""
     bones = consonants(stem.lower(), language or ENGLISH)
-    return _NameForm(len(tokens) > 1, skeleton(stem), fold(stem), _gender(last), given, bones)
+    whole = _whole(given, stem, language, not _NOT_LATIN.search(last)) if given else ""
+    return _NameForm(
+        len(tokens) > 1, skeleton(stem), fold(stem), _gender(last), given, bones, whole
+    )
 
 
 #: consonants a surname has at least for its consonants alone to make two spellings one
 _TELLING_BONES = 4
+#: a J before a vowel in a name written in Latin letters, said as Дж, Τζ (John, James)
+_SAID_J = re.compile(r"^j(?=[aeiou])")
+_FIRST_VOWEL = re.compile(r"[aeiou]")
+
+
+def _whole(given: str, surname: str, language: str | None, in_latin: bool) -> str:
+    """The consonants of a full name's first given name and surname (both without case
+    endings), as ``_NameForm.whole``. A name in Latin letters is read as English reads it:
+    its spelling is kept from its own language by every language writing Latin letters
+    (Johnem Coale'em in Polish), and the other scripts write how English says it."""
+    speech = ENGLISH if in_latin else language or ENGLISH
+    if in_latin:
+        given, surname = (_SAID_J.sub("dzh", name.lower()) for name in (given, surname))
+    surname = surname.lower()
+    given_bones, surname_bones = consonants(given.lower(), speech), consonants(surname, speech)
+    # The first vowel too: the consonants alone make John, Jane and June one name.
+    vowel = _FIRST_VOWEL.search(latin(given).lower())
+    if not (given_bones and surname_bones and vowel):
+        return ""
+    return f"{given_bones}{vowel[0]} {surname_bones}"
 
 
 def _surname_similarity(a: _NameForm, b: _NameForm) -> float:
@@ -328,9 +364,14 @@ def person_score(a: str, b: str, context: NameContext = NameContext()) -> float:
         return 0.0
     if form_a.gender and form_b.gender and form_a.gender != form_b.gender:
         return 0.0
-    if not _given_compatible(form_a.given, form_b.given):
+    # A short English name keeps few letters in another script (John Coale, Джон Коул, Τζον
+    # Κόουλ): in one story, a given name and surname of the same consonants are one person.
+    said_alike = bool(form_a.whole) and form_a.whole == form_b.whole and context.same_story
+    if not said_alike and not _given_compatible(form_a.given, form_b.given):
         return 0.0
     similarity = _surname_similarity(form_a, form_b)
+    if said_alike:
+        similarity = max(similarity, SAME_PERSON_SCORE)
     if similarity * 100 < SURNAME_MIN_RATIO:
         return 0.0
     if not context.same_story:
@@ -441,7 +482,12 @@ def _similar_surnames(forms: Iterable[_NameForm]) -> dict[str, list[str]]:
     telling = np.array(
         [b if len(b) >= _TELLING_BONES else f"\0{i}" for i, b in enumerate(bones.values())]
     )
+    wholes: dict[str, set[str]] = defaultdict(set)
+    for form in listed:
+        wholes[form.folded].add(form.whole or f"\0{form.folded}")
     near = (ratios > 0) | (keys[:, None] == keys[None, :]) | (telling[:, None] == telling[None, :])
+    named = [wholes[f] for f in folded]
+    near |= np.array([[bool(a & b) for b in named] for a in named], dtype=bool)
     return {
         f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near, strict=True)
     }

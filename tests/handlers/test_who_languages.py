@@ -59,6 +59,22 @@ async def test_who_finds_bialiatski_by_a_belarusian_spelling(app: App) -> None:
     assert "Άλες Μπιαλιάτσκι" in spelled, spelled
 
 
+@pytest.mark.parametrize("query", ["Coale", "Коул", "Κόουλ"])
+async def test_who_finds_an_english_name_written_as_said_in_other_scripts(
+    app: App, query: str
+) -> None:
+    """John Coale keeps few letters in Cyrillic and Greek (Джоном Коулом, Τζον Κόουλ): one
+    person whichever script is asked, with every outlet's spelling."""
+    await _ingest_release(app)
+    reply = await ask(app, "who", query)
+    assert reply.tone is Tone.OK, text_of(reply)
+    assert reply.title == "John Coale", text_of(reply)
+    spelled = " ".join(_spelled(reply))
+    for outlet in ("Outlet en", "Outlet ru", "Outlet uk", "Outlet el", "Outlet de"):
+        assert outlet in spelled, spelled
+    assert "Κόουλ" in spelled, spelled
+
+
 async def test_no_german_noun_is_part_of_a_name(app: App) -> None:
     await _ingest_release(app)
     async with app.sessions() as session:

@@ -74,6 +74,26 @@ def test_outside_one_story_only_near_exact_full_names_match() -> None:
     assert not same_person("John Coale", "John Cooke", elsewhere)
 
 
+@pytest.mark.parametrize(
+    ("written", "language"),
+    [("Джоном Коулом", "ru"), ("Джон Коул", "uk"), ("Τζον Κόουλ", "el")],
+)
+def test_an_english_name_is_one_person_as_other_scripts_say_it(written: str, language: str) -> None:
+    """Coale keeps two consonants in Cyrillic and Greek, too few for a surname alone; with
+    the given name said the same (J as Дж, Τζ) in one story, it is one person."""
+    here = NameContext(language_a=language)
+    assert same_person(written, "John Coale", here)
+    assert same_person(written, "John Cole", here)
+    assert not same_person(
+        written, "John Coale", NameContext(language_a=language, same_story=False)
+    )
+
+
+@pytest.mark.parametrize("other", ["James Coale", "Jane Cole", "John Cooke"])
+def test_a_name_said_otherwise_is_another_person(other: str) -> None:
+    assert not same_person("Джоном Коулом", other, NameContext(language_a="ru"))
+
+
 def test_people_index_groups_candidates() -> None:
     index = people_index(["Maria Kalesnikava", "Maria Kolesnikova", "John Coale"])
     assert sorted(index[surname_key("Kalesnikawa")]) == ["Maria Kalesnikava", "Maria Kolesnikova"]
