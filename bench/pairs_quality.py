@@ -64,11 +64,13 @@ class Outcome:
 
 
 def load(folder: Path) -> tuple[list[dict[str, str]], list[Pair]]:
-    articles = [json.loads(line) for line in (folder / "articles.jsonl").open(encoding="utf-8")]
-    pairs = [
-        Pair(p["id1"], p["id2"], p["lang1"], p["lang2"], bool(p["same_story"]))
-        for p in map(json.loads, (folder / "pairs.jsonl").open(encoding="utf-8"))
-    ]
+    with (folder / "articles.jsonl").open(encoding="utf-8") as lines:
+        articles = [json.loads(line) for line in lines]
+    with (folder / "pairs.jsonl").open(encoding="utf-8") as lines:
+        pairs = [
+            Pair(p["id1"], p["id2"], p["lang1"], p["lang2"], bool(p["same_story"]))
+            for p in map(json.loads, lines)
+        ]
     return articles, pairs
 
 

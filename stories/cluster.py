@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -360,13 +360,14 @@ class StoryIndex:
         crossing = np.concatenate(
             (every[dates.start : dates.stop], every[keys.start : numbers.stop])
         )
-        years = [i for i in range(numbers.start, numbers.stop) if _bare_year(names[i])]
-        crossing = crossing[~np.isin(crossing, years)]
+        years = [i for i in chain(dates, numbers) if _bare_year(names[i])]
+        if years:
+            crossing = crossing[~np.isin(crossing, years)]
         vec = _normalised(full[main])
         undated = vec.copy()
         # Dates come first among the main vector's terms; numbers follow the keys left out.
         undated[: len(dates)] = 0.0
-        undated[np.array(years, dtype=np.intp) - len(keys)] = 0.0
+        undated[[i - len(keys) for i in years if i >= numbers.start]] = 0.0
         article = _Article(
             features,
             self._docs,
@@ -513,7 +514,7 @@ class StoryIndex:
         others = [
             i
             for i, story in enumerate(stories)
-            if story.languages.get(language, 0) < share * story.size
+            if story.languages.get(language, 0) < share * story.size and story.cross.ids.size
         ]
         if not others or not x_ids.size:
             return

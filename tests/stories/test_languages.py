@@ -277,3 +277,15 @@ def test_names_keys_join_stories_only_across_languages() -> None:
     found = russian.match(_only_keys(*article))
     assert found is not None
     assert found.story_id == 1
+
+
+def test_a_bare_year_is_no_evidence_across_languages() -> None:
+    """Every article of 2020 names 2020, as a date and as a number: a story told in another
+    language is not joined on that, but is on a name and a day."""
+    index = StoryIndex(ClusterSettings())
+    index.add(1, _only_keys("d:2020", "n:2020", "w:ru:салют", language="ru"), article_id=1)
+    assert index.match(_only_keys("d:2020", "n:2020", "w:parade")) is None
+    index.add(2, _only_keys("d:2020", "d:01-01", "k:trmp", "k:lksnk", language="ru"), article_id=2)
+    found = index.match(_only_keys("d:2020", "d:01-01", "k:trmp", "k:lksnk", "w:parade"))
+    assert found is not None
+    assert found.story_id == 2
