@@ -42,6 +42,9 @@ class CleanSettings:
     min_brief_words: int = 5
     """The same for a text its source declares an article (``RawArticle.declared``): a news
     brief of one sentence, which may be its headline alone."""
+    min_headline_words: int = 3
+    """The same for such a text whose body was all chrome, its headline left ("Продукты
+    поддерживающие сердце" over "Смотреть все фото к статье (9)": a photo gallery)."""
     max_chars: int = 200_000
     """Longer input is cut to this many characters before cleaning."""
     min_sentence_words: int = 5
@@ -143,6 +146,29 @@ _LINK_PROMPT = re.compile(
     r"|sponsored\b|continue\s+reading\b|top\s+stories\b|latest\s+news\b)",
     re.IGNORECASE,
 )
+#: the same prompts in the other languages read (a line opening with one is chrome)
+_LINK_PROMPT_ELSEWHERE = re.compile(
+    r"^(?:(?:смотр|дивіт|дивит|глядз)\w*\s+(?:все|всі|усе|также|також|таксама)\b"
+    r"|(?:читайте|читай|чытайце)\s+(?:также|тоже|також|таксама|еще|ещё|далее|далі)\b"
+    r"|подробнее\b|детальніше\b|падрабязней\b"
+    r"|(?:lesen|sehen)\s+sie\s+(?:auch|mehr)\b|mehr\s+zum\s+thema\b|weiterlesen\b"
+    r"|alle\s+(?:fotos|bilder)\b|(?:czytaj|zobacz)\s+(?:też|także|również|więcej)\b"
+    r"|(?:à\s+)?(?:lire|voir)\s+(?:aussi|également|la\s+suite)\b"
+    r"|(?:lee|lea|leer|ver|vea)\s+(?:también|más)\b|leia\s+(?:também|mais)\b"
+    r"|(?:leggi|vedi)\s+anche\b|(?:taip\s+pat\s+)?skaitykite\b|(?:haberin\s+)?devamı\b"
+    r"|ilgili\s+haber|اقرأ\s+(?:أيضا|أيضاً|ايضا))",
+    re.IGNORECASE,
+)
+#: subscription prompts and paywalls in the other languages, and English paywalls
+_SUBSCRIBE = re.compile(
+    r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|падпісвайцеся|чтобы\s+подписаться"
+    r"|jetzt\s+abonnieren|newsletter\s+abonnieren|subskrybuj|zapisz\s+się\s+do\s+newslettera"
+    r"|abonnez-vous|suscríbete|iscriviti|abone\s+ol"
+    r"|(?:purchase|upgrade|register)\s+(?:a\s+|your\s+)?subscription"
+    r"|reached\s+the\s+limit\s+(?:for|of)\s+free|unlimited\s+access|thanks\s+for\s+being\s+a"
+    r"\s+subscriber|subscribers?,?\s+click)",
+    re.IGNORECASE,
+)
 _ATTRIBUTION = re.compile(
     r"^\(?(?:(?:sources?|credits?|via)\s*:|(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by"
     r"|compiled\s+by|with\s+(?:additional\s+)?reporting\s+(?:by|from)\b)",
@@ -239,6 +265,9 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
             paragraphs = [title]
     words = sum(map(_word_count, paragraphs))
     minimum = settings.min_brief_words if raw.declared else settings.min_prose_words
+    chrome_only = bool(joined) and all(_is_chrome(line.text) for line in joined)
+    if raw.declared and paragraphs == [title] and chrome_only:
+        minimum = settings.min_headline_words
     if words < minimum:
         return Rejected(
             raw.origin,
@@ -565,7 +594,8 @@ def _is_chrome(line: str) -> bool:
         or _is_dateline(line)
         or _is_nav(line)
         or (short and bool(_POSTED.match(line) or _found(_READ_TIME, _READ_TIME_LOWER, line)))
-        or (short and bool(_LINK_PROMPT.match(line)))
+        or (short and bool(_LINK_PROMPT.match(line) or _LINK_PROMPT_ELSEWHERE.match(line)))
+        or (words <= 30 and bool(_SUBSCRIBE.search(line)))
         or (words <= 30 and bool(_ATTRIBUTION.match(line)))
         or _found(_PROMO, _PROMO_LOWER, line)
     )

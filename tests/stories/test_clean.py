@@ -242,6 +242,54 @@ def test_a_declared_text_without_a_sentence_of_prose_is_still_rejected(text: str
     assert "at least 5" in result.reason
 
 
+# dev: chrome lines of real pages in pairs-dev, in six languages
+DEV_CHROME = [
+    "Смотреть все фото к статье (18)",
+    'Подписывайтесь на канал AllHockey в Яндекс.Дзене Источник: Официальный сайт "Торпедо"',
+    "Жми, чтобы подписаться на сайт в Яндексе Автор: Константин Салаев",
+    "Подробнее об истории здания можно почитать в нашем материале.",
+    "Czytaj także: Widowiskowe lądowanie w Birmingham: Światowe media zachwycone",
+    "Lesen Sie auch: Corona-Krise - welche Regeln in Berlin gelten",
+    "You have reached the limit for free access to our important and valuable work.",
+    "Subscribers, click below to login or register your subscription to continue receiving"
+    " unlimited access to UnionLeader.com.",
+    "Or purchase a subscription for unlimited access to real news you can count on.",
+]
+# dev: prose of the same articles that uses the same words
+DEV_PROSE_LIKE_CHROME = [
+    "Петицию в его защиту подписали 105 тысяч человек.",
+    "Он набрал большую аудиторию подписчиков и не станет их терять из-за какого-то Саакашвили!",
+    "Смотрите, как спасатели вытащили кота из колодца в центре города.",
+]
+
+
+def test_prompts_and_paywalls_of_other_languages_are_chrome() -> None:
+    body = "\n\n".join([texts.WRAPPED, *DEV_CHROME[:-1], DEV_CHROME[-1]])
+    article = clean_article(RawArticle(text=body, title="Headline of the article"))
+    assert isinstance(article, Article)
+    kept = " ".join(article.paragraphs)
+    for line in DEV_CHROME:
+        assert line[:30] not in kept, line
+
+
+@pytest.mark.parametrize("line", DEV_PROSE_LIKE_CHROME)
+def test_prose_with_the_words_of_prompts_is_kept(line: str) -> None:
+    article = clean_article(RawArticle(text=f"{texts.WRAPPED}\n\n{line}", title="A headline"))
+    assert isinstance(article, Article)
+    assert line in " ".join(article.paragraphs)
+
+
+def test_a_declared_gallery_is_kept_as_its_headline() -> None:
+    """dev: a photo gallery whose only text is its headline and a prompt to see the photos."""
+    text = "Продукты поддерживающие сердце\n\nСмотреть все фото к статье (9)"
+    article = clean_article(
+        RawArticle(text=text, title="Продукты поддерживающие сердце", declared=True)
+    )
+    assert isinstance(article, Article)
+    assert article.paragraphs == ("Продукты поддерживающие сердце",)
+    assert isinstance(clean_article(RawArticle(text="Breaking news now", declared=True)), Rejected)
+
+
 def test_min_prose_words_is_a_setting() -> None:
     strict = CleanSettings(min_prose_words=500)
     assert isinstance(clean_article(RawArticle(text=texts.WRAPPED), strict), Rejected)
