@@ -17,8 +17,9 @@ name backstory years too often (a year-conflict penalty lost more recall than it
 A story told in other languages than the article's shares none of its words, so it is also
 scored on what crosses languages alone: the names' cross-script keys (``k:`` terms), numbers and
 dates (not a bare year), each story keeping a second, small centroid of those (see
-``cross_threshold``). So is a story told mostly in other languages (``cross_share``): its
-centroid keeps only its heaviest words, those of its main languages. Keys are kept out of the
+``cross_threshold``). A story told in several languages keeps a centroid of each too: its main
+centroid holds the words of its main languages only, and an article in another of its
+languages is scored against that language's articles as well. Keys are kept out of the
 word-and-name vector: within one language the names themselves say more.
 
 A story that is still small some articles after it began gets a second look: the stories
@@ -110,11 +111,6 @@ class ClusterSettings:
     """Dates and bare years make at most this share of a word score: the articles of one day
     name that day and its year, whatever they tell, and a story grown on dates alone takes
     every article of its days."""
-    cross_share: float = 1 / 3
-    """A story whose articles are less than this share in the article's language is also
-    scored on what crosses languages: its centroid keeps the heaviest terms, which are the
-    words of its main languages, so the words of a language few of its articles use are not
-    there to be shared. A story told mostly in the article's language is judged on words."""
     quiet_days: float = 5.0
     max_span_days: float = 7.0
     """A story takes no article published this many days after its first, however steady its
@@ -170,8 +166,6 @@ class ClusterSettings:
             raise ValueError(f"prior_docs must be above 0, not {self.prior_docs}")
         if not 0.0 <= self.date_share < 1.0:
             raise ValueError(f"date_share must be at least 0 and below 1, not {self.date_share}")
-        if not 0.0 <= self.cross_share <= 1.0:
-            raise ValueError(f"cross_share must be between 0 and 1, not {self.cross_share}")
         if self.window_days <= self.quiet_days:
             raise ValueError(
                 f"window_days ({self.window_days}) must exceed quiet_days ({self.quiet_days}):"
@@ -202,10 +196,11 @@ class _Story:
     weights: FloatArray
     norm: float
     size: int
-    #: how many of its articles each language tells
-    languages: dict[str, int]
+    languages: frozenset[str]
     #: the centroid of names' keys, numbers and dates (see ``_CROSSING``)
     cross: Vector
+    #: once it is told in several languages, the centroid of its articles in each
+    told: dict[str, Vector]
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +459,7 @@ class StoryIndex:
             rest = np.add.reduceat(np.take(self._query, ids) * weights, starts, dtype=np.float64)
             self._query[q_ids] = 0.0
             score = np.minimum(score, rest / (1.0 - self.settings.date_share))
+
         norms = np.array([s.norm for s in stories], dtype=np.float32)
         return np.asarray(score / norms, dtype=np.float32)
 
@@ -489,11 +485,36 @@ class StoryIndex:
         stories = [self._stories[sid] for sid in sids]
         scores = self._scores(q_ids, q_w, stories, article.undated[order])
         if multilingual:
+            self._own_language_scores(scores, q_ids, q_w, article.undated[order], article, stories)
             self._cross_scores(scores, x_ids, x_w, article.language, stories)
         best = int(np.argmax(scores))
         if scores[best] < self.settings.threshold:
             return None
         return Match(sids[best], float(scores[best]))
+
+    def _own_language_scores(
+        self,
+        scores: FloatArray,
+        q_ids: IntArray,
+        q_w: FloatArray,
+        undated: FloatArray,
+        article: _Article,
+        stories: list[_Story],
+    ) -> None:
+        """Score the stories told in several languages, the article's among them, against
+        their articles in its language too, and keep the better of that and the whole's.
+
+        A story's centroid keeps its heaviest terms, the words of its main languages: the
+        second Russian write-up of a story that many English outlets tell finds none of its
+        words there, only in the story's Russian articles.
+        """
+        mixed = [i for i, story in enumerate(stories) if article.language in story.told]
+        if not mixed:
+            return
+        told = [stories[i].told[article.language] for i in mixed]
+        own = self._scores(q_ids, q_w, told, undated)
+        for i, value in zip(mixed, own.tolist(), strict=True):
+            scores[i] = max(scores[i], value)
 
     def _cross_scores(
         self,
@@ -503,18 +524,17 @@ class StoryIndex:
         language: str,
         stories: list[_Story],
     ) -> None:
-        """Score the stories told mostly in other languages than the article's (``cross_share``)
-        on names' keys, numbers and dates, and keep the better of that and their word score.
+        """Score the stories told in none of the article's language on names' keys, numbers and
+        dates, and keep the better of that and their word score.
 
         The cross score is a cosine like the word score (less its largest single-term share)
         measured against ``cross_threshold``; scaled to ``threshold`` it competes with the
         stories in the article's language.
         """
-        share = self.settings.cross_share
         others = [
             i
             for i, story in enumerate(stories)
-            if story.languages.get(language, 0) < share * story.size and story.cross.ids.size
+            if language not in story.languages and story.cross.ids.size
         ]
         if not others or not x_ids.size:
             return
@@ -845,9 +865,10 @@ class StoryIndex:
         """Add the article's vectors to its story's centroids, summing the weights of shared
         terms, and its language to the story's."""
         story = self._stories.get(story_id)
+        told: dict[str, Vector] = {}
         if story is None:
             main = _summed(tids, vec, self.settings.centroid_terms)
-            size, languages = 1, {language: 1}
+            size, languages = 1, frozenset((language,))
         else:
             main = _summed(
                 np.concatenate([story.ids, tids]),
@@ -859,10 +880,25 @@ class StoryIndex:
                 np.concatenate([story.cross.weights, cross.weights]),
                 _CROSS_TERMS,
             )
-            size = story.size + 1
-            languages = {**story.languages, language: story.languages.get(language, 0) + 1}
+            size, languages = story.size + 1, story.languages | {language}
+            told = dict(story.told)
+            if len(languages) > 1:
+                if not told:
+                    # Until now one language told it all: its centroid is that language's.
+                    (first,) = story.languages
+                    told[first] = Vector(story.ids, story.weights, story.norm)
+                mine = told.get(language)
+                told[language] = (
+                    _summed(tids, vec, self.settings.centroid_terms)
+                    if mine is None
+                    else _summed(
+                        np.concatenate([mine.ids, tids]),
+                        np.concatenate([mine.weights, vec]),
+                        self.settings.centroid_terms,
+                    )
+                )
         self._stories[story_id] = _Story(
-            main.ids, main.weights, main.norm or 1.0, size, languages, cross
+            main.ids, main.weights, main.norm or 1.0, size, languages, cross, told
         )
         self._widen_span(story_id, published)
 

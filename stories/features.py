@@ -379,7 +379,10 @@ def _effects(token: str) -> _Effects:
     if not token[0].isupper():
         return word, word
     key = _entity_key(lower)
-    name: _Effect = (KIND_ENTITY + key, key, _place_key(key, ENGLISH) or _cross_key(key, ENGLISH))
+    place = _place_key(key, ENGLISH)
+    # A country is where a story happens, not who is in it: it weighs as a word.
+    term = word[0] if place else KIND_ENTITY + key
+    name: _Effect = (term, key, place or _cross_key(key, ENGLISH))
     return name, (name if _is_name_at_start(token) else word)
 
 
@@ -432,7 +435,7 @@ def _effects_in(token: str, language: str) -> _Effects:
         and zipf(_entity_key(latin(lower))) < LEMMA_ZIPF
     ):
         cross = None
-    name: _Effect = (KIND_ENTITY + key, key, cross)
+    name: _Effect = (word[0] if place else KIND_ENTITY + key, key, cross)
     return name, ((word[0], None, cross) if common else name)
 
 

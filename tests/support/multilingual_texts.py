@@ -116,3 +116,31 @@ RELEASE_AGAIN: dict[str, tuple[str, str]] = {
         "die Ukraine gebracht, neun nach Litauen.",
     ),
 }
+
+#: ``RELEASE`` in three more languages of the outlets a team watching Belarus reads.
+RELEASE_ROMANCE: dict[str, tuple[str, str]] = {
+    "fr": (
+        "Le Bélarus libère 123 prisonniers, dont Bialiatski et Kalesnikava",
+        "Le président bélarusse Alexandre Loukachenko a gracié samedi 13 décembre 123 "
+        "prisonniers, parmi lesquels le prix Nobel de la paix Ales Bialiatski et l'opposante "
+        "Maria Kalesnikava, après des discussions avec l'envoyé américain John Coale. En "
+        "échange, Washington lève les sanctions sur la potasse bélarusse. Neuf détenus libérés "
+        "sont partis en Lituanie et 114 ont été conduits en Ukraine.",
+    ),
+    "it": (
+        "La Bielorussia libera 123 prigionieri, tra cui Bialiatski e Kalesnikava",
+        "Il presidente bielorusso Aleksandr Lukashenko ha graziato sabato 13 dicembre 123 "
+        "detenuti, tra cui il premio Nobel per la pace Ales Bialiatski e l'oppositrice Maria "
+        "Kalesnikava, dopo i colloqui con l'inviato statunitense John Coale. In cambio "
+        "Washington ha revocato le sanzioni sulla potassa bielorussa. Nove dei prigionieri "
+        "liberati sono andati in Lituania e 114 sono stati portati in Ucraina.",
+    ),
+    "es": (
+        "Bielorrusia libera a 123 presos, entre ellos Bialiatski y Kalesnikava",
+        "El presidente bielorruso, Alexandr Lukashenko, indultó el sábado 13 de diciembre a 123 "
+        "presos, entre ellos el premio Nobel de la Paz Ales Bialiatski y la opositora María "
+        "Kalesnikava, tras conversaciones con el enviado estadounidense John Coale. A cambio, "
+        "Washington levantó las sanciones sobre la potasa bielorrusa. Nueve de los liberados "
+        "fueron a Lituania y 114 fueron trasladados a Ucrania.",
+    ),
+}
