@@ -660,11 +660,13 @@ def _build_person(
     mentions = [m for n in names for m in by_name[n]]
     spelled: dict[str, set[int]] = defaultdict(set)
     forms: dict[str, Counter[tuple[bool, str]]] = defaultdict(Counter)
+    languages: dict[str, set[str | None]] = defaultdict(set)
     for pm in mentions:
         for spelling in _mention_spellings(pm.mention, canonical, pm.language):
             key = _spelling_key(spelling, pm.language)
             spelled[key].add(pm.article_id)
             forms[key][not oblique(spelling, pm.language), spelling] += 1
+            languages[key].add(pm.language)
 
     def shown(key: str) -> str:
         """The nominative form most used, else the form most used."""
@@ -672,8 +674,16 @@ def _build_person(
 
     # Keys of different languages may show one spelling ("John Coale" in English and German).
     merged: dict[str, set[int]] = defaultdict(set)
+    inflected: dict[str, bool] = {}
     for key, ids in spelled.items():
         merged[shown(key)] |= ids
+        case_languages = all(language in _CASE_ENDINGS for language in languages[key])
+        inflected[shown(key)] = inflected.get(shown(key), True) and case_languages
+    # A case form in a language that inflects names is no spelling of its own.
+    for spelling in [s for s in merged if inflected[s]]:
+        base = _case_form_of(spelling, merged)
+        if base is not None:
+            merged[base] |= merged.pop(spelling)
     spellings = {
         spelling: frozenset(ids)
         for spelling, ids in sorted(merged.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -690,6 +700,32 @@ def _build_person(
     descriptions.sort(key=lambda d: d.article_id)
     mentions.sort(key=lambda m: (m.article_id, m.mention.span.start))
     return Person(canonical, spellings, tuple(descriptions), tuple(mentions))
+
+
+#: the most letters a case ending adds to a name written in Latin letters
+_LONGEST_ENDING = 3
+
+
+def _case_form_of(spelling: str, spellings: Iterable[str]) -> str | None:
+    """The other spelling that ``spelling`` is a case form of, both in Latin letters: each of
+    its words that word with an ending of up to three letters, after an apostrophe or not
+    (Polish "Johnem Coale'em" and Lithuanian "Johnu Coale'u" are John Coale's), or None."""
+    if _NOT_LATIN.search(spelling):
+        return None
+    words = [w.replace("'", "").replace("\u2019", "").casefold() for w in spelling.split()]
+    for other in spellings:
+        bases = other.casefold().split()
+        if other == spelling or len(bases) != len(words) or _NOT_LATIN.search(other):
+            continue
+        if (
+            all(
+                word.startswith(base) and len(word) - len(base) <= _LONGEST_ENDING
+                for word, base in zip(words, bases, strict=True)
+            )
+            and words != bases
+        ):
+            return other
+    return None
 
 
 def resolve_people(views: Sequence[ArticleView], reader_language: str = ENGLISH) -> list[Person]:
