@@ -459,7 +459,6 @@ class StoryIndex:
             rest = np.add.reduceat(np.take(self._query, ids) * weights, starts, dtype=np.float64)
             self._query[q_ids] = 0.0
             score = np.minimum(score, rest / (1.0 - self.settings.date_share))
-
         norms = np.array([s.norm for s in stories], dtype=np.float32)
         return np.asarray(score / norms, dtype=np.float32)
 
