@@ -28,6 +28,7 @@ from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import surname_key
+from stories.number_concepts import Concept, fact_concepts
 from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
@@ -53,6 +54,9 @@ not a part and its whole, only when their roles are this alike ("taken to Ukrain
 DISTINCTIVE_VALUE = 13
 """A figure from this value up, not a round number, is told in any language by its digits
 alone ("114"); a smaller or round one also needs a name both sentences write."""
+CONCEPT_LINK = 0.6
+"""Two figures of one concept ("killed 26", "the death toll stood at 20") link at least this
+well, plus their role's share of the rest."""
 GROUP_SAMPLE = 8
 """A figure is compared with a group's first members only (a story may have 100 articles)."""
 
@@ -118,6 +122,7 @@ class _Figure:
     size: int | None
     holder: str | None
     timed: bool
+    concept: Concept | None
 
     @property
     def language(self) -> str:
@@ -132,7 +137,7 @@ class _Figure:
         return Citation.of(self.view, self.fact.span)
 
 
-def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
+def _figure(view: ArticleView, fact: NumberFact, concept: Concept | None) -> _Figure:
     language = view.language or ENGLISH
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
     counted = read(fact.counted.lower())
@@ -145,6 +150,7 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
         + ([("head", head)] if head else [])
+        + ([("concept", concept)] if concept else [])
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
@@ -161,6 +167,7 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
         size,
         holder,
         is_time_unit(fact.counted),
+        concept,
     )
 
 
@@ -262,6 +269,8 @@ def _link(a: _Figure, b: _Figure) -> float:
     close = same or _close_in_size(a.fact, b.fact)
     if not close and (a.exact or b.exact):
         return 0.0
+    if a.concept is not None and b.concept is not None:
+        return _concept_link(a, b, same)
     if not _placed_alike(a, b, same):
         return 0.0
     if a.head and a.head == b.head:
@@ -286,6 +295,26 @@ def _link(a: _Figure, b: _Figure) -> float:
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
     return score if loose else 0.0
+
+
+def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
+    """``_link`` for two figures whose words say what they count (``stories.number_concepts``):
+    they count one thing when it is the same concept, both or neither a part of a group, of
+    the same person, and, for different figures, both of this event; in any language, where
+    different figures also need a name their sentences share (the place or people counted)."""
+    if a.concept != b.concept or a.fact.part != b.fact.part:
+        return 0.0
+    if (a.fact.background is None) != (b.fact.background is None):
+        return 0.0
+    if not (a.holder == b.holder or (same and (a.holder is None or b.holder is None))):
+        return 0.0
+    if not same and a.fact.background is not None:
+        return 0.0
+    if a.language != b.language and not same and not _anchors(a) & _anchors(b):
+        return 0.0
+    role = _role(a, b) if a.language == b.language else 0.0
+    score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
+    return score + SAME_VALUE_BONUS if same else score
 
 
 def _linked(figure: _Figure, member: _Figure) -> float:
@@ -632,16 +661,19 @@ def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Fi
     return [g for g in groups if id(g) not in joined]
 
 
+def _figures_of(view: ArticleView) -> list[_Figure]:
+    facts = sorted(
+        (f for f in view.facts.numbers if not f.span.in_caption), key=lambda f: f.span.start
+    )
+    concepts = fact_concepts(view.body, facts, view.language or ENGLISH)
+    return [_figure(view, f, c) for f, c in zip(facts, concepts, strict=True)]
+
+
 def number_diffs(
     views: Sequence[ArticleView], reader: str = ENGLISH
 ) -> tuple[list[NumberDiff], list[NumberDiff]]:
     """Figures compared across outlets: the differing ones, and the ones all agree on."""
-    figures = [
-        _figure(view, fact)
-        for view in views
-        for fact in sorted(view.facts.numbers, key=lambda f: f.span.start)
-        if not fact.span.in_caption
-    ]
+    figures = [figure for view in views for figure in _figures_of(view)]
     figures.sort(key=lambda f: (f.view.position(f.fact.span.start), f.view.article_id))
     differing: list[NumberDiff] = []
     agreed: list[NumberDiff] = []

@@ -1,0 +1,213 @@
+"""What a figure counts, read alike in other words and other languages, and the figures it
+links under /diff.
+
+The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
+the comment; SemEval-2022 Task 8 and the Telegram Data Clustering contest 2020), cut to the
+clause that holds the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from stories.articles import Article, RawArticle
+from stories.clean import clean_article
+from stories.compare import diff_story
+from stories.factfinder import extract_facts
+from stories.figures import NumberDiff, NumberDiffKind
+from stories.names import resolve_people
+from stories.number_concepts import Concept, concept_of
+from stories.story_input import ArticleView
+
+PUBLISHED = datetime(2020, 2, 9, 12, tzinfo=UTC)
+_DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
+
+
+def _concept(sentence: str, number: str, language: str) -> Concept | None:
+    start = sentence.index(number)
+    end = start + len(number)
+    others = [
+        m.span() for m in _DIGITS.finditer(sentence) if not (m.start() < end and start < m.end())
+    ]
+    return concept_of(sentence, start, end, language, others)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "language", "concept"),
+    [
+        # 1515943366 (itv.com): two counts in one clause, each with its own verb.
+        (
+            "Thai police on Sunday shot dead a soldier who killed 26 people and wounded 57 in "
+            "the worst mass shooting in the country’s history.",
+            "26",
+            "en",
+            Concept.DEAD,
+        ),
+        (
+            "Thai police on Sunday shot dead a soldier who killed 26 people and wounded 57 in "
+            "the worst mass shooting in the country’s history.",
+            "57",
+            "en",
+            Concept.INJURED,
+        ),
+        # 1516170185 (looptonga.com): the concept named before a count word.
+        ("Officials said that the death toll stood at 20, with 42 wounded.", "20", "en", "dead"),
+        ("Officials said that the death toll stood at 20, with 42 wounded.", "42", "en", "injured"),
+        # 1484110209
+        ("More than 40 people have been killed and dozens injured.", "40", "en", Concept.DEAD),
+        # 1591409166 (dw.com): German puts the verb last.
+        (
+            "dass bei der Explosion auf dem Markt in der Stadt Afrin 47 Menschen getötet worden "
+            "seien.",
+            "47",
+            "de",
+            Concept.DEAD,
+        ),
+        # 1591316676 (nachrichten.at)
+        ("Mindestens 27 Menschen seien zudem verletzt worden", "27", "de", Concept.INJURED),
+        # 1560680372 (halkinsesikibris.com): Turkish names the count before the number.
+        (
+            "İtalya'da virüs kaynaklı ölüm sayısı 7 bin 500’ü geçerken vaka sayısı 75 bine "
+            "yaklaştı.",
+            "7 bin 500",
+            "tr",
+            Concept.DEAD,
+        ),
+        (
+            "İtalya'da virüs kaynaklı ölüm sayısı 7 bin 500’ü geçerken vaka sayısı 75 bine "
+            "yaklaştı.",
+            "75",
+            "tr",
+            Concept.CASES,
+        ),
+        # 1560472864 (ensonhaber.com): suffixes written onto the number are no words.
+        (
+            "80 binden fazla koronavirüs vakası ve 8 bini aşkın ölümün yaşandığı İtalya",
+            "80",
+            "tr",
+            Concept.CASES,
+        ),
+        (
+            "80 binden fazla koronavirüs vakası ve 8 bini aşkın ölümün yaşandığı İtalya",
+            "8 bin",
+            "tr",
+            Concept.DEAD,
+        ),
+        # u0a7045216cbbf52b (tvzvezda.ru)
+        ("В мире коронавирусом были заражены 5 407 613 человек", "5 407 613", "ru", "cases"),
+    ],
+)
+def test_a_figure_knows_what_it_counts_in_any_words(
+    sentence: str, number: str, language: str, concept: str
+) -> None:
+    assert _concept(sentence, number, language) == concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "language"),
+    [
+        # u2fc2000521dc4081 (moika78.ru): trains delayed ("задержались"), not people detained.
+        ("Из-за поломки задержались сразу пять поездов дальнего следования.", "пять", "ru"),
+        # 1515943366: "shot dead" is the gunman's fate, three words and a noun from the mall.
+        ("The man drove to the Terminal 21 Korat mall, shooting along the way.", "21", "en"),
+        # A language without cues reads no concept.
+        ("Hiyo ni watu 26 waliouawa.", "26", "sw"),
+    ],
+)
+def test_a_figure_whose_words_name_no_concept_has_none(
+    sentence: str, number: str, language: str
+) -> None:
+    start = sentence.index(number)
+    assert concept_of(sentence, start, start + len(number), language) is None
+
+
+def _views(*told: tuple[str, str, str]) -> list[ArticleView]:
+    """Articles of one story: (outlet, language, text)."""
+    views = []
+    for number, (outlet, language, text) in enumerate(told, 1):
+        raw = RawArticle(text=text, title=text.split(".")[0], published=PUBLISHED, declared=True)
+        article = clean_article(raw)
+        assert isinstance(article, Article), article
+        facts = extract_facts(replace(article, language=language))
+        views.append(ArticleView(number, outlet, None, PUBLISHED, article.body, facts, language))
+    return views
+
+
+def _numbers(views: list[ArticleView]) -> list[NumberDiff]:
+    return list(diff_story(views, resolve_people(views)).numbers)
+
+
+def _values(diff: NumberDiff) -> set[float]:
+    return {v.value for v in diff.values}
+
+
+# 1515943366 (itv.com) and 1516170185 (looptonga.com), the Korat shooting.
+ITV = (
+    "Thai soldier shot dead after killing 26 in country's worst ever gun rampage. "
+    "Thai police on Sunday shot dead a soldier who killed 26 people and wounded 57 in the "
+    "worst mass shooting in the country’s history. "
+    "He first killed two people, a fellow soldier and a woman, then went on a far bloodier "
+    "spree, shooting as he drove to the mall where shoppers fled in terror."
+)
+LOOP = (
+    "Thai soldier who killed 20 is shot dead. "
+    "Officials said that the death toll stood at 20, with 42 wounded, revising an earlier "
+    "total of 21 dead."
+)
+
+
+def test_one_count_told_in_other_words_is_a_conflict_and_an_earlier_total_is_not() -> None:
+    numbers = _numbers(_views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP)))
+    conflicts = [_values(d) for d in numbers if d.kind is NumberDiffKind.CONFLICT]
+    assert {26.0, 20.0} in conflicts
+    assert {57.0, 42.0} in conflicts
+    assert all(21.0 not in values and 2.0 not in values for values in map(_values, numbers))
+
+
+# 1560472864 (ensonhaber.com) and 1560680372 (halkinsesikibris.com): Italy's epidemic.
+ENSONHABER = (
+    "İtalya'da konteynerden korona hastanesi. "
+    "80 binden fazla koronavirüs vakası ve 8 bini aşkın ölümün yaşandığı İtalya'da "
+    "konteynerler yoğun bakım ünitesine dönüştürülüyor."
+)
+HALKINSESI = (
+    "İtalya'da nakliye konteynırları yoğun bakım ünitelerine dönüşüyor. "
+    "İtalya'da virüs kaynaklı ölüm sayısı 7 bin 500’ü geçerken vaka sayısı 75 bine yaklaştı."
+)
+
+
+def test_turkish_counts_are_linked_by_what_they_count_and_bounds_read_after_the_number() -> None:
+    numbers = _numbers(_views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI)))
+    kinds = {frozenset(_values(d)): d.kind for d in numbers}
+    # More than 80,000 cases and "approaching 75,000" cannot both be true.
+    assert kinds[frozenset({80_000.0, 75_000.0})] is NumberDiffKind.CONFLICT
+    # More than 8,000 deaths and more than 7,500: both may be true.
+    assert kinds[frozenset({8_000.0, 7_500.0})] is NumberDiffKind.QUALIFIED
+
+
+# u6468d244704be156 (kasparov.ru) and udb01330ce7ca2bb1 (tvrain.ru), cut.
+KASPAROV = "В Дагестане от пневмонии умерли 40 медиков, сообщил министр здравоохранения."
+TVRAIN = (
+    "В Дагестане умерли медики, сообщил министр здравоохранения. "
+    "Из числа погибших 29 пациентам подтвердили коронавирусную инфекцию."
+)
+
+
+def test_a_part_of_the_dead_is_not_compared_with_the_dead() -> None:
+    numbers = _numbers(_views(("kasparov", "ru", KASPAROV), ("tvrain", "ru", TVRAIN)))
+    assert not [d for d in numbers if {40.0, 29.0} <= _values(d)]
+
+
+# 1566425118 (bz-berlin.de) and 1567550743 (dailystar.co.uk), cut: a rate asked about in
+# German, a district's total in English.
+BZ = "Hendrik Streeck übte leise Kritik am Management. „Sind 1000 Infektionen pro Tag zu viel?“"
+STAR = "The Heinsberg area has approximately 1,302 cases and 37 deaths."
+
+
+def test_different_figures_in_two_languages_need_a_name_in_common() -> None:
+    numbers = _numbers(_views(("bz-berlin.de", "de", BZ), ("dailystar.co.uk", "en", STAR)))
+    assert not [d for d in numbers if {1000.0, 1302.0} <= _values(d)]
