@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,7 +28,7 @@ from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import surname_key
-from stories.number_concepts import Concept, fact_concepts
+from stories.number_concepts import Concept, countries_named, read_facts
 from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
@@ -57,6 +57,8 @@ alone ("114"); a smaller or round one also needs a name both sentences write."""
 CONCEPT_LINK = 0.6
 """Two figures of one concept ("killed 26", "the death toll stood at 20") link at least this
 well, plus their role's share of the rest."""
+LEAD_CHARACTERS = 300
+"""An article's lead, where it names the story's own country: its title and first sentence."""
 GROUP_SAMPLE = 8
 """A figure is compared with a group's first members only (a story may have 100 articles)."""
 
@@ -123,6 +125,7 @@ class _Figure:
     holder: str | None
     timed: bool
     concept: Concept | None
+    countries: frozenset[str]
 
     @property
     def language(self) -> str:
@@ -137,7 +140,9 @@ class _Figure:
         return Citation.of(self.view, self.fact.span)
 
 
-def _figure(view: ArticleView, fact: NumberFact, concept: Concept | None) -> _Figure:
+def _figure(
+    view: ArticleView, fact: NumberFact, concept: Concept | None, countries: frozenset[str]
+) -> _Figure:
     language = view.language or ENGLISH
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
     counted = read(fact.counted.lower())
@@ -168,6 +173,7 @@ def _figure(view: ArticleView, fact: NumberFact, concept: Concept | None) -> _Fi
         holder,
         is_time_unit(fact.counted),
         concept,
+        countries,
     )
 
 
@@ -299,18 +305,23 @@ def _link(a: _Figure, b: _Figure) -> float:
 
 def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
     """``_link`` for two figures whose words say what they count (``stories.number_concepts``):
-    they count one thing when it is the same concept, both or neither a part of a group, of
-    the same person, and, for different figures, both of this event; in any language, where
-    different figures also need a name their sentences share (the place or people counted)."""
-    if a.concept != b.concept or a.fact.part != b.fact.part:
+    they count one thing when it is the same concept, both or neither a part of a group (a
+    part sent to a country is that country's group however it is written: "nine of the freed
+    went to Lithuania", "eight to Lithuania"), of the same person, and, for different figures,
+    both of this event and of the same countries named in their clauses ("released to
+    Ukraine" is not "released"); in any language, where different figures also need a country
+    or a name their sentences share (the place or people counted)."""
+    if a.concept != b.concept:
+        return 0.0
+    if a.fact.part != b.fact.part and not (a.countries and a.countries == b.countries):
         return 0.0
     if (a.fact.background is None) != (b.fact.background is None):
         return 0.0
     if not (a.holder == b.holder or (same and (a.holder is None or b.holder is None))):
         return 0.0
-    if not same and a.fact.background is not None:
+    if not same and (a.fact.background is not None or a.countries != b.countries):
         return 0.0
-    if a.language != b.language and not same and not _anchors(a) & _anchors(b):
+    if a.language != b.language and not (same or a.countries or _anchors(a) & _anchors(b)):
         return 0.0
     role = _role(a, b) if a.language == b.language else 0.0
     score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
@@ -661,19 +672,40 @@ def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Fi
     return [g for g in groups if id(g) not in joined]
 
 
-def _figures_of(view: ArticleView) -> list[_Figure]:
-    facts = sorted(
-        (f for f in view.facts.numbers if not f.span.in_caption), key=lambda f: f.span.start
+def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
+    """Every figure of the story outside captions, each with the countries its clause names
+    other than the story's own (``_own_countries``): "released to Ukraine" and "released"
+    differ, "in Italy" and "in the country" do not."""
+    own = _own_countries(views)
+    figures: list[_Figure] = []
+    for view in views:
+        facts = sorted(
+            (f for f in view.facts.numbers if not f.span.in_caption), key=lambda f: f.span.start
+        )
+        readings = read_facts(view.body, facts, view.language or ENGLISH)
+        figures.extend(
+            _figure(view, f, r.concept, r.countries - own)
+            for f, r in zip(facts, readings, strict=True)
+        )
+    return figures
+
+
+def _own_countries(views: Sequence[ArticleView]) -> frozenset[str]:
+    """The story's own countries: those its articles' leads name most (by article)."""
+    named = Counter(
+        code
+        for view in views
+        for code in countries_named(view.body[:LEAD_CHARACTERS], view.language or ENGLISH)
     )
-    concepts = fact_concepts(view.body, facts, view.language or ENGLISH)
-    return [_figure(view, f, c) for f, c in zip(facts, concepts, strict=True)]
+    most = max(named.values(), default=0)
+    return frozenset(code for code, count in named.items() if count == most)
 
 
 def number_diffs(
     views: Sequence[ArticleView], reader: str = ENGLISH
 ) -> tuple[list[NumberDiff], list[NumberDiff]]:
     """Figures compared across outlets: the differing ones, and the ones all agree on."""
-    figures = [figure for view in views for figure in _figures_of(view)]
+    figures = _story_figures(views)
     figures.sort(key=lambda f: (f.view.position(f.fact.span.start), f.view.article_id))
     differing: list[NumberDiff] = []
     agreed: list[NumberDiff] = []

@@ -1,11 +1,12 @@
 """What a figure counts, as a concept that reads alike in every language.
 
 News counts a few things again and again: the dead, the injured, cases of a disease, people
-arrested, freed, evacuated or missing. Outlets name them in other words ("killed 26 people",
-"the death toll stood at 20", "20 Tote", "47 Menschen getötet", "ölüm sayısı 7 bin 500"), so
-two figures of one count may share no word at all. A concept is found from the words of the
-number's clause that name one of these things, the nearest to the number winning, never
-across another number ("killed 26 people and wounded 57": 26 dead, 57 injured).
+arrested, freed, evacuated, sent somewhere or missing. Outlets name them in other words
+("killed 26 people", "the death toll stood at 20", "20 Tote", "47 Menschen getötet", "ölüm
+sayısı 7 bin 500"), so two figures of one count may share no word at all. A concept is found
+from the words of the number's clause that name one of these things, the nearest to the
+number winning, never across another number ("killed 26 people and wounded 57": 26 dead, 57
+injured).
 
 The cues are word beginnings per language (a stem, so that case forms and verb forms match);
 a language without cues gives no concept, and its figures are compared as before, by words.
@@ -16,11 +17,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from stories.facts import NumberFact
-from stories.number_roles import segment_of
+from stories.number_roles import Segment, opens_aside, segment_of
+from stories.places import country_code
 
 
 class Concept(StrEnum):
@@ -31,6 +34,8 @@ class Concept(StrEnum):
     ARRESTED = "arrested"
     FREED = "freed"
     EVACUATED = "evacuated"
+    TRANSFERRED = "transferred"
+    """Taken, sent or deported somewhere: its country tells one group from another."""
     MISSING = "missing"
 
 
@@ -44,6 +49,8 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"freed\b|frees?\b|releas|pardon",
         Concept.EVACUATED: r"evacu",
         Concept.MISSING: r"missing\b",
+        Concept.TRANSFERRED: r"taken to|sent to|transferred|deported|expelled"
+        r"|went to|left (?:\w+ )?for|flown to|handed over|moved to|bused to",
     },
     "ru": {
         Concept.DEAD: r"погиб|умер|умир|убит|убил|убив|смерт|скончал|жертв",
@@ -54,6 +61,8 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"освобо[дж]|помилов|выпущен|отпущен",
         Concept.EVACUATED: r"эвакуир",
         Concept.MISSING: r"пропа[лв]|без вести",
+        Concept.TRANSFERRED: r"вывез|вывоз|отправл|отправи|передан|передал"
+        r"|депортир|выслан|выслал|перевез|доставл|выехал|уехал",
     },
     "uk": {
         Concept.DEAD: r"загин|загибл|помер|помир|вбит|вбив|убит|смерт|жертв",
@@ -64,6 +73,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"звільн|помилува",
         Concept.EVACUATED: r"евакуйов|евакуац",
         Concept.MISSING: r"зник|безвісти",
+        Concept.TRANSFERRED: r"вивез|доправ|відправ|передан|передал|депорт|вислан|перевез|виїхал",
     },
     "be": {
         Concept.DEAD: r"загін|загібл|памер|забіт|смерц|ахвяр",
@@ -71,6 +81,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.CASES: r"выпад[ак]|інфіцыр|захвар",
         Concept.ARRESTED: r"затрыма|арышт",
         Concept.FREED: r"вызвал|памілава",
+        Concept.TRANSFERRED: r"вывез|адпраўл|перададзен|дэпартав|выслан|перавез|выехал",
     },
     "de": {
         Concept.DEAD: r"tote[nr]?\b|tot\b|getötet|töte|todesopfer|todesfäll|gestorben|starb"
@@ -82,6 +93,8 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"freigelassen|freilassung|freigekommen|begnadigt",
         Concept.EVACUATED: r"evakuiert|evakuierung",
         Concept.MISSING: r"vermisst",
+        Concept.TRANSFERRED: r"gebracht|geschickt|abgeschoben"
+        r"|ausgewiesen|überstellt|ausgeflogen|ausgereist",
     },
     "pl": {
         Concept.DEAD: r"zgin|zmar|zabit|zabił|śmier|ofiar|nie żyj",
@@ -92,6 +105,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"uwoln|ułaskaw|zwolnion",
         Concept.EVACUATED: r"ewakuow",
         Concept.MISSING: r"zaginion",
+        Concept.TRANSFERRED: r"trafi|wywiez|przekaza|deportowa|wydalon|odesłan|przewiezion|wyjecha",
     },
     "lt": {
         Concept.DEAD: r"žuv|mirė|mirusi|mirt|nužud|aukų|aukos",
@@ -99,6 +113,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.CASES: r"atvej|užsikrėt",
         Concept.ARRESTED: r"sulaikyt|suimt",
         Concept.FREED: r"paleist|paleid|išlaisvin|pasigailė",
+        Concept.TRANSFERRED: r"išvež|išvyk|perduot|deportuot|išsiųst|atvyk|nuvež|pervež",
     },
     "fr": {
         Concept.DEAD: r"morts?\b|tués?\b|tuées?\b|décès|décéd|victimes? mortelles",
@@ -109,6 +124,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"libéré|libération|gracié",
         Concept.EVACUATED: r"évacu",
         Concept.MISSING: r"disparu",
+        Concept.TRANSFERRED: r"transféré|expulsé|envoyé|emmené",
     },
     "es": {
         Concept.DEAD: r"muert|muri|fallec|asesinad|mató|víctimas mortales",
@@ -119,6 +135,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"liberad|liberó|liberación|indultad",
         Concept.EVACUATED: r"evacuad",
         Concept.MISSING: r"desaparecid",
+        Concept.TRANSFERRED: r"trasladad|enviad|deportad|expulsad|llevad",
     },
     "it": {
         Concept.DEAD: r"mort[io]\b|uccis|decess|vittime",
@@ -129,6 +146,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"liberat|rilasciat|graziat",
         Concept.EVACUATED: r"evacuat|sfollat",
         Concept.MISSING: r"dispers",
+        Concept.TRANSFERRED: r"trasferit|espuls|inviat",
     },
     "pt": {
         Concept.DEAD: r"mort[oa]s?\b|morre|morreu|falec|óbitos?",
@@ -139,6 +157,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"libertad|liberad|soltos",
         Concept.EVACUATED: r"evacuad",
         Concept.MISSING: r"desaparecid",
+        Concept.TRANSFERRED: r"transferid|enviad|deportad|expuls|levad",
     },
     "tr": {
         Concept.DEAD: r"ölü\w*|ölüm\w*|öldü\w*|hayatını kaybet|can kayb",
@@ -149,6 +168,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.FREED: r"serbest bırak|tahliye edil",
         Concept.EVACUATED: r"tahliye",
         Concept.MISSING: r"kayıp",
+        Concept.TRANSFERRED: r"gönderil|sınır dışı|nakledil|götürül",
     },
     "el": {
         Concept.DEAD: r"νεκρ|σκοτώ|θάνατ|πέθαν|θύματα",
@@ -156,6 +176,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.CASES: r"κρούσμ",
         Concept.ARRESTED: r"συνελήφθ|σύλληψ",
         Concept.FREED: r"απελευθερ|αποφυλακ",
+        Concept.TRANSFERRED: r"μεταφέρθ|στάλθ|απελάθ|εστάλ",
     },
     "ar": {
         Concept.DEAD: r"قتل|قتيل|مقتل|وفا[ةي]|وفيات|توفي|مصرع|ضحايا",
@@ -164,6 +185,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.RECOVERED: r"تعاف|شفاء",
         Concept.ARRESTED: r"اعتقال|معتقل|احتجاز|القبض",
         Concept.FREED: r"أفرج|الإفراج|إطلاق سراح",
+        Concept.TRANSFERRED: r"نقل|ترحيل|أرسل|رحل",
     },
 }
 """Word beginnings that name a counted concept, per language (lower case). A cue matches at
@@ -208,13 +230,15 @@ def concept_of(
 
     ``numbers`` are the spans of the sentence's other numbers: a cue past one of them is
     that number's. The clause's cues are weighed by their distance in words (a conjunction
-    between costs more); a tie goes to the cue after the number (its counted noun).
+    between costs more); a tie goes to the cue after the number (its counted noun). Being
+    sent somewhere wins over any other cue: "114 freed were taken to Ukraine" counts a group
+    of the freed by where it went.
     """
     pattern = _cue_pattern(language[:2].lower())
     if pattern is None:
         return None
-    segment = segment_of(sentence, start, end)
-    best: tuple[int, int, Concept] | None = None
+    segment = _clause(sentence, start, end, language)
+    best: tuple[tuple[bool, int, int], Concept] | None = None
     for match in pattern.finditer(sentence, segment.start, segment.end):
         if match.start() < end and match.end() > start:
             continue
@@ -225,10 +249,39 @@ def concept_of(
         distance = _distance(sentence[low:high], after)
         if distance > MAX_DISTANCE:
             continue
-        rank = (distance, 0 if after else 1)
-        if best is None or rank < best[:2]:
-            best = (*rank, Concept[match.lastgroup or ""])
-    return None if best is None else best[2]
+        concept = Concept[match.lastgroup or ""]
+        rank = (concept is not Concept.TRANSFERRED, distance, 0 if after else 1)
+        if best is None or rank < best[0]:
+            best = rank, concept
+    return None if best is None else best[1]
+
+
+_DASH_VERB = re.compile(r"\s*[-–—]\s")
+"""A dash standing for a verb right after a number: "345 059 - скончались"."""
+
+
+def _clause(sentence: str, start: int, end: int, language: str) -> Segment:
+    """The number's clause (``segment_of``), carried over a dash that follows the number and
+    over an aside naming members of its group, and cut where a sentence ends without a space
+    ("342 тысяч человек.Актуальные данные")."""
+    segment = segment_of(sentence, start, end)
+    dash = _DASH_VERB.match(sentence, end)
+    if segment.end < len(sentence) and dash is not None:
+        segment = Segment(segment.start, segment_of(sentence, dash.end(), dash.end()).end)
+    aside = _COMMA.match(sentence, segment.end)
+    if aside is not None and opens_aside(sentence, aside.end(), language):
+        # "the remaining nine, including Bialiatski, were sent to Lithuania"
+        closing = segment_of(sentence, aside.end(), aside.end()).end
+        after = _COMMA.match(sentence, closing)
+        if after is not None:
+            segment = Segment(segment.start, segment_of(sentence, after.end(), after.end()).end)
+    glued = [m.end() for m in _GLUED_END.finditer(sentence, segment.start, start)]
+    after = _GLUED_END.search(sentence, end, segment.end)
+    return Segment(glued[-1] if glued else segment.start, after.start() if after else segment.end)
+
+
+_COMMA = re.compile(r",\s+")
+_GLUED_END = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
 
 
 def _distance(between: str, after: bool) -> int:
@@ -247,13 +300,23 @@ def _cost(word: str, after: bool) -> int:
     return 0 if not after and word in _COUNT_WORDS else 1
 
 
-def fact_concepts(body: str, facts: Sequence[NumberFact], language: str) -> list[Concept | None]:
-    """``concept_of`` each of an article's number facts (spans into ``body``), each read in
-    its sentence among the sentence's other numbers."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number's clause says of it beyond its words: the concept it counts and the
+    countries the clause names (ISO codes: "to Ukraine", "в Литву", "İtalya'da")."""
+
+    concept: Concept | None
+    countries: frozenset[str]
+    """The countries of the number's own stretch of its clause (``_own_countries``)."""
+
+
+def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Reading]:
+    """The ``Reading`` of each of an article's number facts (spans into ``body``), each read
+    in its sentence among the sentence's other numbers."""
     by_sentence: dict[str, list[NumberFact]] = defaultdict(list)
     for fact in facts:
         by_sentence[fact.span.sentence].append(fact)
-    found: dict[int, Concept | None] = {}
+    found: dict[int, Reading] = {}
     for sentence, numbers in by_sentence.items():
         offset = body.find(sentence)
         spans = [
@@ -262,7 +325,54 @@ def fact_concepts(body: str, facts: Sequence[NumberFact], language: str) -> list
             else (sentence.find(f.text), sentence.find(f.text) + len(f.text))
             for f in numbers
         ]
-        for fact, (start, end) in zip(numbers, spans, strict=True):
+        previous: tuple[NumberFact, Concept | None] | None = None
+        for fact, (start, end) in sorted(zip(numbers, spans, strict=True), key=lambda p: p[1]):
             others = [s for s in spans if s != (start, end)]
-            found[id(fact)] = concept_of(sentence, start, end, language, others)
+            concept = concept_of(sentence, start, end, language, others)
+            if concept is None and previous is not None and previous[0].counted == fact.counted:
+                # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
+                concept = previous[1]
+            countries = _own_countries(sentence, start, end, others, language)
+            found[id(fact)] = Reading(concept, countries)
+            previous = fact, concept
     return [found[id(fact)] for fact in facts]
+
+
+def _own_countries(
+    sentence: str, start: int, end: int, others: Sequence[tuple[int, int]], language: str
+) -> frozenset[str]:
+    """The countries the number's clause names after it, up to the next number ("114 were
+    taken to Ukraine"), else before it, back to the previous number ("in Italy, 7,500")."""
+    segment = _clause(sentence, start, end, language)
+    following = min((s for s, _ in others if s >= end), default=segment.end)
+    after = _countries_in(sentence, end, min(following, segment.end), language)
+    if after:
+        return after
+    preceding = max((e for _, e in others if e <= start), default=segment.start)
+    return _countries_in(sentence, max(preceding, segment.start), start, language)
+
+
+def countries_named(text: str, language: str) -> frozenset[str]:
+    """The countries ``text`` names, as ISO codes."""
+    return _countries_in(text, 0, len(text), language)
+
+
+def _countries_in(sentence: str, start: int, end: int, language: str) -> frozenset[str]:
+    """The countries named in ``sentence[start:end]``."""
+    codes = set()
+    for match in _CAPITALISED.finditer(sentence, start, end):
+        code = _country(match.group(), language)
+        if code is not None:
+            codes.add(code)
+    return frozenset(codes)
+
+
+@lru_cache(maxsize=65536)
+def _country(word: str, language: str) -> str | None:
+    """``country_code`` of a capitalised word, a possessive or a suffix after an apostrophe
+    left out ("Thailand's", "İtalya'da")."""
+    return country_code(word, language) or country_code(_APOSTROPHE.split(word)[0], language)
+
+
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё][^\W\d_]*(?:['’][^\W\d_]+)?")
+_APOSTROPHE = re.compile(r"['’]")

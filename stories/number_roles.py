@@ -197,6 +197,13 @@ def _phrases(table_key: str, language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:^|(?<=[^\w]))(?:{alternatives})(?=[^\w]|$)", re.IGNORECASE)
 
 
+def opens_aside(text: str, start: int, language: str) -> bool:
+    """Whether ``text`` from ``start`` opens an aside naming members of a group: ", including
+    Bialiatski,", ", в том числе двое детей,"."""
+    lower = text[start : start + 30].lower()
+    return any(lower.startswith(words) for words in _PART_BEFORE.get(language, ()))
+
+
 def is_part(text: str, start: int, end: int, language: str) -> bool:
     """Whether the number at ``text[start:end]`` is written as a part of a group."""
     before = _phrases("before", language)

@@ -22,6 +22,7 @@ from stories.figures import NumberDiff, NumberDiffKind
 from stories.names import resolve_people
 from stories.number_concepts import Concept, concept_of
 from stories.story_input import ArticleView
+from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 
 PUBLISHED = datetime(2020, 2, 9, 12, tzinfo=UTC)
 _DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
@@ -211,3 +212,48 @@ STAR = "The Heinsberg area has approximately 1,302 cases and 37 deaths."
 def test_different_figures_in_two_languages_need_a_name_in_common() -> None:
     numbers = _numbers(_views(("bz-berlin.de", "de", BZ), ("dailystar.co.uk", "en", STAR)))
     assert not [d for d in numbers if {1000.0, 1302.0} <= _values(d)]
+
+
+def test_a_group_sent_somewhere_is_counted_by_where_it_went_in_every_language() -> None:
+    """The seed event in seven languages (``tests/support/multilingual_texts``, written for
+    the tests), one outlet giving other figures for the groups sent to Ukraine and Lithuania:
+    those are conflicts across languages, and the 123 freed is compared with neither."""
+    told = dict(RELEASE)
+    title, body = told["ru"]
+    told["ru"] = (title, body.replace("114 человек", "104 человека").replace("девять", "восемь"))
+    views = []
+    for number, (language, (title, body)) in enumerate(told.items(), 1):
+        raw = RawArticle(text=body, title=title, published=RELEASE_DAY, declared=True)
+        article = clean_article(raw)
+        assert isinstance(article, Article), article
+        facts = extract_facts(article)
+        views.append(
+            ArticleView(number, language, None, RELEASE_DAY, article.body, facts, language)
+        )
+    numbers = _numbers(views)
+    conflicts = [_values(d) for d in numbers if d.kind is NumberDiffKind.CONFLICT]
+    assert sorted(conflicts, key=min) == [{8.0, 9.0}, {104.0, 114.0}]
+    assert all(123.0 not in _values(d) for d in numbers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "concept"),
+    [
+        # seeds/003: an aside naming a member of the group stands between number and verb.
+        (
+            "Among those released, 114 prisoners were transferred to Ukraine, while the "
+            "remaining nine, including Bialiatski, were sent to Lithuania.",
+            "nine",
+            Concept.TRANSFERRED,
+        ),
+        # seeds/000: where a group went says more than that it was freed.
+        (
+            "Nine of the released prisoners left Belarus for Lithuania and 114 were taken to "
+            "Ukraine, officials said.",
+            "114",
+            Concept.TRANSFERRED,
+        ),
+    ],
+)
+def test_where_a_group_went_is_read_past_asides(sentence: str, number: str, concept: str) -> None:
+    assert _concept(sentence, number, "en") == concept
