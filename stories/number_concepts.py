@@ -223,6 +223,13 @@ def _cue_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W\d_]){prefix}(?:{groups})[^\W\d_]*", re.IGNORECASE)
 
 
+def is_cue(word: str, language: str) -> bool:
+    """Whether ``word`` names a concept itself ("released", "Toten")."""
+    pattern = _cue_pattern(language[:2].lower())
+    found = pattern.match(word) if pattern is not None else None
+    return found is not None and found.end() == len(word)
+
+
 def concept_of(
     sentence: str, start: int, end: int, language: str, numbers: Sequence[tuple[int, int]] = ()
 ) -> Concept | None:

@@ -17,6 +17,7 @@ import pytest
 from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.compare import diff_story
+from stories.concept_labels import concept_label
 from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.names import resolve_people
@@ -257,3 +258,23 @@ def test_a_group_sent_somewhere_is_counted_by_where_it_went_in_every_language() 
 )
 def test_where_a_group_went_is_read_past_asides(sentence: str, number: str, concept: str) -> None:
     assert _concept(sentence, number, "en") == concept
+
+
+def test_lines_are_labelled_by_what_they_count_in_the_readers_words() -> None:
+    thai = _numbers(_views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP)))
+    italy = _numbers(_views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI)))
+    labels = {frozenset(_values(d)): d.what for d in [*thai, *italy]}
+    assert labels[frozenset({26.0, 20.0})] == "people dead"
+    assert labels[frozenset({57.0, 42.0})] == "people injured"
+    # Turkish figures, an English reader: the concept in English, not Turkish words.
+    assert labels[frozenset({80_000.0, 75_000.0})] == "cases"
+
+
+def test_a_label_names_the_counted_noun_and_where_a_group_went() -> None:
+    assert concept_label(Concept.FREED, ["released prisoners"], (), "en") == "prisoners freed"
+    assert concept_label(Concept.TRANSFERRED, ["prisoners"], {"UA"}, "en") == (
+        "prisoners sent to Ukraine"
+    )
+    assert concept_label(Concept.DEAD, [], (), "en") == "deaths"
+    # No table for the reader's language: the caller shows the source's words.
+    assert concept_label(Concept.DEAD, [], (), "sw") is None
