@@ -42,7 +42,9 @@ DIFFERENT_VALUE_CONTEXT = 0.3
 LOOSE_VALUE_LINK = 0.3
 """A qualified or vague figure ("thousands") joins a compatible one at this similarity."""
 MAX_VALUE_RATIO = 2.0
-"""Exact figures further apart than this factor are not two reports of one count."""
+"""Exact figures further apart than this factor are not two reports of one count..."""
+BOUND_VALUE_RATIO = 4.0
+"""...but a lower bound of a concept left alone may join one this far above (``_attach_bounds``)."""
 BREAKDOWN_DISTANCE = 600
 """Parts of a breakdown are given within this many characters of each other."""
 SAME_VALUE_BONUS = 0.15
@@ -458,6 +460,47 @@ def _adds_up_to(
     return role >= DIFFERENT_VALUE_CONTEXT and bool(_breakdown(first, total, figures))
 
 
+def _attach_bounds(groups: list[list[_Figure]], figures: _ByArticle) -> None:
+    """A lower bound of a concept left alone ("at least 2 people were killed") joins the
+    group of that concept whose figure it is a bound of, within ``BOUND_VALUE_RATIO`` ("seven
+    people have died"), when its article has no figure there: an early toll and a later one,
+    told differently. Alone, its value was too far from the group's to be linked. An outlet
+    that gives a figure the bound is a bound of has its count already ("the death of two or
+    more persons" in a law's wording beside "five died")."""
+    for alone in [g for g in groups if len(g) == 1]:
+        bound = alone[0]
+        if any(_bounds(bound, f) for f in figures[bound.view.article_id]):
+            continue  # its outlet gives the count too: the bound says something else
+        best: list[_Figure] | None = None
+        for group in groups:
+            common = _common_value(group)
+            if group is alone or common is None or not _bounds(bound, group[0]):
+                continue
+            if any(f.view.article_id == bound.view.article_id for f in group):
+                continue
+            linked = all(_concept_link(bound, f, same=False) > 0 for f in group[:GROUP_SAMPLE])
+            if linked and (best is None or common < (_common_value(best) or 0.0)):
+                best = group
+        if best is not None:
+            best.append(bound)
+            alone.clear()
+    groups[:] = [g for g in groups if g]
+
+
+_LOWER_BOUNDS = (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
+
+
+def _bounds(bound: _Figure, other: _Figure) -> bool:
+    """Whether ``bound`` is a lower bound of a concept that ``other``'s value satisfies within
+    ``BOUND_VALUE_RATIO`` ("at least 2 killed", "seven have died")."""
+    value, reached = bound.fact.value, other.fact.value
+    return (
+        bound.concept is not None
+        and bound.fact.qualifier in _LOWER_BOUNDS
+        and value < reached <= value * BOUND_VALUE_RATIO
+    )
+
+
 def _values(group: list[_Figure]) -> list[NumberValue]:
     by_reading: dict[tuple[float, float, Qualifier], list[_Figure]] = defaultdict(list)
     for figure in group:
@@ -544,8 +587,17 @@ def _classify(
         return NumberDiffKind.CONFLICT, values
     if explained:
         return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
-    differ = any(_worth_showing(a, b) and _link(a, b) > 0 for a, b in combinations(kinds, 2))
+    differ = any(
+        _worth_showing(a, b) and (_link(a, b) > 0 or _bounded(a, b))
+        for a, b in combinations(kinds, 2)
+    )
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _bounded(a: _Figure, b: _Figure) -> bool:
+    """Whether one figure is a bound of the other's concept (``_bounds``) linked to it."""
+    pair = (a, b) if _bounds(a, b) else (b, a) if _bounds(b, a) else None
+    return pair is not None and _concept_link(*pair, same=False) > 0
 
 
 def _worth_showing(a: _Figure, b: _Figure) -> bool:
@@ -721,6 +773,7 @@ def number_diffs(
     groups = _group_figures(figures)
     by_article = _by_article(figures)
     _attach_breakdowns(groups, by_article)
+    _attach_bounds(groups, by_article)
     for group in _across_languages(groups, reader):
         if len({f.view.outlet for f in group}) < 2:
             continue

@@ -278,3 +278,37 @@ def test_a_label_names_the_counted_noun_and_where_a_group_went() -> None:
     assert concept_label(Concept.DEAD, [], (), "en") == "deaths"
     # No table for the reader's language: the caller shows the source's words.
     assert concept_label(Concept.DEAD, [], (), "sw") is None
+
+
+# 1484143351 (asiapacificnews.net) and 1483803735 (rssfeeds.usatoday.com), cut.
+AP = (
+    "Australia's bushfires: military deployed. Since Monday, seven people have died as "
+    "destructive wildfires tore through communities in New South Wales and Victoria."
+)
+USA_TODAY = (
+    "Australia bushfires have scorched 12M acres and killed at least 2 people. "
+    "At least two people were killed as the eastern parts of Australia’s two most populous "
+    "states continued to get torched."
+)
+# u71447d4c700bf696 (fedpress.ru) and uca74f3f0c4ae92b7 (dvnovosti.ru), cut: a law's wording.
+FEDPRESS = (
+    "При лобовом столкновении двух легковых автомобилей на трассе «Амур» в Еврейской "
+    "автономной области погибли пять человек. Во вторник на федеральной трассе произошло ДТП. "
+    "В результате аварии погибли пять человек – водитель и пассажиры Toyota Ipsum."
+)
+DVNOVOSTI = (
+    "Число погибших при столкновении автомобилей на трассе «Амур» выросло до пяти человек. "
+    "Возбуждено дело по статье 264 УК РФ (нарушение правил дорожного движения, повлекшее по "
+    "неосторожности смерть двух или более лиц)."
+)
+
+
+def test_an_early_lower_bound_is_shown_beside_a_later_toll() -> None:
+    numbers = _numbers(_views(("ap", "en", AP), ("usatoday", "en", USA_TODAY)))
+    kinds = {frozenset(_values(d)): d.kind for d in numbers}
+    assert kinds == {frozenset({2.0, 7.0}): NumberDiffKind.QUALIFIED}
+
+
+def test_a_bound_beside_its_outlets_own_count_is_no_figure_of_it() -> None:
+    numbers = _numbers(_views(("fedpress", "ru", FEDPRESS), ("dvnovosti", "ru", DVNOVOSTI)))
+    assert all(2.0 not in _values(d) for d in numbers)
