@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 
+from stories.currencies import CURRENCIES
 from stories.facts import NumberFact
-from stories.number_roles import Segment, opens_aside, segment_of
+from stories.number_roles import Segment, is_measure, opens_aside, segment_of
 from stories.places import country_code
 
 
@@ -319,7 +320,8 @@ class Reading:
 
 def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Reading]:
     """The ``Reading`` of each of an article's number facts (spans into ``body``), each read
-    in its sentence among the sentence's other numbers."""
+    in its sentence among the sentence's other numbers. Measures and sums of money count no
+    concept."""
     by_sentence: dict[str, list[NumberFact]] = defaultdict(list)
     for fact in facts:
         by_sentence[fact.span.sentence].append(fact)
@@ -335,7 +337,11 @@ def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Re
         previous: tuple[NumberFact, Concept | None] | None = None
         for fact, (start, end) in sorted(zip(numbers, spans, strict=True), key=lambda p: p[1]):
             others = [s for s in spans if s != (start, end)]
-            concept = concept_of(sentence, start, end, language, others)
+            concept = (
+                None
+                if _measures(fact.counted)
+                else concept_of(sentence, start, end, language, others)
+            )
             if concept is None and previous is not None and previous[0].counted == fact.counted:
                 # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
                 concept = previous[1]
@@ -343,6 +349,15 @@ def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Re
             found[id(fact)] = Reading(concept, countries)
             previous = fact, concept
     return [found[id(fact)] for fact in facts]
+
+
+_MONEY = frozenset(CURRENCIES.values())
+
+
+def _measures(counted: str) -> bool:
+    """Whether a figure measures (a duration, an age, a share) or is a sum of money: "1,613
+    days behind bars" and "2 million rubles for the victims" count no people."""
+    return is_measure(counted) or counted in _MONEY
 
 
 def _own_countries(

@@ -21,7 +21,7 @@ from stories.concept_labels import concept_label
 from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.names import resolve_people
-from stories.number_concepts import Concept, concept_of
+from stories.number_concepts import Concept, concept_of, read_facts
 from stories.story_input import ArticleView
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 
@@ -312,3 +312,14 @@ def test_an_early_lower_bound_is_shown_beside_a_later_toll() -> None:
 def test_a_bound_beside_its_outlets_own_count_is_no_figure_of_it() -> None:
     numbers = _numbers(_views(("fedpress", "ru", FEDPRESS), ("dvnovosti", "ru", DVNOVOSTI)))
     assert all(2.0 not in _values(d) for d in numbers)
+
+
+def test_measures_and_money_count_no_concept() -> None:
+    text = (
+        "He spent 1,613 days behind bars. "
+        "The state paid 2 million dollars to the families of those killed."
+    )
+    view = _views(("a", "en", text))[0]
+    facts = [f for f in view.facts.numbers if not f.span.in_caption]
+    assert [f.value for f in facts] == [1613, 2_000_000]
+    assert [r.concept for r in read_facts(view.body, facts, "en")] == [None, None]
