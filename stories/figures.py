@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
 from itertools import combinations
@@ -25,6 +25,7 @@ from stories.content import (
     weighed_dice,
     weight,
 )
+from stories.currencies import CURRENCIES
 from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
@@ -60,6 +61,9 @@ alone ("114"); a smaller or round one also needs a name both sentences write."""
 CONCEPT_LINK = 0.6
 """Two figures of one concept ("killed 26", "the death toll stood at 20") link at least this
 well, plus their role's share of the rest."""
+ONLY_SUM_LINK = 0.5
+"""How well the one sum of a currency of each of two articles link (``_Figure.only_sum``)
+when their values are compatible ("about 8 million rubles", "at least 7.5 million rubles")."""
 LEAD_CHARACTERS = 300
 """An article's lead, where it names the story's own country: its title and first sentence."""
 GROUP_SAMPLE = 8
@@ -129,6 +133,8 @@ class _Figure:
     timed: bool
     concept: Concept | None
     countries: frozenset[str]
+    only_sum: bool = False
+    """The only sum of its currency its article gives (of this event)."""
 
     @property
     def language(self) -> str:
@@ -282,6 +288,10 @@ def _link(a: _Figure, b: _Figure) -> float:
         return _concept_link(a, b, same)
     if not _placed_alike(a, b, same):
         return 0.0
+    if a.only_sum and b.only_sum and a.fact.counted == b.fact.counted:
+        # The one sum each outlet gives in a currency is the story's sum, in any words, when
+        # the two may both be true: never a conflict on this alone.
+        return ONLY_SUM_LINK if _compatible(a.fact, b.fact) else 0.0
     if a.head and a.head == b.head:
         counted = 1.0
     else:
@@ -488,6 +498,7 @@ def _attach_bounds(groups: list[list[_Figure]], figures: _ByArticle) -> None:
 
 
 _LOWER_BOUNDS = (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
+_MONEY = frozenset(CURRENCIES.values())
 
 
 def _bounds(bound: _Figure, other: _Figure) -> bool:
@@ -744,8 +755,12 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
             (f for f in view.facts.numbers if not f.span.in_caption), key=lambda f: f.span.start
         )
         readings = read_facts(view.body, facts, view.language or ENGLISH)
+        sums = Counter(f.counted for f in facts if f.counted in _MONEY and f.background is None)
         figures.extend(
-            _figure(view, f, r.concept, r.countries - own)
+            replace(
+                _figure(view, f, r.concept, r.countries - own),
+                only_sum=sums.get(f.counted) == 1 and f.background is None,
+            )
             for f, r in zip(facts, readings, strict=True)
         )
     return figures

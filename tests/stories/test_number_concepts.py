@@ -323,3 +323,28 @@ def test_measures_and_money_count_no_concept() -> None:
     facts = [f for f in view.facts.numbers if not f.span.in_caption]
     assert [f.value for f in facts] == [1613, 2_000_000]
     assert [r.concept for r in read_facts(view.body, facts, "en")] == [None, None]
+
+
+# ucd11d49b5b026063 (forpost-sz.ru) and u57748c1b421cf26f (tass.ru), cut.
+FORPOST = (
+    "По версии следствия, чиновница взяла у предпринимателя порядка 8 миллионов рублей за то, "
+    "что подписала акты приёмки по госконтрактам."
+)
+TASS = (
+    "По версии следствия, взятка в сумме не менее 7,5 млн рублей предназначалась за "
+    "заключение контрактов с фирмами бизнесмена."
+)
+
+
+def test_the_one_sum_each_outlet_gives_is_compared_when_both_may_be_true() -> None:
+    numbers = _numbers(_views(("forpost", "ru", FORPOST), ("tass", "ru", TASS)))
+    kinds = {frozenset(_values(d)): d.kind for d in numbers}
+    assert kinds == {frozenset({8_000_000.0, 7_500_000.0}): NumberDiffKind.QUALIFIED}
+
+
+def test_two_lone_sums_that_cannot_both_be_true_are_no_conflict_on_that_alone() -> None:
+    exact = TASS.replace("не менее 7,5", "5")
+    numbers = _numbers(
+        _views(("forpost", "ru", FORPOST.replace("порядка ", "")), ("tass", "ru", exact))
+    )
+    assert not numbers
