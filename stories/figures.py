@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 from itertools import combinations
@@ -133,7 +133,7 @@ class _Figure:
     timed: bool
     concept: Concept | None
     countries: frozenset[str]
-    only_sum: bool = False
+    only_sum: bool
     """The only sum of its currency its article gives (of this event)."""
 
     @property
@@ -150,7 +150,11 @@ class _Figure:
 
 
 def _figure(
-    view: ArticleView, fact: NumberFact, concept: Concept | None, countries: frozenset[str]
+    view: ArticleView,
+    fact: NumberFact,
+    concept: Concept | None,
+    countries: frozenset[str],
+    lone_sum: bool,
 ) -> _Figure:
     language = view.language or ENGLISH
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
@@ -183,6 +187,7 @@ def _figure(
         is_time_unit(fact.counted),
         concept,
         countries,
+        lone_sum and fact.background is None,
     )
 
 
@@ -757,10 +762,7 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
         readings = read_facts(view.body, facts, view.language or ENGLISH)
         sums = Counter(f.counted for f in facts if f.counted in _MONEY and f.background is None)
         figures.extend(
-            replace(
-                _figure(view, f, r.concept, r.countries - own),
-                only_sum=sums.get(f.counted) == 1 and f.background is None,
-            )
+            _figure(view, f, r.concept, r.countries - own, sums.get(f.counted) == 1)
             for f, r in zip(facts, readings, strict=True)
         )
     return figures

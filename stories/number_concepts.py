@@ -242,10 +242,23 @@ def concept_of(
     sent somewhere wins over any other cue: "114 freed were taken to Ukraine" counts a group
     of the freed by where it went.
     """
+    return _concept_in(
+        sentence, start, end, _clause(sentence, start, end, language), language, numbers
+    )
+
+
+def _concept_in(
+    sentence: str,
+    start: int,
+    end: int,
+    segment: Segment,
+    language: str,
+    numbers: Sequence[tuple[int, int]],
+) -> Concept | None:
+    """``concept_of`` within the number's clause, ``segment``."""
     pattern = _cue_pattern(language[:2].lower())
     if pattern is None:
         return None
-    segment = _clause(sentence, start, end, language)
     best: tuple[tuple[bool, int, int], Concept] | None = None
     for match in pattern.finditer(sentence, segment.start, segment.end):
         if match.start() < end and match.end() > start:
@@ -328,27 +341,39 @@ def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Re
     found: dict[int, Reading] = {}
     for sentence, numbers in by_sentence.items():
         offset = body.find(sentence)
-        spans = [
+        spans = tuple(
             (f.span.start - offset, f.span.end - offset)
             if offset >= 0
             else (sentence.find(f.text), sentence.find(f.text) + len(f.text))
             for f in numbers
-        ]
-        previous: tuple[NumberFact, Concept | None] | None = None
-        for fact, (start, end) in sorted(zip(numbers, spans, strict=True), key=lambda p: p[1]):
-            others = [s for s in spans if s != (start, end)]
-            concept = (
-                None
-                if _measures(fact.counted)
-                else concept_of(sentence, start, end, language, others)
-            )
-            if concept is None and previous is not None and previous[0].counted == fact.counted:
-                # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
-                concept = previous[1]
-            countries = _own_countries(sentence, start, end, others, language)
-            found[id(fact)] = Reading(concept, countries)
-            previous = fact, concept
+        )
+        counted = tuple(f.counted for f in numbers)
+        readings = _sentence_readings(sentence, spans, counted, language)
+        found.update((id(f), r) for f, r in zip(numbers, readings, strict=True))
     return [found[id(fact)] for fact in facts]
+
+
+@lru_cache(maxsize=16384)
+def _sentence_readings(
+    sentence: str, spans: tuple[tuple[int, int], ...], counted: tuple[str, ...], language: str
+) -> tuple[Reading, ...]:
+    """The readings of a sentence's numbers at ``spans``, counting ``counted``; cached, as
+    /diff reads the same articles again."""
+    readings: dict[tuple[int, int], Reading] = {}
+    previous: tuple[str, Concept | None] | None = None
+    for (start, end), what in sorted(zip(spans, counted, strict=True)):
+        others = [s for s in spans if s != (start, end)]
+        clause = _clause(sentence, start, end, language)
+        concept = (
+            None if _measures(what) else _concept_in(sentence, start, end, clause, language, others)
+        )
+        if concept is None and previous is not None and previous[0] == what:
+            # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
+            concept = previous[1]
+        countries = _own_countries(sentence, start, end, clause, others, language)
+        readings[(start, end)] = Reading(concept, countries)
+        previous = what, concept
+    return tuple(readings[span] for span in spans)
 
 
 _MONEY = frozenset(CURRENCIES.values())
@@ -361,11 +386,16 @@ def _measures(counted: str) -> bool:
 
 
 def _own_countries(
-    sentence: str, start: int, end: int, others: Sequence[tuple[int, int]], language: str
+    sentence: str,
+    start: int,
+    end: int,
+    segment: Segment,
+    others: Sequence[tuple[int, int]],
+    language: str,
 ) -> frozenset[str]:
-    """The countries the number's clause names after it, up to the next number ("114 were
-    taken to Ukraine"), else before it, back to the previous number ("in Italy, 7,500")."""
-    segment = _clause(sentence, start, end, language)
+    """The countries the number's clause (``segment``) names after it, up to the next number
+    ("114 were taken to Ukraine"), else before it, back to the previous number ("in Italy,
+    7,500")."""
     following = min((s for s, _ in others if s >= end), default=segment.end)
     after = _countries_in(sentence, end, min(following, segment.end), language)
     if after:
