@@ -50,11 +50,39 @@ _BACKGROUND: dict[str, tuple[str, ...]] = {
         "prior to",
         "an earlier",
         "a previous",
+        "last week",
+        "a week ago",
+        "weeks ago",
     ),
-    "ru": ("ранее", "прежде", "в прошлом году", "в прошлом месяце", "год назад", "лет назад"),
-    "uk": ("раніше", "торік", "минулого року", "минулого місяця", "рік тому", "років тому"),
+    "ru": (
+        "ранее",
+        "прежде",
+        "в прошлом году",
+        "в прошлом месяце",
+        "на прошлой неделе",
+        "год назад",
+        "лет назад",
+    ),
+    "uk": (
+        "раніше",
+        "торік",
+        "минулого року",
+        "минулого місяця",
+        "минулого тижня",
+        "рік тому",
+        "років тому",
+    ),
     "be": ("раней", "летась", "мінулага года", "год таму"),
-    "pl": ("wcześniej", "uprzednio", "w zeszłym roku", "w ubiegłym roku", "rok temu", "lat temu"),
+    "pl": (
+        "wcześniej",
+        "uprzednio",
+        "w zeszłym roku",
+        "w ubiegłym roku",
+        "w zeszłym tygodniu",
+        "w ubiegłym tygodniu",
+        "rok temu",
+        "lat temu",
+    ),
     "lt": ("anksčiau", "pernai", "praėjusiais metais", "prieš metus"),
     "de": (
         "zuvor",
@@ -63,16 +91,48 @@ _BACKGROUND: dict[str, tuple[str, ...]] = {
         "im vergangenen jahr",
         "letztes jahr",
         "vor einem jahr",
+        "vergangene woche",
+        "letzte woche",
     ),
-    "fr": ("auparavant", "précédemment", "l'an dernier", "l'année dernière", "il y a un an"),
-    "es": ("anteriormente", "previamente", "el año pasado", "hace un año", "el pasado"),
+    "fr": (
+        "auparavant",
+        "précédemment",
+        "l'an dernier",
+        "l'année dernière",
+        "la semaine dernière",
+        "il y a un an",
+    ),
+    "es": (
+        "anteriormente",
+        "previamente",
+        "el año pasado",
+        "la semana pasada",
+        "hace un año",
+        "el pasado",
+    ),
     "it": ("in precedenza", "l'anno scorso", "un anno fa", "lo scorso"),
     "pt": ("anteriormente", "no ano passado", "há um ano"),
-    "tr": ("daha önce", "geçen yıl", "önceki"),
+    "tr": ("daha önce", "geçen yıl", "geçen hafta", "önceki"),
 }
 """Words that date a clause before the reported event. An English "earlier" alone is left
 out ("earlier on Saturday" is the same day), as is "since" ("since 2020" is dated by its year;
 "the largest release since" is not a period)."""
+
+_PRESENT: dict[str, tuple[str, ...]] = {
+    "en": ("now", "currently", "today"),
+    "ru": ("сейчас", "теперь", "сегодня", "в настоящее время"),
+    "uk": ("зараз", "тепер", "сьогодні"),
+    "be": ("цяпер", "зараз", "сёння"),
+    "pl": ("teraz", "obecnie", "dziś", "dzisiaj"),
+    "lt": ("dabar", "šiandien"),
+    "de": ("jetzt", "nun", "heute", "derzeit", "aktuell"),
+    "fr": ("maintenant", "actuellement", "aujourd'hui"),
+    "es": ("ahora", "actualmente", "hoy"),
+    "it": ("ora", "attualmente", "oggi"),
+    "pt": ("agora", "atualmente", "hoje"),
+    "tr": ("şimdi", "şu anda", "bugün"),
+}
+"""Words that put a clause in the present, against a sentence's dated opening phrase."""
 
 _PART_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("among them", "among whom", "including", "of whom", "of which", "of them"),
@@ -184,7 +244,13 @@ def segment_of(text: str, start: int, end: int) -> Segment:
 
 @cache
 def _phrases(table_key: str, language: str) -> re.Pattern[str] | None:
-    table = {"background": _BACKGROUND, "before": _PART_BEFORE, "after": _PART_AFTER}[table_key]
+    tables = {
+        "background": _BACKGROUND,
+        "present": _PRESENT,
+        "before": _PART_BEFORE,
+        "after": _PART_AFTER,
+    }
+    table = tables[table_key]
     words = table.get(language)
     if not words:
         return None
@@ -219,12 +285,15 @@ def background_marker(
     """The words that date the number at ``text[start:end]`` before the reported event.
 
     ``now`` is the (year, month) the article reports from; without it only words and years
-    before the latest year the article names can date a clause.
+    before the latest year the article names can date a clause. An opening phrase dates the
+    whole sentence, but for a clause that says it is of now ("Last week, it contributed 30
+    per cent; it has now reduced to 3 per cent").
     """
     segment = segment_of(text, start, end)
     places = [text[segment.start : segment.end]]
     opening = _SEGMENT_END.search(text)
-    if opening is not None and opening.start() < segment.start:
+    present = _present(text[segment.start : segment.end], language)
+    if opening is not None and opening.start() < segment.start and not present:
         head = text[: opening.start()]
         if len(head.split()) <= _OPENING_WORDS:
             places.append(head)
@@ -233,6 +302,11 @@ def background_marker(
         if found is not None:
             return found
     return None
+
+
+def _present(clause: str, language: str) -> bool:
+    words = _phrases("present", language)
+    return words is not None and words.search(clause) is not None
 
 
 def _marker_in(place: str, language: str, now: Now | None) -> str | None:

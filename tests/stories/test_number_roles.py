@@ -175,3 +175,20 @@ def test_currencies_are_counted_alike_in_every_language() -> None:
 def test_a_four_digit_year_outside_english_is_still_a_year() -> None:
     numbers = _numbers("В 2019 году в городе жили 1400 человек.", "ru")
     assert list(numbers) == ["1400"]
+
+
+def test_a_superseded_figure_or_last_weeks_is_background() -> None:
+    # dev data (en, 1516170185): the toll revised; u3fde2d56b63ce86b: last week's share.
+    revised = _numbers(
+        "Officials said that the death toll stood at 20, with 42 wounded, revising an earlier "
+        "total of 21 dead."
+    )
+    assert (revised["20"].background, revised["21"].background) == (None, "an earlier")
+    week = _numbers(
+        "Last week, stubble burning contributed to 30-35 per cent in pollution, it has now "
+        "reduced to 3-4 per cent, he said."
+    )
+    assert week["30-35"].background == "Last week"
+    assert week["3-4"].background is None
+    russian = _numbers("На прошлой неделе в области задержали 12 человек.", "ru")
+    assert russian["12"].background is not None
