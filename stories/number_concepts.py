@@ -44,8 +44,8 @@ _CUES: dict[str, dict[Concept, str]] = {
     "en": {
         Concept.DEAD: r"kill|dead\b|deaths?\b|died\b|dies\b|die\b|dying|fatalit|toll\b|lives\b",
         Concept.INJURED: r"injur|wound|hurt\b",
-        Concept.CASES: r"cases?\b|infect|tested positive",
-        Concept.RECOVERED: r"recover",
+        Concept.CASES: r"cases\b|infect|tested positive",
+        Concept.RECOVERED: r"recovered|recoveries",
         Concept.ARRESTED: r"arrest|detain",
         Concept.FREED: r"freed\b|frees?\b|releas|pardon",
         Concept.EVACUATED: r"evacu",
@@ -256,14 +256,19 @@ def _concept_in(
     numbers: Sequence[tuple[int, int]],
 ) -> Concept | None:
     """``concept_of`` within the number's clause, ``segment``."""
-    pattern = _cue_pattern(language[:2].lower())
-    if pattern is None:
+    code = language[:2].lower()
+    pattern = _cue_pattern(code)
+    if pattern is None or _ATTRIBUTE.match(sentence, end) is not None:
         return None
+    before = sentence[segment.start : start].split()
+    placed = bool(before) and before[-1].lower() in _IN.get(code, ())
     best: tuple[tuple[bool, int, int], Concept] | None = None
     for match in pattern.finditer(sentence, segment.start, segment.end):
         if match.start() < end and match.end() > start:
             continue
         after = match.start() >= end
+        if placed and not after:
+            continue  # "выявлены в 85 регионах": a cue before counts no places
         low, high = (end, match.start()) if after else (match.end(), start)
         if any(low <= s and e <= high for s, e in numbers):
             continue
@@ -277,6 +282,23 @@ def _concept_in(
     return None if best is None else best[1]
 
 
+_ATTRIBUTE = re.compile(r"-[^\W\d_]")
+"""A word joined to the number ("60-летний", "46-Jährige", "34-latek", "48-year-old"): an
+age or a size, no count."""
+_IN: dict[str, frozenset[str]] = {
+    "en": frozenset(("in",)),
+    "ru": frozenset(("в", "во")),
+    "uk": frozenset(("в", "у")),
+    "be": frozenset(("у", "ў")),
+    "pl": frozenset(("w", "we")),
+    "de": frozenset(("in", "im")),
+    "fr": frozenset(("dans", "en")),
+    "es": frozenset(("en",)),
+    "it": frozenset(("in",)),
+    "pt": frozenset(("em",)),
+}
+"""A preposition of place just before a number: it counts places ("in 85 regions"), not what
+a cue before it names."""
 _DASH_VERB = re.compile(r"\s*[-–—]\s")
 """A dash standing for a verb right after a number: "345 059 - скончались"."""
 
@@ -348,24 +370,31 @@ def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Re
             for f in numbers
         )
         counted = tuple(f.counted for f in numbers)
-        readings = _sentence_readings(sentence, spans, counted, language)
+        values = tuple(f.value for f in numbers)
+        readings = _sentence_readings(sentence, spans, counted, values, language)
         found.update((id(f), r) for f, r in zip(numbers, readings, strict=True))
     return [found[id(fact)] for fact in facts]
 
 
 @lru_cache(maxsize=16384)
 def _sentence_readings(
-    sentence: str, spans: tuple[tuple[int, int], ...], counted: tuple[str, ...], language: str
+    sentence: str,
+    spans: tuple[tuple[int, int], ...],
+    counted: tuple[str, ...],
+    values: tuple[float, ...],
+    language: str,
 ) -> tuple[Reading, ...]:
     """The readings of a sentence's numbers at ``spans``, counting ``counted``; cached, as
     /diff reads the same articles again."""
     readings: dict[tuple[int, int], Reading] = {}
     previous: tuple[str, Concept | None] | None = None
-    for (start, end), what in sorted(zip(spans, counted, strict=True)):
+    for (start, end), what, value in sorted(zip(spans, counted, values, strict=True)):
         others = [s for s in spans if s != (start, end)]
         clause = _clause(sentence, start, end, language)
         concept = (
-            None if _measures(what) else _concept_in(sentence, start, end, clause, language, others)
+            None
+            if _measures(what, value)
+            else _concept_in(sentence, start, end, clause, language, others)
         )
         if concept is None and previous is not None and previous[0] == what:
             # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
@@ -379,10 +408,19 @@ def _sentence_readings(
 _MONEY = frozenset(CURRENCIES.values())
 
 
-def _measures(counted: str) -> bool:
-    """Whether a figure measures (a duration, an age, a share) or is a sum of money: "1,613
-    days behind bars" and "2 million rubles for the victims" count no people."""
-    return is_measure(counted) or counted in _MONEY
+def _measures(counted: str, value: float) -> bool:
+    """Whether a figure measures (a duration, an age, a share, a rate) or is a sum of money:
+    "1,613 days behind bars", "42,4 процента заразившихся", "10,6 человек на 1000", "26
+    veces" and "2 million rubles for the victims" count no people."""
+    lower = counted.lower()
+    shares = lower.startswith(_SHARES) or lower in _MULTIPLES
+    return is_measure(counted) or shares or counted in _MONEY or value != int(value)
+
+
+_SHARES = ("percent", "процент", "відсот", "адсот", "prozent", "procent", "proc", "pour", "por")
+"""Shares ("42,4 процента"), by the counted word's start."""
+_MULTIPLES = frozenset("times раз раза разів mal razy fois veces volte vezes kat kez kere".split())
+"""Multiples ("aumentó 26 veces"), by the whole counted word."""
 
 
 def _own_countries(

@@ -348,3 +348,34 @@ def test_two_lone_sums_that_cannot_both_be_true_are_no_conflict_on_that_alone() 
         _views(("forpost", "ru", FORPOST.replace("порядка ", "")), ("tass", "ru", exact))
     )
     assert not numbers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "language"),
+    [
+        # dev (ru): an age joined to the number.
+        ("От COVID-19 умер 60-летний гражданин Азербайджана.", "60", "ru"),
+        # dev (ru): places counted after a cue ("new cases were found in 85 regions").
+        ("Новые случаи инфицирования были выявлены в 85 регионах страны.", "85", "ru"),
+        # dev (en): a legal case, not cases of a disease.
+        (
+            "The Police have registered a case against Kranti under section 353 of IPC.",
+            "353",
+            "en",
+        ),
+    ],
+)
+def test_ages_places_and_sections_count_no_concept(
+    sentence: str, number: str, language: str
+) -> None:
+    assert _concept(sentence, number, language) is None
+
+
+def test_rates_shares_and_multiples_count_no_concept() -> None:
+    text = (
+        "Коэффициент смертности в республике составил 10,6 человек в расчёте на 1000 населения. "
+        "Отмечается, что 42,4 процента заразившихся не имели клинических проявлений."
+    )
+    view = _views(("a", "ru", text))[0]
+    facts = [f for f in view.facts.numbers if not f.span.in_caption]
+    assert [r.concept for r in read_facts(view.body, facts, "ru")] == [None] * len(facts)
