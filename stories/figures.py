@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from functools import partial
 from itertools import combinations
@@ -64,6 +65,8 @@ well, plus their role's share of the rest."""
 ONLY_SUM_LINK = 0.5
 """How well the one sum of a currency of each of two articles link (``_Figure.only_sum``)
 when their values are compatible ("about 8 million rubles", "at least 7.5 million rubles")."""
+RUNNING_COUNT_DAY = timedelta(days=1)
+"""Different figures of one concept from articles this far apart count different moments."""
 LEAD_CHARACTERS = 300
 """An article's lead, where it names the story's own country: its title and first sentence."""
 GROUP_SAMPLE = 8
@@ -326,9 +329,10 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
     they count one thing when it is the same concept, both or neither a part of a group (a
     part sent to a country is that country's group however it is written: "nine of the freed
     went to Lithuania", "eight to Lithuania"), of the same person, and, for different figures,
-    both of this event and of the same countries named in their clauses ("released to
-    Ukraine" is not "released"); in any language, where different figures also need a country
-    or a name their sentences share (the place or people counted)."""
+    both of this event, told within a day of each other (``_other_moments``) and of the same
+    countries named in their clauses ("released to Ukraine" is not "released"); in any
+    language, where different figures also need a country or a name their sentences share
+    (the place or people counted)."""
     if a.concept != b.concept:
         return 0.0
     if a.fact.part != b.fact.part and not (a.countries and a.countries == b.countries):
@@ -339,11 +343,26 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
         return 0.0
     if not same and (a.fact.background is not None or a.countries != b.countries):
         return 0.0
+    if not same and _other_moments(a, b):
+        return 0.0
     if a.language != b.language and not (same or a.countries or _anchors(a) & _anchors(b)):
         return 0.0
     role = _role(a, b) if a.language == b.language else 0.0
     score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
     return score + SAME_VALUE_BONUS if same else score
+
+
+def _other_moments(a: _Figure, b: _Figure) -> bool:
+    """Whether two figures of a running count were published a day or more apart: a toll or a
+    count of cases told on another day is another moment of it, not a disagreement. Who was
+    freed or sent somewhere in one event does not change from day to day."""
+    first, second = a.view.published, b.view.published
+    if a.concept in _ONE_OFF or first is None or second is None:
+        return False
+    return abs(first - second) >= RUNNING_COUNT_DAY
+
+
+_ONE_OFF = (Concept.FREED, Concept.TRANSFERRED)
 
 
 def _linked(figure: _Figure, member: _Figure) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -379,3 +379,27 @@ def test_rates_shares_and_multiples_count_no_concept() -> None:
     view = _views(("a", "ru", text))[0]
     facts = [f for f in view.facts.numbers if not f.span.in_caption]
     assert [r.concept for r in read_facts(view.body, facts, "ru")] == [None] * len(facts)
+
+
+def test_a_toll_told_a_day_later_is_another_moment_not_a_conflict() -> None:
+    views = _views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP))
+    later = replace(views[0], published=PUBLISHED + timedelta(days=1, hours=2))
+    numbers = _numbers([later, views[1]])
+    assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
+    hours = replace(views[0], published=PUBLISHED + timedelta(hours=9))
+    assert [d for d in _numbers([hours, views[1]]) if d.kind is NumberDiffKind.CONFLICT]
+
+
+def test_who_was_sent_where_is_compared_whatever_the_day() -> None:
+    told = dict(RELEASE)
+    title, body = told["ru"]
+    told["ru"] = (title, body.replace("114 человек", "104 человека"))
+    views = []
+    for number, (language, (title, body)) in enumerate(told.items(), 1):
+        article = clean_article(RawArticle(text=body, title=title, declared=True))
+        assert isinstance(article, Article), article
+        day = RELEASE_DAY + timedelta(days=2 if language == "ru" else 0)
+        facts = extract_facts(article)
+        views.append(ArticleView(number, language, None, day, article.body, facts, language))
+    conflicts = [_values(d) for d in _numbers(views) if d.kind is NumberDiffKind.CONFLICT]
+    assert conflicts == [{104.0, 114.0}]
