@@ -27,6 +27,7 @@ _ALONE: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: "people evacuated",
         Concept.MISSING: "missing",
         Concept.TRANSFERRED: "sent",
+        Concept.HELD: "still held",
     },
 }
 """A concept's label when the figures name no counted noun in the reader's language."""
@@ -40,6 +41,7 @@ _AFTER_NOUN: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: "evacuated",
         Concept.MISSING: "missing",
         Concept.TRANSFERRED: "sent",
+        Concept.HELD: "still held",
     },
 }
 """What follows the counted noun ("prisoners freed"); cases are their own noun."""
@@ -54,16 +56,18 @@ def concept_label(
     """The label of figures of ``concept`` in ``reader``'s language, or None without a table.
 
     ``counted`` are the counted phrases the figures give in the reader's language: the most
-    common last word that is no cue itself ("released prisoners": "prisoners") names what is
-    counted. ``countries`` (ISO codes) are where a transferred group went.
+    common, without the words that are cues themselves ("released prisoners": "prisoners"),
+    names what is counted. ``countries`` (ISO codes) are where a transferred group went.
     """
     alone = _ALONE.get(reader)
     after = _AFTER_NOUN.get(reader)
     if alone is None or after is None:
         return None
-    nouns = [words[-1] for words in map(_NOUN.findall, counted) if words]
-    nouns = [n for n in nouns if len(n) > 2 and not is_cue(n, reader)]
-    noun = max(nouns, key=nouns.count) if nouns else None
+    phrases = [
+        " ".join(w for w in words if not is_cue(w, reader)) for words in map(_NOUN.findall, counted)
+    ]
+    nouns = [p for p in phrases if len(p) > 2]
+    noun = max(nouns, key=lambda n: (nouns.count(n), -len(n))) if nouns else None
     if concept is Concept.CASES or concept not in after or noun is None:
         label = alone[concept]
     else:

@@ -355,14 +355,15 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
 def _other_moments(a: _Figure, b: _Figure) -> bool:
     """Whether two figures of a running count were published a day or more apart: a toll or a
     count of cases told on another day is another moment of it, not a disagreement. Who was
-    freed or sent somewhere in one event does not change from day to day."""
+    freed or sent somewhere in one event does not change from day to day, nor, within days,
+    how many are still held."""
     first, second = a.view.published, b.view.published
-    if a.concept in _ONE_OFF or first is None or second is None:
+    if a.concept in _STEADY or first is None or second is None:
         return False
     return abs(first - second) >= RUNNING_COUNT_DAY
 
 
-_ONE_OFF = (Concept.FREED, Concept.TRANSFERRED)
+_STEADY = (Concept.FREED, Concept.TRANSFERRED, Concept.HELD)
 
 
 def _linked(figure: _Figure, member: _Figure) -> float:

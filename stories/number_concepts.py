@@ -37,6 +37,9 @@ class Concept(StrEnum):
     EVACUATED = "evacuated"
     TRANSFERRED = "transferred"
     """Taken, sent or deported somewhere: its country tells one group from another."""
+    HELD = "held"
+    """Still held: political prisoners, people behind bars. Any other cue in reach wins
+    ("123 political prisoners were freed" counts the freed)."""
     MISSING = "missing"
 
 
@@ -46,12 +49,14 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.INJURED: r"injur|wound|hurt\b",
         Concept.CASES: r"cases\b|infect|tested positive",
         Concept.RECOVERED: r"recovered|recoveries",
-        Concept.ARRESTED: r"arrest|detain",
+        Concept.ARRESTED: r"arrest|detained\b|detaining",
         Concept.FREED: r"freed\b|frees?\b|releas|pardon",
         Concept.EVACUATED: r"evacu",
         Concept.MISSING: r"missing\b",
         Concept.TRANSFERRED: r"taken to|sent to|transferred|deported|expelled"
         r"|went to|left (?:\w+ )?for|flown to|handed over|moved to|bused to",
+        Concept.HELD: r"political prisoners?|detainees|behind bars|still (?:held|jailed|imprisoned)"
+        r"|remain(?:s|ing)? (?:in )?(?:jail|prison|custody|detention)",
     },
     "ru": {
         Concept.DEAD: r"погиб|умер|умир|убит|убил|убив|смерт|скончал|жертв",
@@ -64,6 +69,8 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.MISSING: r"пропа[лв]|без вести",
         Concept.TRANSFERRED: r"вывез|вывоз|отправл|отправи|передан|передал"
         r"|депортир|выслан|выслал|перевез|доставл|выехал|уехал",
+        Concept.HELD: r"политзаключ|политических заключ|за решётк|за решетк|в заключении"
+        r"|в местах лишения",
     },
     "uk": {
         Concept.DEAD: r"загин|загибл|помер|помир|вбит|вбив|убит|смерт|жертв",
@@ -75,6 +82,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"евакуйов|евакуац",
         Concept.MISSING: r"зник|безвісти",
         Concept.TRANSFERRED: r"вивез|доправ|відправ|передан|передал|депорт|вислан|перевез|виїхал",
+        Concept.HELD: r"політв.язн|політичних в.язн|за ґратами|за гратами|ув.язнен",
     },
     "be": {
         Concept.DEAD: r"загін|загібл|памер|забіт|смерц|ахвяр",
@@ -83,6 +91,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.ARRESTED: r"затрыма|арышт",
         Concept.FREED: r"вызвал|памілава",
         Concept.TRANSFERRED: r"вывез|адпраўл|перададзен|дэпартав|выслан|перавез|выехал",
+        Concept.HELD: r"палітвязн|палітычных вязн|за кратамі",
     },
     "de": {
         Concept.DEAD: r"tote[nr]?\b|tot\b|getötet|töte|todesopfer|todesfäll|gestorben|starb"
@@ -96,6 +105,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.MISSING: r"vermisst",
         Concept.TRANSFERRED: r"gebracht|geschickt|abgeschoben"
         r"|ausgewiesen|überstellt|ausgeflogen|ausgereist",
+        Concept.HELD: r"politische[nr]? gefangen|hinter gittern|in haft",
     },
     "pl": {
         Concept.DEAD: r"zgin|zmar|zabit|zabił|śmier|ofiar|nie żyj",
@@ -107,6 +117,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"ewakuow",
         Concept.MISSING: r"zaginion",
         Concept.TRANSFERRED: r"trafi|wywiez|przekaza|deportowa|wydalon|odesłan|przewiezion|wyjecha",
+        Concept.HELD: r"więźni\w* polityczn|za kratami|w więzieni",
     },
     "lt": {
         Concept.DEAD: r"žuv|mirė|mirusi|mirt|nužud|aukų|aukos",
@@ -115,6 +126,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.ARRESTED: r"sulaikyt|suimt",
         Concept.FREED: r"paleist|paleid|išlaisvin|pasigailė",
         Concept.TRANSFERRED: r"išvež|išvyk|perduot|deportuot|išsiųst|atvyk|nuvež|pervež",
+        Concept.HELD: r"politini\w* kalin|už grotų",
     },
     "fr": {
         Concept.DEAD: r"morts?\b|tués?\b|tuées?\b|décès|décéd|victimes? mortelles",
@@ -126,6 +138,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"évacu",
         Concept.MISSING: r"disparu",
         Concept.TRANSFERRED: r"transféré|expulsé|envoyé|emmené",
+        Concept.HELD: r"prisonniers politiques|derrière les barreaux|détenus politiques",
     },
     "es": {
         Concept.DEAD: r"muert|muri|fallec|asesinad|mató|víctimas mortales",
@@ -137,6 +150,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"evacuad",
         Concept.MISSING: r"desaparecid",
         Concept.TRANSFERRED: r"trasladad|enviad|deportad|expulsad|llevad",
+        Concept.HELD: r"presos políticos|tras las rejas|entre rejas",
     },
     "it": {
         Concept.DEAD: r"mort[io]\b|uccis|decess|vittime",
@@ -148,6 +162,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"evacuat|sfollat",
         Concept.MISSING: r"dispers",
         Concept.TRANSFERRED: r"trasferit|espuls|inviat",
+        Concept.HELD: r"prigionieri politici|detenuti politici|dietro le sbarre",
     },
     "pt": {
         Concept.DEAD: r"mort[oa]s?\b|morre|morreu|falec|óbitos?",
@@ -159,6 +174,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"evacuad",
         Concept.MISSING: r"desaparecid",
         Concept.TRANSFERRED: r"transferid|enviad|deportad|expuls|levad",
+        Concept.HELD: r"presos políticos|atrás das grades",
     },
     "tr": {
         Concept.DEAD: r"ölü\w*|ölüm\w*|öldü\w*|hayatını kaybet|can kayb",
@@ -170,6 +186,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.EVACUATED: r"tahliye",
         Concept.MISSING: r"kayıp",
         Concept.TRANSFERRED: r"gönderil|sınır dışı|nakledil|götürül",
+        Concept.HELD: r"siyasi tutuklu|siyasi mahkum|parmaklıklar ardında",
     },
     "el": {
         Concept.DEAD: r"νεκρ|σκοτώ|θάνατ|πέθαν|θύματα",
@@ -178,6 +195,7 @@ _CUES: dict[str, dict[Concept, str]] = {
         Concept.ARRESTED: r"συνελήφθ|σύλληψ",
         Concept.FREED: r"απελευθερ|αποφυλακ",
         Concept.TRANSFERRED: r"μεταφέρθ|στάλθ|απελάθ|εστάλ",
+        Concept.HELD: r"πολιτικ\w* κρατουμέν",
     },
     "ar": {
         Concept.DEAD: r"قتل|قتيل|مقتل|وفا[ةي]|وفيات|توفي|مصرع|ضحايا",
@@ -262,7 +280,7 @@ def _concept_in(
         return None
     before = sentence[segment.start : start].split()
     placed = bool(before) and before[-1].lower() in _IN.get(code, ())
-    best: tuple[tuple[bool, int, int], Concept] | None = None
+    best: tuple[tuple[int, int, int], Concept] | None = None
     for match in pattern.finditer(sentence, segment.start, segment.end):
         if match.start() < end and match.end() > start:
             continue
@@ -275,8 +293,11 @@ def _concept_in(
         distance = _distance(sentence[low:high], after)
         if distance > MAX_DISTANCE:
             continue
+        dated = _TEMPORAL.get(code)
+        if after and dated is not None and dated.search(sentence, low, match.start()):
+            continue  # "1,227 on the eve of Saturday's releases": a time, not what is counted
         concept = Concept[match.lastgroup or ""]
-        rank = (concept is not Concept.TRANSFERRED, distance, 0 if after else 1)
+        rank = (_PRIORITY.get(concept, 1), distance, 0 if after else 1)
         if best is None or rank < best[0]:
             best = rank, concept
     return None if best is None else best[1]
@@ -299,6 +320,28 @@ _IN: dict[str, frozenset[str]] = {
 }
 """A preposition of place just before a number: it counts places ("in 85 regions"), not what
 a cue before it names."""
+_PRIORITY = {Concept.TRANSFERRED: 0, Concept.HELD: 2}
+"""Where a group went wins over any other cue, still being held loses to any."""
+_TEMPORAL_WORDS = {
+    "en": r"eve of|before|after|since|ahead of|following|prior to|until",
+    "ru": r"накануне|после|перед|с момента",
+    "uk": r"напередодні|після|перед|з моменту",
+    "be": r"напярэдадні|пасля|перад",
+    "de": r"vor|nach|seit|vorabend",
+    "pl": r"przed|w przededniu|od czasu",
+    "lt": r"prieš|išvakarėse",
+    "fr": r"avant|après|depuis|veille",
+    "es": r"antes de|después de|desde|víspera",
+    "it": r"prima d[ie]l?\w*|dopo|vigilia",
+    "pt": r"antes d[aoe]s?|depois d[aoe]s?|desde|véspera",
+    "el": r"πριν|μετά",
+}
+_TEMPORAL = {
+    code: re.compile(rf"(?<![^\W\d_])(?:{words})(?:\s+[^\W\d_]+['’]?s?)?\s+$", re.IGNORECASE)
+    for code, words in _TEMPORAL_WORDS.items()
+}
+"""A time phrase just before a cue after the number ("on the eve of Saturday's releases",
+"накануне освобождения"): the cue dates the figure, it does not say what it counts."""
 _DASH_VERB = re.compile(r"\s*[-–—]\s")
 """A dash standing for a verb right after a number: "345 059 - скончались"."""
 

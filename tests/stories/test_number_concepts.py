@@ -403,3 +403,39 @@ def test_who_was_sent_where_is_compared_whatever_the_day() -> None:
         views.append(ArticleView(number, language, None, day, article.body, facts, language))
     conflicts = [_values(d) for d in _numbers(views) if d.kind is NumberDiffKind.CONFLICT]
     assert conflicts == [{104.0, 114.0}]
+
+
+def test_prisoners_still_held_are_compared_across_languages() -> None:
+    """Written for the test on the seed event: the political prisoners who remain, given
+    differently by outlets in three languages, while the freed and those sent abroad are not
+    compared with them."""
+    told = dict(RELEASE)
+    remain = {
+        "en": " Viasna said 1,227 political prisoners remain in jail in Belarus.",
+        "ru": " По данным «Вясны», в Беларуси остаются за решёткой 1110 политзаключённых.",
+        "de": " Laut Viasna sind in Belarus noch mehr als 1100 politische Gefangene in Haft.",
+    }
+    for language, sentence in remain.items():
+        told[language] = (told[language][0], told[language][1] + sentence)
+    views = []
+    for number, (language, (title, body)) in enumerate(told.items(), 1):
+        raw = RawArticle(text=body, title=title, published=RELEASE_DAY, declared=True)
+        article = clean_article(raw)
+        assert isinstance(article, Article), article
+        facts = extract_facts(article)
+        views.append(
+            ArticleView(number, language, None, RELEASE_DAY, article.body, facts, language)
+        )
+    numbers = _numbers(views)
+    assert [(d.kind, _values(d)) for d in numbers] == [
+        (NumberDiffKind.CONFLICT, {1100.0, 1110.0, 1227.0})
+    ]
+
+
+def test_a_cue_in_a_time_phrase_after_the_number_dates_it() -> None:
+    # seeds/000: the count of political prisoners on the eve of the release.
+    sentence = (
+        "Viasna put the number of political prisoners at 1,227 on the eve of Saturday's releases."
+    )
+    assert _concept(sentence, "1,227", "en") == Concept.HELD
+    assert _concept("Five people were arrested after the killing.", "Five", "en") == "arrested"
