@@ -19,7 +19,7 @@ from functools import partial
 from itertools import combinations
 
 from stories import content
-from stories.concept_labels import concept_label
+from stories.concept_labels import concept_label, names_counted
 from stories.content import (
     Terms,
     terms,
@@ -683,14 +683,18 @@ def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]])
 
 def _what(group: list[_Figure], reader: str) -> str:
     """The group's label in the reader's language: the concept its figures count, in the
-    reader's words ("prisoners freed", "deaths"), else what its figures count and their role,
-    or, when its figures in that language do not say what they count, the words around the
-    first one as written (a label made of another language's words would read as nonsense)."""
+    reader's words ("prisoners freed", "deaths"; in a language whose labels name no counted
+    noun, only where its figures do not say what they count in it), else what its figures
+    count and their role, or, when its figures in that language do not say what they count,
+    the words around the first one as written (a label made of another language's words
+    would read as nonsense)."""
     own = [f for f in group if f.language == reader] or group
     said = [f.fact.counted for f in own if f.fact.counted]
     concepts = {f.concept for f in group}
-    if len(concepts) == 1 and (concept := concepts.pop()) is not None:
-        nouns = said if own[0].language == reader else []
+    told = bool(said) and own[0].language == reader
+    concept = concepts.pop() if len(concepts) == 1 else None
+    if concept is not None and (names_counted(reader) or not told):
+        nouns = said if told else []
         countries = Counter(f.countries for f in group).most_common(1)[0][0]
         label = concept_label(concept, nouns, countries, reader)
         if label is not None:

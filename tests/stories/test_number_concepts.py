@@ -276,6 +276,11 @@ def test_a_label_names_the_counted_noun_and_where_a_group_went() -> None:
         "prisoners sent to Ukraine"
     )
     assert concept_label(Concept.DEAD, [], (), "en") == "deaths"
+    # Languages whose words agree in case and gender: the concept alone.
+    assert concept_label(Concept.TRANSFERRED, ["заключённых"], {"UA"}, "ru") == (
+        "отправленные: Украина"
+    )
+    assert concept_label(Concept.DEAD, ["Menschen"], (), "de") == "Tote"
     # No table for the reader's language: the caller shows the source's words.
     assert concept_label(Concept.DEAD, [], (), "sw") is None
 
