@@ -502,20 +502,24 @@ def _attach_bounds(groups: list[list[_Figure]], figures: _ByArticle) -> None:
     told differently. Alone, its value was too far from the group's to be linked. An outlet
     that gives a figure the bound is a bound of has its count already ("the death of two or
     more persons" in a law's wording beside "five died")."""
-    for alone in [g for g in groups if len(g) == 1]:
+    bounds = [g for g in groups if len(g) == 1 and _lower_bound(g[0])]
+    commons = {id(g): _common_value(g) for g in groups} if bounds else {}
+    for alone in bounds:
         bound = alone[0]
         if any(_bounds(bound, f) for f in figures[bound.view.article_id]):
             continue  # its outlet gives the count too: the bound says something else
         best: list[_Figure] | None = None
+        least = math.inf
         for group in groups:
-            common = _common_value(group)
-            if group is alone or common is None or not _bounds(bound, group[0]):
+            common = commons[id(group)]
+            if group is alone or not group or group[0].concept is not bound.concept:
+                continue
+            if common is None or not _reaches(bound, common) or common >= least:
                 continue
             if any(f.view.article_id == bound.view.article_id for f in group):
                 continue
-            linked = all(_concept_link(bound, f, same=False) > 0 for f in group[:GROUP_SAMPLE])
-            if linked and (best is None or common < (_common_value(best) or 0.0)):
-                best = group
+            if all(_concept_link(bound, f, same=False) > 0 for f in group[:GROUP_SAMPLE]):
+                best, least = group, common
         if best is not None:
             best.append(bound)
             alone.clear()
@@ -526,15 +530,21 @@ _LOWER_BOUNDS = (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 _MONEY = frozenset(CURRENCIES.values())
 
 
+def _lower_bound(figure: _Figure) -> bool:
+    """Whether a figure is a lower bound of a concept ("at least 2 people were killed")."""
+    fact = figure.fact
+    return figure.concept is not None and fact.qualifier in _LOWER_BOUNDS and fact.value > 0
+
+
+def _reaches(bound: _Figure, value: float) -> bool:
+    """Whether ``value`` satisfies ``bound`` within ``BOUND_VALUE_RATIO`` of it."""
+    return bound.fact.value < value <= bound.fact.value * BOUND_VALUE_RATIO
+
+
 def _bounds(bound: _Figure, other: _Figure) -> bool:
     """Whether ``bound`` is a lower bound of a concept that ``other``'s value satisfies within
     ``BOUND_VALUE_RATIO`` ("at least 2 killed", "seven have died")."""
-    value, reached = bound.fact.value, other.fact.value
-    return (
-        bound.concept is not None
-        and bound.fact.qualifier in _LOWER_BOUNDS
-        and value < reached <= value * BOUND_VALUE_RATIO
-    )
+    return _lower_bound(bound) and _reaches(bound, other.fact.value)
 
 
 def _values(group: list[_Figure]) -> list[NumberValue]:

@@ -228,6 +228,9 @@ _CONJUNCTION_COST = 2
 people and wounded 57" puts "wounded" with 57."""
 MAX_DISTANCE = 6
 """A cue more than this many words from the number does not say what it counts."""
+REACH = 160
+"""Cues and countries are looked for this many characters either side of a number at most:
+six words and a cue, even in German (a clause may be a whole paragraph without punctuation)."""
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 
@@ -281,7 +284,8 @@ def _concept_in(
     before = sentence[segment.start : start].split()
     placed = bool(before) and before[-1].lower() in _IN.get(code, ())
     best: tuple[tuple[int, int, int], Concept] | None = None
-    for match in pattern.finditer(sentence, segment.start, segment.end):
+    window = max(segment.start, start - REACH), min(segment.end, end + REACH)
+    for match in pattern.finditer(sentence, *window):
         if match.start() < end and match.end() > start:
             continue
         after = match.start() >= end
@@ -478,11 +482,11 @@ def _own_countries(
     ("114 were taken to Ukraine"), else before it, back to the previous number ("in Italy,
     7,500")."""
     following = min((s for s, _ in others if s >= end), default=segment.end)
-    after = _countries_in(sentence, end, min(following, segment.end), language)
+    after = _countries_in(sentence, end, min(following, segment.end, end + REACH), language)
     if after:
         return after
     preceding = max((e for _, e in others if e <= start), default=segment.start)
-    return _countries_in(sentence, max(preceding, segment.start), start, language)
+    return _countries_in(sentence, max(preceding, segment.start, start - REACH), start, language)
 
 
 def countries_named(text: str, language: str) -> frozenset[str]:
