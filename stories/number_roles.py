@@ -21,10 +21,11 @@ years alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from stories.months import month_of
 
@@ -237,9 +238,20 @@ class Segment:
 
 def segment_of(text: str, start: int, end: int) -> Segment:
     """The stretch of ``text`` around ``text[start:end]`` between phrase punctuation."""
-    before = [m.end() for m in _SEGMENT_END.finditer(text, 0, start)]
-    after = _SEGMENT_END.search(text, end)
-    return Segment(before[-1] if before else 0, after.start() if after else len(text))
+    starts, ends = _punctuation(text)
+    before = bisect_right(ends, start)
+    after = bisect_left(starts, end)
+    return Segment(
+        ends[before - 1] if before else 0, starts[after] if after < len(starts) else len(text)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _punctuation(text: str) -> tuple[list[int], list[int]]:
+    """Where the phrase punctuation of a sentence starts and ends: found once for the many
+    numbers (and the several looks at each) of one sentence."""
+    spans = [m.span() for m in _SEGMENT_END.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 @cache
