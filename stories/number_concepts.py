@@ -409,7 +409,9 @@ def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Re
         by_sentence[fact.span.sentence].append(fact)
     found: dict[int, Reading] = {}
     for sentence, numbers in by_sentence.items():
-        offset = body.find(sentence)
+        # The sentence holds its numbers: it starts at most its length before the first.
+        near = min(f.span.start for f in numbers) - len(sentence)
+        offset = body.find(sentence, max(0, near))
         spans = tuple(
             (f.span.start - offset, f.span.end - offset)
             if offset >= 0
