@@ -742,6 +742,13 @@ def _anchors(figure: _Figure) -> set[str]:
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_]+")
 
 
+def _counts_otherwise(a: list[_Figure], b: list[_Figure]) -> bool:
+    """Whether two groups count different concepts ("114 freed", "114 sent to Ukraine")."""
+    concepts = {f.concept for f in a[:GROUP_SAMPLE]}, {f.concept for f in b[:GROUP_SAMPLE]}
+    known = [c - {None} for c in concepts]
+    return all(known) and known[0].isdisjoint(known[1])
+
+
 def _distinctive_value(value: float) -> bool:
     return value >= DISTINCTIVE_VALUE and value == int(value) and int(value) % 10 != 0
 
@@ -774,6 +781,8 @@ def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Fi
             for other in candidates:
                 language = other[0].language
                 if id(other) in joined or other is base or language in languages:
+                    continue
+                if _counts_otherwise(base, other):
                     continue
                 shared = anchors & set().union(*(_anchors(f) for f in other[:GROUP_SAMPLE]))
                 if _distinctive_value(value) or shared:

@@ -444,3 +444,12 @@ def test_a_cue_in_a_time_phrase_after_the_number_dates_it() -> None:
     )
     assert _concept(sentence, "1,227", "en") == Concept.HELD
     assert _concept("Five people were arrested after the killing.", "Five", "en") == "arrested"
+
+
+def test_the_same_figure_of_two_concepts_in_two_languages_is_no_agreement() -> None:
+    english = "Belarus freed 114 prisoners on Saturday, officials said."
+    russian = "По данным властей, 114 человек были вывезены в Украину."
+    views = _views(("AP", "en", english), ("Meduza", "ru", russian))
+    diff = diff_story(views, resolve_people(views))
+    together = [d for d in diff.agreed_numbers if {"AP", "Meduza"} <= set(d.values[0].outlets)]
+    assert not together
