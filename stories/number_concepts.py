@@ -217,8 +217,8 @@ _CONJUNCTIONS = frozenset(
 )
 _COUNT_WORDS = frozenset(
     "number numbers toll tally total count figure число количество числа количества кількість "
-    "число колькасць zahl anzahl liczba liczby skaičius nombre bilan número cifra numero "
-    "número sayısı sayisi sayı عدد αριθμός".split()
+    "колькасць zahl anzahl liczba liczby skaičius nombre bilan número cifra numero sayısı "
+    "sayisi sayı عدد αριθμός".split()
 )
 """Words that put the concept before them on the number after: "death toll stood at 20",
 "число погибших достигло", "ölüm sayısı 7 bin 500". They cost nothing between a cue before
@@ -261,7 +261,9 @@ def concept_of(
     that number's. The clause's cues are weighed by their distance in words (a conjunction
     between costs more); a tie goes to the cue after the number (its counted noun). Being
     sent somewhere wins over any other cue: "114 freed were taken to Ukraine" counts a group
-    of the freed by where it went.
+    of the freed by where it went; still being held loses to any. A number joined to a word
+    ("60-летний") and one after "in" with its cue before ("в 85 регионах") count none, nor
+    does a cue after the number in a time phrase ("on the eve of the releases").
     """
     return _concept_in(
         sentence, start, end, _clause(sentence, start, end, language), language, numbers
