@@ -63,7 +63,10 @@ class NumberFact:
     Its place in the story (``stories.number_roles``): ``background`` holds the words that date
     it before the reported event ("in September", "2020", "previously"), else None; ``part``
     is set when it is written as a part of a group ("114 of them"); ``holder`` names the
-    person a duration or age belongs to ("sentenced to 10 years").
+    person a duration or age belongs to ("sentenced to 10 years"). What it counts as a concept
+    that reads alike in any words and language (the dead, the freed...) and the countries of
+    its clause are read from its sentence when figures are compared
+    (``stories.number_concepts``), so stored facts need no new field.
     """
 
     text: str

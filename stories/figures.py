@@ -10,24 +10,28 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from functools import partial
 from itertools import combinations
 
 from stories import content
+from stories.concept_labels import concept_label, names_counted
 from stories.content import (
     Terms,
     terms,
     weighed_dice,
     weight,
 )
+from stories.currencies import CURRENCIES
 from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import surname_key
+from stories.number_concepts import Concept, countries_named, read_facts
 from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
@@ -40,7 +44,9 @@ DIFFERENT_VALUE_CONTEXT = 0.3
 LOOSE_VALUE_LINK = 0.3
 """A qualified or vague figure ("thousands") joins a compatible one at this similarity."""
 MAX_VALUE_RATIO = 2.0
-"""Exact figures further apart than this factor are not two reports of one count."""
+"""Exact figures further apart than this factor are not two reports of one count..."""
+BOUND_VALUE_RATIO = 4.0
+"""...but a lower bound of a concept left alone may join one this far above (``_attach_bounds``)."""
 BREAKDOWN_DISTANCE = 600
 """Parts of a breakdown are given within this many characters of each other."""
 SAME_VALUE_BONUS = 0.15
@@ -53,6 +59,16 @@ not a part and its whole, only when their roles are this alike ("taken to Ukrain
 DISTINCTIVE_VALUE = 13
 """A figure from this value up, not a round number, is told in any language by its digits
 alone ("114"); a smaller or round one also needs a name both sentences write."""
+CONCEPT_LINK = 0.6
+"""Two figures of one concept ("killed 26", "the death toll stood at 20") link at least this
+well, plus their role's share of the rest."""
+ONLY_SUM_LINK = 0.5
+"""How well the one sum of a currency of each of two articles link (``_Figure.only_sum``)
+when their values are compatible ("about 8 million rubles", "at least 7.5 million rubles")."""
+RUNNING_COUNT_DAY = timedelta(days=1)
+"""Different figures of one concept from articles this far apart count different moments."""
+LEAD_CHARACTERS = 300
+"""An article's lead, where it names the story's own country: its title and first sentence."""
 GROUP_SAMPLE = 8
 """A figure is compared with a group's first members only (a story may have 100 articles)."""
 
@@ -118,6 +134,10 @@ class _Figure:
     size: int | None
     holder: str | None
     timed: bool
+    concept: Concept | None
+    countries: frozenset[str]
+    only_sum: bool
+    """The only sum of its currency its article gives (of this event)."""
 
     @property
     def language(self) -> str:
@@ -132,7 +152,13 @@ class _Figure:
         return Citation.of(self.view, self.fact.span)
 
 
-def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
+def _figure(
+    view: ArticleView,
+    fact: NumberFact,
+    concept: Concept | None,
+    countries: frozenset[str],
+    lone_sum: bool,
+) -> _Figure:
     language = view.language or ENGLISH
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
     counted = read(fact.counted.lower())
@@ -145,6 +171,7 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
         + ([("head", head)] if head else [])
+        + ([("concept", concept)] if concept else [])
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
@@ -161,6 +188,9 @@ def _figure(view: ArticleView, fact: NumberFact) -> _Figure:
         size,
         holder,
         is_time_unit(fact.counted),
+        concept,
+        countries,
+        lone_sum and fact.background is None,
     )
 
 
@@ -262,8 +292,14 @@ def _link(a: _Figure, b: _Figure) -> float:
     close = same or _close_in_size(a.fact, b.fact)
     if not close and (a.exact or b.exact):
         return 0.0
+    if a.concept is not None and b.concept is not None:
+        return _concept_link(a, b, same)
     if not _placed_alike(a, b, same):
         return 0.0
+    if a.only_sum and b.only_sum and a.fact.counted == b.fact.counted:
+        # The one sum each outlet gives in a currency is the story's sum, in any words, when
+        # the two may both be true: never a conflict on this alone.
+        return ONLY_SUM_LINK if _compatible(a.fact, b.fact) else 0.0
     if a.head and a.head == b.head:
         counted = 1.0
     else:
@@ -286,6 +322,48 @@ def _link(a: _Figure, b: _Figure) -> float:
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
     return score if loose else 0.0
+
+
+def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
+    """``_link`` for two figures whose words say what they count (``stories.number_concepts``):
+    they count one thing when it is the same concept, both or neither a part of a group (a
+    part sent to a country is that country's group however it is written: "nine of the freed
+    went to Lithuania", "eight to Lithuania"), of the same person, and, for different figures,
+    both of this event, told within a day of each other (``_other_moments``) and of the same
+    countries named in their clauses ("released to Ukraine" is not "released"); in any
+    language, where different figures also need a country or a name their sentences share
+    (the place or people counted)."""
+    if a.concept != b.concept:
+        return 0.0
+    if a.fact.part != b.fact.part and not (a.countries and a.countries == b.countries):
+        return 0.0
+    if (a.fact.background is None) != (b.fact.background is None):
+        return 0.0
+    if not (a.holder == b.holder or (same and (a.holder is None or b.holder is None))):
+        return 0.0
+    if not same and (a.fact.background is not None or a.countries != b.countries):
+        return 0.0
+    if not same and _other_moments(a, b):
+        return 0.0
+    if a.language != b.language and not (same or a.countries or _anchors(a) & _anchors(b)):
+        return 0.0
+    role = _role(a, b) if a.language == b.language else 0.0
+    score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
+    return score + SAME_VALUE_BONUS if same else score
+
+
+def _other_moments(a: _Figure, b: _Figure) -> bool:
+    """Whether two figures of a running count were published a day or more apart: a toll or a
+    count of cases told on another day is another moment of it, not a disagreement. Who was
+    freed or sent somewhere in one event does not change from day to day, nor, within days,
+    how many are still held."""
+    first, second = a.view.published, b.view.published
+    if a.concept in _STEADY or first is None or second is None:
+        return False
+    return abs(first - second) >= RUNNING_COUNT_DAY
+
+
+_STEADY = (Concept.FREED, Concept.TRANSFERRED, Concept.HELD)
 
 
 def _linked(figure: _Figure, member: _Figure) -> float:
@@ -417,6 +495,58 @@ def _adds_up_to(
     return role >= DIFFERENT_VALUE_CONTEXT and bool(_breakdown(first, total, figures))
 
 
+def _attach_bounds(groups: list[list[_Figure]], figures: _ByArticle) -> None:
+    """A lower bound of a concept left alone ("at least 2 people were killed") joins the
+    group of that concept whose figure it is a bound of, within ``BOUND_VALUE_RATIO`` ("seven
+    people have died"), when its article has no figure there: an early toll and a later one,
+    told differently. Alone, its value was too far from the group's to be linked. An outlet
+    that gives a figure the bound is a bound of has its count already ("the death of two or
+    more persons" in a law's wording beside "five died")."""
+    bounds = [g for g in groups if len(g) == 1 and _lower_bound(g[0])]
+    commons = {id(g): _common_value(g) for g in groups} if bounds else {}
+    for alone in bounds:
+        bound = alone[0]
+        if any(_bounds(bound, f) for f in figures[bound.view.article_id]):
+            continue  # its outlet gives the count too: the bound says something else
+        best: list[_Figure] | None = None
+        least = math.inf
+        for group in groups:
+            common = commons[id(group)]
+            if group is alone or not group or group[0].concept is not bound.concept:
+                continue
+            if common is None or not _reaches(bound, common) or common >= least:
+                continue
+            if any(f.view.article_id == bound.view.article_id for f in group):
+                continue
+            if all(_concept_link(bound, f, same=False) > 0 for f in group[:GROUP_SAMPLE]):
+                best, least = group, common
+        if best is not None:
+            best.append(bound)
+            alone.clear()
+    groups[:] = [g for g in groups if g]
+
+
+_LOWER_BOUNDS = (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
+_MONEY = frozenset(CURRENCIES.values())
+
+
+def _lower_bound(figure: _Figure) -> bool:
+    """Whether a figure is a lower bound of a concept ("at least 2 people were killed")."""
+    fact = figure.fact
+    return figure.concept is not None and fact.qualifier in _LOWER_BOUNDS and fact.value > 0
+
+
+def _reaches(bound: _Figure, value: float) -> bool:
+    """Whether ``value`` satisfies ``bound`` within ``BOUND_VALUE_RATIO`` of it."""
+    return bound.fact.value < value <= bound.fact.value * BOUND_VALUE_RATIO
+
+
+def _bounds(bound: _Figure, other: _Figure) -> bool:
+    """Whether ``bound`` is a lower bound of a concept that ``other``'s value satisfies within
+    ``BOUND_VALUE_RATIO`` ("at least 2 killed", "seven have died")."""
+    return _lower_bound(bound) and _reaches(bound, other.fact.value)
+
+
 def _values(group: list[_Figure]) -> list[NumberValue]:
     by_reading: dict[tuple[float, float, Qualifier], list[_Figure]] = defaultdict(list)
     for figure in group:
@@ -503,8 +633,17 @@ def _classify(
         return NumberDiffKind.CONFLICT, values
     if explained:
         return NumberDiffKind.BREAKDOWN, [_with_parts(v, explained) for v in values]
-    differ = any(_worth_showing(a, b) and _link(a, b) > 0 for a, b in combinations(kinds, 2))
+    differ = any(
+        _worth_showing(a, b) and (_link(a, b) > 0 or _bounded(a, b))
+        for a, b in combinations(kinds, 2)
+    )
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _bounded(a: _Figure, b: _Figure) -> bool:
+    """Whether one figure is a bound of the other's concept (``_bounds``) linked to it."""
+    pair = (a, b) if _bounds(a, b) else (b, a) if _bounds(b, a) else None
+    return pair is not None and _concept_link(*pair, same=False) > 0
 
 
 def _worth_showing(a: _Figure, b: _Figure) -> bool:
@@ -553,11 +692,23 @@ def _with_parts(value: NumberValue, explained: dict[float, tuple[_Figure, ...]])
 
 
 def _what(group: list[_Figure], reader: str) -> str:
-    """The group's label in the reader's language: what its figures count and their role,
-    or, when its figures in that language do not say what they count, the words around the
-    first one as written (a label made of another language's words would read as nonsense)."""
+    """The group's label in the reader's language: the concept its figures count, in the
+    reader's words ("prisoners freed", "deaths"; in a language whose labels name no counted
+    noun, only where its figures do not say what they count in it), else what its figures
+    count and their role, or, when its figures in that language do not say what they count,
+    the words around the first one as written (a label made of another language's words
+    would read as nonsense)."""
     own = [f for f in group if f.language == reader] or group
     said = [f.fact.counted for f in own if f.fact.counted]
+    concepts = {f.concept for f in group}
+    told = bool(said) and own[0].language == reader
+    concept = concepts.pop() if len(concepts) == 1 else None
+    if concept is not None and (names_counted(reader) or not told):
+        nouns = said if told else []
+        countries = Counter(f.countries for f in group).most_common(1)[0][0]
+        label = concept_label(concept, nouns, countries, reader)
+        if label is not None:
+            return label
     if not said or own[0].language != reader:
         return f"“{_source_phrase(own[0])}”"
     counted = max(said, key=lambda c: (said.count(c), -len(c)))
@@ -589,6 +740,13 @@ def _anchors(figure: _Figure) -> set[str]:
 
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_]+")
+
+
+def _counts_otherwise(a: list[_Figure], b: list[_Figure]) -> bool:
+    """Whether two groups count different concepts ("114 freed", "114 sent to Ukraine")."""
+    concepts = {f.concept for f in a[:GROUP_SAMPLE]}, {f.concept for f in b[:GROUP_SAMPLE]}
+    known = [c - {None} for c in concepts]
+    return all(known) and known[0].isdisjoint(known[1])
 
 
 def _distinctive_value(value: float) -> bool:
@@ -624,6 +782,8 @@ def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Fi
                 language = other[0].language
                 if id(other) in joined or other is base or language in languages:
                     continue
+                if _counts_otherwise(base, other):
+                    continue
                 shared = anchors & set().union(*(_anchors(f) for f in other[:GROUP_SAMPLE]))
                 if _distinctive_value(value) or shared:
                     base.extend(other)
@@ -632,22 +792,48 @@ def _across_languages(groups: list[list[_Figure]], reader: str) -> list[list[_Fi
     return [g for g in groups if id(g) not in joined]
 
 
+def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
+    """Every figure of the story outside captions, each with the countries its clause names
+    other than the story's own (``_own_countries``): "released to Ukraine" and "released"
+    differ, "in Italy" and "in the country" do not."""
+    own = _own_countries(views)
+    figures: list[_Figure] = []
+    for view in views:
+        facts = sorted(
+            (f for f in view.facts.numbers if not f.span.in_caption), key=lambda f: f.span.start
+        )
+        readings = read_facts(view.body, facts, view.language or ENGLISH)
+        sums = Counter(f.counted for f in facts if f.counted in _MONEY and f.background is None)
+        figures.extend(
+            _figure(view, f, r.concept, r.countries - own, sums.get(f.counted) == 1)
+            for f, r in zip(facts, readings, strict=True)
+        )
+    return figures
+
+
+def _own_countries(views: Sequence[ArticleView]) -> frozenset[str]:
+    """The story's own countries: those its articles' leads name most (by article)."""
+    named = Counter(
+        code
+        for view in views
+        for code in countries_named(view.body[:LEAD_CHARACTERS], view.language or ENGLISH)
+    )
+    most = max(named.values(), default=0)
+    return frozenset(code for code, count in named.items() if count == most)
+
+
 def number_diffs(
     views: Sequence[ArticleView], reader: str = ENGLISH
 ) -> tuple[list[NumberDiff], list[NumberDiff]]:
     """Figures compared across outlets: the differing ones, and the ones all agree on."""
-    figures = [
-        _figure(view, fact)
-        for view in views
-        for fact in sorted(view.facts.numbers, key=lambda f: f.span.start)
-        if not fact.span.in_caption
-    ]
+    figures = _story_figures(views)
     figures.sort(key=lambda f: (f.view.position(f.fact.span.start), f.view.article_id))
     differing: list[NumberDiff] = []
     agreed: list[NumberDiff] = []
     groups = _group_figures(figures)
     by_article = _by_article(figures)
     _attach_breakdowns(groups, by_article)
+    _attach_bounds(groups, by_article)
     for group in _across_languages(groups, reader):
         if len({f.view.outlet for f in group}) < 2:
             continue

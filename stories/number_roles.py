@@ -21,10 +21,11 @@ years alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from stories.months import month_of
 
@@ -48,11 +49,41 @@ _BACKGROUND: dict[str, tuple[str, ...]] = {
         "had already",
         "had previously",
         "prior to",
+        "an earlier",
+        "a previous",
+        "last week",
+        "a week ago",
+        "weeks ago",
     ),
-    "ru": ("ранее", "прежде", "в прошлом году", "в прошлом месяце", "год назад", "лет назад"),
-    "uk": ("раніше", "торік", "минулого року", "минулого місяця", "рік тому", "років тому"),
+    "ru": (
+        "ранее",
+        "прежде",
+        "в прошлом году",
+        "в прошлом месяце",
+        "на прошлой неделе",
+        "год назад",
+        "лет назад",
+    ),
+    "uk": (
+        "раніше",
+        "торік",
+        "минулого року",
+        "минулого місяця",
+        "минулого тижня",
+        "рік тому",
+        "років тому",
+    ),
     "be": ("раней", "летась", "мінулага года", "год таму"),
-    "pl": ("wcześniej", "uprzednio", "w zeszłym roku", "w ubiegłym roku", "rok temu", "lat temu"),
+    "pl": (
+        "wcześniej",
+        "uprzednio",
+        "w zeszłym roku",
+        "w ubiegłym roku",
+        "w zeszłym tygodniu",
+        "w ubiegłym tygodniu",
+        "rok temu",
+        "lat temu",
+    ),
     "lt": ("anksčiau", "pernai", "praėjusiais metais", "prieš metus"),
     "de": (
         "zuvor",
@@ -61,25 +92,57 @@ _BACKGROUND: dict[str, tuple[str, ...]] = {
         "im vergangenen jahr",
         "letztes jahr",
         "vor einem jahr",
+        "vergangene woche",
+        "letzte woche",
     ),
-    "fr": ("auparavant", "précédemment", "l'an dernier", "l'année dernière", "il y a un an"),
-    "es": ("anteriormente", "previamente", "el año pasado", "hace un año", "el pasado"),
+    "fr": (
+        "auparavant",
+        "précédemment",
+        "l'an dernier",
+        "l'année dernière",
+        "la semaine dernière",
+        "il y a un an",
+    ),
+    "es": (
+        "anteriormente",
+        "previamente",
+        "el año pasado",
+        "la semana pasada",
+        "hace un año",
+        "el pasado",
+    ),
     "it": ("in precedenza", "l'anno scorso", "un anno fa", "lo scorso"),
     "pt": ("anteriormente", "no ano passado", "há um ano"),
-    "tr": ("daha önce", "geçen yıl", "önceki"),
+    "tr": ("daha önce", "geçen yıl", "geçen hafta", "önceki"),
 }
 """Words that date a clause before the reported event. An English "earlier" alone is left
 out ("earlier on Saturday" is the same day), as is "since" ("since 2020" is dated by its year;
 "the largest release since" is not a period)."""
 
+_PRESENT: dict[str, tuple[str, ...]] = {
+    "en": ("now", "currently", "today"),
+    "ru": ("сейчас", "теперь", "сегодня", "в настоящее время"),
+    "uk": ("зараз", "тепер", "сьогодні"),
+    "be": ("цяпер", "зараз", "сёння"),
+    "pl": ("teraz", "obecnie", "dziś", "dzisiaj"),
+    "lt": ("dabar", "šiandien"),
+    "de": ("jetzt", "nun", "heute", "derzeit", "aktuell"),
+    "fr": ("maintenant", "actuellement", "aujourd'hui"),
+    "es": ("ahora", "actualmente", "hoy"),
+    "it": ("ora", "attualmente", "oggi"),
+    "pt": ("agora", "atualmente", "hoje"),
+    "tr": ("şimdi", "şu anda", "bugün"),
+}
+"""Words that put a clause in the present, against a sentence's dated opening phrase."""
+
 _PART_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("among them", "among whom", "including", "of whom", "of which", "of them"),
-    "ru": ("из них", "в том числе", "среди них", "среди которых", "из которых"),
-    "uk": ("з них", "у тому числі", "в тому числі", "серед них", "серед яких", "з яких"),
+    "ru": ("из них", "в том числе", "среди них", "среди которых", "из которых", "из числа"),
+    "uk": ("з них", "у тому числі", "в тому числі", "серед них", "серед яких", "з яких", "з числа"),
     "be": ("з іх", "у тым ліку", "сярод іх", "сярод якіх"),
     "pl": ("w tym", "wśród nich", "wśród których", "z których", "z nich"),
     "lt": ("iš jų", "tarp jų", "iš kurių"),
-    "de": ("darunter", "davon", "unter ihnen", "von denen", "einschließlich"),
+    "de": ("darunter", "davon", "unter ihnen", "unter den", "von denen", "einschließlich"),
     "fr": ("dont", "parmi eux", "parmi elles", "parmi lesquels", "y compris"),
     "es": ("entre ellos", "entre ellas", "de ellos", "de ellas", "incluidos", "incluidas"),
     "it": ("tra cui", "di cui", "tra loro", "tra di loro", "compresi"),
@@ -175,14 +238,31 @@ class Segment:
 
 def segment_of(text: str, start: int, end: int) -> Segment:
     """The stretch of ``text`` around ``text[start:end]`` between phrase punctuation."""
-    before = [m.end() for m in _SEGMENT_END.finditer(text, 0, start)]
-    after = _SEGMENT_END.search(text, end)
-    return Segment(before[-1] if before else 0, after.start() if after else len(text))
+    starts, ends = _punctuation(text)
+    before = bisect_right(ends, start)
+    after = bisect_left(starts, end)
+    return Segment(
+        ends[before - 1] if before else 0, starts[after] if after < len(starts) else len(text)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _punctuation(text: str) -> tuple[list[int], list[int]]:
+    """Where the phrase punctuation of a sentence starts and ends: found once for the many
+    numbers (and the several looks at each) of one sentence."""
+    spans = [m.span() for m in _SEGMENT_END.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 @cache
 def _phrases(table_key: str, language: str) -> re.Pattern[str] | None:
-    table = {"background": _BACKGROUND, "before": _PART_BEFORE, "after": _PART_AFTER}[table_key]
+    tables = {
+        "background": _BACKGROUND,
+        "present": _PRESENT,
+        "before": _PART_BEFORE,
+        "after": _PART_AFTER,
+    }
+    table = tables[table_key]
     words = table.get(language)
     if not words:
         return None
@@ -193,6 +273,13 @@ def _phrases(table_key: str, language: str) -> re.Pattern[str] | None:
     if table_key == "after":
         return re.compile(rf"\s*(?:{alternatives})(?=\s)", re.IGNORECASE)
     return re.compile(rf"(?:^|(?<=[^\w]))(?:{alternatives})(?=[^\w]|$)", re.IGNORECASE)
+
+
+def opens_aside(text: str, start: int, language: str) -> bool:
+    """Whether ``text`` from ``start`` opens an aside naming members of a group: ", including
+    Bialiatski,", ", в том числе двое детей,"."""
+    lower = text[start : start + 30].lower()
+    return any(lower.startswith(words) for words in _PART_BEFORE.get(language, ()))
 
 
 def is_part(text: str, start: int, end: int, language: str) -> bool:
@@ -210,12 +297,15 @@ def background_marker(
     """The words that date the number at ``text[start:end]`` before the reported event.
 
     ``now`` is the (year, month) the article reports from; without it only words and years
-    before the latest year the article names can date a clause.
+    before the latest year the article names can date a clause. An opening phrase dates the
+    whole sentence, but for a clause that says it is of now ("Last week, it contributed 30
+    per cent; it has now reduced to 3 per cent").
     """
     segment = segment_of(text, start, end)
     places = [text[segment.start : segment.end]]
     opening = _SEGMENT_END.search(text)
-    if opening is not None and opening.start() < segment.start:
+    present = _present(text[segment.start : segment.end], language)
+    if opening is not None and opening.start() < segment.start and not present:
         head = text[: opening.start()]
         if len(head.split()) <= _OPENING_WORDS:
             places.append(head)
@@ -224,6 +314,11 @@ def background_marker(
         if found is not None:
             return found
     return None
+
+
+def _present(clause: str, language: str) -> bool:
+    words = _phrases("present", language)
+    return words is not None and words.search(clause) is not None
 
 
 def _marker_in(place: str, language: str, now: Now | None) -> str | None:

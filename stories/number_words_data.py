@@ -694,6 +694,8 @@ QUALIFIERS_AFTER: Final[dict[str, tuple[tuple[Qualifier, str], ...]]] = {
     "tr": (
         (Qualifier.MORE_THAN, r"['’]?[dt][ae]n (?:daha )?(?:fazla|çok)"),
         (Qualifier.MORE_THAN, r"['’]?(?:[yn]?[iıuü]) aşkın|['’]?[nı]?[iıuü]n üzerinde"),
+        (Qualifier.MORE_THAN, r"['’]?(?:[yn]?[iıuü]) (?:geçti|geçerken|geçen|aştı|aşan|aşarken)"),
+        (Qualifier.LESS_THAN, r"['’]?y?[ae] (?:yaklaştı|yaklaşan|yaklaşırken|yaklaşıyor)"),
         (Qualifier.LESS_THAN, r"['’]?[dt][ae]n (?:daha )?az|['’]?[nı]?[iıuü]n altında"),
         (Qualifier.UP_TO, r"['’]?y?[ae] kadar|['’]?y?[ae] varan|['’]?y?[ae] ulaşan"),
         (Qualifier.AT_LEAST, r"ve üzeri|ve üstü|ya da daha fazla"),

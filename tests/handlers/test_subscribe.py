@@ -302,7 +302,7 @@ async def test_the_seed_story_digest_leads_with_figures_and_keeps_sums_out(app: 
     # 1,227 vs "more than 1 000" vs "thousands" is a figure given differently, shown first;
     # 114 = 109 + 5 adds up, so it is no disagreement at all
     assert differences[0].startswith(
-        "Differs: political prisoners remain in jail: 1,227 (PUKMEDIA, CNBC); also given as"
+        "Differs: political prisoners still held: 1,227 (PUKMEDIA, CNBC); also given as"
         " more than 1 000"
     )
     assert not any("109" in text for text in differences)

@@ -6,15 +6,20 @@ Sentences marked "dev data" are real sentences of the multilingual dev pairs
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+import pytest
 
 from stories.facts import NumberFact
 from stories.number_roles import (
     Named,
+    Segment,
     article_now,
     background_marker,
     is_measure,
     is_part,
+    segment_of,
     years_in,
 )
 from stories.numbers import find_numbers
@@ -175,3 +180,44 @@ def test_currencies_are_counted_alike_in_every_language() -> None:
 def test_a_four_digit_year_outside_english_is_still_a_year() -> None:
     numbers = _numbers("В 2019 году в городе жили 1400 человек.", "ru")
     assert list(numbers) == ["1400"]
+
+
+def test_a_superseded_figure_or_last_weeks_is_background() -> None:
+    # dev data (en, 1516170185): the toll revised; u3fde2d56b63ce86b: last week's share.
+    revised = _numbers(
+        "Officials said that the death toll stood at 20, with 42 wounded, revising an earlier "
+        "total of 21 dead."
+    )
+    assert (revised["20"].background, revised["21"].background) == (None, "an earlier")
+    week = _numbers(
+        "Last week, stubble burning contributed to 30-35 per cent in pollution, it has now "
+        "reduced to 3-4 per cent, he said."
+    )
+    assert week["30-35"].background == "Last week"
+    assert week["3-4"].background is None
+    russian = _numbers("На прошлой неделе в области задержали 12 человек.", "ru")
+    assert russian["12"].background is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine of the released prisoners left Belarus for Lithuania and 114 were taken to "
+        "Ukraine, officials said.",
+        "Among those released, 114 prisoners were transferred to Ukraine, while the remaining "
+        "nine, including Bialiatski, were sent to Lithuania.",
+        "По последним данным ВОЗ, в мире были заражены 5 407 613 человек, из которых 2 168 563 "
+        "выздоровели, 345 059 - скончались.",
+        "Korat (Nakhon Ratchasima): 26 killed; 57 wounded — the worst [mass] shooting - ever",
+        "",
+    ],
+)
+def test_a_segment_is_the_stretch_between_phrase_punctuation(text: str) -> None:
+    """``segment_of`` against a plain reading of its rule, at every position of the text."""
+    stops = list(re.finditer(r"[;:()\[\]—–]|,\s|\s-\s", text))
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 12) + 1):
+            before = [m.end() for m in stops if m.end() <= start]
+            after = [m.start() for m in stops if m.start() >= end]
+            expected = Segment(before[-1] if before else 0, after[0] if after else len(text))
+            assert segment_of(text, start, end) == expected
