@@ -147,6 +147,11 @@ def _values(diff: NumberDiff) -> set[float]:
     return {v.value for v in diff.values}
 
 
+def _kinds(numbers: list[NumberDiff]) -> dict[frozenset[float], NumberDiffKind]:
+    """Each line's values and what kind of difference it shows."""
+    return {frozenset(_values(d)): d.kind for d in numbers}
+
+
 # 1515943366 (itv.com) and 1516170185 (looptonga.com), the Korat shooting.
 ITV = (
     "Thai soldier shot dead after killing 26 in country's worst ever gun rampage. "
@@ -184,7 +189,7 @@ HALKINSESI = (
 
 def test_turkish_counts_are_linked_by_what_they_count_and_bounds_read_after_the_number() -> None:
     numbers = _numbers(_views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI)))
-    kinds = {frozenset(_values(d)): d.kind for d in numbers}
+    kinds = _kinds(numbers)
     # More than 80,000 cases and "approaching 75,000" cannot both be true.
     assert kinds[frozenset({80_000.0, 75_000.0})] is NumberDiffKind.CONFLICT
     # More than 8,000 deaths and more than 7,500: both may be true.
@@ -310,8 +315,7 @@ DVNOVOSTI = (
 
 def test_an_early_lower_bound_is_shown_beside_a_later_toll() -> None:
     numbers = _numbers(_views(("ap", "en", AP), ("usatoday", "en", USA_TODAY)))
-    kinds = {frozenset(_values(d)): d.kind for d in numbers}
-    assert kinds == {frozenset({2.0, 7.0}): NumberDiffKind.QUALIFIED}
+    assert _kinds(numbers) == {frozenset({2.0, 7.0}): NumberDiffKind.QUALIFIED}
 
 
 def test_a_bound_beside_its_outlets_own_count_is_no_figure_of_it() -> None:
@@ -343,8 +347,7 @@ TASS = (
 
 def test_the_one_sum_each_outlet_gives_is_compared_when_both_may_be_true() -> None:
     numbers = _numbers(_views(("forpost", "ru", FORPOST), ("tass", "ru", TASS)))
-    kinds = {frozenset(_values(d)): d.kind for d in numbers}
-    assert kinds == {frozenset({8_000_000.0, 7_500_000.0}): NumberDiffKind.QUALIFIED}
+    assert _kinds(numbers) == {frozenset({8_000_000.0, 7_500_000.0}): NumberDiffKind.QUALIFIED}
 
 
 def test_two_lone_sums_that_cannot_both_be_true_are_no_conflict_on_that_alone() -> None:
