@@ -265,8 +265,7 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
             paragraphs = [title]
     words = sum(map(_word_count, paragraphs))
     minimum = settings.min_brief_words if raw.declared else settings.min_prose_words
-    chrome_only = bool(joined) and all(_is_chrome(line.text) for line in joined)
-    if raw.declared and paragraphs == [title] and chrome_only:
+    if raw.declared and paragraphs == [title] and _all_chrome(joined):
         minimum = settings.min_headline_words
     if words < minimum:
         return Rejected(
@@ -285,6 +284,11 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         origin=raw.origin,
         language=detect_language("\n".join((title, *paragraphs[:3]))),
     )
+
+
+def _all_chrome(lines: list[_Line]) -> bool:
+    """Whether a text's lines, one at least, are all chrome (its headline taken out)."""
+    return bool(lines) and all(_is_chrome(line.text) for line in lines)
 
 
 def clean_line(value: str | None) -> str | None:

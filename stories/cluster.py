@@ -482,9 +482,10 @@ class StoryIndex:
         if not sids:
             return None
         stories = [self._stories[sid] for sid in sids]
-        scores = self._scores(q_ids, q_w, stories, article.undated[order])
+        undated = article.undated[order]
+        scores = self._scores(q_ids, q_w, stories, undated)
         if multilingual:
-            self._own_language_scores(scores, q_ids, q_w, article.undated[order], article, stories)
+            self._own_language_scores(scores, q_ids, q_w, undated, article.language, stories)
             self._cross_scores(scores, x_ids, x_w, article.language, stories)
         best = int(np.argmax(scores))
         if scores[best] < self.settings.threshold:
@@ -497,7 +498,7 @@ class StoryIndex:
         q_ids: IntArray,
         q_w: FloatArray,
         undated: FloatArray,
-        article: _Article,
+        language: str,
         stories: list[_Story],
     ) -> None:
         """Score the stories told in several languages, the article's among them, against
@@ -507,10 +508,10 @@ class StoryIndex:
         second Russian write-up of a story that many English outlets tell finds none of its
         words there, only in the story's Russian articles.
         """
-        mixed = [i for i, story in enumerate(stories) if article.language in story.told]
+        mixed = [i for i, story in enumerate(stories) if language in story.told]
         if not mixed:
             return
-        told = [stories[i].told[article.language] for i in mixed]
+        told = [stories[i].told[language] for i in mixed]
         own = self._scores(q_ids, q_w, told, undated)
         for i, value in zip(mixed, own.tolist(), strict=True):
             scores[i] = max(scores[i], value)
