@@ -265,8 +265,9 @@ class _NameForm:
     """The surname's consonants as its language says them (``stories.scripts.skeleton``):
     Bjaljazki, Białacki and Беляцкий are all blck."""
     whole: str
-    """For a full name, the consonants of its first given name and of its surname (``dzn kl``
-    for John Coale, Джоном Коулом and Τζον Κόουλ); "" for a surname alone."""
+    """For a full name, the consonants of its first given name with that name's first vowel,
+    and those of its surname (``zno kl`` for John Coale, Джоном Коулом and Τζον Κόουλ); "" for
+    a surname alone."""
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -297,11 +298,11 @@ def _whole(given: str, surname: str, language: str | None, in_latin: bool) -> st
     endings), as ``_NameForm.whole``. A name in Latin letters is read as English reads it:
     its spelling is kept from its own language by every language writing Latin letters
     (Johnem Coale'em in Polish), and the other scripts write how English says it."""
+    given, surname = given.lower(), surname.lower()
     speech = ENGLISH if in_latin else language or ENGLISH
     if in_latin:
-        given, surname = (_SAID_J.sub("dzh", name.lower()) for name in (given, surname))
-    surname = surname.lower()
-    given_bones, surname_bones = consonants(given.lower(), speech), consonants(surname, speech)
+        given, surname = _SAID_J.sub("dzh", given), _SAID_J.sub("dzh", surname)
+    given_bones, surname_bones = consonants(given, speech), consonants(surname, speech)
     # The first vowel too: the consonants alone make John, Jane and June one name.
     vowel = _FIRST_VOWEL.search(latin(given).lower())
     if not (given_bones and surname_bones and vowel):
@@ -482,12 +483,16 @@ def _similar_surnames(forms: Iterable[_NameForm]) -> dict[str, list[str]]:
     telling = np.array(
         [b if len(b) >= _TELLING_BONES else f"\0{i}" for i, b in enumerate(bones.values())]
     )
-    wholes: dict[str, set[str]] = defaultdict(set)
-    for form in listed:
-        wholes[form.folded].add(form.whole or f"\0{form.folded}")
     near = (ratios > 0) | (keys[:, None] == keys[None, :]) | (telling[:, None] == telling[None, :])
-    named = [wholes[f] for f in folded]
-    near |= np.array([[bool(a & b) for b in named] for a in named], dtype=bool)
+    # Full names said alike (``_NameForm.whole``) whatever their surnames' letters.
+    position = {f: i for i, f in enumerate(folded)}
+    said: dict[str, set[int]] = defaultdict(set)
+    for form in listed:
+        if form.whole:
+            said[form.whole].add(position[form.folded])
+    for alike in said.values():
+        rows = np.array(sorted(alike), dtype=np.intp)
+        near[np.ix_(rows, rows)] = True
     return {
         f: [folded[j] for j in np.flatnonzero(row)] for f, row in zip(folded, near, strict=True)
     }
@@ -676,9 +681,10 @@ def _build_person(
     merged: dict[str, set[int]] = defaultdict(set)
     inflected: dict[str, bool] = {}
     for key, ids in spelled.items():
-        merged[shown(key)] |= ids
+        spelling = shown(key)
+        merged[spelling] |= ids
         case_languages = all(language in _CASE_ENDINGS for language in languages[key])
-        inflected[shown(key)] = inflected.get(shown(key), True) and case_languages
+        inflected[spelling] = inflected.get(spelling, True) and case_languages
     # A case form in a language that inflects names is no spelling of its own.
     for spelling in [s for s in merged if inflected[s]]:
         base = _case_form_of(spelling, merged)
