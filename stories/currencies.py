@@ -30,6 +30,8 @@ CURRENCIES = {
     "CHF": "francs",
     "INR": "rupees",
 }
+MONEY = frozenset(CURRENCIES.values())
+"""What a sum of money counts: the currencies' English plural nouns."""
 SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₽": "rubles", "₴": "hryvnias"}
 _COUNTS = (1, 2, 5, 21)
 _MIN_STEM = 3

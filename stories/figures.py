@@ -26,7 +26,7 @@ from stories.content import (
     weighed_dice,
     weight,
 )
-from stories.currencies import CURRENCIES
+from stories.currencies import MONEY
 from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
@@ -157,7 +157,7 @@ def _figure(
     fact: NumberFact,
     concept: Concept | None,
     countries: frozenset[str],
-    lone_sum: bool,
+    only_sum: bool,
 ) -> _Figure:
     language = view.language or ENGLISH
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
@@ -190,7 +190,7 @@ def _figure(
         is_time_unit(fact.counted),
         concept,
         countries,
-        lone_sum and fact.background is None,
+        only_sum and fact.background is None,
     )
 
 
@@ -527,7 +527,6 @@ def _attach_bounds(groups: list[list[_Figure]], figures: _ByArticle) -> None:
 
 
 _LOWER_BOUNDS = (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
-_MONEY = frozenset(CURRENCIES.values())
 
 
 def _lower_bound(figure: _Figure) -> bool:
@@ -803,7 +802,7 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
             (f for f in view.facts.numbers if not f.span.in_caption), key=lambda f: f.span.start
         )
         readings = read_facts(view.body, facts, view.language or ENGLISH)
-        sums = Counter(f.counted for f in facts if f.counted in _MONEY and f.background is None)
+        sums = Counter(f.counted for f in facts if f.counted in MONEY and f.background is None)
         figures.extend(
             _figure(view, f, r.concept, r.countries - own, sums.get(f.counted) == 1)
             for f, r in zip(facts, readings, strict=True)

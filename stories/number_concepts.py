@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 
-from stories.currencies import CURRENCIES
+from stories.currencies import MONEY
 from stories.facts import NumberFact
 from stories.number_roles import Segment, is_measure, opens_aside, segment_of
 from stories.places import country_code
@@ -399,7 +399,7 @@ class Reading:
 
     concept: Concept | None
     countries: frozenset[str]
-    """The countries of the number's own stretch of its clause (``_own_countries``)."""
+    """The countries of the number's own stretch of its clause (``_clause_countries``)."""
 
 
 def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Reading]:
@@ -450,13 +450,10 @@ def _sentence_readings(
         if concept is None and previous is not None and previous[0] == what:
             # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
             concept = previous[1]
-        countries = _own_countries(sentence, start, end, clause, others, language)
+        countries = _clause_countries(sentence, start, end, clause, others, language)
         readings[(start, end)] = Reading(concept, countries)
         previous = what, concept
     return tuple(readings[span] for span in spans)
-
-
-_MONEY = frozenset(CURRENCIES.values())
 
 
 def _measures(counted: str, value: float) -> bool:
@@ -465,7 +462,7 @@ def _measures(counted: str, value: float) -> bool:
     veces" and "2 million rubles for the victims" count no people."""
     lower = counted.lower()
     shares = lower.startswith(_SHARES) or lower in _MULTIPLES
-    return is_measure(counted) or shares or counted in _MONEY or value != int(value)
+    return is_measure(counted) or shares or counted in MONEY or value != int(value)
 
 
 _SHARES = ("percent", "процент", "відсот", "адсот", "prozent", "procent", "proc", "pour", "por")
@@ -474,7 +471,7 @@ _MULTIPLES = frozenset("times раз раза разів mal razy fois veces vol
 """Multiples ("aumentó 26 veces"), by the whole counted word."""
 
 
-def _own_countries(
+def _clause_countries(
     sentence: str,
     start: int,
     end: int,
