@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from stories.case_endings import CASE_ENDINGS, MIN_STEM, case_stem
 from stories.facts import EntityKind, Mention
 from stories.language import ENGLISH
 from stories.lexicon import NAME_TITLES
@@ -106,55 +107,6 @@ def script(text: str) -> str:
                 return "Latin"
             return unicodedata.name(char, "Latin").split()[0].title()
     return "Latin"
-
-
-# Case endings of names, per language, on the name written in lowercase Latin letters
-# (longest first). Only endings that a nominative does not have are stripped where possible,
-# so that a nominative keeps the key it has in English; a name's final vowels are dropped by
-# ``skeleton`` anyway. Adjectival surnames (Бяляцкі, Бяляцкага, Białackiego) keep their stem.
-_SLAVIC_CYRILLIC = (
-    "ogo", "ego", "aga", "oga", "oho", "omu", "emu", "amu", "ymi", "imi", "ykh", "ikh",
-    "oyu", "oju", "eyu", "uyu", "oy", "oi", "ey", "om", "em", "ym", "im", "iy", "yy", "yi",
-)  # fmt: skip
-_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "ru": _SLAVIC_CYRILLIC,
-    "uk": _SLAVIC_CYRILLIC,
-    "be": _SLAVIC_CYRILLIC,
-    "bg": _SLAVIC_CYRILLIC,
-    "sr": _SLAVIC_CYRILLIC,
-    "mk": _SLAVIC_CYRILLIC,
-    "pl": ("iego", "iemu", "ego", "emu", "owie", "owi", "ami", "ach", "ej", "em", "om", "ym", "im"),
-    "cs": ("ovou", "eho", "emu", "ovi", "ou", "em", "om", "ym"),
-    "sk": ("ovou", "eho", "emu", "ovi", "ou", "em", "om", "ym"),
-    "sl": ("ega", "emu", "om", "em"),
-    "hr": ("oga", "omu", "om", "em"),
-    "lt": ("iaus", "aus", "iui", "ui", "as", "is", "ys", "us", "os", "es", "io", "ai", "ei"),
-    "lv": ("am", "as", "es", "is", "us", "ai", "ei"),
-    "el": ("os", "ou", "is", "as", "es", "on"),
-    "de": ("s",),
-}
-#: letters a name keeps at least when an ending is stripped (Ким, Tusk)
-_MIN_STEM = 4
-#: an apostrophe this far into a word starts an ending (Coale'em, Coale'u), not a name (O'Brien)
-_APOSTROPHE_ENDING = re.compile(r"(?<=\w{3})['’]\w{1,3}$")
-
-
-@lru_cache(maxsize=NAME_CACHE)
-def case_stem(token: str, language: str | None = None) -> str:
-    """A name word without the case ending it has in ``language``, in lowercase Latin letters
-    (Колесникову and Колесниковой are kolesnikov; Białackiego is bialack; Lukašenkos is
-    lukashenk). A word of English, or of a language without case endings, is returned as it
-    is written."""
-    endings = _CASE_ENDINGS.get(language or "")
-    if endings is None:
-        return token
-    word = _APOSTROPHE_ENDING.sub("", token)
-    word = latin(word).replace("'", "").casefold()
-    for ending in endings:
-        long_enough = len(word) - len(ending) >= _MIN_STEM
-        if word.endswith(ending) and long_enough and not (ending == "s" and word[-2] == "s"):
-            return word[: -len(ending)]
-    return word
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -601,7 +553,7 @@ def _spelling_key(spelling: str, language: str | None) -> str:
     """Spellings that differ only by case endings are one spelling (Колесникову is
     Колесникова); in English, or between scripts or letters (Марія, Мария), every difference
     counts."""
-    if language not in _CASE_ENDINGS:
+    if language not in CASE_ENDINGS:
         return spelling.casefold()
     return " ".join(_spelling_stem(word, language) for word in spelling.split())
 
@@ -611,8 +563,8 @@ def _spelling_stem(word: str, language: str) -> str:
     lower = word.casefold()
     if _NOT_LATIN.search(lower):
         return _OTHER_SCRIPT_ENDING.sub("", lower)
-    for ending in _CASE_ENDINGS[language]:
-        if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
+    for ending in CASE_ENDINGS[language]:
+        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_STEM:
             lower = lower[: -len(ending)]
             break
     return _VOWEL_ENDING.sub("", lower)
@@ -683,7 +635,7 @@ def _build_person(
     for key, ids in spelled.items():
         spelling = shown(key)
         merged[spelling] |= ids
-        case_languages = all(language in _CASE_ENDINGS for language in languages[key])
+        case_languages = all(language in CASE_ENDINGS for language in languages[key])
         inflected[spelling] = inflected.get(spelling, True) and case_languages
     # A case form in a language that inflects names is no spelling of its own.
     for spelling in [s for s in merged if inflected[s]]:

@@ -38,10 +38,10 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from stories import lexicon
+from stories.case_endings import case_stem
 from stories.facts import EntityKind, Mention, Span
 from stories.language import ENGLISH, word_zipf
 from stories.lexicon import CALENDAR, HONORIFICS, ROLE_TITLES, TITLE_ABBREVIATIONS
-from stories.names import case_stem
 from stories.names import skeleton as name_skeleton
 from stories.scripts import latin
 from stories.sentences import Sentence

@@ -9,10 +9,12 @@ steps bring these together:
   that anyascii would flatten into a different sound (š is "sh", not "s") and the Greek
   digraphs that stand for one sound (μπ is "b").
 - ``skeleton`` keeps the consonants of that spelling, with the letters and digraphs that
-  transliterations use for one sound made one (sh, sch, sz and š; ts, tz, c and German z;
-  w and v; kh and h), doubled letters made single and vowels dropped: vowels are where
-  transliterations differ most (Kalesnikava, Kolesnikova; Bialiatski, Belyatskiy) and where
-  case endings are.
+  transliterations use for one sound made one (sh, sch, sz and š; ts, tz, c and z; w, v and
+  f; kh, h, and ch where a language says it so; mp, mb and b), doubled letters made single
+  and vowels dropped: vowels are where transliterations differ most (Kalesnikava,
+  Kolesnikova; Bialiatski, Belyatskiy) and where case endings are. Letters are folded
+  alike in every language where they can be, so that a name spelled alike has one key
+  whatever language writes it (Scholz in German and in English).
 
 The skeleton is coarse on purpose: it is used as one more piece of evidence that two
 articles tell the same story (with names, numbers and dates around it), never alone to say
@@ -52,6 +54,8 @@ _SPELLED_OUT = str.maketrans(
         "ä": "a",
         "ё": "e",
         "Ё": "E",
+        "χ": "kh",
+        "Χ": "Kh",
     }
 )
 # Greek digraphs for sounds Greek has no letter for: μπ, ντ and γκ are b, d and g at the start
@@ -64,8 +68,12 @@ _GREEK_DIGRAPHS = re.compile(r"(?i)μπ|ντ|γκ|τσ|τζ|ου")
 _GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dz", "ου": "u"}
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 
-# On lowercase ASCII, longest first: each group becomes one letter.
-_SOUNDS = re.compile(r"tsch|sch|sh|sz|zh|ts|tz|cz|ch|kh|ph|w|q|x|dz|c|z")
+# On lowercase ASCII, longest first: each group becomes one letter. Z is ts: German writes
+# Belarusian Bialiatski as Bjaljazki, and English and German both write Scholz. An f at the
+# end or before a voiceless consonant is v: Russian says its final or devoiced в as f, and
+# Greek writes Lavrov as Λαβρόφ and Tikhanovsky as Τιχανόφσκι. Greek writes b inside a word
+# as μπ, which is also its mp (Μπαμπαρίκο is Babariko, Τραμπ is Trump).
+_SOUNDS = re.compile(r"tsch|sch|sh|sz|zh|ts|tz|cz|ch|kh|ph|mp|mb|w|q|x|dz|c|z|f(?=[ckpst]|$)")
 _SOUND_OF = {
     "tsch": "c",
     "sch": "s",
@@ -78,17 +86,30 @@ _SOUND_OF = {
     "ch": "c",
     "kh": "h",
     "ph": "f",
+    "mp": "b",
+    "mb": "b",
     "w": "v",
     "q": "k",
     "x": "ks",
-    "dz": "z",
+    "dz": "c",
     "c": "c",
-    "z": "z",
+    "z": "c",
+    "f": "v",
 }
-#: languages in which z is said ts (German Bjaljazki is Belarusian Bialiatski)
-_Z_IS_TS = {"de"}
 #: languages in which c is said k before a, o, u and consonants (Coale is Коул), and ck is k
 _HARD_C = {"en", "de", "nl", "fr", "es", "it", "pt", "ca"}
+#: languages in which ch is one sound other than English's: kh (German Tichanowski, Polish
+#: Cichanouski) or sh (French Loukachenko); a German sch stays sh
+_CH_SAID = {
+    "de": (re.compile(r"(?<!s)ch"), "kh"),
+    "nl": (re.compile(r"(?<!s)ch"), "kh"),
+    "pl": (re.compile(r"ch"), "kh"),
+    "cs": (re.compile(r"ch"), "kh"),
+    "sk": (re.compile(r"ch"), "kh"),
+    "lt": (re.compile(r"ch"), "kh"),
+    "fr": (re.compile(r"ch"), "sh"),
+    "pt": (re.compile(r"ch"), "sh"),
+}
 _C_AS_K = re.compile(r"ck|c(?![eiy]|h)")
 _VOWELS = re.compile(r"[aeiouyj']+")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -99,7 +120,8 @@ _ENGLISH_WORDS = 50_000
 
 def _sound(sounds: dict[str, str], match: re.Match[str]) -> str:
     """A Greek digraph's Latin letters, capitalised as it was."""
-    found = sounds[match[0].lower()]
+    # Final sigma matches σ case-blind: Σολτς (Scholz) ends in τς.
+    found = sounds[match[0].lower().replace("ς", "σ")]
     return found.capitalize() if match[0][0].isupper() else found
 
 
@@ -121,11 +143,13 @@ def skeleton(word: str, language: str | None = None) -> str:
 
     ``language`` is the language the word was written in, which decides a few letters' sound.
     """
+    said = _CH_SAID.get(language or "")
+    if said is not None:
+        # On the word as written: latin() spells Polish ć and Lithuanian č as ch too.
+        word = said[0].sub(said[1], word)
     plain = _NOT_LETTER.sub("", latin(word).lower())
     if language in _HARD_C:
         plain = _C_AS_K.sub("k", plain)
-    if language in _Z_IS_TS:
-        plain = plain.replace("tz", "c").replace("z", "c")
     sounds = _SOUNDS.sub(lambda m: _SOUND_OF[m[0]], plain)
     consonants = _DOUBLED.sub(r"\1", _VOWELS.sub("", sounds).replace("h", ""))
     # A final s is an ending in many languages (English plurals, German genitives, Lithuanian

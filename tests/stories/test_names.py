@@ -89,6 +89,17 @@ def test_an_english_name_is_one_person_as_other_scripts_say_it(written: str, lan
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "language"),
+    [("Alexandre Loukachenko", "fr"), ("Aleksander Łukaszenka", "pl"), ("Λουκασένκο", "el")],
+)
+def test_a_name_is_one_person_as_each_language_spells_its_sounds(
+    written: str, language: str
+) -> None:
+    """French writes Russian ш as ch, Polish as sz, Greek as σ."""
+    assert same_person(written, "Alexander Lukashenko", NameContext(language_a=language))
+
+
 @pytest.mark.parametrize("other", ["James Coale", "Jane Cole", "John Cooke"])
 def test_a_name_said_otherwise_is_another_person(other: str) -> None:
     assert not same_person("Джоном Коулом", other, NameContext(language_a="ru"))
