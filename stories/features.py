@@ -345,6 +345,12 @@ def _place_key(key: str, language: str) -> str | None:
 
 
 _Keys = str | tuple[str, ...] | None
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _code_key(lower: str) -> str:
+    """The ``k:`` term of a code (MH17, COVID-19, F-35): written alike in every language."""
+    return KIND_KEY + _NOT_ALNUM.sub("", latin(lower))
 
 
 def _cross_key(key: str, language: str) -> _Keys:
@@ -392,7 +398,7 @@ def _effects(token: str) -> _Effects:
         return number, number
     lower = token.lower()
     if kind == "code":
-        code: _Effect = (KIND_ENTITY + lower, lower, None)
+        code: _Effect = (KIND_ENTITY + lower, lower, _code_key(lower))
         return code, code
     word: _Effect = (_word_term(lower), None, None)
     if not token[0].isupper():
@@ -480,7 +486,7 @@ def _effects_in(token: str, language: str) -> _Effects:
         return number, number
     lower = token.lower()
     if kind == "code":
-        code: _Effect = (KIND_ENTITY + lower, lower, None)
+        code: _Effect = (KIND_ENTITY + lower, lower, _code_key(lower))
         return code, code
     zipf_here = word_zipf(lower, language) if len(lower) >= 3 else STOP_ZIPF
     stems = stemmer(language)

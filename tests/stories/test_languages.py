@@ -244,6 +244,15 @@ def test_german_names_key_as_english_writes_them() -> None:
     assert _keys("Viktor Orban's Fidesz party", "en") <= fidesz
 
 
+def test_a_code_keys_alike_in_every_language() -> None:
+    """dev 1571621202 (de) and 1586037814 (en): a code is written alike everywhere."""
+    german = _keys(
+        "In dem Gefängnis in Chicago gebe es noch keine bestätigten Fälle von Covid-19.", "de"
+    )
+    english = _keys("Judge Denies R. Kelly's 2nd Attempt Because of COVID-19 Risk", "en")
+    assert "k:covid19" in german & english
+
+
 def test_a_name_another_language_says_otherwise_keeps_the_english_key_too() -> None:
     """Polish keeps a foreign name's spelling, whose c English says k (Coale), and spells
     its own c as ts (Białacki): both keys, so that either matches."""
