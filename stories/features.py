@@ -346,6 +346,7 @@ def _place_key(key: str, language: str) -> str | None:
 
 _Keys = str | tuple[str, ...] | None
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _code_key(lower: str) -> str:
@@ -418,17 +419,15 @@ def _effects(token: str) -> _Effects:
 
 
 def _name_parts(token: str) -> list[str]:
-    """The capitalised parts of a hyphenated word long enough to key (Fidesz in
-    Fidesz-Partei, both in Kramp-Karrenbauer, Каида in Аль-Каида)."""
+    """The capitalised parts of a hyphenated word long enough to key (Fidesz in Fidesz-led,
+    both in Kramp-Karrenbauer, Qaeda in Al-Qaeda)."""
     return [part for part in token.split("-") if len(part) >= 3 and part[0].isupper()]
 
 
 def _parts_keys(parts: Iterable[_Effects]) -> _Keys:
-    """The keys of a hyphenated word: those of its parts that are names on their own.
-
-    Languages join a name to a noun where English writes two words (Fidesz-Partei,
-    AfD-Chef, Trump-Regierung) and write a double name alike (Kramp-Karrenbauer): the
-    parts, not the whole, are what other languages' articles name too.
+    """The keys of a hyphenated English word: those of its parts that are names on their
+    own, as in the languages that read each part as a word (``_words_of``): Kramp-Karrenbauer
+    is Kramp and Karrenbauer, Al-Qaeda is Qaeda.
     """
     keys: list[str] = []
     for effects in parts:
@@ -496,15 +495,15 @@ def _effects_in(token: str, language: str) -> _Effects:
         None,
         None,
     )
-    if not token[0].isupper():
+    if not token[0].isupper() or (zipf_here >= STOP_ZIPF and token[1:] == lower[1:]):
+        # A function word is one wherever it stands and however a headline writes it (Die,
+        # Und, In); a capitalised acronym may be a name (US).
         return word, word
     key = f"{language}:{_entity_key(stem_of)}"
     common = zipf_here >= NAME_ZIPF
     place = _place_key(_entity_key(lower), language)
     cross: _Keys = place
-    if place is None and "-" in lower:
-        cross = _parts_keys(_effects_in(part, language) for part in _name_parts(token))
-    elif place is None and not (
+    if place is None and not (
         language in _NOUNS_CAPITALISED
         and token[1:] == lower[1:]
         and (zipf_here > 0 or len(lower) > _LONGEST_NAME)
@@ -523,12 +522,25 @@ def _chunk_effects(chunk: str) -> tuple[_Effects, ...]:
 _CHUNK_EFFECTS = _Memo(_chunk_effects, 200_000)
 
 
+def _words_of(chunk: str) -> list[str]:
+    """The tokens of a chunk of a language other than English, a hyphenated word's parts
+    each a word: those languages join with a hyphen what English writes as two words or
+    one (Corona-Krise, AfD-Chef, Санкт-Петербург), and another outlet writes each part
+    alone or in another compound. A code (COVID-19) stays whole."""
+    return [
+        part
+        for token in _TOKENS.findall(chunk)
+        for part in (token.split("-") if "-" in token and not _DIGIT.search(token) else (token,))
+        if part
+    ]
+
+
 class _LanguageChunks(dict[str, "_Memo[str, tuple[_Effects, ...]]"]):
     """The chunk memo of each language other than English."""
 
     def __missing__(self, language: str) -> _Memo[str, tuple[_Effects, ...]]:
         def chunk_effects(chunk: str) -> tuple[_Effects, ...]:
-            return tuple(_effects_in(token, language) for token in _TOKENS.findall(chunk))
+            return tuple(_effects_in(token, language) for token in _words_of(chunk))
 
         memo = self[language] = _Memo(chunk_effects, 50_000)
         return memo

@@ -244,6 +244,22 @@ def test_german_names_key_as_english_writes_them() -> None:
     assert _keys("Viktor Orban's Fidesz party", "en") <= fidesz
 
 
+def test_a_hyphenated_word_is_read_as_its_words() -> None:
+    """dev 1646334307 and 1646367889, one event: both outlets write Corona, each in another
+    compound."""
+    one = _features("Corona-Sicherheitsabstand nicht eingehalten: Plätze in Köln geräumt", "de")
+    other = _features("Massenansammlungen trotz Corona-Schutzverordnung in Köln.", "de")
+    shared = {t for t, _ in one.terms} & {t for t, _ in other.terms}
+    assert {"e:de:corona", "e:de:koln"} <= shared
+
+
+def test_a_capitalised_function_word_is_no_name() -> None:
+    """A headline's capitals: Die and In are function words wherever they stand."""
+    entities = _features("Köln/Düsseldorf: Polizei räumt Plätze In Der Nacht", "de").entities
+    assert not {"e:de:in", "e:de:der"} & entities
+    assert "e:de:nacht" in entities
+
+
 def test_a_code_keys_alike_in_every_language() -> None:
     """dev 1571621202 (de) and 1586037814 (en): a code is written alike everywhere."""
     german = _keys(
