@@ -267,8 +267,10 @@ def _plain_gap(text: str, left: _Token, right: _Token) -> bool:
 # ---- runs of capitalised words ----
 
 
-def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
-    """Index ranges ``[i, j)`` of capitalised runs; a possessive ends its run.
+def _runs(text: str, tokens: list[_Token], pairs: bool = True) -> list[tuple[int, int]]:
+    """Index ranges ``[i, j)`` of capitalised runs; a possessive ends its run. With
+    ``pairs``, two particles join too ("von der Leyen"): not in German, whose prose says
+    "von der Polizei".
 
     Only the capitalised words are visited (most words are not), through ``compress``."""
     runs: list[tuple[int, int]] = []
@@ -282,25 +284,38 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
                 break
             if tokens[j].capitalised:
                 j += 1
-            elif _joins(text, tokens, j):
-                j += 2
+            elif joined := _joins(text, tokens, j, pairs):
+                j += joined
             else:
                 break
         runs.append((i, j))
     return runs
 
 
-def _joins(text: str, tokens: list[_Token], j: int) -> bool:
-    """A lowercase particle inside a name: "Ludwig van Beethoven", "Ministry of Defence"."""
-    if j + 1 >= len(tokens) or not tokens[j + 1].capitalised:
-        return False
-    if not _plain_gap(text, tokens[j], tokens[j + 1]):
-        return False
+def _joins(text: str, tokens: list[_Token], j: int, pairs: bool) -> int:
+    """How many tokens from ``j`` on a name takes through one or two lowercase particles
+    and the capitalised word after them ("Ludwig van Beethoven", "Ursula von der Leyen",
+    "Ana de la Fuente", "Ministry of Defence"); 0 where it stops."""
     word = tokens[j].text
+    particles = 1
+    if (
+        pairs
+        and word in NAME_PARTICLES
+        and j + 2 < len(tokens)
+        and tokens[j + 1].text in NAME_PARTICLES
+    ):
+        if not _plain_gap(text, tokens[j], tokens[j + 1]):
+            return 0
+        particles = 2
+    after = j + particles
+    if after >= len(tokens) or not tokens[after].capitalised:
+        return 0
+    if not _plain_gap(text, tokens[after - 1], tokens[after]):
+        return 0
     if word in NAME_PARTICLES:
-        return True
+        return particles + 1
     head = tokens[j - 1].lower
-    return word == "of" and (head in ORG_HEADS or head in PLACE_HEADS)
+    return 2 if word == "of" and (head in ORG_HEADS or head in PLACE_HEADS) else 0
 
 
 def _candidates(
@@ -776,6 +791,14 @@ in English, the more so transliterated from another script."""
 _PATRONYMIC = frozenset("ru uk be bg".split())
 _PATRONYMIC_ENDING = re.compile(r"(?:vi?ch|vn|ichn)[a-z]{0,3}$")
 _GREEK_GENITIVE_ARTICLES = frozenset("του της των".split())
+#: definite articles, which go with a noun, not with a person's name
+_ARTICLES = {
+    "es": frozenset("el la los las".split()),
+    "it": frozenset("il lo la i gli le".split()),
+    "pt": frozenset("o a os as".split()),
+    "fr": frozenset("le la les".split()),
+    "ca": frozenset("el la els les".split()),
+}
 _INFLECTING = frozenset("ru uk be bg sr mk pl cs sk sl hr lt lv el".split())
 _NAME_WORDS = 3
 """Words a person's name has at most (a given name, a patronymic or middle name, a surname):
@@ -914,7 +937,8 @@ def _foreign_candidates(
     """The candidates of one sentence in a language other than English."""
     found: list[_Candidate] = []
     text = sentence.text
-    for i, j in _split_at_articles(_runs(text, tokens), tokens, rules):
+    runs = _runs(text, tokens, pairs=not rules.nouns_capitalised)
+    for i, j in _split_at_articles(runs, tokens, rules):
         lo = _cut_common(text, tokens, i, j, rules)
         while lo < j - 1 and tokens[lo].lower in NAME_PARTICLES:
             lo += 1  # "Wahlkampagne von Babariko": the campaign cut, then its "von"
@@ -1004,6 +1028,19 @@ def _cut_common(text: str, tokens: list[_Token], i: int, j: int, rules: _Languag
     after_role = lo > i or (i > 0 and rules.is_role(tokens[i - 1].text))
     if j - lo > 2 and lo == i and i > 0 and tokens[i - 1].lower in _GREEK_GENITIVE_ARTICLES:
         lo += 1  # "ο πρόεδρος της Λευκορωσίας Αλεξάντερ Λουκασένκο": of Belarus, then a name
+    if (
+        j - lo > 2
+        and lo == i
+        and i > 0
+        and tokens[i - 1].lower in _ARTICLES.get(rules.code, ())
+        and _uncommon(tokens, i + 1, j, rules)
+    ):
+        lo += 1  # "el Nobel de la Paz Ales Bialiatski": the article's noun, then a name
+    particle = max((k for k in range(lo, j) if tokens[k].lower in NAME_PARTICLES), default=-1)
+    if particle >= 0 and j - particle > 3 and _uncommon(tokens, particle + 2, j, rules):
+        # A particle joins a surname of one or two words ("de Gaulle", "de la Fuente"): more
+        # after it are its noun and a name ("o Nobel da Paz Ales Bialiatski").
+        lo = particle + 2
     if j - lo > 2 or after_role:
         # A run longer than a name, or a title's complement ("Президент Беларуси"): its common
         # words are a place or a thing, not the name that follows.
@@ -1014,6 +1051,11 @@ def _cut_common(text: str, tokens: list[_Token], i: int, j: int, rules: _Languag
     if j - lo == _NAME_WORDS and rules.code in _PATRONYMIC and not _patronymic(tokens[lo + 1].bare):
         lo += 1  # a Russian name of three words has a patronymic in the middle
     return lo
+
+
+def _uncommon(tokens: list[_Token], i: int, j: int, rules: _Language) -> bool:
+    """Whether none of ``tokens[i:j]`` is a common word of the language: a name's words."""
+    return not any(rules.is_common(token.bare) for token in tokens[i:j])
 
 
 def _foreign_role(text: str, tokens: list[_Token], i: int, lo: int, rules: _Language) -> str | None:

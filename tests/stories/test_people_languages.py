@@ -182,3 +182,44 @@ def test_one_event_in_seven_languages_names_each_person_once() -> None:
     assert {"Alexander Lukaschenko", "Александр Лукашенко", "Alaksandr Łukaszenka"} <= people[
         "Alexander Lukashenko"
     ], people
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # dev 1484329317
+        (
+            "es",
+            "Para el exsubdirector de Obras Públicas del Estado Andrés Carbajal Casas, la única"
+            " forma de acabar con la rebatinga es decretarlo parque nacional.",
+            "Andrés Carbajal Casas",
+        ),
+        (
+            "es",
+            "Entre los liberados está el premio Nobel de la Paz Ales Bialiatski.",
+            "Ales Bialiatski",
+        ),
+        (
+            "it",
+            "Tra i liberati c'è il premio Nobel per la Pace Ales Bialiatski.",
+            "Ales Bialiatski",
+        ),
+        (
+            "pt",
+            "Entre os libertados está o Prêmio Nobel da Paz Ales Bialiatski.",
+            "Ales Bialiatski",
+        ),
+        (
+            "es",
+            "Lo dijo el presidente de la República Emmanuel Macron en París.",
+            "Emmanuel Macron",
+        ),
+        ("es", "Lo confirmó la ministra Ana de la Fuente en Madrid.", "Ana de la Fuente"),
+    ],
+)
+def test_the_noun_an_article_or_particle_goes_with_is_not_part_of_the_name_after_it(
+    language: str, text: str, name: str
+) -> None:
+    """A definite article goes with a noun (el Estado, la Paz, la República), a particle
+    with a surname of one or two words (de la Fuente): the words after them are a name."""
+    assert list(people(mentions(text, language))) == [name]
