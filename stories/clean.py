@@ -29,6 +29,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 
 from stories.articles import Article, RawArticle, Rejected
+from stories.extract import host_outlet
 from stories.language import detect_language
 from stories.sentences import split_paragraph
 
@@ -278,7 +279,8 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         url=_bare(raw.url),
-        outlet=clean_line(raw.outlet),
+        # A source that names no outlet is known by its site.
+        outlet=clean_line(raw.outlet) or host_outlet(raw.url),
         published=raw.published,
         external_id=_bare(raw.external_id),
         origin=raw.origin,

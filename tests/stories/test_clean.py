@@ -426,3 +426,16 @@ def test_metadata_keeps_its_text_without_what_cannot_be_stored() -> None:
         "id-7",
     )
     assert clean_line(" \x00\u200b ") is None
+
+
+def test_an_article_that_names_no_outlet_is_known_by_its_site() -> None:
+    """A JSONL line or feed item with a URL but no outlet: its citations name the site, and
+    outlets are counted apart, instead of all being one "unknown outlet"."""
+    text = "Belarus freed 123 prisoners on Saturday after talks with a US envoy in Minsk."
+    raw = RawArticle(text=text, url="https://www.lemonde.fr/international/article/1", declared=True)
+    article = clean_article(raw)
+    assert isinstance(article, Article)
+    assert article.outlet == "lemonde.fr"
+    named = clean_article(RawArticle(text=text, url=raw.url, outlet="Le Monde", declared=True))
+    assert isinstance(named, Article)
+    assert named.outlet == "Le Monde"
