@@ -15,7 +15,7 @@ from stories.content import (
     is_distinctive,
 )
 from stories.facts import EntityKind
-from stories.language import ENGLISH
+from stories.language import ENGLISH, stem_in, stem_zipf, word_zipf
 from stories.names import Person, name_tokens, surname_key
 from stories.story_input import ArticleView, Citation
 
@@ -27,6 +27,9 @@ NAMELESS_BACKGROUND = 0.6
 """...and from this coverage on it needs a name or a figure of its own to be a detail.
 Without one it needs two rare words of its own: one rare word is style, not a fact."""
 UNIQUE_MIN_TERMS = 3
+_RARE_ZIPF = 6.5 - content.RARE_WORD_WEIGHT
+"""A word of another language than English is rare at most this common in it, as an English
+one is rare at ``RARE_WORD_WEIGHT``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +81,24 @@ def unique_details(
         for key in _mention_keys(mention.name, view.language)
     }
     told_by = _people_outlets(people)
+    shared_people = _shared_people(people)
+    bearers = _surname_bearers(people)
     details = []
     for view in views:
         language = view.language or ENGLISH
         others = [found for outlet, found in outlet_terms.items() if outlet != view.outlet]
         elsewhere = set().union(*(keys for o, keys in names.items() if o != view.outlet))
         elsewhere |= {key for key, outlets in told_by.items() if outlets - {view.outlet}}
+        elsewhere |= shared_people.get(view.article_id, set())
+        # One whose surname alone other outlets write, and no other person of the story has.
+        elsewhere |= {
+            key
+            for m in view.facts.mentions
+            if m.kind is EntityKind.PERSON
+            and (surname := _surname(m.name, view.language)) in elsewhere
+            and len(bearers.get(surname, ())) < 2
+            for key in _mention_keys(m.name, view.language)
+        }
         context = _DetailContext(
             term_outlets,
             others,
@@ -125,6 +140,34 @@ def _people_outlets(people: Sequence[Person]) -> dict[str, set[str]]:
             for token in name_tokens(spelling):
                 told[surname_key(token)] |= outlets
     return told
+
+
+def _shared_people(people: Sequence[Person]) -> dict[int, set[str]]:
+    """By article, the keys of every word of its names of people other outlets name too: a
+    person is theirs, given name and all, however they write it ("Александр Лукашенко" where
+    another writes "Lukashenko")."""
+    shared: dict[int, set[str]] = defaultdict(set)
+    for person in people:
+        if len(person.outlets) > 1:
+            for told in person.mentions:
+                keys = _mention_keys(told.mention.name, told.language)
+                shared[told.article_id] |= keys
+    return shared
+
+
+def _surname_bearers(people: Sequence[Person]) -> dict[str | None, set[int]]:
+    """The people of the story (by position) each surname key belongs to: Sergei
+    Tikhanovsky's and Sviatlana Tsikhanouskaya's are one key, two people."""
+    bearers: dict[str | None, set[int]] = defaultdict(set)
+    for n, person in enumerate(people):
+        for told in person.mentions:
+            bearers[_surname(told.mention.name, told.language)].add(n)
+    return bearers
+
+
+def _surname(name: str, language: str | None) -> str | None:
+    tokens = name_tokens(name)
+    return surname_key(tokens[-1], language) if tokens else None
 
 
 def _name_keys(found: SentenceTerms, language: str) -> set[str]:
@@ -185,7 +228,11 @@ def _unique_detail(
         )
     }
     distinctive = [
-        t for t, w in unique.items() if is_distinctive(t, w) and _checked(t, written, context)
+        t
+        for t, w in unique.items()
+        if is_distinctive(t, w)
+        and _checked(t, written, context)
+        and _telling(t, written[t][1], language, context)
     ]
     share = content.weight(unique) / content.weight(bag)
     if not distinctive or share < UNIQUE_MIN_SHARE:
@@ -215,6 +262,24 @@ def _checked(term: str, written: Mapping[str, tuple[float, str]], context: _Deta
     if not term.startswith(content.NAME_PREFIX):
         return False
     return any(key in context.entities for key in _mention_keys(written[term][1], None))
+
+
+def _telling(term: str, surface: str, language: str, context: _DetailContext) -> bool:
+    """Whether a term of a sentence in a language other than English tells something, not
+    only how its outlet worded it: a word rare in that language (an inflected form as common
+    as its stem's forms together; rarity is English's otherwise), and a capitalised word
+    only where the article's facts found a person. Capitals there are also German nouns
+    ("Häftlinge" for another outlet's "Gefangene"), adjectives ("Нобелевской"), a sentence's
+    first word ("Решение") and places in their case forms ("Беларуси", "Киеве"), which other
+    outlets name in theirs."""
+    if language == ENGLISH or term.startswith(content.NUMBER_PREFIX):
+        return True
+    if term.startswith(content.NAME_PREFIX):
+        return any(key in context.entities for key in _mention_keys(surface, None))
+    lower = surface.lower()
+    return max(word_zipf(lower, language), stem_zipf(stem_in(lower, language), language)) <= (
+        _RARE_ZIPF
+    )
 
 
 def _adds(

@@ -44,7 +44,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 
 from stories.articles import Article
 from stories.case_endings import case_stem
-from stories.language import ENGLISH, stemmer, word_zipf
+from stories.language import ENGLISH, NOUNS_CAPITALISED, stemmer, word_zipf
 from stories.months import dates_in
 from stories.places import country_code
 from stories.scripts import latin, skeleton
@@ -439,8 +439,6 @@ def _parts_keys(parts: Iterable[_Effects]) -> _Keys:
     return None if not keys else keys[0] if len(keys) == 1 else tuple(keys)
 
 
-#: languages that capitalise every noun
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 #: a capitalised word of such a language that English writes at most this much rarer (zipf)
 #: is a name, not one of its nouns
 _NAME_GAP = 2.0
@@ -504,7 +502,7 @@ def _effects_in(token: str, language: str) -> _Effects:
     place = _place_key(_entity_key(lower), language)
     cross: _Keys = place
     if place is None and not (
-        language in _NOUNS_CAPITALISED
+        language in NOUNS_CAPITALISED
         and token[1:] == lower[1:]
         and (zipf_here > 0 or len(lower) > _LONGEST_NAME)
         and not _known_abroad(zipf(_entity_key(latin(lower))), zipf_here)

@@ -26,6 +26,8 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from wordfreq import available_languages, get_frequency_dict
 
 ENGLISH = "en"
+#: languages that capitalise every noun, so that a capital does not make a name
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
 #: the text read to detect a language: enough for a stable answer, little enough to be quick
 _DETECT_CHARS = 400
 _ENGLISH_CHARS = 600

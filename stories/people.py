@@ -40,7 +40,7 @@ from wordfreq import zipf_frequency
 from stories import lexicon
 from stories.case_endings import case_stem
 from stories.facts import EntityKind, Mention, Span
-from stories.language import ENGLISH, word_zipf
+from stories.language import ENGLISH, NOUNS_CAPITALISED, word_zipf
 from stories.lexicon import CALENDAR, HONORIFICS, ROLE_TITLES, TITLE_ABBREVIATIONS
 from stories.names import skeleton as name_skeleton
 from stories.scripts import latin
@@ -814,7 +814,7 @@ class _Language:
 
     @property
     def nouns_capitalised(self) -> bool:
-        return self.code in {"de", "lb"}
+        return self.code in NOUNS_CAPITALISED
 
     def part_key(self, word: str) -> str:
         """A name word without its case ending: Колесникову and Колесникова are one part."""
@@ -845,6 +845,9 @@ def _part_key(word: str, language: str) -> str:
     return name_skeleton(case_stem(word, language))
 
 
+#: how transliterations from Cyrillic and Greek begin an English J (Джон, Τζον)
+_SAID_J = re.compile(r"^dzh?(?=[aeiou])")
+
 _GERMAN_INFLECTIONS = ("", "in", "innen", "en", "n", "s", "e", "es", "ern", "nen")
 
 
@@ -869,6 +872,8 @@ def _known_name(word: str, language: str) -> bool:
     forms = {spelled, stem}
     if len(stem) >= _STEM_WITH_VOWEL and stem[-1] in "aeiouy":
         forms.add(stem[:-1])
+    # Cyrillic and Greek write an English J as Дж, Τζ: Джоном is John's.
+    forms |= {_SAID_J.sub("j", form) for form in forms}
     return any(zipf(form) >= threshold for form in forms if len(form) >= 3)
 
 

@@ -13,7 +13,7 @@ from handlers.dispatch import dispatch
 from handlers.reply import Citation, Reply
 from stories.articles import RawArticle
 from stories.language import detect_language
-from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.multilingual_texts import RELEASE, RELEASE_AGAIN, RELEASE_DAY
 from tests.support.seeds import SEEDS
 
 OUTLETS = {"en": "AP", "ru": "Meduza", "de": "DW", "pl": "PAP", "uk": "Ukrinform", "lt": "LRT"}
@@ -113,6 +113,28 @@ async def test_diff_compares_figures_across_languages_and_names_within_each(app:
         assert reply.footer is not None
         assert "in 6 languages" in reply.footer
     assert "человек были вывезены в Украину" in ukraine.text
+
+
+async def test_a_sentence_two_outlets_of_one_language_word_apart_is_no_detail(app: App) -> None:
+    """A second German and a second Russian outlet tell the release in other words
+    (Häftlinge for Gefangene, посланником for спецпосланником): their sentences' names and
+    figures are everyone's, and their wording is not a detail only one outlet reports."""
+    await _ingest_release(app)
+    await app.ingestor.ingest(
+        RawArticle(
+            text=RELEASE_AGAIN[language][1],
+            title=RELEASE_AGAIN[language][0],
+            outlet=outlet,
+            url=f"https://{outlet.lower()}.example/{language}",
+            published=RELEASE_DAY + timedelta(hours=1),
+            declared=True,
+        )
+        for language, outlet in (("de", "Spiegel"), ("ru", "Interfax"))
+    )
+    reply = await _ask(app, "en", "diff")
+    unique = [s for s in reply.sections if (s.heading or "").startswith("Only one outlet")]
+    cited = {c.outlet for section in unique for line in section.lines for c in line.citations}
+    assert not {"Spiegel", "Interfax", "DW", "Meduza"} & cited
 
 
 async def test_diff_of_a_story_each_language_tells_once_finds_them_agreeing(app: App) -> None:
