@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import islice
 from types import MappingProxyType
 
+from stories.facts import NumberFact
 from stories.features import stem, zipf
 from stories.lexicon import CALENDAR
 from stories.names import fold
@@ -187,6 +188,16 @@ def weighed_dice(a: Terms, weight_a: float, b: Terms, weight_b: float) -> float:
         w for term, w in b.items() if term in a
     )
     return shared / total
+
+
+def figure_terms(numbers: Iterable[NumberFact]) -> set[str]:
+    """The exact figures an article's facts give, as terms: a figure written in words of any
+    language ("девять", "neun") is the term of its digits."""
+    return {
+        NUMBER_PREFIX + (str(int(n.value)) if n.value == int(n.value) else str(n.value))
+        for n in numbers
+        if n.low == n.high
+    }
 
 
 def is_distinctive(term: str, term_weight: float) -> bool:

@@ -68,7 +68,7 @@ def unique_details(
         for sentence in sentences[view.article_id]:
             outlet_terms[view.outlet].update(sentence.bag)
             names[view.outlet].update(_name_keys(sentence, language))
-        outlet_terms[view.outlet].update(_figure_terms(view))
+        outlet_terms[view.outlet].update(content.figure_terms(view.facts.numbers))
     term_outlets: dict[str, set[str]] = defaultdict(set)
     for outlet, found in outlet_terms.items():
         for term in found:
@@ -118,16 +118,6 @@ def unique_details(
                 details.append(detail)
     details.sort(key=_unique_rank)
     return details
-
-
-def _figure_terms(view: ArticleView) -> set[str]:
-    """The figures an article gives, as terms: a figure written in words of any language
-    ("девять", "neun") is the term of its digits."""
-    return {
-        content.NUMBER_PREFIX + (str(int(n.value)) if n.value == int(n.value) else str(n.value))
-        for n in view.facts.numbers
-        if n.low == n.high
-    }
 
 
 def _people_outlets(people: Sequence[Person]) -> dict[str, set[str]]:

@@ -15,7 +15,18 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from stories.content import LEAD_SENTENCES, coverage, lead_terms
+from stories.case_endings import case_stem
+from stories.content import (
+    LEAD_SENTENCES,
+    NAME_PREFIX,
+    NUMBER_PREFIX,
+    coverage,
+    figure_terms,
+    lead_terms,
+)
+from stories.language import ENGLISH, word_zipf
+from stories.places import country_code
+from stories.scripts import skeleton
 from stories.sentences import Sentence
 from stories.story_input import ArticleView
 
@@ -25,6 +36,14 @@ CANDIDATES_PER_ARTICLE = 10
 """...and only the first of those are candidates for the summary."""
 SUPPORT_COVERAGE = 0.5
 """An article supports a sentence holding at least this share of its content weight."""
+CROSSING_TERMS = 3
+"""An article in another language supports a sentence that has at least this many names and
+figures when it gives ``CROSSING_COVERAGE`` of them: its words are another language's..."""
+CROSSING_COVERAGE = 0.75
+"""...and names and figures alone say less than words do: most of them, not half."""
+COMMON_CAPITALISED_ZIPF = 4.5
+"""A capitalised word this common in its language is a title or a headline's capital, which
+other languages write in words of their own, not a name."""
 NEAR_DUPLICATE = 0.5
 """A candidate this covered by a chosen sentence (or covering it) says the same again."""
 LEAD_BONUS = 0.75
@@ -223,6 +242,64 @@ def _in_reading_order(
     return sorted(chosen, key=lambda i: (place(i), candidates[i].index))
 
 
+@lru_cache(maxsize=PREPARED_CACHE)
+def _crossing(body: str, language: str) -> tuple[dict[str, float], ...]:
+    """The names and figures of each of an article's first sentences as every language
+    writes them: a country by its code, a name by its consonants without its case ending
+    (``stories.scripts``), a figure by its value."""
+    found = []
+    for sentence in lead_terms(body):
+        keys: dict[str, float] = {}
+        for term, (weight, surface) in sentence.written.items():
+            key = _crossing_key(term, surface, language)
+            if key is not None:
+                keys[key] = weight
+        found.append(keys)
+    return tuple(found)
+
+
+def _crossing_key(term: str, surface: str, language: str) -> str | None:
+    if term.startswith(NUMBER_PREFIX):
+        return term
+    if not term.startswith(NAME_PREFIX):
+        return None
+    lower = surface.lower()
+    code = country_code(lower, language)
+    if code is not None:
+        return "@" + code
+    if word_zipf(lower, language) >= COMMON_CAPITALISED_ZIPF:
+        return None  # a title or a headline's capital (President, Peace, Президент)
+    bones = skeleton(case_stem(lower, language), language)
+    return bones if len(bones) >= 2 else None
+
+
+def _cross_support(
+    views: Sequence[ArticleView], candidates: Sequence[_Candidate]
+) -> npt.NDArray[np.bool_]:
+    """``[candidate, article]``: whether an article in another language than the candidate's
+    gives most of the candidate's names and figures (the facts' figures too, in words of any
+    language)."""
+    languages = [view.language or ENGLISH for view in views]
+    sentences = [
+        _crossing(view.body, language) for view, language in zip(views, languages, strict=True)
+    ]
+    told = [
+        set().union(*found) | figure_terms(view.facts.numbers)
+        for found, view in zip(sentences, views, strict=True)
+    ]
+    supported = np.zeros((len(candidates), len(views)), dtype=np.bool_)
+    for row, candidate in enumerate(candidates):
+        mine = sentences[candidate.article][candidate.index]
+        if len(mine) < CROSSING_TERMS:
+            continue
+        total = sum(mine.values())
+        for article, keys in enumerate(told):
+            if languages[article] != languages[candidate.article]:
+                shared = sum(w for key, w in mine.items() if key in keys)
+                supported[row, article] = shared / total >= CROSSING_COVERAGE
+    return supported
+
+
 def summarize(
     views: Sequence[ArticleView],
     max_sentences: int = 6,
@@ -244,18 +321,25 @@ def summarize(
     support = _outlet_support(supported, views)
     preferred = [language is not None and views[c.article].language == language for c in candidates]
     chosen = _choose(candidates, support, max_sentences, min_sentences, preferred)
+    order = _in_reading_order(chosen, candidates, supported)
+    rows = supported[order]
+    if len({view.language or ENGLISH for view in views}) > 1:
+        # Outlets in other languages back a line with its names and figures: they are counted
+        # and cited, though the lines were chosen on what they say in words.
+        rows = rows | _cross_support(views, [candidates[i] for i in order])
     lines = []
-    for i in _in_reading_order(chosen, candidates, supported):
+    for i, row in zip(order, rows, strict=True):
         candidate = candidates[i]
         source = views[candidate.article]
-        others = [views[a] for a in np.flatnonzero(supported[i]).tolist() if a != candidate.article]
+        others = [views[a] for a in np.flatnonzero(row).tolist() if a != candidate.article]
         backing = [source, *others]
+        outlets = tuple(dict.fromkeys(v.outlet for v in backing))
         lines.append(
             SummaryLine(
                 candidate.sentence.text,
-                int(support[i]),
+                len(outlets),
                 tuple(v.article_id for v in backing),
-                tuple(dict.fromkeys(v.outlet for v in backing)),
+                outlets,
             )
         )
     return lines

@@ -67,6 +67,9 @@ async def test_summary_is_told_in_the_readers_language(app: App) -> None:
         cited = {(c.outlet, c.language) for c in _citations(reply)}
         expected = {(o, None if o == OUTLETS[reader] else LANGUAGE_OF[o]) for o in OUTLETS.values()}
         assert cited <= expected
+        # The other languages' outlets back a line that gives their names and figures.
+        backed = {c.outlet for line in lines for c in line.citations}
+        assert len(backed) > 1, lines
         # five sources, one per outlet, the reader's own first; the sixth is counted
         *sources, rest = reply.sections[1].lines
         assert sources[0].citations[0].language is None
