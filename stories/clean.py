@@ -165,6 +165,8 @@ _SUBSCRIBE = re.compile(
     r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|падпісвайцеся|чтобы\s+подписаться"
     r"|jetzt\s+abonnieren|newsletter\s+abonnieren|subskrybuj|zapisz\s+się\s+do\s+newslettera"
     r"|abonnez-vous|suscríbete|iscriviti|abone\s+ol"
+    r"|(?:nuestro|al)\s+bolet[íi]n|newsletter\s+(?:abonnieren|bestellen|anmelden)"
+    r"|(?:inscrivez|inscrivez-vous)\s+(?:à|a)\s+(?:notre|la)\s+newsletter|подпишитесь\s+на\s+рассылку"
     r"|(?:purchase|upgrade|register)\s+(?:a\s+|your\s+)?subscription"
     r"|reached\s+the\s+limit\s+(?:for|of)\s+free|unlimited\s+access|thanks\s+for\s+being\s+a"
     r"\s+subscriber|subscribers?,?\s+click)",
@@ -249,7 +251,10 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
     problem = _not_text_reason(text, controls, settings)
     if problem is not None:
         return Rejected(raw.origin, problem)
-    lines = _split_lines(_normalise(text, has_controls=controls > 0))
+    lines = [
+        _without_chrome_sentences(line)
+        for line in _split_lines(_normalise(text, has_controls=controls > 0))
+    ]
     if not lines:
         return Rejected(raw.origin, "empty text (only invisible characters)")
     title, lines = _take_title(raw.title, lines, settings)
@@ -604,6 +609,34 @@ def _is_chrome(line: str) -> bool:
         or (words <= 30 and bool(_SUBSCRIBE.search(line)))
         or (words <= 30 and bool(_ATTRIBUTION.match(line)))
         or _found(_PROMO, _PROMO_LOWER, line)
+    )
+
+
+def _without_chrome_sentences(line: _Line) -> _Line:
+    """A long line without its sentences that are promotions: a page flattened into one
+    line carries its newsletter prompt and "read more" links inside the story's prose, where
+    no line-level rule finds them."""
+    if _word_count(line.text) <= _CHROME_MAX_WORDS:
+        return line
+    sentences = [s.text for s in split_paragraph(line.text)]
+    kept = [text for text in sentences if not _is_promotion(text)]
+    if len(kept) == len(sentences) or not kept:
+        return line
+    return _Line(" ".join(kept), line.block)
+
+
+def _is_promotion(sentence: str) -> bool:
+    """A sentence that is chrome whatever precedes it: a subscription or newsletter prompt,
+    a promotion or a link prompt. A credit or a byline is not dropped from inside a line: a
+    flattened page glues the next sentence of the story to it."""
+    words = _word_count(sentence)
+    return (
+        (
+            words <= 15
+            and bool(_LINK_PROMPT.match(sentence) or _LINK_PROMPT_ELSEWHERE.match(sentence))
+        )
+        or (words <= 30 and bool(_SUBSCRIBE.search(sentence)))
+        or (words <= _CHROME_MAX_WORDS and _found(_PROMO, _PROMO_LOWER, sentence))
     )
 
 

@@ -439,3 +439,22 @@ def test_an_article_that_names_no_outlet_is_known_by_its_site() -> None:
     named = clean_article(RawArticle(text=text, url=raw.url, outlet="Le Monde", declared=True))
     assert isinstance(named, Article)
     assert named.outlet == "Le Monde"
+
+
+def test_a_promotion_inside_a_flattened_page_is_dropped_and_the_prose_kept() -> None:
+    """dev 1484116468: the page came as one line, its newsletter prompt inside the story (two
+    articles of this outlet about different events shared it word for word); a photo credit
+    glued to the next sentence stays, with that sentence."""
+    text = (
+        "Se ha auxiliado a la población civil afectada en Chihuahua, México, Nuevo León,"
+        " Querétaro, Tlaxcala y Zacatecas. Al hacer click en enviar quedaras regitrad@ a nuestro"
+        " boletín el cual podrás cancelar en cualquier momento;no olvides revisar tu carpeta de"
+        " spam. Con motivo de los diferentes frentes fríos que han impactado el territorio"
+        " nacional, se han desplegado mil 70 elementos del Ejército y Fuerza Aérea Mexicanos."
+        " Credit: AP Thai police on Sunday shot dead a soldier who killed 26 people."
+    )
+    article = clean_article(RawArticle(text=text, declared=True))
+    assert isinstance(article, Article)
+    assert "boletín" not in article.body
+    assert "mil 70 elementos" in article.body
+    assert "killed 26 people" in article.body
