@@ -237,6 +237,8 @@ def _interval(fact: NumberFact) -> tuple[float, float]:
             return 0.0, high
         case Qualifier.ABOUT:
             return min(low * 0.85, low - _rounding(low)), max(high * 1.15, high + _rounding(high))
+        case Qualifier.ALMOST:
+            return min(low * 0.85, low - _rounding(low)), high
         case Qualifier.VAGUE:
             return low, high * 10 if low == high else high
         case _:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from stories import lexicon
+from stories.compound_numbers import compound_numbers, unit_after_digits
 from stories.currencies import SYMBOLS, currency_noun
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
@@ -169,9 +170,10 @@ _QUALIFIER_WORDS = (
     ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
     ("a total of|a further|another", Qualifier.EXACT),
     (
-        "about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated",
+        "about|around|roughly|approximately|some|close to|an estimated|estimated",
         Qualifier.ABOUT,
     ),
+    ("nearly|almost", Qualifier.ALMOST),
 )
 
 
@@ -223,6 +225,8 @@ class _Found:
     vague: bool
     money: str | None
     approximate: bool = False
+    unit: str | None = None
+    """The unit a compound adjective names around the number ("achtminütigen": minuten)."""
 
 
 def find_numbers(
@@ -343,10 +347,14 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
     word of the language after them) and numbers in its words (``stories.number_words``),
     which win where they overlap digits ("1,5 млн", "28 mil 645")."""
     spelled = spelled_numbers(text, language)
-    taken = [(n.start, n.end) for n in spelled]
     found = [
         _Found(n.value, n.value, n.start, n.end, n.vague, None, n.approximate) for n in spelled
     ]
+    found += [
+        _Found(n.value, n.value, n.start, n.end, False, None, unit=n.unit)
+        for n in compound_numbers(text, language)
+    ]
+    taken = [(n.start, n.end) for n in found]
     for match in _SCANS[1].finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
@@ -378,8 +386,14 @@ _SYMBOL_AFTER = re.compile(rf"[ \u00a0]?([{''.join(SYMBOLS)}])")
 
 def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool]:
     """What a number counts in a language other than English: the unit or currency it
-    carries, else the word after it when that word is no function word of the language."""
+    carries (a compound adjective's too: "achtminütigen", "8-minütigen"), else the word after
+    it when that word is no function word of the language."""
     end = found.end
+    if found.unit is not None:
+        return found.unit, end, False
+    compound = unit_after_digits(text, end, language)
+    if compound is not None:
+        return compound[0], compound[1], False
     percent = _PERCENT.match(text, end)
     if percent is not None:
         return "percent", percent.end(), False
