@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from functools import partial
@@ -31,7 +31,7 @@ from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import surname_key
-from stories.number_concepts import Concept, countries_named, read_facts
+from stories.number_concepts import Concept, Reading, countries_named, read_facts
 from stories.number_roles import is_measure, is_time_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
@@ -65,6 +65,8 @@ well, plus their role's share of the rest."""
 ONLY_SUM_LINK = 0.5
 """How well the one sum of a currency of each of two articles link (``_Figure.only_sum``)
 when their values are compatible ("about 8 million rubles", "at least 7.5 million rubles")."""
+LENGTH_LINK = 0.6
+"""How well two lengths of one named thing link (``stories.measured_things``)."""
 RUNNING_COUNT_DAY = timedelta(days=1)
 """Different figures of one concept from articles this far apart count different moments."""
 LEAD_CHARACTERS = 300
@@ -138,6 +140,8 @@ class _Figure:
     countries: frozenset[str]
     only_sum: bool
     """The only sum of its currency its article gives (of this event)."""
+    length: str | None
+    """The thing it is the length of, with its unit (``stories.measured_things``)."""
 
     @property
     def language(self) -> str:
@@ -152,14 +156,9 @@ class _Figure:
         return Citation.of(self.view, self.fact.span)
 
 
-def _figure(
-    view: ArticleView,
-    fact: NumberFact,
-    concept: Concept | None,
-    countries: frozenset[str],
-    only_sum: bool,
-) -> _Figure:
+def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: bool) -> _Figure:
     language = view.language or ENGLISH
+    concept = reading.concept
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
     counted = read(fact.counted.lower())
     context = {k: w for k, w in read(fact.context).items() if k not in counted}
@@ -172,6 +171,7 @@ def _figure(
         + [("counted", t) for t in counted]
         + ([("head", head)] if head else [])
         + ([("concept", concept)] if concept else [])
+        + ([("length", reading.length)] if reading.length else [])
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
@@ -189,8 +189,9 @@ def _figure(
         holder,
         is_time_unit(fact.counted),
         concept,
-        countries,
+        reading.countries,
         only_sum and fact.background is None,
+        reading.length,
     )
 
 
@@ -294,6 +295,8 @@ def _link(a: _Figure, b: _Figure) -> float:
     close = same or _close_in_size(a.fact, b.fact)
     if not close and (a.exact or b.exact):
         return 0.0
+    if a.length is not None and a.length == b.length:
+        return _length_link(a, b, same)
     if a.concept is not None and b.concept is not None:
         return _concept_link(a, b, same)
     if not _placed_alike(a, b, same):
@@ -352,6 +355,14 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
     role = _role(a, b) if a.language == b.language else 0.0
     score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
     return score + SAME_VALUE_BONUS if same else score
+
+
+def _length_link(a: _Figure, b: _Figure, same: bool) -> float:
+    """``_link`` for two lengths of one thing ("the 8-minute video", "einem achtminütigen
+    Video"): in any language and whoever they are said of, unless one is background."""
+    if (a.fact.background is None) != (b.fact.background is None):
+        return 0.0
+    return LENGTH_LINK + SAME_VALUE_BONUS if same else LENGTH_LINK
 
 
 def _other_moments(a: _Figure, b: _Figure) -> bool:
@@ -806,7 +817,7 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
         readings = read_facts(view.body, facts, view.language or ENGLISH)
         sums = Counter(f.counted for f in facts if f.counted in MONEY and f.background is None)
         figures.extend(
-            _figure(view, f, r.concept, r.countries - own, sums.get(f.counted) == 1)
+            _figure(view, f, replace(r, countries=r.countries - own), sums.get(f.counted) == 1)
             for f, r in zip(facts, readings, strict=True)
         )
     return figures

@@ -1,0 +1,110 @@
+"""The thing a duration is the length of: "the 8.25 minutes long video", "an 8-minute video",
+"in einem achtminütigen Video", "ein 8-минутное видео".
+
+Different durations in one story are usually different things (a 20-minute drive, a 2-hour
+meeting, 10 years in prison), so durations are compared only with their person
+(``stories.number_roles.holder_of``). A duration written as the length of a thing named
+right after it is that thing's, whoever it belongs to: two outlets that give a named video,
+speech, call or flight two lengths disagree. The thing is keyed across scripts and languages
+by its skeleton (``stories.names.surname_key``: video, Video, видео and wideo are one key),
+so only things that the languages name alike meet; the unit must be the same too (minutes
+with minutes). Only seconds, minutes and hours are lengths here (a visit, a strike or a
+festival of days is often extended, and a sentence of years is a person's), and only of a
+thing that runs once for a set time (``_RUNS``: a video, a speech, a call, a meeting, a
+flight): "the 70-minute mark" or "a 20-minute drive" is a moment or a way, and two of them
+in one story are often two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.names import surname_key
+from stories.number_qualifiers import SPACE, WORD_CHARS, language_code
+
+_UNIT_CLASSES = (
+    ("second", r"sec|sek|секунд"),
+    ("minute", r"min|мин|хвилин"),
+    ("hour", r"hour|stund|stünd|час|годин|godzin"),
+)
+"""Each unit of a length, by how its word begins in any language."""
+_CLASS = re.compile("|".join(f"(?P<{name}>{starts})" for name, starts in _UNIT_CLASSES), re.I)
+
+_THING = rf"(?P<thing>{WORD_CHARS}{{3,}})"
+_NOUN = rf"(?P<thing>[A-ZÄÖÜ]{WORD_CHARS}{{2,}})"
+"""A German noun: capitalised."""
+_AFTER: dict[str, tuple[re.Pattern[str], ...]] = {
+    "en": (
+        re.compile(
+            rf"{SPACE}*-(?P<unit>second|minute|hour)(?:-long)?{SPACE}+{_THING}", re.IGNORECASE
+        ),
+        re.compile(
+            rf"{SPACE}+(?P<unit>seconds?|minutes?|hours?)[\s-]+long{SPACE}+{_THING}",
+            re.IGNORECASE,
+        ),
+    ),
+    "de": (
+        re.compile(rf"-?(?P<unit>sekündig|minütig|stündig)(?:e[nmrs]?)?{SPACE}+{_NOUN}", re.I),
+        re.compile(
+            rf"{SPACE}+(?P<unit>Sekunden|Minuten|Stunden){SPACE}+lange[nmrs]?{SPACE}+{_NOUN}"
+        ),
+    ),
+    "ru": (re.compile(rf"-(?P<unit>секундн|минутн|часов){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
+    "uk": (re.compile(rf"-(?P<unit>секундн|хвилинн|годинн){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
+    "pl": (re.compile(rf"-(?P<unit>sekundow|minutow|godzinn){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
+}
+"""What may follow a number to make it a thing's length, per language: a unit joined to it
+as an adjective ("8-minute", "8-minütigen", "8-минутное") or a unit and "long" ("8.25
+minutes long", "8 Minuten langes"), then the thing."""
+_COMPOUND = re.compile(r"(?P<unit>sekündig|minütig|stündig)(?:e[nmrs]?)?$", re.IGNORECASE)
+"""A number written as a compound adjective ("achtminütigen": ``stories.compound_numbers``):
+its unit is inside its own span."""
+
+
+_RUNS = frozenset(
+    """
+    video videos clip film movie footage recording speech address call conversation interview
+    meeting talks session flight concert show documentary broadcast podcast episode trailer
+    message statement
+    Video Clip Film Aufnahme Rede Ansprache Telefonat Gespräch Interview Treffen Sitzung Flug
+    Konzert Sendung Beitrag Botschaft Dokumentation Videobotschaft
+    видео ролик фильм запись речь выступление обращение разговор интервью встреча заседание
+    полет полёт концерт трансляция
+    відео ролик фільм запис промова виступ звернення розмова інтерв'ю зустріч засідання політ
+    wideo nagranie film przemówienie wystąpienie orędzie rozmowa wywiad spotkanie posiedzenie
+    lot koncert transmisja
+    """.split()
+)
+"""Things that run once for a set time, in the languages whose lengths are read."""
+
+
+def length_of(sentence: str, start: int, end: int, language: str) -> str | None:
+    """The unit and the key of the thing whose length the number at ``sentence[start:end]``
+    gives ("minute vid" for "an 8-minute video"), or None when it gives no thing's length."""
+    code = language_code(language)
+    inside = _COMPOUND.search(sentence, start, end) if code == "de" else None
+    if inside is not None:
+        noun = re.match(rf"{SPACE}+{_NOUN}", sentence[end:])
+        return _key(inside.group("unit"), noun.group("thing"), code) if noun else None
+    for pattern in _AFTER.get(code, ()):
+        match = pattern.match(sentence, end)
+        if match is not None:
+            return _key(match.group("unit"), match.group("thing"), code)
+    return None
+
+
+def _key(unit: str, thing: str, language: str) -> str | None:
+    """The unit's class and the thing's key, when the thing is one that runs (``_RUNS``)."""
+    found = _CLASS.match(unit)
+    if found is None or _run(thing) is None:
+        return None
+    return f"{found.lastgroup} {surname_key(thing, language)}"
+
+
+def _run(word: str) -> str | None:
+    """``word`` as it stands in ``_RUNS``, a case or plural ending left out, or None."""
+    for candidate in (word, word.lower()):
+        for end in range(len(candidate), 2, -1):
+            if candidate[:end] in _RUNS and len(candidate) - end <= 2:
+                return candidate[:end]
+    return None
