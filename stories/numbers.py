@@ -330,7 +330,8 @@ def _qualified(text: str, found: _Found, language: str) -> Qualifier:
     out: "more than $1,000", "выше $1400") or, in some languages, after it."""
     if found.vague:
         return Qualifier.VAGUE
-    start = found.start - 1 if found.money else found.start
+    sign = _sign_before(text, found.start) if found.money else None
+    start = found.start if sign is None else sign
     if language == ENGLISH:
         return _qualifier(text, start)
     written = qualifier_before(text, start, language) or qualifier_after(text, found.end, language)
@@ -348,7 +349,10 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
     which win where they overlap digits ("1,5 млн", "28 mil 645")."""
     spelled = spelled_numbers(text, language)
     found = [
-        _Found(n.value, n.value, n.start, n.end, n.vague, None, n.approximate) for n in spelled
+        _Found(
+            n.value, n.value, n.start, n.end, n.vague, _money_before(text, n.start), n.approximate
+        )
+        for n in spelled
     ]
     found += [
         _Found(n.value, n.value, n.start, n.end, False, None, unit=n.unit)
@@ -462,13 +466,30 @@ def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) 
             value *= written.multiplier
             end = written.end
             approximate = written.approximate
-    money = CURRENCIES.get(text[match.start() - 1]) if match.start() > 0 else None
+    sign = _sign_before(text, match.start())
+    money = None if sign is None else CURRENCIES[text[sign]]
     low = high = value
     second = _range_end(text, end, kind)
     if second is not None:
         other, end = second
         low, high = min(value, other), max(value, other)
     return _Found(low, high, match.start(), end, False, money, approximate)
+
+
+def _sign_before(text: str, start: int) -> int | None:
+    """Where a currency sign stands right before a number at ``start``, a space between
+    allowed ("$1400", "$ 1,7 млн", "£11,68 млрд"), or None."""
+    for sign in (start - 1, start - 2):
+        if sign >= 0 and text[sign] in CURRENCIES:
+            between = text[sign + 1 : start]
+            return sign if between in ("", " ", "\u00a0") else None
+    return None
+
+
+def _money_before(text: str, start: int) -> str | None:
+    """The currency of a sign right before a number (``_sign_before``), or None."""
+    sign = _sign_before(text, start)
+    return None if sign is None else CURRENCIES[text[sign]]
 
 
 def _value(raw: str, kind: str) -> float:
@@ -507,7 +528,7 @@ def _a_year(text: str, match: re.Match[str], language: str) -> bool:
     if not 1000 <= value <= 2100:
         return False
     start, end = match.span()
-    if start > 0 and text[start - 1] in CURRENCIES:
+    if _sign_before(text, start) is not None:
         return False
     if language == ENGLISH:
         return True
