@@ -408,7 +408,10 @@ def _lookups(figure: _Figure) -> list[_Shelf]:
 
 
 def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
-    """Greedy average linkage: a figure joins the group it links to best on average.
+    """Greedy average linkage: a figure joins the group it links to best on average, a group
+    where a member gives its very figure before any other (the same "10,23 млрд фунтов" is
+    surer than a like sentence with another value: "состояние оценивается в £10,23 млрд"
+    beside "оценивает его состояние в 10,16 млрд", another man's fortune).
 
     It needs links to half the group, or to a member giving the very same figure. A group
     holds one figure per article, so two figures of one article are never compared.
@@ -419,7 +422,7 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
     articles: list[set[int]] = []
     sampled: dict[_Shelf, set[int]] = defaultdict(set)
     for figure in figures:
-        best, best_score = None, 0.0
+        best, best_score = None, (False, 0.0)
         for index in sorted({i for shelf in _lookups(figure) for i in sampled.get(shelf, ())}):
             if figure.view.article_id in articles[index]:
                 continue
@@ -430,8 +433,9 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
                 s > 0 and _same_value(figure.fact, m.fact)
                 for s, m in zip(scores, members, strict=True)
             )
-            if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > best_score:
-                best, best_score = index, average
+            linked = twin or sum(s > 0 for s in scores) * 2 >= len(scores)
+            if linked and average > 0 and (twin, average) > best_score:
+                best, best_score = index, (twin, average)
         if best is None:
             best = len(groups)
             groups.append([])

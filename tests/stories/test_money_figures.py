@@ -1,4 +1,4 @@
-"""Sums with a currency sign before them.
+"""Sums with a currency sign before them, and one sum of one holder told by two outlets.
 
 The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
 the comment), cut to the sentences that hold the figures.
@@ -6,8 +6,16 @@ the comment), cut to the sentences that hold the figures.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from stories.articles import Article, RawArticle
+from stories.clean import clean_article
+from stories.compare import diff_story
+from stories.factfinder import extract_facts
+from stories.names import resolve_people
 from stories.numbers import find_numbers
 from stories.sentences import split_sentences
+from stories.story_input import ArticleView
 
 
 def _read(text: str, language: str) -> list[tuple[str, float, str]]:
@@ -33,3 +41,55 @@ def test_a_sign_before_a_scaled_sum_names_its_currency_a_space_between_or_not() 
         "решили жить в другом месте.",
         "ru",
     ) == [("1,7 млн", 1_700_000, "dollars")]
+
+
+def _views(*told: tuple[str, str, str]) -> list[ArticleView]:
+    """Articles of one story: (outlet, language, text)."""
+    views = []
+    for number, (outlet, language, text) in enumerate(told, 1):
+        raw = RawArticle(text=text, title=text.split(".")[0], declared=True)
+        article = clean_article(raw)
+        assert isinstance(article, Article), article
+        facts = extract_facts(replace(article, language=language))
+        views.append(ArticleView(number, outlet, None, None, article.body, facts, language))
+    return views
+
+
+# u52978673c722fb95 (politexpert.net) and uaea4b69a63e9d057 (argumentiru.com), whole (their
+# order matters: Abramovich's 10,16 comes before argumentiru's 10,23 for Fridman): the Sunday
+# Times rich list's Russians.
+POLITEXPERT = (
+    "Трое российских бизнесменов вошли в топ-20 богатейших жителей Великобритании. "
+    "Российские бизнесмены Алишер Усманов, Михаил Фридман и Роман Абрамович вошли в топ-20 "
+    "самых богатых жителей Великобритании по версии газеты Sunday Times. Седьмое место в "
+    "рейтинге занял основатель USM Holdings Алишер Усманов, сообщает ТАСС. Его состояние "
+    "оценивается в 11,68 млрд фунтов стерлингов (более 1 трлн рублей). Акционер и глава "
+    "наблюдательного совета консорциума «Альфа-Групп» Михаил Фридман занимает 11-ю строчку "
+    "рейтинга. Его состояние оценили в 10,23 млрд фунтов стерлингов (911 млн рублей). Главный "
+    "владелец инвесткомпании Millhouse и основной акционер Evraz Роман Абрамович занял 12-е "
+    "место в таблице, составленной британским изданием. Газета оценивает его состояние в 10,16 "
+    "млрд фунтов (905 млн рублей). Лидирующую строчку рейтинга в этом году занимают основатель "
+    "компании Dyson Джеймс Дайсон и его семья. Журналисты издания также оценили влияние "
+    "пандемии коронавирусной инфекции на самых состоятельных жителей Британии. Так, за "
+    "последний период они потеряли около 54 млрд фунтов стерлингов. Алишер Усманов пожертвовал "
+    "на борьбу с COVID-19 2 млрд рублей. Он перевел их оперштабу."
+)
+ARGUMENTI = (
+    "Сразу трое россиян вошли в двадцатку богатейших жителей, проживающих в Великобритании. "
+    "На седьмой позиции в ТОП-20 – Алишер Усманов. На 11-й строчке – Михаил Фридман. Ну, и "
+    "Роман Абрамович тоже там. Ранее, как сообщает РБК, российский бизнесмен Алишер Усманов "
+    "был на восьмой строке рейтинга, однако улучшил свои позиции. По данным Sunday Times, "
+    "состояние Усманова достигло £11,68 млрд, что эквивалентно $14,16 млрд). В прошлом году "
+    "этот показатель был на миллиард долларов меньше - $13,73 млрд.У Михаила Фридмана "
+    "состояние оценивается в £10,23 млрд ($12,4 млрд), у Романа Абрамовича – в £10,16 млрд "
+    "($12,31 млрд)."
+)
+
+
+def test_a_sum_joins_the_outlet_that_gives_the_very_sum_before_a_like_sentence() -> None:
+    views = _views(("politexpert.net", "ru", POLITEXPERT), ("argumentiru.com", "ru", ARGUMENTI))
+    diff = diff_story(views, resolve_people(views))
+    assert not diff.numbers
+    agreed = {v.value: len(v.outlets) for d in diff.agreed_numbers for v in d.values}
+    assert agreed[10_230_000_000] == 2
+    assert agreed[10_160_000_000] == 2
