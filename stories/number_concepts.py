@@ -25,6 +25,7 @@ from stories.currencies import MONEY
 from stories.facts import NumberFact
 from stories.measured_things import length_of
 from stories.number_roles import Segment, is_measure, is_time_unit, opens_aside, segment_of
+from stories.number_words import after_case_ending
 from stories.places import country_code
 
 
@@ -282,6 +283,7 @@ def _concept_in(
     """``concept_of`` within the number's clause, ``segment``."""
     code = language[:2].lower()
     pattern = _cue_pattern(code)
+    end = after_case_ending(sentence, end, code)
     if pattern is None or _ATTRIBUTE.match(sentence, end) is not None:
         return None
     before = sentence[segment.start : start].split()

@@ -32,7 +32,7 @@ from stories.number_roles import (
     is_time_unit,
     segment_of,
 )
-from stories.number_words import scale_after, spelled_numbers
+from stories.number_words import after_case_ending, scale_after, spelled_numbers
 from stories.sentences import Sentence
 
 _SMALL = (
@@ -406,7 +406,9 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
     symbol = _SYMBOL_AFTER.match(text, end)
     if symbol is not None:
         return SYMBOLS[symbol.group(1)], symbol.end(), False
-    # An abbreviated scale's full stop may stand between: "2 Mio. US-Dollar".
+    # An abbreviated scale's full stop may stand between: "2 Mio. US-Dollar"; a case ending
+    # after digits is the number's: "50-ти граммов".
+    end = after_case_ending(text, end, language)
     word = _NEXT_WORD.match(text, end + 1 if text[end : end + 1] == "." else end)
     if word is None:
         return "", end, False
