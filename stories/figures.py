@@ -256,6 +256,14 @@ def _same_value(a: NumberFact, b: NumberFact) -> bool:
     return (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
 
 
+def _one_number(a: NumberFact, b: NumberFact) -> bool:
+    """Whether two figures give one number, qualified or not: "35,1 Milliarden Yen" and "rund
+    35,1 Milliarden Yen", "почти 960 км" and "960 км" are one figure at two precisions. An
+    order of magnitude ("thousands") is no number."""
+    vague = Qualifier.VAGUE in (a.qualifier, b.qualifier)
+    return not vague and (a.value, a.low, a.high) == (b.value, b.low, b.high)
+
+
 def _representative(fact: NumberFact) -> float:
     return fact.high if fact.qualifier in (Qualifier.UP_TO, Qualifier.LESS_THAN) else fact.value
 
@@ -291,7 +299,7 @@ def _link(a: _Figure, b: _Figure) -> float:
 
     The sizes are checked before the (costlier) overlaps of what they count and their role.
     """
-    same = a.fact.value == b.fact.value and _same_value(a.fact, b.fact)
+    same = _one_number(a.fact, b.fact)
     close = same or _close_in_size(a.fact, b.fact)
     if not close and (a.exact or b.exact):
         return 0.0

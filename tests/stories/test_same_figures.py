@@ -1,4 +1,5 @@
-"""Sums with a currency sign before them, and one sum of one holder told by two outlets.
+"""Figures two outlets give alike: sums with a currency sign before them, one sum of one
+holder, and one number with and without a qualifier.
 
 The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
 the comment), cut to the sentences that hold the figures.
@@ -93,3 +94,21 @@ def test_a_sum_joins_the_outlet_that_gives_the_very_sum_before_a_like_sentence()
     agreed = {v.value: len(v.outlets) for d in diff.agreed_numbers for v in d.values}
     assert agreed[10_230_000_000] == 2
     assert agreed[10_160_000_000] == 2
+
+
+# ucc070cb6bf6f4bd0 (tvoygorodpskov.ru) and u900167ad631b3570 (3dnews.ru), cut: Dyson's
+# electric car.
+PSKOV = "Dyson показала свой электромобиль. На одном заряде такая машина могла бы победить 960 км."
+DNEWS = (
+    "Dyson раскрыла подробности электромобиля. Как пояснил её основатель сэр Джеймс Дайсон в "
+    "интервью The Sunday Times, данное транспортное средство было бы способно принять на борт "
+    "семь человек, на одном заряде оно преодолевало бы почти 960 км."
+)
+
+
+def test_a_number_and_the_same_number_qualified_are_one_figure() -> None:
+    views = _views(("tvoygorodpskov.ru", "ru", PSKOV), ("3dnews.ru", "ru", DNEWS))
+    diff = diff_story(views, resolve_people(views))
+    assert not diff.numbers
+    (distance,) = [d for d in diff.agreed_numbers if d.values[0].value == 960]
+    assert {v.qualifier.value for v in distance.values} == {"exact", "almost"}
