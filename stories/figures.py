@@ -416,10 +416,7 @@ def _lookups(figure: _Figure) -> list[_Shelf]:
 
 
 def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
-    """Greedy average linkage: a figure joins the group it links to best on average, a group
-    where a member gives its very figure before any other (the same "10,23 млрд фунтов" is
-    surer than a like sentence with another value: "состояние оценивается в £10,23 млрд"
-    beside "оценивает его состояние в 10,16 млрд", another man's fortune).
+    """Greedy average linkage: a figure joins the group it links to best on average (``_best``).
 
     It needs links to half the group, or to a member giving the very same figure. A group
     holds one figure per article, so two figures of one article are never compared.
@@ -430,7 +427,7 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
     articles: list[set[int]] = []
     sampled: dict[_Shelf, set[int]] = defaultdict(set)
     for figure in figures:
-        best, best_score = None, (False, 0.0)
+        candidates: list[tuple[int, bool, float]] = []
         for index in sorted({i for shelf in _lookups(figure) for i in sampled.get(shelf, ())}):
             if figure.view.article_id in articles[index]:
                 continue
@@ -441,9 +438,9 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
                 s > 0 and _same_value(figure.fact, m.fact)
                 for s, m in zip(scores, members, strict=True)
             )
-            linked = twin or sum(s > 0 for s in scores) * 2 >= len(scores)
-            if linked and average > 0 and (twin, average) > best_score:
-                best, best_score = index, (twin, average)
+            if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > 0:
+                candidates.append((index, twin, average))
+        best = _best(candidates, articles)
         if best is None:
             best = len(groups)
             groups.append([])
@@ -454,6 +451,19 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
         groups[best].append(figure)
         articles[best].add(figure.view.article_id)
     return groups
+
+
+def _best(candidates: list[tuple[int, bool, float]], articles: list[set[int]]) -> int | None:
+    """The group a figure joins of its ``candidates`` (index, whether a member gives its very
+    figure, average link): the best linked on average, unless an article with a figure in
+    that group has one in a group giving the figure's very value. That outlet tells the two
+    apart ("Фридмана состояние оценивается в £10,23 млрд" joins the group of politexpert's
+    10,23 for Fridman, not the one of its 10,16 for Abramovich, told in a like sentence)."""
+    if not candidates:
+        return None
+    best, _, _ = max(candidates, key=lambda c: c[2])
+    told_apart = [c for c in candidates if c[1] and not articles[c[0]].isdisjoint(articles[best])]
+    return max(told_apart, key=lambda c: c[2])[0] if told_apart else best
 
 
 def _common_value(group: list[_Figure]) -> float | None:

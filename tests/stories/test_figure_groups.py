@@ -1,0 +1,53 @@
+"""Which figures of a story are compared: a figure goes with the outlet that gives its very
+value only where another outlet tells the two values apart.
+
+The sentences are real, from ECB+ (``../shared/data/ecbplus-dev.jsonl``, id in the comment).
+"""
+
+from __future__ import annotations
+
+from stories.articles import Article, RawArticle
+from stories.clean import clean_article
+from stories.compare import diff_story
+from stories.factfinder import extract_facts
+from stories.figures import NumberDiff, NumberDiffKind, _best
+from stories.names import resolve_people
+from stories.story_input import ArticleView
+
+
+def _numbers(*texts: str) -> list[NumberDiff]:
+    views = []
+    for number, text in enumerate(texts, 1):
+        article = clean_article(RawArticle(text=text, title=text.split(".")[0], declared=True))
+        assert isinstance(article, Article), article
+        facts = extract_facts(article)
+        views.append(ArticleView(number, f"outlet{number}", None, None, article.body, facts, "en"))
+    return list(diff_story(views, resolve_people(views)).numbers)
+
+
+def _values(diff: NumberDiff) -> set[float]:
+    return {v.value for v in diff.values}
+
+
+def test_two_outlets_per_value_still_conflict_when_no_outlet_tells_them_apart() -> None:
+    numbers = _numbers(
+        # 9_2ecb, 9_3ecb, 9_4ecb, 9_6ecb: comments on the endangered species rule.
+        "The agency received nearly 235,000 comments on the endangered species proposal.",
+        "The Interior Department proposed the new regulations in May and since has received "
+        "nearly 300,000 comments, the vast majority opposing the changes.",
+        "The revision was finalized over the objections of what officials said were the bulk "
+        "of nearly 235,000 public comments on the change.",
+        "The administration ignored comments from 300,000 citizens and adopted a policy.",
+    )
+    (line,) = [d for d in numbers if {235_000.0, 300_000.0} <= _values(d)]
+    assert line.kind is NumberDiffKind.CONFLICT
+
+
+def test_the_very_value_wins_only_where_an_outlet_tells_the_values_apart() -> None:
+    # Group 0 links best; group 1 has a member giving the figure's very value.
+    candidates = [(0, False, 0.9), (1, True, 0.7)]
+    # Article 2 has a figure in both groups: it tells the two values apart.
+    assert _best(candidates, [{1, 2}, {2, 3}]) == 1
+    # No article has a figure in both: the best linked group, as before.
+    assert _best(candidates, [{1, 2}, {3}]) == 0
+    assert _best([], []) is None
