@@ -658,6 +658,7 @@ def _classify(
     kinds = list({_reading(f): f for f in group}.values())
     clash = any(
         not _compatible(a.fact, b.fact)
+        and not _both_vague(a, b)
         and a.fact.value not in explained
         and b.fact.value not in explained
         and _link(a, b) > 0
@@ -672,6 +673,13 @@ def _classify(
         for a, b in combinations(kinds, 2)
     )
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _both_vague(a: _Figure, b: _Figure) -> bool:
+    """Whether both figures are orders of magnitude ("thousands fled to the camp", "hundreds
+    of thousands have fled the region"): two of them are no conflict on their own, as they
+    are often a part and the whole told loosely."""
+    return a.fact.qualifier is Qualifier.VAGUE and b.fact.qualifier is Qualifier.VAGUE
 
 
 def _bounded(a: _Figure, b: _Figure) -> bool:

@@ -1,5 +1,6 @@
 """Which figures of a story are compared: a figure goes with the outlet that gives its very
-value only where another outlet tells the two values apart.
+value only where another outlet tells the two values apart, and two orders of magnitude make
+no conflict.
 
 The sentences are real, from ECB+ (``../shared/data/ecbplus-dev.jsonl``, id in the comment).
 """
@@ -41,6 +42,17 @@ def test_two_outlets_per_value_still_conflict_when_no_outlet_tells_them_apart() 
     )
     (line,) = [d for d in numbers if {235_000.0, 300_000.0} <= _values(d)]
     assert line.kind is NumberDiffKind.CONFLICT
+
+
+def test_two_orders_of_magnitude_are_no_conflict() -> None:
+    numbers = _numbers(
+        # 41_1ecbplus and 41_3ecbplus: all who fled the region, and those at one camp.
+        "Since fighting began in July, hundreds of thousands of civilians have fled South "
+        "Kordofan, many into the border areas of newly independent South Sudan.",
+        "Thousands of people who have fled fighting in Sudan's South Kordofan region have "
+        "crossed the border to take refuge at the Yida camp.",
+    )
+    assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
 
 
 def test_the_very_value_wins_only_where_an_outlet_tells_the_values_apart() -> None:
