@@ -18,7 +18,7 @@ from typing import TypeAlias
 
 from stories import lexicon
 from stories.compound_numbers import compound_numbers, unit_after_digits
-from stories.currencies import SYMBOLS, currency_noun
+from stories.currencies import SYMBOLS, currency_after
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
@@ -413,9 +413,9 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
     if word is None:
         return "", end, False
     counted = word.group(1)
-    currency = currency_noun(counted, language)
+    currency = _currency_at(text, word, language)
     if currency is not None:
-        return currency, word.end(), False
+        return currency
     if len(counted) < 2 or word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF:
         return "", end, False
     return counted.lower(), word.end(), False
@@ -537,7 +537,20 @@ def _a_year(text: str, match: re.Match[str], language: str) -> bool:
     if value < 1900 or _SYMBOL_AFTER.match(text, end) is not None:
         return False
     after = _NEXT_WORD.match(text, end)
-    return after is None or currency_noun(after.group(1), language) is None
+    return after is None or _currency_at(text, after, language) is None
+
+
+def _currency_at(text: str, word: re.Match[str], language: str) -> tuple[str, int, bool] | None:
+    """The currency the word matched after a number names, alone or with the word after it
+    ("рублей"; "российских рублей", ``currencies.currency_after``), as ``_counted_in`` gives
+    what a number counts; or None."""
+    following = _NEXT_WORD.match(text, word.end())
+    words = [word.group(1)] + ([following.group(1)] if following is not None else [])
+    currency = currency_after(words, language)
+    if currency is None:
+        return None
+    noun, taken = currency
+    return noun, (word if taken == 1 or following is None else following).end(), False
 
 
 def _final_words(
