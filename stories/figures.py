@@ -424,7 +424,7 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
     others average 0 and are never chosen.
     """
     groups: list[list[_Figure]] = []
-    articles: list[set[int]] = []
+    articles: list[dict[int, Concept | None]] = []
     sampled: dict[_Shelf, set[int]] = defaultdict(set)
     for figure in figures:
         candidates: list[tuple[int, bool, float]] = []
@@ -444,26 +444,36 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
         if best is None:
             best = len(groups)
             groups.append([])
-            articles.append(set())
+            articles.append({})
         if len(groups[best]) < GROUP_SAMPLE:
             for shelf in _shelves(figure):
                 sampled[shelf].add(best)
         groups[best].append(figure)
-        articles[best].add(figure.view.article_id)
+        articles[best][figure.view.article_id] = figure.concept
     return groups
 
 
-def _best(candidates: list[tuple[int, bool, float]], articles: list[set[int]]) -> int | None:
+def _best(
+    candidates: list[tuple[int, bool, float]], articles: list[dict[int, Concept | None]]
+) -> int | None:
     """The group a figure joins of its ``candidates`` (index, whether a member gives its very
-    figure, average link): the best linked on average, unless an article with a figure in
-    that group has one in a group giving the figure's very value. That outlet tells the two
-    apart ("Фридмана состояние оценивается в £10,23 млрд" joins the group of politexpert's
-    10,23 for Fridman, not the one of its 10,16 for Abramovich, told in a like sentence)."""
+    figure, average link), given each group's articles and the concept of each one's figure:
+    the best linked on average, unless an article with a figure in that group has one in a
+    group giving the figure's very value. That outlet tells the two apart ("Фридмана
+    состояние оценивается в £10,23 млрд" joins the group of politexpert's 10,23 for Fridman,
+    not the one of its 10,16 for Abramovich, told in a like sentence), unless its two figures
+    count one concept: two tolls of one event in one outlet are two sources disagreeing ("12
+    people were killed", "seven people were killed", two officials quoted)."""
     if not candidates:
         return None
     best, _, _ = max(candidates, key=lambda c: c[2])
-    told_apart = [c for c in candidates if c[1] and not articles[c[0]].isdisjoint(articles[best])]
+    told_apart = [c for c in candidates if c[1] and _tells_apart(articles[best], articles[c[0]])]
     return max(told_apart, key=lambda c: c[2])[0] if told_apart else best
+
+
+def _tells_apart(a: dict[int, Concept | None], b: dict[int, Concept | None]) -> bool:
+    """Whether an article has a figure in both groups, of no concept or of two."""
+    return any(a[article] is None or a[article] != b[article] for article in a.keys() & b.keys())
 
 
 def _common_value(group: list[_Figure]) -> float | None:

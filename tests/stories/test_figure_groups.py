@@ -13,6 +13,7 @@ from stories.compare import diff_story
 from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind, _best
 from stories.names import resolve_people
+from stories.number_concepts import Concept
 from stories.story_input import ArticleView
 
 
@@ -58,8 +59,13 @@ def test_two_orders_of_magnitude_are_no_conflict() -> None:
 def test_the_very_value_wins_only_where_an_outlet_tells_the_values_apart() -> None:
     # Group 0 links best; group 1 has a member giving the figure's very value.
     candidates = [(0, False, 0.9), (1, True, 0.7)]
-    # Article 2 has a figure in both groups: it tells the two values apart.
-    assert _best(candidates, [{1, 2}, {2, 3}]) == 1
+    # Article 2 has a figure in both groups: it tells the two values apart (two men's
+    # fortunes, counting no concept).
+    assert _best(candidates, [{1: None, 2: None}, {2: None, 3: None}]) == 1
     # No article has a figure in both: the best linked group, as before.
-    assert _best(candidates, [{1, 2}, {3}]) == 0
+    assert _best(candidates, [{1: None, 2: None}, {3: None}]) == 0
+    # Article 2's two figures are two tolls (41_8ecbplus: "12 people were killed", "seven
+    # people were killed", two officials quoted): two sources disagreeing, not two things.
+    dead = Concept.DEAD
+    assert _best(candidates, [{1: dead, 2: dead}, {2: dead, 3: dead}]) == 0
     assert _best([], []) is None
