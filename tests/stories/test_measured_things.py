@@ -50,6 +50,12 @@ def _length(sentence: str, number: str, language: str) -> str | None:
         ("Er postete ein 8 Minuten langes Video.", "8", "de", "minute vid"),
         ("Он опубликовал 8-минутное видео.", "8", "ru", "minute vid"),
         ("Opublikował 8-minutowe nagranie.", "8", "pl", "minute nagran"),
+        ("Publicó un vídeo de ocho minutos en Twitter.", "ocho", "es", "minute vid"),
+        ("Il a posté une vidéo de huit minutes.", "huit", "fr", "minute vid"),
+        ("Ha pubblicato un video di otto minuti.", "otto", "it", "minute vid"),
+        ("Publicou um vídeo de oito minutos.", "oito", "pt", "minute vid"),
+        ("8 dakikalık bir video yayınladı.", "8", "tr", "minute vid"),
+        ("8 dakikalık video yayınladı.", "8", "tr", "minute vid"),
     ],
 )
 def test_a_duration_written_before_a_thing_that_runs_is_its_length(
@@ -69,6 +75,11 @@ def test_a_duration_written_before_a_thing_that_runs_is_its_length(
         ("He scored at the 70-minute mark.", "70", "en"),
         ("It is a 20-minute drive from the airport.", "20", "en"),
         ("The meeting lasted 20 minutes.", "20", "en"),
+        # 1572315508: periods of 12 hours, no thing that runs once.
+        ("The Purge filmleri, ABD'de 12 saatlik periyotlar boyunca", "12", "tr"),
+        # written for the test: a time after something, a delay.
+        ("Después de ocho minutos volvieron.", "ocho", "es"),
+        ("Hubo un retraso de 20 minutos.", "20", "es"),
     ],
 )
 def test_a_duration_of_no_thing_that_runs_is_no_length(
