@@ -280,15 +280,20 @@ def _role(a: _Figure, b: _Figure) -> float:
 def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
     """Whether two figures may be reports of one count, by their place in the story.
 
-    The same figure may be given in any place but another event's or another person's.
+    The same figure may be given in any place but another event's, whoever it is said of: the
+    person an age or a duration is read as belonging to is the one named nearest before it,
+    often another ("Caroline Flack, die einst mit Prinz Harry liiert gewesen sein soll, ist im
+    Alter von 40 Jahren gestorben"), and the same figure joined to another person's makes an
+    agreement at worst.
     Different figures are compared only within one language, both of this event, of the same
     person (a duration or an age only with its person known), both saying what they count.
     """
     if a.language != b.language or (a.fact.background is None) != (b.fact.background is None):
         return False
-    holders = a.holder == b.holder or (same and (a.holder is None or b.holder is None))
-    if same or not holders:
-        return holders
+    if same:
+        return True
+    if a.holder != b.holder:
+        return False
     if a.fact.background is not None or ((a.timed or b.timed) and a.holder is None):
         return False
     return bool(a.head and b.head)

@@ -112,3 +112,23 @@ def test_a_number_and_the_same_number_qualified_are_one_figure() -> None:
     assert not diff.numbers
     (distance,) = [d for d in diff.agreed_numbers if d.values[0].value == 960]
     assert {v.qualifier.value for v in distance.values} == {"exact", "almost"}
+
+
+# 1522687232 (goettinger-tageblatt.de) and 1522472681 (stern.de), cut: Caroline Flack's death.
+TAGEBLATT = (
+    "Ex von Prinz Harry ist tot. Die britische TV-Moderatorin Caroline Flack, die einst mit "
+    "Prinz Harry liiert gewesen sein soll, ist im Alter von 40 Jahren gestorben."
+)
+STERN = (
+    "Caroline Flack: Love-Island-Moderatorin stirbt mit 40 Jahren. Wie Flacks Familie "
+    "bestätigte, starb die 40-Jährige am Samstag in ihrer Wohnung in London."
+)
+
+
+def test_the_same_age_agrees_whoever_it_is_read_as_belonging_to() -> None:
+    # The age is read as Prinz Harry's in one, Flack's family's in the other.
+    views = _views(("goettinger-tageblatt.de", "de", TAGEBLATT), ("stern.de", "de", STERN))
+    diff = diff_story(views, resolve_people(views))
+    assert not diff.numbers
+    (age,) = [d for d in diff.agreed_numbers if d.values[0].value == 40]
+    assert {c.outlet for c in age.citations} == {"goettinger-tageblatt.de", "stern.de"}
