@@ -40,13 +40,15 @@ _ENDINGS = r"(?:e[nmrs]?)?"
 
 @dataclass(frozen=True, slots=True)
 class CompoundNumber:
-    """The number at the start of a compound adjective at ``text[start:end]``: ``value``
-    of ``unit``."""
+    """The number word at the start of a compound adjective, ``text[start:end]`` ("acht" of
+    "achtminütigen"): ``value`` of ``unit``, named by the rest of the word, which ends at
+    ``word_end``."""
 
     start: int
     end: int
     value: float
     unit: str
+    word_end: int
 
 
 @cache
@@ -81,7 +83,8 @@ def compound_numbers(text: str, language: str) -> list[CompoundNumber]:
         value = _first_part(match.group("number"), code)
         if value is not None:
             unit = _UNITS[code][match.group("unit").lower()]
-            found.append(CompoundNumber(match.start(), match.end(), value, unit))
+            number_end = match.end("number")
+            found.append(CompoundNumber(match.start(), number_end, value, unit, match.end()))
     return found
 
 

@@ -61,8 +61,8 @@ _AFTER: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
 }
 """What may follow a number to make it a thing's length, per language: a unit joined to it
-as an adjective ("8-minute", "8-minütigen", "8-минутное", "8 dakikalık") or a unit and "long"
-("8.25 minutes long", "8 Minuten langes"), then the thing."""
+as an adjective ("8-minute", "8-minütigen", "acht|minütigen", "8-минутное", "8 dakikalık") or a
+unit and "long" ("8.25 minutes long", "8 Minuten langes"), then the thing."""
 _OF = {"es": "de", "fr": "d[e']", "it": "di", "pt": "de"}
 """Languages that name the thing before its length: "un vídeo de ocho minutos", "une vidéo de
 huit minutes", "un video di otto minuti"."""
@@ -77,11 +77,6 @@ _UNIT_AFTER = re.compile(
     rf"|heures?|or[ae])(?!{WORD_CHARS})",
     re.IGNORECASE,
 )
-_COMPOUND = re.compile(r"(?P<unit>sekündig|minütig|stündig)(?:e[nmrs]?)?$", re.IGNORECASE)
-"""A number written as a compound adjective ("achtminütigen": ``stories.compound_numbers``):
-its unit is inside its own span."""
-
-
 _RUNS = frozenset(
     """
     video videos clip film movie footage recording speech address call conversation interview
@@ -110,10 +105,6 @@ def length_of(sentence: str, start: int, end: int, language: str) -> str | None:
     """The unit and the key of the thing whose length the number at ``sentence[start:end]``
     gives ("minute vid" for "an 8-minute video"), or None when it gives no thing's length."""
     code = language_code(language)
-    inside = _COMPOUND.search(sentence, start, end) if code == "de" else None
-    if inside is not None:
-        noun = re.match(rf"{SPACE}+{_NOUN}", sentence[end:])
-        return _key(inside.group("unit"), noun.group("thing"), code) if noun else None
     for pattern in _AFTER.get(code, ()):
         match = pattern.match(sentence, end)
         if match is not None:

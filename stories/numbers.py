@@ -226,7 +226,9 @@ class _Found:
     money: str | None
     approximate: bool = False
     unit: str | None = None
-    """The unit a compound adjective names around the number ("achtminütigen": minuten)."""
+    """The unit the rest of a compound adjective names ("acht" of "achtminütigen": minuten)..."""
+    unit_end: int = 0
+    """...and where that adjective ends."""
 
 
 def find_numbers(
@@ -355,7 +357,7 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
         for n in spelled
     ]
     found += [
-        _Found(n.value, n.value, n.start, n.end, False, None, unit=n.unit)
+        _Found(n.value, n.value, n.start, n.end, False, None, unit=n.unit, unit_end=n.word_end)
         for n in compound_numbers(text, language)
     ]
     taken = [(n.start, n.end) for n in found]
@@ -394,7 +396,7 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
     it when that word is no function word of the language."""
     end = found.end
     if found.unit is not None:
-        return found.unit, end, False
+        return found.unit, found.unit_end, False
     compound = unit_after_digits(text, end, language)
     if compound is not None:
         return compound[0], compound[1], False
