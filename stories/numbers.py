@@ -22,7 +22,7 @@ from stories.currencies import SYMBOLS, currency_after
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
-from stories.number_qualifiers import qualifier_after, qualifier_before
+from stories.number_qualifiers import SPACE, language_code, qualifier_after, qualifier_before
 from stories.number_roles import (
     Named,
     Now,
@@ -370,11 +370,18 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
         if digits is not None:
             found.append(digits)
     found.sort(key=lambda f: f.start)
+    clock = _CLOCK_AFTER.get(language_code(language))
     position = 0
     for number in found:
         if number.start >= position:
             position = number.end
-            yield number
+            if clock is None or clock.match(text, number.end) is None:
+                yield number
+
+
+_CLOCK_AFTER = {"de": re.compile(rf"{SPACE}*Uhr\b")}
+"""A word that makes a number a time of day, no quantity: "Stand 20.00 Uhr", "um acht Uhr"
+(English "a.m." and "p.m." are read in ``_excluded``)."""
 
 
 def _dated(text: str, match: re.Match[str], language: str) -> bool:

@@ -1,5 +1,6 @@
-"""Numbers inside German compound adjectives ("achtminütig", "dreijährig") and the qualifiers
-that put a figure just under its number ("knapp", "nearly", "почти").
+"""Numbers inside German compound adjectives ("achtminütig", "dreijährig"), German times of
+day ("20.00 Uhr", no figure) and the qualifiers that put a figure just under its number
+("knapp", "nearly", "почти").
 
 The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
 the comment), cut to the clause that holds the figure.
@@ -96,3 +97,14 @@ def test_almost_a_number_allows_less_never_more() -> None:
     (longer,) = find_numbers(split_sentences("the 8.25 minutes long video."))
     (almost,) = find_numbers(split_sentences("in einem knapp achtminütigen Video."), language="de")
     assert not _compatible(almost, longer)
+
+
+def test_a_time_of_day_is_no_figure() -> None:
+    # 1557994102 (tt.com): the count, not the hour, and the hour lends it no unit.
+    text = "Stand 20.00 Uhr waren es exakt 5.182, die positiv auf das Virus getestet wurden."
+    (count,) = find_numbers(split_sentences(text), language="de")
+    assert (count.value, count.counted) == (5182, "")
+    # 1483979714: three people in the car, at three in the morning.
+    text = "Ein Audi A3 mit drei Insassen war gegen 3 Uhr auf der A46 unterwegs."
+    found = find_numbers(split_sentences(text), language="de")
+    assert [(n.value, n.counted) for n in found] == [(3, "insassen")]
