@@ -1,12 +1,14 @@
 """Numbers written inside a compound adjective: German "achtminütig", "dreijährig",
-"siebenköpfig", "8-minütig".
+"siebenköpfig", "8-minütig"; Russian "восьмиминутное", "пятилетний", "трёхдневный",
+"60-летний".
 
-German writes a duration or a size as one adjective whose first part is the number ("in einem
-knapp achtminütigen Video", "mit einem dreijährigen Kind", "die siebenköpfige Jury", "nach
-sechsmonatiger Dauer"). The number reads as itself, with the unit the rest of the word names
-(minütig: minutes, jährig: years, köpfig: people): "achtminütigen" is 8 minutes, as "the
-8-minute video" is. A first part must read whole as a number ("einfach", "mehrwöchig" and
-"diesjährig" are none); "ein" counts one here ("einjährig"), as it does in no other place.
+German and Russian write a duration, an age or a size as one adjective whose first part is the
+number ("in einem knapp achtminütigen Video", "mit einem dreijährigen Kind", "die siebenköpfige
+Jury", "пятилетний мальчик", "двухчасовая встреча"). The number reads as itself, with the unit
+the rest of the word names (minütig, минутн: minutes; jährig, летн: years; köpfig: people):
+"achtminütigen" is 8 minutes, as "the 8-minute video" is. A first part must read whole as a
+number ("einfach", "mehrwöchig", "diesjährig", "многолетний", "ежедневный" are none); "ein"
+and "одно" count one here ("einjährig", "однодневный"), as they do in no other place.
 """
 
 from __future__ import annotations
@@ -29,13 +31,22 @@ _UNITS: dict[str, dict[str, str]] = {
         "jährig": "jahre",
         "köpfig": "köpfe",
     },
+    "ru": {
+        "секундн": "секунд",
+        "минутн": "минут",
+        "часов": "часов",
+        "дневн": "дней",
+        "недельн": "недель",
+        "месячн": "месяцев",
+        "летн": "лет",
+    },
 }
 """Per language, the ends of a compound adjective that name a unit, and the unit as the
 counted word (a time unit ``stories.number_roles.is_time_unit`` knows, or the heads counted)."""
-_ONE = {"de": "ein"}
-"""The word for one as a compound's first part: "einjährig", "einstündig"."""
-_ENDINGS = r"(?:e[nmrs]?)?"
-"""The adjective's endings: "achtminütigen", "dreijährige", "sechsmonatiger"."""
+_ONE = {"de": "ein", "ru": "одно"}
+"""The word for one as a compound's first part: "einjährig", "однодневный"."""
+_ENDINGS = {"de": r"(?:e[nmrs]?)?", "ru": rf"{WORD_CHARS}{{0,3}}"}
+"""The adjective's endings: "achtminütigen", "sechsmonatiger"; "пятилетнего", "двухчасовая"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +68,9 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     if units is None:
         return None
     ends = "|".join(units)
+    endings = _ENDINGS[language]
     return re.compile(
-        rf"(?<!{WORD_CHARS})(?P<number>{WORD_CHARS}+?)(?P<unit>{ends}){_ENDINGS}(?!{WORD_CHARS})",
+        rf"(?<!{WORD_CHARS})(?P<number>{WORD_CHARS}+?)(?P<unit>{ends}){endings}(?!{WORD_CHARS})",
         re.IGNORECASE,
     )
 
@@ -69,7 +81,7 @@ def _suffix(language: str) -> re.Pattern[str] | None:
     if units is None:
         return None
     ends = "|".join(units)
-    return re.compile(rf"-(?P<unit>{ends}){_ENDINGS}(?!{WORD_CHARS})", re.IGNORECASE)
+    return re.compile(rf"-(?P<unit>{ends}){_ENDINGS[language]}(?!{WORD_CHARS})", re.IGNORECASE)
 
 
 def compound_numbers(text: str, language: str) -> list[CompoundNumber]:

@@ -51,7 +51,7 @@ _AFTER: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"{SPACE}+(?P<unit>Sekunden|Minuten|Stunden){SPACE}+lange[nmrs]?{SPACE}+{_NOUN}"
         ),
     ),
-    "ru": (re.compile(rf"-(?P<unit>секундн|минутн|часов){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
+    "ru": (re.compile(rf"-?(?P<unit>секундн|минутн|часов){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
     "uk": (re.compile(rf"-(?P<unit>секундн|хвилинн|годинн){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
     "pl": (re.compile(rf"-(?P<unit>sekundow|minutow|godzinn){WORD_CHARS}*{SPACE}+{_THING}", re.I),),
     "tr": (
@@ -61,7 +61,8 @@ _AFTER: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
 }
 """What may follow a number to make it a thing's length, per language: a unit joined to it
-as an adjective ("8-minute", "8-minütigen", "acht|minütigen", "8-минутное", "8 dakikalık") or a
+as an adjective ("8-minute", "8-minütigen", "acht|minütigen", "8-минутное", "восьми|минутное",
+"8 dakikalık") or a
 unit and "long" ("8.25 minutes long", "8 Minuten langes"), then the thing."""
 _OF = {"es": "de", "fr": "d[e']", "it": "di", "pt": "de"}
 """Languages that name the thing before its length: "un vídeo de ocho minutos", "une vidéo de

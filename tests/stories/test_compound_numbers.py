@@ -1,6 +1,6 @@
-"""Numbers inside German compound adjectives ("achtminütig", "dreijährig"), German times of
-day ("20.00 Uhr", no figure) and the qualifiers that put a figure just under its number
-("knapp", "nearly", "почти").
+"""Numbers inside German and Russian compound adjectives ("achtminütig", "трехлетний"),
+German times of day ("20.00 Uhr", no figure) and the qualifiers that put a figure just under
+its number ("knapp", "nearly", "почти").
 
 The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
 the comment), cut to the clause that holds the figure.
@@ -50,8 +50,33 @@ def test_a_number_word_starting_a_compound_adjective_reads_with_its_unit(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "value", "unit"),
+    [
+        # u8ce4e0ac174d05b8
+        ("Их отправили на двухнедельный карантин", "двух", 2, "недель"),
+        # uabb1edeff9b21df4
+        ("Во вторник, 12 мая, трехлетнего жителя 2-го Верхнего проезда", "трех", 3, "лет"),
+        # ub1b148e0dda0ea6b
+        ("на основании желтой статьи десятилетней давности", "десяти", 10, "лет"),
+        # written for the test: the length of a video, one day.
+        ("опубликовал восьмиминутное видео", "восьми", 8, "минут"),
+        ("однодневный визит", "одно", 1, "дней"),
+    ],
+)
+def test_a_russian_number_word_starting_an_adjective_reads_with_its_unit(
+    sentence: str, word: str, value: float, unit: str
+) -> None:
+    found = compound_numbers(sentence, "ru")
+    assert [(sentence[n.start : n.end], n.value, n.unit) for n in found] == [(word, value, unit)]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
+        "многолетний опыт",
+        "ежедневный отчёт",
+        "летний сезон",
+        "часовой стоял у входа",
         "ein einfaches Sterbekreuzchen",  # 1484428859
         "Für mehrere Clubs könnte die mehrwöchige Schließung das Aus bedeuten",  # 1548687174
         "Sprecherin der diesjährigen Jury ist Hanna Engelmeier",  # 1571252856
@@ -60,6 +85,7 @@ def test_a_number_word_starting_a_compound_adjective_reads_with_its_unit(
 )
 def test_a_compound_whose_first_part_is_no_number_reads_as_none(sentence: str) -> None:
     assert compound_numbers(sentence, "de") == []
+    assert compound_numbers(sentence, "ru") == []
 
 
 def test_digits_joined_to_a_compound_unit_count_that_unit() -> None:
