@@ -386,7 +386,10 @@ _CLOCK_AFTER = {"de": re.compile(rf"{SPACE}*Uhr\b")}
 
 def _dated(text: str, match: re.Match[str], language: str) -> bool:
     """Whether digits are a date's day in ``language``: a month name next to them ("14
-    ноября", "gruodžio 13 d.")."""
+    ноября", "gruodžio 13 d."), unless a word is joined to them ("12 ноября 19-летняя": an
+    age after a date)."""
+    if _JOINED_WORD.match(text, match.end()) is not None:
+        return False
     after = _NEXT_WORD.match(text, match.end())
     if after is not None and month_of(after.group(1), language) is not None:
         return True
@@ -394,6 +397,7 @@ def _dated(text: str, match: re.Match[str], language: str) -> bool:
     return bool(before) and month_of(before[-1], language) is not None
 
 
+_JOINED_WORD = re.compile(r"-[^\W\d_]")
 _SYMBOL_AFTER = re.compile(rf"[ \u00a0]?([{''.join(SYMBOLS)}])")
 
 

@@ -37,3 +37,10 @@ def test_a_concept_is_read_past_a_case_ending() -> None:
     assert concept_of(sentence, start, start + 2, "ru") is Concept.DEAD
     aged = "Погиб 60-летний мужчина."
     assert concept_of(aged, aged.index("60"), aged.index("60") + 2, "ru") is None
+
+
+def test_an_age_joined_to_digits_after_a_date_is_no_day_of_it() -> None:
+    # u9c4bf5ccb29ab59b (komiinform.ru): the date's day is 12; 19 is her age.
+    text = "12 ноября 19-летняя Ольга Кузьминых в сопровождении адвоката была доставлена."
+    found = find_numbers(split_sentences(text), language="ru")
+    assert [(n.value, n.counted) for n in found] == [(19, "лет")]
