@@ -1,5 +1,6 @@
 """A Russian cardinal's case ending written after its digits ("50-ти граммов") is the
-number's, not a word joined to it: the word after says what it counts.
+number's, not a word joined to it: the word after says what it counts. A word joined to digits
+("19-летняя") makes them no date's day.
 
 The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
 the comment).
