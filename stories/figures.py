@@ -32,7 +32,7 @@ from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import surname_key
 from stories.number_concepts import Concept, Reading, countries_named, read_facts
-from stories.number_roles import is_measure, is_time_unit, segment_of
+from stories.number_roles import is_held, is_measure, measure_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
 SAME_VALUE_LINK = 0.35
@@ -165,7 +165,7 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
     if not context and not counted:
         context = read(fact.span.sentence)
     words = re.findall(r"[^\W\d_]+", fact.counted.lower())
-    head = _stem_in(words[-1], language) if words else ""
+    head = measure_unit(fact.counted) or (_stem_in(words[-1], language) if words else "")
     keys = frozenset(
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
@@ -187,7 +187,7 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
         weight(context),
         size,
         holder,
-        is_time_unit(fact.counted),
+        is_held(fact.counted),
         concept,
         reading.countries,
         only_sum and fact.background is None,
@@ -286,7 +286,8 @@ def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
     Alter von 40 Jahren gestorben"), and the same figure joined to another person's makes an
     agreement at worst.
     Different figures are compared only within one language, both of this event, of the same
-    person (a duration or an age only with its person known), both saying what they count.
+    person (a duration, an age or a distance only with its holder known, and in one unit: "60
+    metres (200 feet)" is no other fall than "200 feet"), both saying what they count.
     """
     if a.language != b.language or (a.fact.background is None) != (b.fact.background is None):
         return False
@@ -295,6 +296,8 @@ def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
     if a.holder != b.holder:
         return False
     if a.fact.background is not None or ((a.timed or b.timed) and a.holder is None):
+        return False
+    if (a.timed or b.timed) and a.head != b.head:
         return False
     return bool(a.head and b.head)
 

@@ -28,6 +28,7 @@ from stories.number_roles import (
     Now,
     background_marker,
     holder_of,
+    is_held,
     is_part,
     is_time_unit,
     segment_of,
@@ -292,7 +293,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
         else:
             context = _context_in(text, found.start, rest)
         holder = None
-        if is_time_unit(counted):
+        if is_held(counted):
             holder = holder_of(
                 text, found.start, found.end, place.named, place.last_person, place.language
             )

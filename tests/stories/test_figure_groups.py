@@ -69,3 +69,19 @@ def test_the_very_value_wins_only_where_an_outlet_tells_the_values_apart() -> No
     dead = Concept.DEAD
     assert _best(candidates, [{1: dead, 2: dead}, {2: dead, 3: dead}]) == 0
     assert _best([], []) is None
+
+
+def test_distances_of_different_places_or_units_are_no_conflict() -> None:
+    numbers = _numbers(
+        # 37_4ecbplus and 37_10ecbplus: the district's distance and the quake's.
+        "Houses collapsed in the district, some 320 kilometres (200 miles) from the provincial "
+        "capital Banda Aceh.",
+        "The 7.6-magnitude quake struck 431 kilometres off Banda Aceh, prompting an Indian "
+        "Ocean-wide tsunami alert.",
+        # 23_4ecbplus and 23_10ecbplus: one fall in metres and in feet.
+        "On Friday, 36-year-old Duncan Raite died after slipping and falling about 60 metres "
+        "(200 feet) from a ridge.",
+        "Another climber, 36-year-old Duncan Rait, died after slipping and falling about 200 "
+        "feet from a ridge in the same national park.",
+    )
+    assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
