@@ -430,8 +430,9 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
     currency = _currency_at(text, word, language)
     if currency is not None:
         return currency
-    if len(counted) < 2 or word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF:
-        return "", end, False
+    common = word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF
+    if len(counted) < 2 or (common and not is_held(counted.lower())):
+        return "", end, False  # a unit is no function word, however common ("33 года")
     return counted.lower(), word.end(), False
 
 

@@ -236,3 +236,8 @@ def test_durations_ages_and_distances_are_held_and_read_in_one_unit() -> None:
     assert measure_unit("feet") == "foot"
     assert measure_unit("people") is None
 
+
+def test_a_common_word_that_names_a_unit_says_what_a_number_counts() -> None:
+    # u488ac6452d11c94a (nevasport.ru): "года" is among Russian's commonest words.
+    (age,) = find_numbers(split_sentences("Камба сейчас 33 года."), language="ru")
+    assert (age.value, age.counted) == (33, "года")
