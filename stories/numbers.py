@@ -433,7 +433,37 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
     common = word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF
     if len(counted) < 2 or (common and not is_held(counted.lower())):
         return "", end, False  # a unit is no function word, however common ("33 года")
-    return counted.lower(), word.end(), False
+    noun = _noun_after_adjectives(text, word, language)
+    return noun.group(1).lower(), noun.end(), False
+
+
+def _noun_after_adjectives(text: str, word: re.Match[str], language: str) -> re.Match[str]:
+    """The noun a number counts past the adjectives before it, in the languages whose
+    adjectives after a number end alike ("Три украинских военных корабля": ships; "пять
+    российских рублей"), when a content word follows them; else ``word`` ("5 погибших и 10
+    раненых": the dead)."""
+    ending = _ADJECTIVE_AFTER_NUMBER.get(language_code(language))
+    if ending is None:
+        return word
+    found = word
+    for _ in range(_MAX_ADJECTIVES):
+        if ending.search(found.group(1)) is None:
+            break
+        following = _NEXT_WORD.match(text, found.end())
+        if following is None or word_zipf(following.group(1).lower(), language) >= COMMON_WORD_ZIPF:
+            break
+        found = following
+    return found
+
+
+_ADJECTIVE_AFTER_NUMBER = {
+    "ru": re.compile(r"(?:ых|их)$"),
+    "uk": re.compile(r"(?:их|іх)$"),
+    "be": re.compile(r"(?:ых|іх)$"),
+}
+"""The plural genitive ending of an adjective after a number: "пяти украинских", "двох
+українських"."""
+_MAX_ADJECTIVES = 2
 
 
 def _context_in(text: str, number_start: int, rest: int) -> str:

@@ -1,6 +1,6 @@
 """A Russian cardinal's case ending written after its digits ("50-ти граммов") is the
-number's, not a word joined to it: the word after says what it counts. A word joined to digits
-("19-летняя") makes them no date's day.
+number's, not a word joined to it: the word after says what it counts (past the adjectives
+before its noun). A word joined to digits ("19-летняя") makes them no date's day.
 
 The sentences are real, from ``pairs-dev`` (``../shared/data/pairs-dev/articles.jsonl``, id in
 the comment).
@@ -45,3 +45,13 @@ def test_an_age_joined_to_digits_after_a_date_is_no_day_of_it() -> None:
     text = "12 ноября 19-летняя Ольга Кузьминых в сопровождении адвоката была доставлена."
     found = find_numbers(split_sentences(text), language="ru")
     assert [(n.value, n.counted) for n in found] == [(19, "лет")]
+
+
+def test_the_counted_noun_is_read_past_adjectives_but_a_noun_made_of_one_stays() -> None:
+    # u14af8b202f82c54c (russian.rt.com)
+    text = "Три украинских военных корабля и 24 моряка были задержаны."
+    found = find_numbers(split_sentences(text), language="ru")
+    assert [(n.value, n.counted) for n in found] == [(3, "корабля"), (24, "моряка")]
+    # Written for the test: "погибших" is the counted noun itself.
+    found = find_numbers(split_sentences("В ДТП 2 погибших и 3 пострадавших."), language="ru")
+    assert [(n.value, n.counted) for n in found] == [(2, "погибших"), (3, "пострадавших")]
