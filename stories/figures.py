@@ -287,7 +287,8 @@ def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
     agreement at worst.
     Different figures are compared only within one language, both of this event, of the same
     person (a duration, an age or a distance only with its holder known, and in one unit: "60
-    metres (200 feet)" is no other fall than "200 feet"), both saying what they count.
+    metres (200 feet)" is no other fall than "200 feet"), of one sort (``_number_kind``: a
+    count, an average, a score), both saying what they count.
     """
     if a.language != b.language or (a.fact.background is None) != (b.fact.background is None):
         return False
@@ -299,7 +300,26 @@ def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
         return False
     if (a.timed or b.timed) and a.head != b.head:
         return False
+    if _number_kind(a) != _number_kind(b):
+        return False
     return bool(a.head and b.head)
+
+
+def _number_kind(figure: _Figure) -> str:
+    """What sort of number a figure is, of those never two reports of one figure: an average
+    or a rate of things counted ("22.8 points a game", "7.2 rebounds": not a whole number, and
+    no measure, which may be any number: 8.25 minutes, 2.5 percent), a score ("27-24", "66-51":
+    two numbers, the larger first, no range), or a count ("16 points", "seven rebounds")."""
+    fact = figure.fact
+    if fact.low == fact.high and fact.value != int(fact.value):
+        return "count" if is_measure(fact.counted) else "average"
+    score = _SCORE.fullmatch(fact.text)
+    if score is not None and float(score.group(1)) > float(score.group(2)):
+        return "score"
+    return "count"
+
+
+_SCORE = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 
 def _link(a: _Figure, b: _Figure) -> float:

@@ -2,7 +2,8 @@
 value only where another outlet tells the two values apart, and two orders of magnitude make
 no conflict.
 
-The sentences are real, from ECB+ (``../shared/data/ecbplus-dev.jsonl``, id in the comment).
+The sentences are real, from ECB+ (``../shared/data/ecbplus-dev.jsonl``, id in the comment),
+unless marked as written for the test.
 """
 
 from __future__ import annotations
@@ -11,20 +12,25 @@ from stories.articles import Article, RawArticle
 from stories.clean import clean_article
 from stories.compare import diff_story
 from stories.factfinder import extract_facts
-from stories.figures import NumberDiff, NumberDiffKind, _best
+from stories.figures import NumberDiff, NumberDiffKind, _best, _link, _story_figures
 from stories.names import resolve_people
 from stories.number_concepts import Concept
 from stories.story_input import ArticleView
 
 
 def _numbers(*texts: str) -> list[NumberDiff]:
+    views = _views(*texts)
+    return list(diff_story(views, resolve_people(views)).numbers)
+
+
+def _views(*texts: str) -> list[ArticleView]:
     views = []
     for number, text in enumerate(texts, 1):
         article = clean_article(RawArticle(text=text, title=text.split(".")[0], declared=True))
         assert isinstance(article, Article), article
         facts = extract_facts(article)
         views.append(ArticleView(number, f"outlet{number}", None, None, article.body, facts, "en"))
-    return list(diff_story(views, resolve_people(views)).numbers)
+    return views
 
 
 def _values(diff: NumberDiff) -> set[float]:
@@ -85,3 +91,21 @@ def test_distances_of_different_places_or_units_are_no_conflict() -> None:
         "feet from a ridge in the same national park.",
     )
     assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
+
+
+def test_an_average_and_a_score_are_no_other_report_of_a_count() -> None:
+    figures = {
+        f.fact.text: f
+        for f in _story_figures(
+            _views(
+                # Written for the test after 31_6ecb ("Ty Lawson added 16 points for the Tar
+                # Heels"), 31_8ecb ("Hansbrough averaged a team-high 22.8 points") and 29_4ecb
+                # ("in the Colts' 31-24 victory"), in one frame, so that only the numbers differ.
+                "Hansbrough scored 16 points for the Tar Heels against Evansville.",
+                "Hansbrough averaged 22.8 points for the Tar Heels against Evansville.",
+                "Hansbrough scored 31-24 points for the Tar Heels against Evansville.",
+            )
+        )
+    }
+    assert _link(figures["16"], figures["22.8"]) == 0
+    assert _link(figures["16"], figures["31-24"]) == 0
