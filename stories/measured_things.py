@@ -62,8 +62,8 @@ _AFTER: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 """What may follow a number to make it a thing's length, per language: a unit joined to it
 as an adjective ("8-minute", "8-minütigen", "acht|minütigen", "8-минутное", "восьми|минутное",
-"8 dakikalık") or a
-unit and "long" ("8.25 minutes long", "8 Minuten langes"), then the thing."""
+"8 dakikalık") or a unit and "long" ("8.25 minutes long", "8 Minuten langes"), then the
+thing."""
 _OF = {"es": "de", "fr": "d[e']", "it": "di", "pt": "de"}
 """Languages that name the thing before its length: "un vídeo de ocho minutos", "une vidéo de
 huit minutes", "un video di otto minuti"."""
@@ -74,10 +74,11 @@ _THING_BEFORE = {
     for code, of in _OF.items()
 }
 _UNIT_AFTER = re.compile(
-    rf"{SPACE}+(?P<unit>segundos?|secondes?|secondi|minut[oi]s?|minutes?|minuti|horas?"
+    rf"{SPACE}+(?P<unit>segundos?|secondes?|secondi|minut[oi]s?|minutes?|horas?"
     rf"|heures?|or[ae])(?!{WORD_CHARS})",
     re.IGNORECASE,
 )
+"""The unit after the number where the thing comes first ("de ocho minutos")."""
 _RUNS = frozenset(
     """
     video videos clip film movie footage recording speech address call conversation interview

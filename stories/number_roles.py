@@ -259,7 +259,7 @@ _UNIT_NAMES = re.compile(
     r"|(?P<minute>minutes?|min|mins|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*"
     r"|dakika\w*)"
     r"|(?P<decade>decades?)"
-    r"|(?P<metre>metres?|meters?|m|м|метр\w*|meter\w*|metr\w*|mètres?|metros?|metri|metre\w*)"
+    r"|(?P<metre>metres?|meters?|м|метр\w*|meter\w*|metr\w*|mètres?|metros?|metri|metre\w*)"
     r"|(?P<kilometre>kilometres?|kilometers?|km|км|километр\w*|kilometer\w*|kilometr\w*"
     r"|kilomètres?|kilómetros?|chilometri|kilometre\w*)"
     r"|(?P<mile>miles?)|(?P<foot>feet|foot|ft))$"
