@@ -48,6 +48,7 @@ class Qualifier(StrEnum):
     UP_TO = "up to"
     AT_LEAST = "at least"
     VAGUE = "vague"  # "thousands", "dozens": an order of magnitude, not a figure
+    ALMOST = "almost"  # "nearly 6,400", "knapp acht", "почти 7": just under, never above
 
 
 @dataclass(frozen=True, slots=True)

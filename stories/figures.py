@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from functools import partial
@@ -31,8 +31,8 @@ from stories.facts import NumberFact, Qualifier
 from stories.features import stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import surname_key
-from stories.number_concepts import Concept, countries_named, read_facts
-from stories.number_roles import is_measure, is_time_unit, segment_of
+from stories.number_concepts import Concept, Reading, countries_named, read_facts
+from stories.number_roles import is_held, is_measure, measure_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
 SAME_VALUE_LINK = 0.35
@@ -65,6 +65,8 @@ well, plus their role's share of the rest."""
 ONLY_SUM_LINK = 0.5
 """How well the one sum of a currency of each of two articles link (``_Figure.only_sum``)
 when their values are compatible ("about 8 million rubles", "at least 7.5 million rubles")."""
+LENGTH_LINK = 0.6
+"""How well two lengths of one named thing link (``stories.measured_things``)."""
 RUNNING_COUNT_DAY = timedelta(days=1)
 """Different figures of one concept from articles this far apart count different moments."""
 LEAD_CHARACTERS = 300
@@ -138,6 +140,8 @@ class _Figure:
     countries: frozenset[str]
     only_sum: bool
     """The only sum of its currency its article gives (of this event)."""
+    length: str | None
+    """The thing it is the length of, with its unit (``stories.measured_things``)."""
 
     @property
     def language(self) -> str:
@@ -152,26 +156,22 @@ class _Figure:
         return Citation.of(self.view, self.fact.span)
 
 
-def _figure(
-    view: ArticleView,
-    fact: NumberFact,
-    concept: Concept | None,
-    countries: frozenset[str],
-    only_sum: bool,
-) -> _Figure:
+def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: bool) -> _Figure:
     language = view.language or ENGLISH
+    concept = reading.concept
     read = terms if language == ENGLISH else partial(_terms_in, language=language)
     counted = read(fact.counted.lower())
     context = {k: w for k, w in read(fact.context).items() if k not in counted}
     if not context and not counted:
         context = read(fact.span.sentence)
     words = re.findall(r"[^\W\d_]+", fact.counted.lower())
-    head = _stem_in(words[-1], language) if words else ""
+    head = measure_unit(fact.counted) or (_stem_in(words[-1], language) if words else "")
     keys = frozenset(
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
         + ([("head", head)] if head else [])
         + ([("concept", concept)] if concept else [])
+        + ([("length", reading.length)] if reading.length else [])
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
@@ -187,10 +187,11 @@ def _figure(
         weight(context),
         size,
         holder,
-        is_time_unit(fact.counted),
+        is_held(fact.counted),
         concept,
-        countries,
+        reading.countries,
         only_sum and fact.background is None,
+        reading.length,
     )
 
 
@@ -237,6 +238,8 @@ def _interval(fact: NumberFact) -> tuple[float, float]:
             return 0.0, high
         case Qualifier.ABOUT:
             return min(low * 0.85, low - _rounding(low)), max(high * 1.15, high + _rounding(high))
+        case Qualifier.ALMOST:
+            return min(low * 0.85, low - _rounding(low)), high
         case Qualifier.VAGUE:
             return low, high * 10 if low == high else high
         case _:
@@ -251,6 +254,14 @@ def _compatible(a: NumberFact, b: NumberFact) -> bool:
 
 def _same_value(a: NumberFact, b: NumberFact) -> bool:
     return (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
+
+
+def _one_number(a: NumberFact, b: NumberFact) -> bool:
+    """Whether two figures give one number, qualified or not: "35,1 Milliarden Yen" and "rund
+    35,1 Milliarden Yen", "почти 960 км" and "960 км" are one figure at two precisions. An
+    order of magnitude ("thousands") is no number."""
+    vague = Qualifier.VAGUE in (a.qualifier, b.qualifier)
+    return not vague and (a.value, a.low, a.high) == (b.value, b.low, b.high)
 
 
 def _representative(fact: NumberFact) -> float:
@@ -269,18 +280,46 @@ def _role(a: _Figure, b: _Figure) -> float:
 def _placed_alike(a: _Figure, b: _Figure, same: bool) -> bool:
     """Whether two figures may be reports of one count, by their place in the story.
 
-    The same figure may be given in any place but another event's or another person's.
+    The same figure may be given in any place but another event's, whoever it is said of: the
+    person an age or a duration is read as belonging to is the one named nearest before it,
+    often another ("Caroline Flack, die einst mit Prinz Harry liiert gewesen sein soll, ist im
+    Alter von 40 Jahren gestorben"), and the same figure joined to another person's makes an
+    agreement at worst.
     Different figures are compared only within one language, both of this event, of the same
-    person (a duration or an age only with its person known), both saying what they count.
+    person (a duration, an age or a distance only with its holder known, and in one unit: "60
+    metres (200 feet)" is no other fall than "200 feet"), of one sort (``_number_kind``: a
+    count, an average, a score), both saying what they count.
     """
     if a.language != b.language or (a.fact.background is None) != (b.fact.background is None):
         return False
-    holders = a.holder == b.holder or (same and (a.holder is None or b.holder is None))
-    if same or not holders:
-        return holders
+    if same:
+        return True
+    if a.holder != b.holder:
+        return False
     if a.fact.background is not None or ((a.timed or b.timed) and a.holder is None):
         return False
+    if (a.timed or b.timed) and a.head != b.head:
+        return False
+    if _number_kind(a) != _number_kind(b):
+        return False
     return bool(a.head and b.head)
+
+
+def _number_kind(figure: _Figure) -> str:
+    """What sort of number a figure is, of those never two reports of one figure: an average
+    or a rate of things counted ("22.8 points a game", "7.2 rebounds": not a whole number, and
+    no measure, which may be any number: 8.25 minutes, 2.5 percent), a score ("27-24", "66-51":
+    two numbers, the larger first, no range), or a count ("16 points", "seven rebounds")."""
+    fact = figure.fact
+    if fact.low == fact.high and fact.value != int(fact.value):
+        return "count" if is_measure(fact.counted) else "average"
+    score = _SCORE.fullmatch(fact.text)
+    if score is not None and float(score.group(1)) > float(score.group(2)):
+        return "score"
+    return "count"
+
+
+_SCORE = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 
 def _link(a: _Figure, b: _Figure) -> float:
@@ -288,10 +327,12 @@ def _link(a: _Figure, b: _Figure) -> float:
 
     The sizes are checked before the (costlier) overlaps of what they count and their role.
     """
-    same = a.fact.value == b.fact.value and _same_value(a.fact, b.fact)
+    same = _one_number(a.fact, b.fact)
     close = same or _close_in_size(a.fact, b.fact)
     if not close and (a.exact or b.exact):
         return 0.0
+    if a.length is not None and a.length == b.length:
+        return _length_link(a, b, same)
     if a.concept is not None and b.concept is not None:
         return _concept_link(a, b, same)
     if not _placed_alike(a, b, same):
@@ -352,6 +393,14 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
     return score + SAME_VALUE_BONUS if same else score
 
 
+def _length_link(a: _Figure, b: _Figure, same: bool) -> float:
+    """``_link`` for two lengths of one thing ("the 8-minute video", "einem achtminütigen
+    Video"): in any language and whoever they are said of, unless one is background."""
+    if (a.fact.background is None) != (b.fact.background is None):
+        return 0.0
+    return LENGTH_LINK + SAME_VALUE_BONUS if same else LENGTH_LINK
+
+
 def _other_moments(a: _Figure, b: _Figure) -> bool:
     """Whether two figures of a running count were published a day or more apart: a toll or a
     count of cases told on another day is another moment of it, not a disagreement. Who was
@@ -395,7 +444,7 @@ def _lookups(figure: _Figure) -> list[_Shelf]:
 
 
 def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
-    """Greedy average linkage: a figure joins the group it links to best on average.
+    """Greedy average linkage: a figure joins the group it links to best on average (``_best``).
 
     It needs links to half the group, or to a member giving the very same figure. A group
     holds one figure per article, so two figures of one article are never compared.
@@ -403,10 +452,10 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
     others average 0 and are never chosen.
     """
     groups: list[list[_Figure]] = []
-    articles: list[set[int]] = []
+    articles: list[dict[int, Concept | None]] = []
     sampled: dict[_Shelf, set[int]] = defaultdict(set)
     for figure in figures:
-        best, best_score = None, 0.0
+        candidates: list[tuple[int, bool, float]] = []
         for index in sorted({i for shelf in _lookups(figure) for i in sampled.get(shelf, ())}):
             if figure.view.article_id in articles[index]:
                 continue
@@ -417,18 +466,42 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
                 s > 0 and _same_value(figure.fact, m.fact)
                 for s, m in zip(scores, members, strict=True)
             )
-            if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > best_score:
-                best, best_score = index, average
+            if (twin or sum(s > 0 for s in scores) * 2 >= len(scores)) and average > 0:
+                candidates.append((index, twin, average))
+        best = _best(candidates, articles)
         if best is None:
             best = len(groups)
             groups.append([])
-            articles.append(set())
+            articles.append({})
         if len(groups[best]) < GROUP_SAMPLE:
             for shelf in _shelves(figure):
                 sampled[shelf].add(best)
         groups[best].append(figure)
-        articles[best].add(figure.view.article_id)
+        articles[best][figure.view.article_id] = figure.concept
     return groups
+
+
+def _best(
+    candidates: list[tuple[int, bool, float]], articles: list[dict[int, Concept | None]]
+) -> int | None:
+    """The group a figure joins of its ``candidates`` (index, whether a member gives its very
+    figure, average link), given each group's articles and the concept of each one's figure:
+    the best linked on average, unless an article with a figure in that group has one in a
+    group giving the figure's very value. That outlet tells the two apart ("Фридмана
+    состояние оценивается в £10,23 млрд" joins the group of politexpert's 10,23 for Fridman,
+    not the one of its 10,16 for Abramovich, told in a like sentence), unless its two figures
+    count one concept: two tolls of one event in one outlet are two sources disagreeing ("12
+    people were killed", "seven people were killed", two officials quoted)."""
+    if not candidates:
+        return None
+    best, _, _ = max(candidates, key=lambda c: c[2])
+    told_apart = [c for c in candidates if c[1] and _tells_apart(articles[best], articles[c[0]])]
+    return max(told_apart, key=lambda c: c[2])[0] if told_apart else best
+
+
+def _tells_apart(a: dict[int, Concept | None], b: dict[int, Concept | None]) -> bool:
+    """Whether an article has a figure in both groups, of no concept or of two."""
+    return any(a[article] is None or a[article] != b[article] for article in a.keys() & b.keys())
 
 
 def _common_value(group: list[_Figure]) -> float | None:
@@ -623,6 +696,7 @@ def _classify(
     kinds = list({_reading(f): f for f in group}.values())
     clash = any(
         not _compatible(a.fact, b.fact)
+        and not _both_vague(a, b)
         and a.fact.value not in explained
         and b.fact.value not in explained
         and _link(a, b) > 0
@@ -637,6 +711,13 @@ def _classify(
         for a, b in combinations(kinds, 2)
     )
     return (NumberDiffKind.QUALIFIED if differ else NumberDiffKind.AGREEMENT), values
+
+
+def _both_vague(a: _Figure, b: _Figure) -> bool:
+    """Whether both figures are orders of magnitude ("thousands fled to the camp", "hundreds
+    of thousands have fled the region"): two of them are no conflict on their own, as they
+    are often a part and the whole told loosely."""
+    return a.fact.qualifier is Qualifier.VAGUE and b.fact.qualifier is Qualifier.VAGUE
 
 
 def _bounded(a: _Figure, b: _Figure) -> bool:
@@ -804,7 +885,7 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
         readings = read_facts(view.body, facts, view.language or ENGLISH)
         sums = Counter(f.counted for f in facts if f.counted in MONEY and f.background is None)
         figures.extend(
-            _figure(view, f, r.concept, r.countries - own, sums.get(f.counted) == 1)
+            _figure(view, f, replace(r, countries=r.countries - own), sums.get(f.counted) == 1)
             for f, r in zip(facts, readings, strict=True)
         )
     return figures

@@ -23,7 +23,9 @@ from functools import cache, lru_cache
 
 from stories.currencies import MONEY
 from stories.facts import NumberFact
-from stories.number_roles import Segment, is_measure, opens_aside, segment_of
+from stories.measured_things import length_of
+from stories.number_roles import Segment, is_measure, is_time_unit, opens_aside, segment_of
+from stories.number_words import after_case_ending
 from stories.places import country_code
 
 
@@ -281,6 +283,7 @@ def _concept_in(
     """``concept_of`` within the number's clause, ``segment``."""
     code = language[:2].lower()
     pattern = _cue_pattern(code)
+    end = after_case_ending(sentence, end, code)
     if pattern is None or _ATTRIBUTE.match(sentence, end) is not None:
         return None
     before = sentence[segment.start : start].split()
@@ -394,12 +397,15 @@ def _cost(word: str, after: bool) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What a number's clause says of it beyond its words: the concept it counts and the
-    countries the clause names (ISO codes: "to Ukraine", "в Литву", "İtalya'da")."""
+    """What a number's clause says of it beyond its words: the concept it counts, the
+    countries the clause names (ISO codes: "to Ukraine", "в Литву", "İtalya'da") and the
+    thing it is the length of ("the 8-minute video")."""
 
     concept: Concept | None
     countries: frozenset[str]
     """The countries of the number's own stretch of its clause (``_clause_countries``)."""
+    length: str | None = None
+    """The thing a duration is the length of, with its unit (``stories.measured_things``)."""
 
 
 def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Reading]:
@@ -451,7 +457,8 @@ def _sentence_readings(
             # "114 were sent to Ukraine and nine to Lithuania": the verb is not repeated.
             concept = previous[1]
         countries = _clause_countries(sentence, start, end, clause, others, language)
-        readings[(start, end)] = Reading(concept, countries)
+        length = length_of(sentence, start, end, language) if is_time_unit(what) else None
+        readings[(start, end)] = Reading(concept, countries, length)
         previous = what, concept
     return tuple(readings[span] for span in spans)
 

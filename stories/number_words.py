@@ -63,6 +63,7 @@ __all__ = [
     "LANGUAGES",
     "Scale",
     "SpelledNumber",
+    "after_case_ending",
     "has_number_words",
     "scale_after",
     "spelled_numbers",
@@ -184,6 +185,20 @@ def spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
         if number is not None:
             found.append(number)
     return found
+
+
+_CASE_ENDINGS = {code: re.compile(r"-(?:ти|ми|ью)" + _WORD_END) for code in ("ru", "uk", "be")}
+"""A cardinal's case ending written after its digits ("50-ти граммов", "10-ти человек",
+"7-ми дней"): the number goes on through it. Only endings no ordinal or decade has ("5-й",
+"90-х годов")."""
+
+
+def after_case_ending(text: str, end: int, language: str) -> int:
+    """Where a number in digits ending at ``end`` ends with its case ending ("50-ти"), or
+    ``end`` when it has none."""
+    pattern = _CASE_ENDINGS.get(language_code(language))
+    match = pattern.match(text, end) if pattern is not None else None
+    return end if match is None else match.end()
 
 
 def has_number_words(text: str, language: str) -> bool:

@@ -17,21 +17,23 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from stories import lexicon
-from stories.currencies import SYMBOLS, currency_noun
+from stories.compound_numbers import compound_numbers, unit_after_digits
+from stories.currencies import SYMBOLS, currency_after
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
-from stories.number_qualifiers import qualifier_after, qualifier_before
+from stories.number_qualifiers import SPACE, language_code, qualifier_after, qualifier_before
 from stories.number_roles import (
     Named,
     Now,
     background_marker,
     holder_of,
+    is_held,
     is_part,
     is_time_unit,
     segment_of,
 )
-from stories.number_words import scale_after, spelled_numbers
+from stories.number_words import after_case_ending, scale_after, spelled_numbers
 from stories.sentences import Sentence
 
 _SMALL = (
@@ -169,9 +171,10 @@ _QUALIFIER_WORDS = (
     ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
     ("a total of|a further|another", Qualifier.EXACT),
     (
-        "about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated",
+        "about|around|roughly|approximately|some|close to|an estimated|estimated",
         Qualifier.ABOUT,
     ),
+    ("nearly|almost", Qualifier.ALMOST),
 )
 
 
@@ -223,6 +226,10 @@ class _Found:
     vague: bool
     money: str | None
     approximate: bool = False
+    unit: str | None = None
+    """The unit the rest of a compound adjective names ("acht" of "achtminütigen": minuten)..."""
+    unit_end: int = 0
+    """...and where that adjective ends."""
 
 
 def find_numbers(
@@ -286,7 +293,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
         else:
             context = _context_in(text, found.start, rest)
         holder = None
-        if is_time_unit(counted):
+        if is_held(counted):
             holder = holder_of(
                 text, found.start, found.end, place.named, place.last_person, place.language
             )
@@ -326,7 +333,8 @@ def _qualified(text: str, found: _Found, language: str) -> Qualifier:
     out: "more than $1,000", "выше $1400") or, in some languages, after it."""
     if found.vague:
         return Qualifier.VAGUE
-    start = found.start - 1 if found.money else found.start
+    sign = _sign_before(text, found.start) if found.money else None
+    start = found.start if sign is None else sign
     if language == ENGLISH:
         return _qualifier(text, start)
     written = qualifier_before(text, start, language) or qualifier_after(text, found.end, language)
@@ -343,10 +351,17 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
     word of the language after them) and numbers in its words (``stories.number_words``),
     which win where they overlap digits ("1,5 млн", "28 mil 645")."""
     spelled = spelled_numbers(text, language)
-    taken = [(n.start, n.end) for n in spelled]
     found = [
-        _Found(n.value, n.value, n.start, n.end, n.vague, None, n.approximate) for n in spelled
+        _Found(
+            n.value, n.value, n.start, n.end, n.vague, _money_before(text, n.start), n.approximate
+        )
+        for n in spelled
     ]
+    found += [
+        _Found(n.value, n.value, n.start, n.end, False, None, unit=n.unit, unit_end=n.word_end)
+        for n in compound_numbers(text, language)
+    ]
+    taken = [(n.start, n.end) for n in found]
     for match in _SCANS[1].finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
@@ -356,16 +371,26 @@ def _numbers_in(text: str, language: str) -> Iterator[_Found]:
         if digits is not None:
             found.append(digits)
     found.sort(key=lambda f: f.start)
+    clock = _CLOCK_AFTER.get(language_code(language))
     position = 0
     for number in found:
         if number.start >= position:
             position = number.end
-            yield number
+            if clock is None or clock.match(text, number.end) is None:
+                yield number
+
+
+_CLOCK_AFTER = {"de": re.compile(rf"{SPACE}*Uhr\b")}
+"""A word that makes a number a time of day, no quantity: "Stand 20.00 Uhr", "um acht Uhr"
+(English "a.m." and "p.m." are read in ``_excluded``)."""
 
 
 def _dated(text: str, match: re.Match[str], language: str) -> bool:
     """Whether digits are a date's day in ``language``: a month name next to them ("14
-    ноября", "gruodžio 13 d.")."""
+    ноября", "gruodžio 13 d."), unless a word is joined to them ("12 ноября 19-летняя": an
+    age after a date)."""
+    if _JOINED_WORD.match(text, match.end()) is not None:
+        return False
     after = _NEXT_WORD.match(text, match.end())
     if after is not None and month_of(after.group(1), language) is not None:
         return True
@@ -373,13 +398,20 @@ def _dated(text: str, match: re.Match[str], language: str) -> bool:
     return bool(before) and month_of(before[-1], language) is not None
 
 
+_JOINED_WORD = re.compile(r"-[^\W\d_]")
 _SYMBOL_AFTER = re.compile(rf"[ \u00a0]?([{''.join(SYMBOLS)}])")
 
 
 def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool]:
     """What a number counts in a language other than English: the unit or currency it
-    carries, else the word after it when that word is no function word of the language."""
+    carries (a compound adjective's too: "achtminütigen", "8-minütigen"), else the word after
+    it when that word is no function word of the language."""
     end = found.end
+    if found.unit is not None:
+        return found.unit, found.unit_end, False
+    compound = unit_after_digits(text, end, language)
+    if compound is not None:
+        return compound[0], compound[1], False
     percent = _PERCENT.match(text, end)
     if percent is not None:
         return "percent", percent.end(), False
@@ -388,17 +420,50 @@ def _counted_in(text: str, found: _Found, language: str) -> tuple[str, int, bool
     symbol = _SYMBOL_AFTER.match(text, end)
     if symbol is not None:
         return SYMBOLS[symbol.group(1)], symbol.end(), False
-    # An abbreviated scale's full stop may stand between: "2 Mio. US-Dollar".
+    # An abbreviated scale's full stop may stand between: "2 Mio. US-Dollar"; a case ending
+    # after digits is the number's: "50-ти граммов".
+    end = after_case_ending(text, end, language)
     word = _NEXT_WORD.match(text, end + 1 if text[end : end + 1] == "." else end)
     if word is None:
         return "", end, False
     counted = word.group(1)
-    currency = currency_noun(counted, language)
+    currency = _currency_at(text, word, language)
     if currency is not None:
-        return currency, word.end(), False
-    if len(counted) < 2 or word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF:
-        return "", end, False
-    return counted.lower(), word.end(), False
+        return currency
+    common = word_zipf(counted.lower(), language) >= COMMON_WORD_ZIPF
+    if len(counted) < 2 or (common and not is_held(counted.lower())):
+        return "", end, False  # a unit is no function word, however common ("33 года")
+    noun = _noun_after_adjectives(text, word, language)
+    return noun.group(1).lower(), noun.end(), False
+
+
+def _noun_after_adjectives(text: str, word: re.Match[str], language: str) -> re.Match[str]:
+    """The noun a number counts past the adjectives before it, in the languages whose
+    adjectives after a number end alike ("Три украинских военных корабля": ships; "пять
+    российских рублей"), when a content word follows them; else ``word`` ("5 погибших и 10
+    раненых": the dead)."""
+    ending = _ADJECTIVE_AFTER_NUMBER.get(language_code(language))
+    if ending is None:
+        return word
+    found = word
+    for _ in range(_MAX_ADJECTIVES):
+        if ending.search(found.group(1)) is None:
+            break
+        following = _NEXT_WORD.match(text, found.end())
+        if following is None or word_zipf(following.group(1).lower(), language) >= COMMON_WORD_ZIPF:
+            break
+        found = following
+    return found
+
+
+_ADJECTIVE_AFTER_NUMBER = {
+    "ru": re.compile(r"(?:ых|их)$"),
+    "uk": re.compile(r"(?:их|іх)$"),
+    "be": re.compile(r"(?:ых|іх)$"),
+}
+"""The plural genitive ending of an adjective after a number: "пяти украинских", "двох
+українських"."""
+_MAX_ADJECTIVES = 2
 
 
 def _context_in(text: str, number_start: int, rest: int) -> str:
@@ -448,13 +513,30 @@ def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) 
             value *= written.multiplier
             end = written.end
             approximate = written.approximate
-    money = CURRENCIES.get(text[match.start() - 1]) if match.start() > 0 else None
+    sign = _sign_before(text, match.start())
+    money = None if sign is None else CURRENCIES[text[sign]]
     low = high = value
     second = _range_end(text, end, kind)
     if second is not None:
         other, end = second
         low, high = min(value, other), max(value, other)
     return _Found(low, high, match.start(), end, False, money, approximate)
+
+
+def _sign_before(text: str, start: int) -> int | None:
+    """Where a currency sign stands right before a number at ``start``, a space between
+    allowed ("$1400", "$ 1,7 млн", "£11,68 млрд"), or None."""
+    for sign in (start - 1, start - 2):
+        if sign >= 0 and text[sign] in CURRENCIES:
+            between = text[sign + 1 : start]
+            return sign if between in ("", " ", "\u00a0") else None
+    return None
+
+
+def _money_before(text: str, start: int) -> str | None:
+    """The currency of a sign right before a number (``_sign_before``), or None."""
+    sign = _sign_before(text, start)
+    return None if sign is None else CURRENCIES[text[sign]]
 
 
 def _value(raw: str, kind: str) -> float:
@@ -493,14 +575,27 @@ def _a_year(text: str, match: re.Match[str], language: str) -> bool:
     if not 1000 <= value <= 2100:
         return False
     start, end = match.span()
-    if start > 0 and text[start - 1] in CURRENCIES:
+    if _sign_before(text, start) is not None:
         return False
     if language == ENGLISH:
         return True
     if value < 1900 or _SYMBOL_AFTER.match(text, end) is not None:
         return False
     after = _NEXT_WORD.match(text, end)
-    return after is None or currency_noun(after.group(1), language) is None
+    return after is None or _currency_at(text, after, language) is None
+
+
+def _currency_at(text: str, word: re.Match[str], language: str) -> tuple[str, int, bool] | None:
+    """The currency the word matched after a number names, alone or with the word after it
+    ("рублей"; "российских рублей", ``currencies.currency_after``), as ``_counted_in`` gives
+    what a number counts; or None."""
+    following = _NEXT_WORD.match(text, word.end())
+    words = [word.group(1)] + ([following.group(1)] if following is not None else [])
+    currency = currency_after(words, language)
+    if currency is None:
+        return None
+    noun, taken = currency
+    return noun, (word if taken == 1 or following is None else following).end(), False
 
 
 def _final_words(

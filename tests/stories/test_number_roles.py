@@ -17,8 +17,11 @@ from stories.number_roles import (
     Segment,
     article_now,
     background_marker,
+    is_held,
     is_measure,
     is_part,
+    is_time_unit,
+    measure_unit,
     segment_of,
     years_in,
 )
@@ -221,3 +224,20 @@ def test_a_segment_is_the_stretch_between_phrase_punctuation(text: str) -> None:
             after = [m.start() for m in stops if m.start() >= end]
             expected = Segment(before[-1] if before else 0, after[0] if after else len(text))
             assert segment_of(text, start, end) == expected
+
+
+def test_durations_ages_and_distances_are_held_and_read_in_one_unit() -> None:
+    assert all(is_held(word) for word in ("years", "лет", "metres", "km"))
+    assert not any(is_held(word) for word in ("people", "yards"))
+    assert not is_time_unit("metres")  # Lithuanian "metai" (years) only: "metų", "metus"
+    assert is_time_unit("metų")
+    assert {measure_unit(w) for w in ("года", "лет", "Jahren", "years", "rok")} == {"year"}
+    assert {measure_unit(w) for w in ("metres", "meters", "м", "метров")} == {"metre"}
+    assert measure_unit("feet") == "foot"
+    assert measure_unit("people") is None
+
+
+def test_a_common_word_that_names_a_unit_says_what_a_number_counts() -> None:
+    # u488ac6452d11c94a (nevasport.ru): "года" is among Russian's commonest words.
+    (age,) = find_numbers(split_sentences("Камба сейчас 33 года."), language="ru")
+    assert (age.value, age.counted) == (33, "года")

@@ -94,7 +94,7 @@ def test_russian_scales_after_digits_and_words() -> None:
         "1,3 тысячи блокадников и почти семь тысяч ветеранов Великой Отечественной войны."
     )
     assert read(dev, "ru") == [("1,3 тысячи", 1300), ("семь тысяч", 7000)]
-    assert qualifier_of(dev, "семь", "ru") is Qualifier.ABOUT
+    assert qualifier_of(dev, "семь", "ru") is Qualifier.ALMOST
     dev = (
         "Николаевский областной центр экстренной медицинской помощи получил 1 миллион 532 "
         "тысячи 618 гривен за лечение 126 человек с коронавирусной инфекцией."

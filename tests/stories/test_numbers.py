@@ -57,7 +57,7 @@ def test_breakdown_by_citizenship_is_two_facts() -> None:
 def test_unique_numbers_of_seed_000() -> None:
     found = seed_facts("000").numbers
     room = one(found, 40)
-    assert (room.qualifier, room.counted) == (Qualifier.ABOUT, "people")
+    assert (room.qualifier, room.counted) == (Qualifier.ALMOST, "people")
     urged = next(n for n in found if n.low == 1300)
     assert (urged.high, urged.qualifier, urged.counted) == (1400, Qualifier.UP_TO, "prisoners")
     assert one(found, 123).context == "freed"
@@ -112,7 +112,7 @@ def test_election_and_court_numbers() -> None:
         "her rival. The court sentenced him to 12 years; between 10 and 12 jurors agreed."
     )
     assert [n.value for n in found] == [54.2, 1_305_000, 900_000, 12, 11]
-    assert found[2].qualifier is Qualifier.ABOUT
+    assert found[2].qualifier is Qualifier.ALMOST
     assert found[3].counted == "years"
     assert (found[4].low, found[4].high, found[4].counted) == (10, 12, "jurors")
 

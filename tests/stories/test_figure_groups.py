@@ -1,0 +1,111 @@
+"""Which figures of a story are compared: a figure goes with the outlet that gives its very
+value only where another outlet tells the two values apart, and two orders of magnitude make
+no conflict.
+
+The sentences are real, from ECB+ (``../shared/data/ecbplus-dev.jsonl``, id in the comment),
+unless marked as written for the test.
+"""
+
+from __future__ import annotations
+
+from stories.articles import Article, RawArticle
+from stories.clean import clean_article
+from stories.compare import diff_story
+from stories.factfinder import extract_facts
+from stories.figures import NumberDiff, NumberDiffKind, _best, _link, _story_figures
+from stories.names import resolve_people
+from stories.number_concepts import Concept
+from stories.story_input import ArticleView
+
+
+def _numbers(*texts: str) -> list[NumberDiff]:
+    views = _views(*texts)
+    return list(diff_story(views, resolve_people(views)).numbers)
+
+
+def _views(*texts: str) -> list[ArticleView]:
+    views = []
+    for number, text in enumerate(texts, 1):
+        article = clean_article(RawArticle(text=text, title=text.split(".")[0], declared=True))
+        assert isinstance(article, Article), article
+        facts = extract_facts(article)
+        views.append(ArticleView(number, f"outlet{number}", None, None, article.body, facts, "en"))
+    return views
+
+
+def _values(diff: NumberDiff) -> set[float]:
+    return {v.value for v in diff.values}
+
+
+def test_two_outlets_per_value_still_conflict_when_no_outlet_tells_them_apart() -> None:
+    numbers = _numbers(
+        # 9_2ecb, 9_3ecb, 9_4ecb, 9_6ecb: comments on the endangered species rule.
+        "The agency received nearly 235,000 comments on the endangered species proposal.",
+        "The Interior Department proposed the new regulations in May and since has received "
+        "nearly 300,000 comments, the vast majority opposing the changes.",
+        "The revision was finalized over the objections of what officials said were the bulk "
+        "of nearly 235,000 public comments on the change.",
+        "The administration ignored comments from 300,000 citizens and adopted a policy.",
+    )
+    (line,) = [d for d in numbers if {235_000.0, 300_000.0} <= _values(d)]
+    assert line.kind is NumberDiffKind.CONFLICT
+
+
+def test_two_orders_of_magnitude_are_no_conflict() -> None:
+    numbers = _numbers(
+        # 41_1ecbplus and 41_3ecbplus: all who fled the region, and those at one camp.
+        "Since fighting began in July, hundreds of thousands of civilians have fled South "
+        "Kordofan, many into the border areas of newly independent South Sudan.",
+        "Thousands of people who have fled fighting in Sudan's South Kordofan region have "
+        "crossed the border to take refuge at the Yida camp.",
+    )
+    assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
+
+
+def test_the_very_value_wins_only_where_an_outlet_tells_the_values_apart() -> None:
+    # Group 0 links best; group 1 has a member giving the figure's very value.
+    candidates = [(0, False, 0.9), (1, True, 0.7)]
+    # Article 2 has a figure in both groups: it tells the two values apart (two men's
+    # fortunes, counting no concept).
+    assert _best(candidates, [{1: None, 2: None}, {2: None, 3: None}]) == 1
+    # No article has a figure in both: the best linked group, as before.
+    assert _best(candidates, [{1: None, 2: None}, {3: None}]) == 0
+    # Article 2's two figures are two tolls (41_8ecbplus: "12 people were killed", "seven
+    # people were killed", two officials quoted): two sources disagreeing, not two things.
+    dead = Concept.DEAD
+    assert _best(candidates, [{1: dead, 2: dead}, {2: dead, 3: dead}]) == 0
+    assert _best([], []) is None
+
+
+def test_distances_of_different_places_or_units_are_no_conflict() -> None:
+    numbers = _numbers(
+        # 37_4ecbplus and 37_10ecbplus: the district's distance and the quake's.
+        "Houses collapsed in the district, some 320 kilometres (200 miles) from the provincial "
+        "capital Banda Aceh.",
+        "The 7.6-magnitude quake struck 431 kilometres off Banda Aceh, prompting an Indian "
+        "Ocean-wide tsunami alert.",
+        # 23_4ecbplus and 23_10ecbplus: one fall in metres and in feet.
+        "On Friday, 36-year-old Duncan Raite died after slipping and falling about 60 metres "
+        "(200 feet) from a ridge.",
+        "Another climber, 36-year-old Duncan Rait, died after slipping and falling about 200 "
+        "feet from a ridge in the same national park.",
+    )
+    assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
+
+
+def test_an_average_and_a_score_are_no_other_report_of_a_count() -> None:
+    figures = {
+        f.fact.text: f
+        for f in _story_figures(
+            _views(
+                # Written for the test after 31_6ecb ("Ty Lawson added 16 points for the Tar
+                # Heels"), 31_8ecb ("Hansbrough averaged a team-high 22.8 points") and 29_4ecb
+                # ("in the Colts' 31-24 victory"), in one frame, so that only the numbers differ.
+                "Hansbrough scored 16 points for the Tar Heels against Evansville.",
+                "Hansbrough averaged 22.8 points for the Tar Heels against Evansville.",
+                "Hansbrough scored 31-24 points for the Tar Heels against Evansville.",
+            )
+        )
+    }
+    assert _link(figures["16"], figures["22.8"]) == 0
+    assert _link(figures["16"], figures["31-24"]) == 0
