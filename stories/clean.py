@@ -139,17 +139,17 @@ _CAPTION_CREDIT_TAIL = re.compile(r"[\"'”’]?\s+[^.!?]{2,80}$")
 _BYLINE = re.compile(r"^(?:[Bb][Yy]:\s*\S|(?:By|BY)\s+[A-Z][\w.'’-]*\s+[A-Z])")
 _POSTED = re.compile(r"^(?:posted|published|updated|last\s+updated|modified)\b", re.IGNORECASE)
 _READ_TIME = re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
-_LINK_PROMPT = re.compile(
-    r"^(?:(?:read|see|view|show|load|watch|listen(?:\s+to)?)\s+(?:more|this|also|full|the\s+full"
+_LINK_PROMPT_WORDS = (
+    r"(?:(?:read|see|view|show|load|watch|listen(?:\s+to)?)\s+(?:more|this|also|full|the\s+full"
     r"|all|next|related|now|on)\b|(?:most|also)\s+(?:read|popular|viewed|shared|watched)\b"
     r"|related(?:\s+(?:articles?|stories|news|content|topics|coverage))?\s*:?$|recommended\b"
     r"|trending\b|you\s+may\s+also\s+like|more\s+(?:from|on|about|stories)\b|advertisement\b"
-    r"|sponsored\b|continue\s+reading\b|top\s+stories\b|latest\s+news\b)",
-    re.IGNORECASE,
+    r"|sponsored\b|continue\s+reading\b|top\s+stories\b|latest\s+news\b)"
 )
+_LINK_PROMPT = re.compile("^" + _LINK_PROMPT_WORDS, re.IGNORECASE)
 #: the same prompts in the other languages read (a line opening with one is chrome)
-_LINK_PROMPT_ELSEWHERE = re.compile(
-    r"^(?:(?:смотр|дивіт|дивит|глядз)\w*\s+(?:все|всі|усе|также|також|таксама)\b"
+_LINK_PROMPT_ELSEWHERE_WORDS = (
+    r"(?:(?:смотр|дивіт|дивит|глядз)\w*\s+(?:все|всі|усе|также|також|таксама)\b"
     r"|(?:читайте|читай|чытайце)\s+(?:также|тоже|також|таксама|еще|ещё|далее|далі)\b"
     r"|подробнее\b|детальніше\b|падрабязней\b"
     r"|(?:lesen|sehen)\s+sie\s+(?:auch|mehr)\b|mehr\s+zum\s+thema\b|weiterlesen\b"
@@ -157,7 +157,22 @@ _LINK_PROMPT_ELSEWHERE = re.compile(
     r"|(?:à\s+)?(?:lire|voir)\s+(?:aussi|également|la\s+suite)\b"
     r"|(?:lee|lea|leer|ver|vea)\s+(?:también|más)\b|leia\s+(?:também|mais)\b"
     r"|(?:leggi|vedi)\s+anche\b|(?:taip\s+pat\s+)?skaitykite\b|(?:haberin\s+)?devamı\b"
-    r"|ilgili\s+haber|اقرأ\s+(?:أيضا|أيضاً|ايضا))",
+    r"|ilgili\s+haber|اقرأ\s+(?:أيضا|أيضاً|ايضا))"
+)
+_LINK_PROMPT_ELSEWHERE = re.compile("^" + _LINK_PROMPT_ELSEWHERE_WORDS, re.IGNORECASE)
+#: a word every subscription prompt and promotion (``_SUBSCRIBE``, ``_PROMO``) has: a long
+#: line without one holds none, and is not split into sentences to look (the patterns cost
+#: a tenth of a millisecond an article on a long line)
+_PROMOTION_WORDS = (
+    "subscri", "newsletter", "bolet", "abonn", "abone", "iscriviti", "suscr", "subskryb",
+    "zapisz", "подпис", "подпиш", "підпис", "падпіс", "рассылк", "unlimited access",
+    "limit for free", "limit of free", "sign up", "download", "follow us", "click here",
+    "rights reserved", "cookie", "continuing to", "in your pocket", "javascript", "browser",
+    "read the latest", "copyright", "©",
+)  # fmt: skip
+#: a link prompt opening a sentence inside a line
+_PROMPT_INSIDE = re.compile(
+    r"(?<=[.!?;] )(?:" + _LINK_PROMPT_WORDS + "|" + _LINK_PROMPT_ELSEWHERE_WORDS + ")",
     re.IGNORECASE,
 )
 #: subscription prompts and paywalls in the other languages, and English paywalls
@@ -616,9 +631,13 @@ def _without_chrome_sentences(line: _Line) -> _Line:
     """A long line without its sentences that are promotions: a page flattened into one
     line carries its newsletter prompt and "read more" links inside the story's prose, where
     no line-level rule finds them."""
-    if _word_count(line.text) <= _CHROME_MAX_WORDS:
+    text = line.text
+    if _word_count(text) <= _CHROME_MAX_WORDS:
         return line
-    sentences = [s.text for s in split_paragraph(line.text)]
+    lower = text.lower()
+    if not (any(word in lower for word in _PROMOTION_WORDS) or _PROMPT_INSIDE.search(text)):
+        return line
+    sentences = [s.text for s in split_paragraph(text)]
     kept = [text for text in sentences if not _is_promotion(text)]
     if len(kept) == len(sentences) or not kept:
         return line

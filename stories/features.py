@@ -603,11 +603,12 @@ def _scan(
             _add_run(acc, run, w)
         if term is not None:
             acc[term] = acc.get(term, 0.0) + w
-        if isinstance(cross, str):
-            acc[cross] = acc.get(cross, 0.0) + w
-        elif cross is not None:
-            for key in cross:
-                acc[key] = acc.get(key, 0.0) + w
+        if cross is not None:
+            if isinstance(cross, str):
+                acc[cross] = acc.get(cross, 0.0) + w
+            else:
+                for key in cross:
+                    acc[key] = acc.get(key, 0.0) + w
     if run:
         _add_run(acc, run, w)
 
