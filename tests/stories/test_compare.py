@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from stories.articles import Article, RawArticle
-from stories.clean import clean_article
 from stories.compare import diff_story
 from stories.details import UniqueDetail, unique_details
-from stories.factfinder import extract_facts
 from stories.facts import Qualifier
 from stories.figures import NumberDiff, NumberDiffKind, number_diffs
 from stories.names import resolve_people
 from stories.quote_variants import quote_variants
 from stories.story_input import ArticleView
-from tests.support.story_views import number, person, quote, view
+from tests.support.story_views import number, person, quote, told, view
 
 QUAKE_A = (
     "A strong earthquake struck the town of Elbistan on Monday morning. "
@@ -229,43 +226,31 @@ def test_ranked_puts_widely_reported_items_first() -> None:
     assert outlets == sorted(outlets, reverse=True)
 
 
-def _told(outlet_texts: list[tuple[str, str]]) -> list[ArticleView]:
-    views = []
-    for n, (outlet, text) in enumerate(outlet_texts, 1):
-        article = clean_article(RawArticle(text=text, outlet=outlet, declared=True))
-        assert isinstance(article, Article)
-        views.append(
-            ArticleView(
-                n, outlet, None, None, article.body, extract_facts(article), article.language
-            )
-        )
-    return views
-
-
 def test_another_languages_detail_is_a_person_or_figure_not_its_wording() -> None:
     """Two Russian outlets word the release apart: that is no detail, nor is a given name
     where others write the surname alone (Александр Лукашенко, Лукашенко), nor Джоном Коулом
     (John Coale); the one that names a person nobody else names has one."""
-    views = _told(
-        [
-            (
-                "AP",
-                "Belarus freed 123 prisoners on Saturday, including Ales Bialiatski. The release"
-                " followed talks with the US envoy John Coale in Minsk.",
-            ),
-            (
-                "Meduza",
-                "Президент Беларуси Александр Лукашенко помиловал 123 заключённых. Среди"
-                " освобождённых — Алесь Беляцкий. Решение было принято после переговоров со"
-                " спецпосланником Джоном Коулом.",
-            ),
-            (
-                "Interfax",
-                "Минск выпустил на свободу 123 человека, сообщили правозащитники. Освобождение"
-                " стало итогом переговоров Лукашенко с посланником Джоном Коулом. Вместе с"
-                " Беляцким на свободу вышел политик Максим Знак, соратник Виктора Бабарико.",
-            ),
-        ]
+    views = told(
+        (
+            "AP",
+            "en",
+            "Belarus freed 123 prisoners on Saturday, including Ales Bialiatski. The release"
+            " followed talks with the US envoy John Coale in Minsk.",
+        ),
+        (
+            "Meduza",
+            "ru",
+            "Президент Беларуси Александр Лукашенко помиловал 123 заключённых. Среди"
+            " освобождённых — Алесь Беляцкий. Решение было принято после переговоров со"
+            " спецпосланником Джоном Коулом.",
+        ),
+        (
+            "Interfax",
+            "ru",
+            "Минск выпустил на свободу 123 человека, сообщили правозащитники. Освобождение"
+            " стало итогом переговоров Лукашенко с посланником Джоном Коулом. Вместе с"
+            " Беляцким на свободу вышел политик Максим Знак, соратник Виктора Бабарико.",
+        ),
     )
     details = unique_details(views, resolve_people(views))
     assert [d.citation.outlet for d in details] == ["Interfax"]

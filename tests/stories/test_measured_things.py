@@ -7,18 +7,14 @@ the comment), cut to the clause that holds the figure, unless marked as written 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from stories.articles import Article, RawArticle
-from stories.clean import clean_article
 from stories.compare import diff_story
-from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.measured_things import length_of
 from stories.names import resolve_people
 from stories.story_input import ArticleView
+from tests.support.story_views import told
 
 
 def _length(sentence: str, number: str, language: str) -> str | None:
@@ -88,18 +84,6 @@ def test_a_duration_of_no_thing_that_runs_is_no_length(
     assert _length(sentence, number, language) is None
 
 
-def _views(*told: tuple[str, str, str]) -> list[ArticleView]:
-    """Articles of one story: (outlet, language, text)."""
-    views = []
-    for number, (outlet, language, text) in enumerate(told, 1):
-        raw = RawArticle(text=text, title=text.split(".")[0], declared=True)
-        article = clean_article(raw)
-        assert isinstance(article, Article), article
-        facts = extract_facts(replace(article, language=language))
-        views.append(ArticleView(number, outlet, None, None, article.body, facts, language))
-    return views
-
-
 def _numbers(views: list[ArticleView]) -> list[NumberDiff]:
     return list(diff_story(views, resolve_people(views)).numbers)
 
@@ -118,7 +102,7 @@ IBTIMES = (
 
 
 def test_two_lengths_of_one_video_in_two_languages_conflict() -> None:
-    numbers = _numbers(_views(("hoefner.ch", "de", HOEFNER), ("ibtimes.co.uk", "en", IBTIMES)))
+    numbers = _numbers(told(("hoefner.ch", "de", HOEFNER), ("ibtimes.co.uk", "en", IBTIMES)))
     (line,) = numbers
     assert line.kind is NumberDiffKind.CONFLICT
     assert {v.value for v in line.values} == {8.0, 8.25}
@@ -127,7 +111,7 @@ def test_two_lengths_of_one_video_in_two_languages_conflict() -> None:
 def test_lengths_of_things_named_differently_are_not_compared() -> None:
     # Written for the test: a speech and a video of one day, each one outlet's.
     numbers = _numbers(
-        _views(
+        told(
             ("a", "en", "Johnson speaks. He gave a 20-minute speech on Wednesday."),
             ("b", "en", "Johnson speaks. He posted a 25-minute video on Wednesday."),
         )

@@ -7,16 +7,11 @@ the comment), cut to the sentences that hold the figures.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from stories.articles import Article, RawArticle
-from stories.clean import clean_article
 from stories.compare import diff_story
-from stories.factfinder import extract_facts
 from stories.names import resolve_people
 from stories.numbers import find_numbers
 from stories.sentences import split_sentences
-from stories.story_input import ArticleView
+from tests.support.story_views import told
 
 
 def _read(text: str, language: str) -> list[tuple[str, float, str]]:
@@ -42,18 +37,6 @@ def test_a_sign_before_a_scaled_sum_names_its_currency_a_space_between_or_not() 
         "решили жить в другом месте.",
         "ru",
     ) == [("1,7 млн", 1_700_000, "dollars")]
-
-
-def _views(*told: tuple[str, str, str]) -> list[ArticleView]:
-    """Articles of one story: (outlet, language, text)."""
-    views = []
-    for number, (outlet, language, text) in enumerate(told, 1):
-        raw = RawArticle(text=text, title=text.split(".")[0], declared=True)
-        article = clean_article(raw)
-        assert isinstance(article, Article), article
-        facts = extract_facts(replace(article, language=language))
-        views.append(ArticleView(number, outlet, None, None, article.body, facts, language))
-    return views
 
 
 # u52978673c722fb95 (politexpert.net) and uaea4b69a63e9d057 (argumentiru.com), whole (their
@@ -88,7 +71,7 @@ ARGUMENTI = (
 
 
 def test_a_sum_joins_the_outlet_that_gives_the_very_sum_before_a_like_sentence() -> None:
-    views = _views(("politexpert.net", "ru", POLITEXPERT), ("argumentiru.com", "ru", ARGUMENTI))
+    views = told(("politexpert.net", "ru", POLITEXPERT), ("argumentiru.com", "ru", ARGUMENTI))
     diff = diff_story(views, resolve_people(views))
     assert not diff.numbers
     agreed = {v.value: len(v.outlets) for d in diff.agreed_numbers for v in d.values}
@@ -107,7 +90,7 @@ DNEWS = (
 
 
 def test_a_number_and_the_same_number_qualified_are_one_figure() -> None:
-    views = _views(("tvoygorodpskov.ru", "ru", PSKOV), ("3dnews.ru", "ru", DNEWS))
+    views = told(("tvoygorodpskov.ru", "ru", PSKOV), ("3dnews.ru", "ru", DNEWS))
     diff = diff_story(views, resolve_people(views))
     assert not diff.numbers
     (distance,) = [d for d in diff.agreed_numbers if d.values[0].value == 960]
@@ -127,7 +110,7 @@ STERN = (
 
 def test_the_same_age_agrees_whoever_it_is_read_as_belonging_to() -> None:
     # The age is read as Prinz Harry's in one, Flack's family's in the other.
-    views = _views(("goettinger-tageblatt.de", "de", TAGEBLATT), ("stern.de", "de", STERN))
+    views = told(("goettinger-tageblatt.de", "de", TAGEBLATT), ("stern.de", "de", STERN))
     diff = diff_story(views, resolve_people(views))
     assert not diff.numbers
     (age,) = [d for d in diff.agreed_numbers if d.values[0].value == 40]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from stories.articles import Article, RawArticle
+from stories.clean import clean_article
+from stories.factfinder import extract_facts
 from stories.facts import ArticleFacts, EntityKind, Mention, NumberFact, Qualifier, Quote, Span
 from stories.sentences import split_sentences
 from stories.story_input import ArticleView
@@ -76,3 +81,16 @@ SHARED_TOLL = "Officials said 14 people died and 120 were injured in the Elbista
 
 
 SHARED_AID = "The Red Crescent sent tents and blankets to Elbistan families on Monday night."
+
+
+def told(*articles: tuple[str, str, str]) -> list[ArticleView]:
+    """Articles of one story, cleaned and read as the engine does: (outlet, language, text),
+    the text's first sentence its title."""
+    views = []
+    for number, (outlet, language, text) in enumerate(articles, 1):
+        raw = RawArticle(text=text, title=text.split(".")[0], declared=True)
+        article = clean_article(raw)
+        assert isinstance(article, Article), article
+        facts = extract_facts(replace(article, language=language))
+        views.append(ArticleView(number, outlet, None, None, article.body, facts, language))
+    return views
