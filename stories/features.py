@@ -439,8 +439,8 @@ def _parts_keys(parts: Iterable[_Effects]) -> _Keys:
     return None if not keys else keys[0] if len(keys) == 1 else tuple(keys)
 
 
-#: a capitalised word of such a language that English writes at most this much rarer (zipf)
-#: is a name, not one of its nouns
+#: a capitalised word of a language that capitalises its nouns (``NOUNS_CAPITALISED``) that
+#: English writes at most this much rarer (zipf) is a name, not one of its nouns
 _NAME_GAP = 2.0
 
 
@@ -449,15 +449,16 @@ def _known_abroad(english: float, here: float) -> bool:
     as a name, not as a noun of that language.
 
     A word English knows well is English's too (Merkel, Ukraine, Video). Otherwise the gap
-    tells: English writes German names about as often as German does, a hundredth as often
-    or less (Scholz 2.3 against 3.97, Steinmeier 1.96 against 3.81), and German nouns hardly
-    at all (Regierung 1.09 against 5.23, Kanzler 1.25 against 4.15). A name English never
-    writes (Meuthen) still looks like a noun.
+    tells: English writes a German name at most a hundred times less often than German does
+    (Scholz 2.3 against 3.97, Steinmeier 1.96 against 3.81), a German noun hardly at all
+    (Regierung 1.09 against 5.23, Kanzler 1.25 against 4.15). A name English never writes
+    (Meuthen) still looks like a noun.
     """
     return english >= LEMMA_ZIPF or (english > 0 and here - english <= _NAME_GAP)
 
 
-#: a capitalised word longer than this in such a language is a compound noun, not a name
+#: a capitalised word longer than this in a language that capitalises its nouns is a compound
+#: noun, not a name
 _LONGEST_NAME = 14
 
 
