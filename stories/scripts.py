@@ -67,6 +67,9 @@ _GREEK_NASALS = {"μπ": "mp", "ντ": "nd", "γκ": "ng"}
 _GREEK_DIGRAPHS = re.compile(r"(?i)μπ|ντ|γκ|τσ|τζ|ου")
 _GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "τσ": "ts", "τζ": "dz", "ου": "u"}
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+# γι before a vowel is the y Greek writes foreign names with (Τιχανόφσκαγια is Tikhanovskaya,
+# Γιούλια is Yulia, Γιανουκόβιτς is Yanukovych).
+_GREEK_Y = re.compile(r"(?i)γι(?=[αεηοουωάέήόύώ])")
 
 # On lowercase ASCII, longest first: each group becomes one letter. Z is ts: German writes
 # Belarusian Bialiatski as Bjaljazki, and English and German both write Scholz. An f at the
@@ -132,6 +135,7 @@ def latin(word: str) -> str:
         return word
     spelled = word.translate(_SPELLED_OUT)
     if _GREEK.search(spelled):
+        spelled = _GREEK_Y.sub(partial(_sound, {"γι": "y"}), spelled)
         spelled = _GREEK_NASAL_PAIRS.sub(partial(_sound, _GREEK_NASALS), spelled)
         spelled = _GREEK_DIGRAPHS.sub(partial(_sound, _GREEK_SOUNDS), spelled)
     return anyascii(spelled)
