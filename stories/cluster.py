@@ -285,6 +285,8 @@ class StoryIndex:
         #: stories let go since the posting lists were last swept
         self._gone = 0
         self._stories: dict[int, _Story] = {}
+        #: by story, the headline templates of its dated headlines and the headline each had
+        self._series: dict[int, dict[str, str]] = {}
         #: the languages of the articles seen: one, and no story needs a cross-language look
         self._languages: set[str] = set()
         # By story, in the order the stories came: the first and last publication time in POSIX
@@ -478,7 +480,7 @@ class StoryIndex:
                 candidates = np.concatenate([candidates, more[~np.isin(more, candidates)]])
         # Posting lists still name dissolved stories.
         found = [sid for sid in candidates.tolist() if sid in self._stories and sid != exclude]
-        sids = self._active(found, features.published)
+        sids = self._active(self._not_another_instalment(found, features), features.published)
         if not sids:
             return None
         stories = [self._stories[sid] for sid in sids]
@@ -491,6 +493,16 @@ class StoryIndex:
         if scores[best] < self.settings.threshold:
             return None
         return Match(sids[best], float(scores[best]))
+
+    def _not_another_instalment(self, sids: list[int], features: Features) -> list[int]:
+        """The stories this article is not another day's instalment of: a story holding
+        "Прогноз погоды на 8 ноября" takes no "Прогноз погоды на 16 ноября", however alike
+        the forecasts are (``Features.series``)."""
+        if features.series is None:
+            return sids
+        template, title = features.series
+        series = self._series
+        return [sid for sid in sids if series.get(sid, {}).get(template, title) == title]
 
     def _own_language_scores(
         self,
@@ -564,6 +576,8 @@ class StoryIndex:
             # A story holding an article that cannot be moved is never dissolved.
             self._small.pop(story_id, None)
         tids = self._join(story_id, features, article_id)
+        if features.series is not None:
+            self._series.setdefault(story_id, {}).setdefault(*features.series)
         # An article names each term once, so a plain fancy-index add counts every term.
         self._df[tids] += 1
         self._docs += 1
@@ -595,6 +609,7 @@ class StoryIndex:
         counted: list[IntArray] = []
         for sid in gone:
             self._stories.pop(sid, None)
+            self._series.pop(sid, None)
             self._members.pop(sid, None)
             self._small.pop(sid, None)
             self._unsplit.discard(sid)
@@ -751,6 +766,7 @@ class StoryIndex:
             if len(targets) < len(members):
                 continue
             del self._stories[sid]
+            self._series.pop(sid, None)
             self._members.pop(sid, None)
             left = self._terms.pop(sid, {})
             row = self._row_of.pop(sid)

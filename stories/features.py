@@ -45,7 +45,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 from stories.articles import Article
 from stories.case_endings import case_stem
 from stories.language import ENGLISH, NOUNS_CAPITALISED, stemmer, word_zipf
-from stories.months import dates_in
+from stories.months import dates_in, month_of
 from stories.places import country_code
 from stories.scripts import latin, skeleton
 
@@ -151,6 +151,9 @@ class Features:
     numbers: frozenset[str]
     published: datetime | None
     language: str | None = None
+    series: tuple[str, str] | None = None
+    """A headline with a number or date in it, with those masked, and as written: the
+    instalments of a series (a forecast for each day, a day's count) tell different days."""
 
     def to_json(self) -> str:
         """Compact JSON: entity and number sets are derived from the terms when read back.
@@ -163,7 +166,12 @@ class Features:
         terms = ",".join([f"{encode_basestring(t)}:{_weight_json(w)}" for t, w in self.terms])
         published = encode_basestring(self.published.isoformat()) if self.published else "null"
         language = f',"language":{encode_basestring(self.language)}' if self.language else ""
-        return f'{{"terms":{{{terms}}},"published":{published}{language}}}'
+        series = (
+            f',"series":[{encode_basestring(self.series[0])},{encode_basestring(self.series[1])}]'
+            if self.series
+            else ""
+        )
+        return f'{{"terms":{{{terms}}},"published":{published}{language}{series}}}'
 
     @classmethod
     def from_json(cls, s: str) -> Features:
@@ -171,8 +179,12 @@ class Features:
         published = data["published"]
         weights = data["terms"]  # JSON object keys are always strings
         terms = tuple(sorted(zip(weights, map(float, weights.values()), strict=True)))
+        series = data.get("series")
         return cls.of(
-            terms, datetime.fromisoformat(published) if published else None, data.get("language")
+            terms,
+            datetime.fromisoformat(published) if published else None,
+            data.get("language"),
+            (series[0], series[1]) if series else None,
         )
 
     @classmethod
@@ -181,11 +193,12 @@ class Features:
         terms: tuple[tuple[str, float], ...],
         published: datetime | None,
         language: str | None = None,
+        series: tuple[str, str] | None = None,
     ) -> Features:
         """The features of ``terms`` (sorted by term, each once), with their entity sets."""
         entities = chain(_of_kind(terms, KIND_ENTITY), _of_kind(terms, KIND_PHRASE))
         numbers = _of_kind(terms, KIND_NUMBER)
-        return cls(terms, frozenset(entities), frozenset(numbers), published, language)
+        return cls(terms, frozenset(entities), frozenset(numbers), published, language, series)
 
 
 _term = itemgetter(0)
@@ -347,6 +360,9 @@ def _place_key(key: str, language: str) -> str | None:
 _Keys = str | tuple[str, ...] | None
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_PUNCTUATION_AROUND = ".,:;!?()\"'«»“”"
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2}")
 
 
 def _code_key(lower: str) -> str:
@@ -701,4 +717,31 @@ def extract_features(article: Article) -> Features:
     for term in dates:
         acc[term] = acc.get(term, 0.0) + TITLE_WEIGHT
     terms = tuple([(t, _DAMPED[acc[t]]) for t in sorted(acc)])
-    return Features.of(terms, article.published, None if language == ENGLISH else language)
+    return Features.of(
+        terms,
+        article.published,
+        None if language == ENGLISH else language,
+        series_of(article.title, language),
+    )
+
+
+def series_of(title: str, language: str) -> tuple[str, str] | None:
+    """A headline's template, its dates masked, and the headline, both lowercase; None for
+    a headline without a date or with fewer than two words besides (a dateline). Only dates
+    are masked: two headlines that differ in a count may be two reports of one event that
+    disagree."""
+    words = " ".join(title.lower().split()).split(" ")
+    bare = [word.strip(_PUNCTUATION_AROUND) for word in words]
+    masked = list(words)
+    for i, word in enumerate(bare):
+        if _NUMERIC_DATE.fullmatch(word):
+            masked[i] = "@"
+        elif word and not word.isdigit() and month_of(word, language):
+            days = [j for j in (i - 1, i + 1) if 0 <= j < len(bare) and bare[j].isdigit()]
+            if days:
+                for j in (i, *days):
+                    masked[j] = "@"
+    told = [b for m, b in zip(masked, bare, strict=True) if m != "@" and _LETTER.search(b)]
+    if masked == words or len(told) < 2:
+        return None
+    return " ".join(masked), " ".join(words)

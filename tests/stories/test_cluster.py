@@ -398,3 +398,37 @@ def test_a_story_is_not_joined_on_the_day_and_year_alone(share: float, joins: bo
     found = index.match(_terms(*second_doll))
     assert found is not None
     assert found.story_id == 1
+
+
+# dev u89347905b914e51c and uc2c141ce44f6a5d2: one outlet's forecasts for two days.
+FORECAST_8 = (
+    "Прогноз погоды на 8 ноября",
+    "По информации Амурского ЦГМС, в пятницу, 8 ноября, ночью в отдельных западных районах"
+    " Амурской области ожидается слабый снег. Ветер северо-западный умеренный. В Благовещенске"
+    " ночью переменная облачность, слабый снег. Ветер северо-западный 6-11 метров в секунду.",
+)
+FORECAST_16 = (
+    "Прогноз погоды на 16 ноября",
+    "По информации Амурского ЦГМС, в субботу, 16 ноября, по области ожидается переменная"
+    " облачность, по востоку ночью местами снег. В Благовещенске переменная облачность, без"
+    " осадков. Ветер северо-западный 6-11 метров в секунду.",
+)
+
+
+def _told(title: str, body: str, outlet: str) -> Article:
+    return Article(title, (body,), (), None, outlet, None, None, outlet, language="ru")
+
+
+def test_another_days_instalment_of_a_series_is_another_story() -> None:
+    """The forecasts share most of their words (the outlet writes them to a template) and
+    differ in the day their headlines name: two stories. The same headline from another
+    outlet joins."""
+    ids = stories_of(
+        [
+            _told(*FORECAST_8, "amur.info"),
+            _told(*FORECAST_16, "amur.info"),
+            _told(FORECAST_8[0], FORECAST_8[1].replace("умеренный", "слабый"), "asn24.ru"),
+        ]
+    )
+    assert ids[0] != ids[1]
+    assert ids[0] == ids[2]
