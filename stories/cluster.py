@@ -285,7 +285,7 @@ class StoryIndex:
         #: stories let go since the posting lists were last swept
         self._gone = 0
         self._stories: dict[int, _Story] = {}
-        #: by story, the headline templates of its dated headlines and the headline each had
+        #: by story, the templates of its dated headlines and the dates each named
         self._series: dict[int, dict[str, str]] = {}
         #: the languages of the articles seen: one, and no story needs a cross-language look
         self._languages: set[str] = set()
@@ -500,9 +500,9 @@ class StoryIndex:
         the forecasts are (``Features.series``)."""
         if features.series is None:
             return sids
-        template, title = features.series
+        template, dates = features.series
         series = self._series
-        return [sid for sid in sids if series.get(sid, {}).get(template, title) == title]
+        return [sid for sid in sids if series.get(sid, {}).get(template, dates) == dates]
 
     def _own_language_scores(
         self,

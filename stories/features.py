@@ -152,8 +152,8 @@ class Features:
     published: datetime | None
     language: str | None = None
     series: tuple[str, str] | None = None
-    """A headline with a number or date in it, with those masked, and as written: the
-    instalments of a series (a forecast for each day, a day's count) tell different days."""
+    """A dated headline's template and the dates it names (``series_of``): the instalments
+    of a series (a forecast for each day, a month's figures) tell different days."""
 
     def to_json(self) -> str:
         """Compact JSON: entity and number sets are derived from the terms when read back.
@@ -362,6 +362,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCTUATION_AROUND = ".,:;!?()\"'«»“”"
+_DATE_PARTS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}-\d{2}")
 
 
@@ -726,22 +727,26 @@ def extract_features(article: Article) -> Features:
 
 
 def series_of(title: str, language: str) -> tuple[str, str] | None:
-    """A headline's template, its dates masked, and the headline, both lowercase; None for
-    a headline without a date or with fewer than two words besides (a dateline). Only dates
-    are masked: two headlines that differ in a count may be two reports of one event that
-    disagree."""
+    """A headline's template, its dates masked and lowercase, and the dates it names
+    (month-day, month and year); None for a headline without a date or with fewer than two
+    words besides (a dateline). Only dates are masked: two headlines that differ in a count
+    may be one event told two ways; and dates are compared as dates ("16 July", "July 16")."""
     words = " ".join(title.lower().split()).split(" ")
     bare = [word.strip(_PUNCTUATION_AROUND) for word in words]
     masked = list(words)
+    named: set[str] = set()
     for i, word in enumerate(bare):
-        if _NUMERIC_DATE.fullmatch(word):
+        numeric = _NUMERIC_DATE.fullmatch(word)
+        if numeric:
             masked[i] = "@"
+            named.add(".".join(str(int(part)) for part in _DATE_PARTS.findall(word)[:2]))
         elif word and not word.isdigit() and month_of(word, language):
             days = [j for j in (i - 1, i + 1) if 0 <= j < len(bare) and bare[j].isdigit()]
             if days:
                 for j in (i, *days):
                     masked[j] = "@"
+    named |= {f"{day or ''}.{month}.{year or ''}" for year, month, day in dates_in(title, language)}
     told = [b for m, b in zip(masked, bare, strict=True) if m != "@" and _LETTER.search(b)]
     if masked == words or len(told) < 2:
         return None
-    return " ".join(masked), " ".join(words)
+    return " ".join(masked), " ".join(sorted(named))
