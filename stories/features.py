@@ -360,6 +360,8 @@ def _place_key(key: str, language: str) -> str | None:
 _Keys = str | tuple[str, ...] | None
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIGIT = re.compile(r"\d")
+#: the share of a headline's longer words capitalised in title case
+_TITLE_CASE_SHARE = 0.8
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCTUATION_AROUND = ".,:;!?()\"'«»“”"
 _DATE_PARTS = re.compile(r"\d+")
@@ -584,8 +586,14 @@ def _scan(
     weight: float,
     lead_weight: float,
     language: str = ENGLISH,
+    title_case: bool = False,
 ) -> None:
     """Add the weighted terms of one text (title, paragraph block or caption) to ``acc``.
+
+    In a headline written in title case (``title_case``) a capitalised word keys a name
+    across languages only where it would at a sentence's start, rare enough to be one:
+    "Judge Denies R. Kelly's 2nd Attempt to Get Released From Prison" names Kelly, not a
+    judge, an attempt or a prison, which other languages write in words of their own.
 
     The first ``LEAD_TOKENS`` words and numbers weigh ``lead_weight``, the rest ``weight``.
 
@@ -613,6 +621,8 @@ def _scan(
             at_start = True
             continue
         term, name, cross = effects[at_start]
+        if title_case:
+            cross = effects[True][2]
         position += 1
         at_start = False
         if name is not None:
@@ -709,7 +719,7 @@ def extract_features(article: Article) -> Features:
     """Turn a cleaned article into its weighted term vector, entities and numbers."""
     acc: dict[str, float] = {}
     language = article.language or ENGLISH
-    _scan(acc, article.title, TITLE_WEIGHT, TITLE_WEIGHT, language)
+    _scan(acc, article.title, TITLE_WEIGHT, TITLE_WEIGHT, language, _title_case(article.title))
     _scan(acc, "\n".join(article.paragraphs), BODY_WEIGHT, LEAD_WEIGHT, language)
     for caption in article.captions:
         _scan(acc, caption, CAPTION_WEIGHT, CAPTION_WEIGHT, language)
@@ -724,6 +734,14 @@ def extract_features(article: Article) -> Features:
         None if language == ENGLISH else language,
         series_of(article.title, language),
     )
+
+
+def _title_case(title: str) -> bool:
+    """Whether a headline capitalises its words, not only its names (four words or more)."""
+    words = [word for word in title.split() if len(word) >= 4 and word[0].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def series_of(title: str, language: str) -> tuple[str, str] | None:

@@ -271,6 +271,22 @@ def test_a_code_keys_alike_in_every_language() -> None:
     assert "k:covid19" in german & english
 
 
+def test_a_title_case_headline_keys_its_names_not_its_words() -> None:
+    """dev 1586037814: the headline capitalises every word; its keys are the names a German
+    write-up also has, not Judge, Prison or Risk."""
+    features = _features(
+        "For the second time, a judge has ordered that R. Kelly should remain in prison.",
+        "en",
+        title="Judge Denies R. Kelly's 2nd Attempt to Get Released From Prison Because of"
+        " COVID-19 Risk",
+    )
+    keys = {term for term, _ in features.terms if term.startswith("k:")}
+    assert {"k:kl", "k:covid19"} <= keys
+    assert not {"k:dg", "k:prsn", "k:rsk"} & keys
+    # The words stay words and names of the headline: only the keys are left out.
+    assert "e:prison" in features.entities
+
+
 def test_a_name_another_language_says_otherwise_keeps_the_english_key_too() -> None:
     """Polish keeps a foreign name's spelling, whose c English says k (Coale), and spells
     its own c as ts (Białacki): both keys, so that either matches."""
