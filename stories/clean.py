@@ -620,10 +620,8 @@ def _is_chrome(line: str) -> bool:
         or _is_dateline(line)
         or _is_nav(line)
         or (short and bool(_POSTED.match(line) or _found(_READ_TIME, _READ_TIME_LOWER, line)))
-        or (short and bool(_LINK_PROMPT.match(line) or _LINK_PROMPT_ELSEWHERE.match(line)))
-        or (words <= 30 and bool(_SUBSCRIBE.search(line)))
         or (words <= 30 and bool(_ATTRIBUTION.match(line)))
-        or _found(_PROMO, _PROMO_LOWER, line)
+        or _is_promotion(line, words)
     )
 
 
@@ -638,24 +636,21 @@ def _without_chrome_sentences(line: _Line) -> _Line:
     if not (any(word in lower for word in _PROMOTION_WORDS) or _PROMPT_INSIDE.search(text)):
         return line
     sentences = [s.text for s in split_paragraph(text)]
-    kept = [text for text in sentences if not _is_promotion(text)]
+    kept = [text for text in sentences if not _is_promotion(text, _word_count(text))]
     if len(kept) == len(sentences) or not kept:
         return line
     return _Line(" ".join(kept), line.block)
 
 
-def _is_promotion(sentence: str) -> bool:
-    """A sentence that is chrome whatever precedes it: a subscription or newsletter prompt,
-    a promotion or a link prompt. A credit or a byline is not dropped from inside a line: a
-    flattened page glues the next sentence of the story to it."""
-    words = _word_count(sentence)
+def _is_promotion(text: str, words: int) -> bool:
+    """A line or sentence of ``words`` words that is chrome whatever precedes it: a
+    subscription or newsletter prompt, a promotion or a link prompt. A credit or a byline is
+    not dropped from inside a line: a flattened page glues the next sentence of the story to
+    it."""
     return (
-        (
-            words <= 15
-            and bool(_LINK_PROMPT.match(sentence) or _LINK_PROMPT_ELSEWHERE.match(sentence))
-        )
-        or (words <= 30 and bool(_SUBSCRIBE.search(sentence)))
-        or (words <= _CHROME_MAX_WORDS and _found(_PROMO, _PROMO_LOWER, sentence))
+        (words <= 15 and bool(_LINK_PROMPT.match(text) or _LINK_PROMPT_ELSEWHERE.match(text)))
+        or (words <= 30 and bool(_SUBSCRIBE.search(text)))
+        or (words <= _CHROME_MAX_WORDS and _found(_PROMO, _PROMO_LOWER, text))
     )
 
 

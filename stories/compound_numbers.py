@@ -63,31 +63,26 @@ class CompoundNumber:
 
 
 @cache
-def _pattern(language: str) -> re.Pattern[str] | None:
+def _pattern(language: str, written: str) -> re.Pattern[str] | None:
+    """The compound adjectives of ``language`` whose first part is ``written``: a number in
+    words ("achtminütigen") or, after digits, a hyphen ("-minütigen" of "8-minütigen")."""
     units = _UNITS.get(language)
     if units is None:
         return None
     ends = "|".join(units)
-    endings = _ENDINGS[language]
     return re.compile(
-        rf"(?<!{WORD_CHARS})(?P<number>{WORD_CHARS}+?)(?P<unit>{ends}){endings}(?!{WORD_CHARS})",
-        re.IGNORECASE,
+        rf"{written}(?P<unit>{ends}){_ENDINGS[language]}(?!{WORD_CHARS})", re.IGNORECASE
     )
 
 
-@cache
-def _suffix(language: str) -> re.Pattern[str] | None:
-    units = _UNITS.get(language)
-    if units is None:
-        return None
-    ends = "|".join(units)
-    return re.compile(rf"-(?P<unit>{ends}){_ENDINGS[language]}(?!{WORD_CHARS})", re.IGNORECASE)
+_IN_WORDS = rf"(?<!{WORD_CHARS})(?P<number>{WORD_CHARS}+?)"
+_AFTER_DIGITS = "-"
 
 
 def compound_numbers(text: str, language: str) -> list[CompoundNumber]:
     """Every compound adjective of ``text`` whose first part is a number in words."""
     code = language_code(language)
-    pattern = _pattern(code)
+    pattern = _pattern(code, _IN_WORDS)
     if pattern is None:
         return []
     found = []
@@ -103,11 +98,12 @@ def compound_numbers(text: str, language: str) -> list[CompoundNumber]:
 def unit_after_digits(text: str, end: int, language: str) -> tuple[str, int] | None:
     """The unit of a compound adjective written with digits, right after digits ending at
     ``end`` ("8-minütigen": minuten), and where it ends; or None."""
-    pattern = _suffix(language_code(language))
+    code = language_code(language)
+    pattern = _pattern(code, _AFTER_DIGITS)
     match = pattern.match(text, end) if pattern is not None else None
     if match is None:
         return None
-    return _UNITS[language_code(language)][match.group("unit").lower()], match.end()
+    return _UNITS[code][match.group("unit").lower()], match.end()
 
 
 def _first_part(word: str, language: str) -> float | None:

@@ -70,6 +70,7 @@ _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 # γι before a vowel is the y Greek writes foreign names with (Τιχανόφσκαγια is Tikhanovskaya,
 # Γιούλια is Yulia, Γιανουκόβιτς is Yanukovych).
 _GREEK_Y = re.compile(r"(?i)γι(?=[αεηοουωάέήόύώ])")
+_GREEK_Y_SOUND = {"γι": "y"}
 
 # On lowercase ASCII, longest first: each group becomes one letter. Z is ts: German writes
 # Belarusian Bialiatski as Bjaljazki, and English and German both write Scholz. An f at the
@@ -103,15 +104,17 @@ _SOUND_OF = {
 _HARD_C = {"en", "de", "nl", "fr", "es", "it", "pt", "ca"}
 #: languages in which ch is one sound other than English's: kh (German Tichanowski, Polish
 #: Cichanouski) or sh (French Loukachenko); a German sch stays sh
+_CH = re.compile(r"ch")
+_CH_NOT_SCH = re.compile(r"(?<!s)ch")
 _CH_SAID = {
-    "de": (re.compile(r"(?<!s)ch"), "kh"),
-    "nl": (re.compile(r"(?<!s)ch"), "kh"),
-    "pl": (re.compile(r"ch"), "kh"),
-    "cs": (re.compile(r"ch"), "kh"),
-    "sk": (re.compile(r"ch"), "kh"),
-    "lt": (re.compile(r"ch"), "kh"),
-    "fr": (re.compile(r"ch"), "sh"),
-    "pt": (re.compile(r"ch"), "sh"),
+    "de": (_CH_NOT_SCH, "kh"),
+    "nl": (_CH_NOT_SCH, "kh"),
+    "pl": (_CH, "kh"),
+    "cs": (_CH, "kh"),
+    "sk": (_CH, "kh"),
+    "lt": (_CH, "kh"),
+    "fr": (_CH, "sh"),
+    "pt": (_CH, "sh"),
 }
 _C_AS_K = re.compile(r"ck|c(?![eiy]|h)")
 _VOWELS = re.compile(r"[aeiouyj']+")
@@ -135,7 +138,7 @@ def latin(word: str) -> str:
         return word
     spelled = word.translate(_SPELLED_OUT)
     if _GREEK.search(spelled):
-        spelled = _GREEK_Y.sub(partial(_sound, {"γι": "y"}), spelled)
+        spelled = _GREEK_Y.sub(partial(_sound, _GREEK_Y_SOUND), spelled)
         spelled = _GREEK_NASAL_PAIRS.sub(partial(_sound, _GREEK_NASALS), spelled)
         spelled = _GREEK_DIGRAPHS.sub(partial(_sound, _GREEK_SOUNDS), spelled)
     return anyascii(spelled)
