@@ -220,9 +220,7 @@ def _unique_detail(
     distinctive = [
         t
         for t, w in unique.items()
-        if is_distinctive(t, w)
-        and _checked(t, written, context)
-        and _telling(t, written[t][1], language, context)
+        if is_distinctive(t, w) and _checked(t, written[t][1], language, context)
     ]
     share = content.weight(unique) / content.weight(bag)
     if not distinctive or share < UNIQUE_MIN_SHARE:
@@ -241,31 +239,30 @@ def _unique_detail(
     return UniqueDetail(citation, words, score, view.position(sentence.start))
 
 
-def _checked(term: str, written: Mapping[str, tuple[float, str]], context: _DetailContext) -> bool:
-    """Whether a term can be told missing from every other outlet. Where no other outlet
-    writes the sentence's language, only a figure can, or a person the article's facts found:
-    a person's name is transliterated across languages, while places are translated ("JAV",
-    "Baltarusijos") and a capitalised noun or adjective is no name ("Нобелевской"); a rare
-    word would be missing from other languages anyway."""
-    if context.language_shared or term.startswith(content.NUMBER_PREFIX):
-        return True
-    if not term.startswith(content.NAME_PREFIX):
-        return False
-    return any(key in context.entities for key in _mention_keys(written[term][1], None))
+def _checked(term: str, surface: str, language: str, context: _DetailContext) -> bool:
+    """Whether a term can be told missing from every other outlet, and tells something, not
+    only how its outlet worded it.
 
-
-def _telling(term: str, surface: str, language: str, context: _DetailContext) -> bool:
-    """Whether a term of a sentence in a language other than English tells something, not
-    only how its outlet worded it: a word rare in that language (an inflected form as common
-    as its stem's forms together; rarity is English's otherwise), and a capitalised word
-    only where the article's facts found a person. Capitals there are also German nouns
-    ("Häftlinge" for another outlet's "Gefangene"), adjectives ("Нобелевской"), a sentence's
-    first word ("Решение") and places in their case forms ("Беларуси", "Киеве"), which other
-    outlets name in theirs."""
-    if language == ENGLISH or term.startswith(content.NUMBER_PREFIX):
+    A figure always can. A capitalised word can where another outlet writes the sentence's
+    language and that language is English; elsewhere only where the article's facts found a
+    person there: a person's name is transliterated across languages, while places are
+    translated ("JAV", "Baltarusijos") or written in case forms ("Беларуси", "Киеве"), and
+    the capitals of other languages are also German nouns ("Häftlinge" for another outlet's
+    "Gefangene"), adjectives ("Нобелевской") and a sentence's first word ("Решение"). Another
+    word can only where another outlet writes the sentence's language (it would be missing
+    from other languages anyway), and outside English only when rare in that language (an
+    inflected form as common as its stem's forms together; rarity is English's otherwise).
+    """
+    if term.startswith(content.NUMBER_PREFIX):
         return True
     if term.startswith(content.NAME_PREFIX):
+        if context.language_shared and language == ENGLISH:
+            return True
         return any(key in context.entities for key in _mention_keys(surface, None))
+    if not context.language_shared:
+        return False
+    if language == ENGLISH:
+        return True
     lower = surface.lower()
     return max(word_zipf(lower, language), stem_zipf(stem_in(lower, language), language)) <= (
         _RARE_ZIPF
