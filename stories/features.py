@@ -89,6 +89,8 @@ KIND_PHRASE = "p:"
 KIND_NUMBER = "n:"
 KIND_DATE = "d:"
 KIND_KEY = "k:"
+#: a country's key: its code, the same in every language
+PLACE_KEY = KIND_KEY + "@"
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (
@@ -354,7 +356,7 @@ def _place_key(key: str, language: str) -> str | None:
     """The ``k:`` term of a country's name: its code, the same in every language ("Litauen",
     "Литву" and "Lithuania" are ``k:@LT``), where a name's skeleton would differ."""
     code = country_code(key, language)
-    return None if code is None else f"{KIND_KEY}@{code}"
+    return None if code is None else PLACE_KEY + code
 
 
 _Keys = str | tuple[str, ...] | None
@@ -435,6 +437,20 @@ def _effects(token: str) -> _Effects:
         cross = _cross_key(key, ENGLISH)
     name: _Effect = (term, key, cross)
     return name, (name if _is_name_at_start(token) else word)
+
+
+def name_keys(word: str, language: str) -> tuple[str, ...]:
+    """The ``k:`` terms a name written in ``language`` has in every language: a country's
+    code, else its consonants without its case ending (one or two readings: ``_cross_key``);
+    none for a name too short to tell."""
+    lower = word.lower()
+    place = _place_key(_entity_key(lower), language)
+    found = place or _name_key(lower, language)
+    return () if found is None else (found,) if isinstance(found, str) else found
+
+
+def _name_key(lower: str, language: str) -> _Keys:
+    return _cross_key(_entity_key(case_stem(lower, language)), language)
 
 
 def _name_parts(token: str) -> list[str]:
@@ -527,7 +543,7 @@ def _effects_in(token: str, language: str) -> _Effects:
         and (zipf_here > 0 or len(lower) > _LONGEST_NAME)
         and not _known_abroad(zipf(_entity_key(latin(lower))), zipf_here)
     ):
-        cross = _cross_key(_entity_key(case_stem(lower, language)), language)
+        cross = _name_key(lower, language)
     name: _Effect = (word[0] if place else KIND_ENTITY + key, key, cross)
     return name, ((word[0], None, cross) if common else name)
 

@@ -15,7 +15,6 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from stories.case_endings import case_stem
 from stories.content import (
     LEAD_SENTENCES,
     NAME_PREFIX,
@@ -24,9 +23,8 @@ from stories.content import (
     figure_terms,
     lead_terms,
 )
+from stories.features import PLACE_KEY, name_keys
 from stories.language import ENGLISH, word_zipf
-from stories.places import country_code
-from stories.scripts import skeleton
 from stories.sentences import Sentence
 from stories.story_input import ArticleView
 
@@ -242,35 +240,37 @@ def _in_reading_order(
     return sorted(chosen, key=lambda i: (place(i), candidates[i].index))
 
 
+#: a sentence's names and figures as every language writes them: each term's keys, weight
+_Crossing = dict[tuple[str, ...], float]
+
+
 @lru_cache(maxsize=PREPARED_CACHE)
-def _crossing(body: str, language: str) -> tuple[dict[str, float], ...]:
+def _crossing(body: str, language: str) -> tuple[_Crossing, ...]:
     """The names and figures of each of an article's first sentences as every language
-    writes them: a country by its code, a name by its consonants without its case ending
-    (``stories.scripts``), a figure by its value."""
+    writes them: a name by its keys (``stories.features.name_keys``: a country's code, the
+    consonants without the case ending), a figure by its value."""
     found = []
     for sentence in lead_terms(body):
-        keys: dict[str, float] = {}
+        keys: _Crossing = {}
         for term, (weight, surface) in sentence.written.items():
-            key = _crossing_key(term, surface, language)
-            if key is not None:
-                keys[key] = weight
+            crossing = _crossing_keys(term, surface, language)
+            if crossing:
+                keys[crossing] = weight
         found.append(keys)
     return tuple(found)
 
 
-def _crossing_key(term: str, surface: str, language: str) -> str | None:
+def _crossing_keys(term: str, surface: str, language: str) -> tuple[str, ...]:
     if term.startswith(NUMBER_PREFIX):
-        return term
+        return (term,)
     if not term.startswith(NAME_PREFIX):
-        return None
-    lower = surface.lower()
-    code = country_code(lower, language)
-    if code is not None:
-        return "@" + code
-    if word_zipf(lower, language) >= COMMON_CAPITALISED_ZIPF:
-        return None  # a title or a headline's capital (President, Peace, Президент)
-    bones = skeleton(case_stem(lower, language), language)
-    return bones if len(bones) >= 2 else None
+        return ()
+    keys = name_keys(surface, language)
+    if keys[:1] and keys[0].startswith(PLACE_KEY):
+        return keys
+    # A title or a headline's capital (President, Peace, Президент) is no name.
+    common = word_zipf(surface.lower(), language) >= COMMON_CAPITALISED_ZIPF
+    return () if common else keys
 
 
 def _cross_support(
@@ -284,7 +284,8 @@ def _cross_support(
         _crossing(view.body, language) for view, language in zip(views, languages, strict=True)
     ]
     told = [
-        set().union(*found) | figure_terms(view.facts.numbers)
+        {key for found_in in found for keys in found_in for key in keys}
+        | figure_terms(view.facts.numbers)
         for found, view in zip(sentences, views, strict=True)
     ]
     supported = np.zeros((len(candidates), len(views)), dtype=np.bool_)
@@ -295,7 +296,7 @@ def _cross_support(
         total = sum(mine.values())
         for article, keys in enumerate(told):
             if languages[article] != languages[candidate.article]:
-                shared = sum(w for key, w in mine.items() if key in keys)
+                shared = sum(w for named, w in mine.items() if not keys.isdisjoint(named))
                 supported[row, article] = shared / total >= CROSSING_COVERAGE
     return supported
 
