@@ -182,21 +182,6 @@ _PRONOUNS: dict[str, frozenset[str]] = {
 }
 """Pronouns that make a sentence about the person named last before it."""
 
-_TIME_UNITS = re.compile(
-    r"(?i)^(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|decades?|h|min|mins"
-    r"|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*|minuten|dakika\w*"
-    r"|год|года|лет|годы|годам|месяц\w*|недел\w*|дн\w*|сут\w*|час\w*"
-    r"|рок\w*|гад\w*|тыдн\w*|днів|дзён"
-    r"|lat|lata|rok\w*|miesi\w*|tygodn\w*|dni|dzień|godzin\w*"
-    r"|met(?:ai|ų|us|ams|ais|uose)|mėnes\w*|savait\w*|dien\w*|valand\w*"
-    r"|jahr\w*|monat\w*|woche\w*|tag\w*|stunde\w*"
-    r"|ans?|années?|mois|semaines?|jours?|heures?"
-    r"|años?|meses?|semanas?|días?|horas?"
-    r"|anni|anno|mesi|mese|settiman\w*|giorn\w*|ore"
-    r"|anos?|dias?"
-    r"|yıl\w*|ay|gün\w*|saat\w*)$"
-)
-"""Counted words that make a figure a duration or an age: a person's, when a person is near."""
 
 _SEGMENT_END = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
 _OPENING_WORDS = 6
@@ -207,13 +192,6 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)(?!\s*[A-ZА-ЯЁ])")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_DISTANCES = re.compile(
-    r"(?i)^(?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|ft"
-    r"|метр\w*|километр\w*|км|м|meter\w*|kilometer\w*|metr\w*|kilometr\w*|mètres?"
-    r"|kilomètres?|metros?|kilómetros?|metri|chilometri|metre\w*|kilometre\w*)$"
-)
-"""Counted words of a distance or a height: a measure, no count ("fell 60 metres"). Yards are
-left out: a football story's yards are counted and add up ("61 yards + 101 yards")."""
 _DEGREES = re.compile(
     r"(?i)^(?:°\w*|degrees?|градус\w*|grad\w*|stopni\w*|stopień|derece|laipsn\w*)$"
 )
@@ -229,12 +207,41 @@ def is_measure(counted: str) -> bool:
     return is_held(counted) or last == "percent" or _DEGREES.match(last) is not None
 
 
+_UNIT_WORDS = {
+    "year": r"years?|yrs?|год|года|годы|годам|лет|рок\w*|гад\w*|lat|lata|rok\w*"
+    r"|met(?:ai|ų|us|ams|ais|uose)|jahr\w*|ans?|années?|años?|anni|anno|anos?|yıl\w*",
+    "month": r"months?|месяц\w*|місяц\w*|miesi\w*|mėnes\w*|monat\w*|mois|meses?|mesi|mese|ay",
+    "week": r"weeks?|недел\w*|тыдн\w*|tygodn\w*|savait\w*|woche\w*|semaines?|semanas?"
+    r"|settiman\w*",
+    "day": r"days?|дн\w*|сут\w*|днів|дзён|dni|dzień|dien\w*|tag\w*|jours?|días?|giorn\w*"
+    r"|dias?|gün\w*",
+    "hour": r"hours?|h|час\w*|годин\w*|godzin\w*|valand\w*|stunde\w*|heures?|horas?|ore"
+    r"|saat\w*",
+    "minute": r"minutes?|min|mins|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*"
+    r"|dakika\w*",
+    "decade": r"decades?",
+    "metre": r"metres?|meters?|м|метр\w*|meter\w*|metr\w*|mètres?|metros?|metri|metre\w*",
+    "kilometre": r"kilometres?|kilometers?|km|км|километр\w*|kilometer\w*|kilometr\w*"
+    r"|kilomètres?|kilómetros?|chilometri|kilometre\w*",
+    "mile": r"miles?",
+    "foot": r"feet|foot|ft",
+}
+"""Each time unit's and distance's words in the languages read, by the unit they name.
+Yards are left out: a football story's yards are counted and add up ("61 yards + 101
+yards")."""
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+"""The units that make a figure a duration or an age: a person's, when a person is near; the
+others are distances or heights, measures and no counts ("fell 60 metres")."""
+_UNIT_NAMES = re.compile(
+    "(?i)^(?:" + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNIT_WORDS.items()) + ")$"
+)
+
+
 def is_held(counted: str) -> bool:
     """Whether a figure counting ``counted`` is a duration, an age or a distance: one story
     holds many of them, of different people and things (each climber's fall, each man's
     sentence), so they are compared only with their holder (``holder_of``)."""
-    words = counted.split()
-    return is_time_unit(counted) or (bool(words) and _DISTANCES.match(words[-1]) is not None)
+    return measure_unit(counted) is not None
 
 
 def measure_unit(counted: str) -> str | None:
@@ -246,32 +253,9 @@ def measure_unit(counted: str) -> str | None:
     return found.lastgroup if found is not None else None
 
 
-_UNIT_NAMES = re.compile(
-    r"(?i)^(?:(?P<year>years?|yrs?|год|года|годы|годам|лет|рок\w*|гад\w*|lat|lata|rok\w*"
-    r"|met(?:ai|ų|us|ams|ais|uose)|jahr\w*|ans?|années?|años?|anni|anno|anos?|yıl\w*)"
-    r"|(?P<month>months?|месяц\w*|місяц\w*|miesi\w*|mėnes\w*|monat\w*|mois|meses?|mesi|mese|ay)"
-    r"|(?P<week>weeks?|недел\w*|тыдн\w*|tygodn\w*|savait\w*|woche\w*|semaines?|semanas?"
-    r"|settiman\w*)"
-    r"|(?P<day>days?|дн\w*|сут\w*|днів|дзён|dni|dzień|dien\w*|tag\w*|jours?|días?|giorn\w*"
-    r"|dias?|gün\w*)"
-    r"|(?P<hour>hours?|h|час\w*|годин\w*|godzin\w*|valand\w*|stunde\w*|heures?|horas?|ore"
-    r"|saat\w*)"
-    r"|(?P<minute>minutes?|min|mins|минут\w*|хвилин\w*|хвіл\w*|minut\w*|minuč\w*|minute\w*"
-    r"|dakika\w*)"
-    r"|(?P<decade>decades?)"
-    r"|(?P<metre>metres?|meters?|м|метр\w*|meter\w*|metr\w*|mètres?|metros?|metri|metre\w*)"
-    r"|(?P<kilometre>kilometres?|kilometers?|km|км|километр\w*|kilometer\w*|kilometr\w*"
-    r"|kilomètres?|kilómetros?|chilometri|kilometre\w*)"
-    r"|(?P<mile>miles?)|(?P<foot>feet|foot|ft))$"
-)
-"""Each time unit's and distance's words (those of ``_TIME_UNITS`` and ``_DISTANCES``), by
-the unit they name."""
-
-
 def is_time_unit(counted: str) -> bool:
     """Whether a figure counting ``counted`` is a duration or an age."""
-    words = counted.split()
-    return bool(words) and _TIME_UNITS.match(words[-1]) is not None
+    return measure_unit(counted) in _TIME_UNITS
 
 
 @dataclass(frozen=True, slots=True)
