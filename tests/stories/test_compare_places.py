@@ -8,34 +8,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from stories.articles import Article, RawArticle
-from stories.clean import clean_article
 from stories.compare import diff_story
-from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.names import resolve_people
 from stories.story_input import ArticleView
+from tests.support.story_views import number_diffs, told
 
 PUBLISHED = datetime(2026, 3, 15, 12, tzinfo=UTC)
 
 
-def _views(*told: tuple[str, str]) -> list[ArticleView]:
+def _views(*articles: tuple[str, str]) -> list[ArticleView]:
     """Articles of one story: (outlet, text); the language is detected from the text."""
-    views = []
-    for number, (outlet, text) in enumerate(told, 1):
-        article = clean_article(
-            RawArticle(text=text, title=text.split(".")[0], published=PUBLISHED, declared=True)
-        )
-        assert isinstance(article, Article), article
-        facts = extract_facts(article)
-        views.append(
-            ArticleView(number, outlet, None, PUBLISHED, article.body, facts, article.language)
-        )
-    return views
-
-
-def _numbers(views: list[ArticleView], reader: str = "en") -> list[NumberDiff]:
-    return list(diff_story(views, resolve_people(views), reader).numbers)
+    return told(*((outlet, None, text) for outlet, text in articles), published=PUBLISHED)
 
 
 def _values(diff: NumberDiff) -> set[float]:
@@ -58,7 +42,7 @@ def test_background_figures_are_never_compared_with_the_events() -> None:
             "Last year a landslide nearby killed 35 people.",
         ),
     )
-    assert _numbers(views) == []
+    assert number_diffs(views) == []
 
 
 def test_a_part_is_compared_with_parts_not_with_its_whole() -> None:
@@ -74,7 +58,7 @@ def test_a_part_is_compared_with_parts_not_with_its_whole() -> None:
             "detained protesters were minors, according to a rights group.",
         ),
     )
-    (diff,) = _numbers(views)
+    (diff,) = number_diffs(views)
     assert _values(diff) == {12, 9}
     assert diff.kind is NumberDiffKind.CONFLICT
 
@@ -92,7 +76,7 @@ def test_durations_of_different_people_are_not_merged() -> None:
             "Olga Sidorova, who ran his campaign, received a five-year sentence.",
         ),
     )
-    (diff,) = _numbers(views)
+    (diff,) = number_diffs(views)
     assert _values(diff) == {7, 5}
     assert diff.kind is NumberDiffKind.CONFLICT
     assert all("Sidorova" in c.sentence for c in diff.citations)
@@ -107,7 +91,7 @@ def test_a_rounding_or_bound_the_figure_satisfies_is_no_conflict() -> None:
         ("Bay Herald", "The storm destroyed about a hundred homes along the coast on Saturday."),
         ("Shore Radio", "The storm destroyed more than 100 homes along the coast on Saturday."),
     )
-    assert all(d.kind is not NumberDiffKind.CONFLICT for d in _numbers(views))
+    assert all(d.kind is not NumberDiffKind.CONFLICT for d in number_diffs(views))
 
 
 def test_different_exact_counts_of_one_thing_in_one_event_conflict() -> None:
@@ -115,7 +99,7 @@ def test_different_exact_counts_of_one_thing_in_one_event_conflict() -> None:
         ("Coast Times", "The storm destroyed 123 homes along the coast on Saturday."),
         ("Bay Herald", "The storm destroyed 150 homes along the coast on Saturday."),
     )
-    (diff,) = _numbers(views)
+    (diff,) = number_diffs(views)
     assert diff.kind is NumberDiffKind.CONFLICT
     assert diff.what.startswith("homes")
 
@@ -131,7 +115,7 @@ def test_a_figure_that_does_not_say_what_it_counts_is_not_in_conflict() -> None:
             "He spent 1,613 days behind bars before his release on Saturday.",
         ),
     )
-    assert _numbers(views) == []
+    assert number_diffs(views) == []
 
 
 def test_figures_agree_across_languages_and_are_labelled_in_the_readers() -> None:
@@ -164,7 +148,7 @@ def test_figures_of_other_languages_are_never_in_conflict_with_each_other() -> N
         ("AP", "Belarus freed 123 prisoners on Saturday, officials said."),
         ("Meduza", "Беларусь в субботу освободила 130 заключённых, сообщили власти."),
     )
-    assert _numbers(views) == []
+    assert number_diffs(views) == []
 
 
 def test_figures_that_count_different_things_are_no_breakdown() -> None:
@@ -182,7 +166,7 @@ def test_figures_that_count_different_things_are_no_breakdown() -> None:
             "The helpline number is 333.",
         ),
     )
-    assert all(d.kind is not NumberDiffKind.BREAKDOWN for d in _numbers(views))
+    assert all(d.kind is not NumberDiffKind.BREAKDOWN for d in number_diffs(views))
 
 
 def test_a_bound_the_figure_meets_or_an_order_of_magnitude_is_not_shown() -> None:
@@ -194,10 +178,10 @@ def test_a_bound_the_figure_meets_or_an_order_of_magnitude_is_not_shown() -> Non
         ("Shore Radio", "The storm destroyed 27 homes in the village on Saturday."),
         ("Hill News", "The storm destroyed dozens of homes in the village on Saturday."),
     )
-    assert _numbers(views) == []
+    assert number_diffs(views) == []
     views = _views(
         ("Coast Times", "The storm destroyed 123 homes in the village on Saturday."),
         ("Bay Herald", "The storm destroyed more than 100 homes in the village on Saturday."),
     )
-    (diff,) = _numbers(views)
+    (diff,) = number_diffs(views)
     assert diff.kind is NumberDiffKind.QUALIFIED

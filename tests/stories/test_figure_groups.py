@@ -8,29 +8,18 @@ unless marked as written for the test.
 
 from __future__ import annotations
 
-from stories.articles import Article, RawArticle
-from stories.clean import clean_article
-from stories.compare import diff_story
-from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind, _best, _link, _story_figures
-from stories.names import resolve_people
 from stories.number_concepts import Concept
 from stories.story_input import ArticleView
+from tests.support.story_views import number_diffs, told
 
 
 def _numbers(*texts: str) -> list[NumberDiff]:
-    views = _views(*texts)
-    return list(diff_story(views, resolve_people(views)).numbers)
+    return number_diffs(_views(*texts))
 
 
 def _views(*texts: str) -> list[ArticleView]:
-    views = []
-    for number, text in enumerate(texts, 1):
-        article = clean_article(RawArticle(text=text, title=text.split(".")[0], declared=True))
-        assert isinstance(article, Article), article
-        facts = extract_facts(article)
-        views.append(ArticleView(number, f"outlet{number}", None, None, article.body, facts, "en"))
-    return views
+    return told(*((f"outlet{number}", "en", text) for number, text in enumerate(texts, 1)))
 
 
 def _values(diff: NumberDiff) -> set[float]:

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from stories.compare import diff_story
-from stories.figures import NumberDiff, NumberDiffKind
+from stories.figures import NumberDiffKind
 from stories.measured_things import length_of
-from stories.names import resolve_people
-from stories.story_input import ArticleView
-from tests.support.story_views import told
+from tests.support.story_views import number_diffs, told
 
 
 def _length(sentence: str, number: str, language: str) -> str | None:
@@ -84,10 +81,6 @@ def test_a_duration_of_no_thing_that_runs_is_no_length(
     assert _length(sentence, number, language) is None
 
 
-def _numbers(views: list[ArticleView]) -> list[NumberDiff]:
-    return list(diff_story(views, resolve_people(views)).numbers)
-
-
 # 1625209959 (hoefner.ch) and 1626341765 (ibtimes.co.uk): Dwayne Johnson's video, cut.
 HOEFNER = (
     "Dwayne Johnson sendet emotionale Botschaft an Trump. "
@@ -102,7 +95,7 @@ IBTIMES = (
 
 
 def test_two_lengths_of_one_video_in_two_languages_conflict() -> None:
-    numbers = _numbers(told(("hoefner.ch", "de", HOEFNER), ("ibtimes.co.uk", "en", IBTIMES)))
+    numbers = number_diffs(told(("hoefner.ch", "de", HOEFNER), ("ibtimes.co.uk", "en", IBTIMES)))
     (line,) = numbers
     assert line.kind is NumberDiffKind.CONFLICT
     assert {v.value for v in line.values} == {8.0, 8.25}
@@ -110,7 +103,7 @@ def test_two_lengths_of_one_video_in_two_languages_conflict() -> None:
 
 def test_lengths_of_things_named_differently_are_not_compared() -> None:
     # Written for the test: a speech and a video of one day, each one outlet's.
-    numbers = _numbers(
+    numbers = number_diffs(
         told(
             ("a", "en", "Johnson speaks. He gave a 20-minute speech on Wednesday."),
             ("b", "en", "Johnson speaks. He posted a 25-minute video on Wednesday."),

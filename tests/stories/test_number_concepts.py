@@ -24,6 +24,7 @@ from stories.names import resolve_people
 from stories.number_concepts import Concept, concept_of, read_facts
 from stories.story_input import ArticleView
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.story_views import number_diffs, told
 
 PUBLISHED = datetime(2020, 2, 9, 12, tzinfo=UTC)
 _DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
@@ -127,20 +128,9 @@ def test_a_figure_whose_words_name_no_concept_has_none(
     assert concept_of(sentence, start, start + len(number), language) is None
 
 
-def _views(*told: tuple[str, str, str]) -> list[ArticleView]:
-    """Articles of one story: (outlet, language, text)."""
-    views = []
-    for number, (outlet, language, text) in enumerate(told, 1):
-        raw = RawArticle(text=text, title=text.split(".")[0], published=PUBLISHED, declared=True)
-        article = clean_article(raw)
-        assert isinstance(article, Article), article
-        facts = extract_facts(replace(article, language=language))
-        views.append(ArticleView(number, outlet, None, PUBLISHED, article.body, facts, language))
-    return views
-
-
-def _numbers(views: list[ArticleView]) -> list[NumberDiff]:
-    return list(diff_story(views, resolve_people(views)).numbers)
+def _views(*articles: tuple[str, str, str]) -> list[ArticleView]:
+    """Articles of one story, published at one time: (outlet, language, text)."""
+    return told(*articles, published=PUBLISHED)
 
 
 def _values(diff: NumberDiff) -> set[float]:
@@ -168,7 +158,7 @@ LOOP = (
 
 
 def test_one_count_told_in_other_words_is_a_conflict_and_an_earlier_total_is_not() -> None:
-    numbers = _numbers(_views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP)))
+    numbers = number_diffs(_views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP)))
     conflicts = [_values(d) for d in numbers if d.kind is NumberDiffKind.CONFLICT]
     assert {26.0, 20.0} in conflicts
     assert {57.0, 42.0} in conflicts
@@ -188,7 +178,9 @@ HALKINSESI = (
 
 
 def test_turkish_counts_are_linked_by_what_they_count_and_bounds_read_after_the_number() -> None:
-    numbers = _numbers(_views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI)))
+    numbers = number_diffs(
+        _views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI))
+    )
     kinds = _kinds(numbers)
     # More than 80,000 cases and "approaching 75,000" cannot both be true.
     assert kinds[frozenset({80_000.0, 75_000.0})] is NumberDiffKind.CONFLICT
@@ -205,7 +197,7 @@ TVRAIN = (
 
 
 def test_a_part_of_the_dead_is_not_compared_with_the_dead() -> None:
-    numbers = _numbers(_views(("kasparov", "ru", KASPAROV), ("tvrain", "ru", TVRAIN)))
+    numbers = number_diffs(_views(("kasparov", "ru", KASPAROV), ("tvrain", "ru", TVRAIN)))
     assert not [d for d in numbers if {40.0, 29.0} <= _values(d)]
 
 
@@ -216,7 +208,7 @@ STAR = "The Heinsberg area has approximately 1,302 cases and 37 deaths."
 
 
 def test_different_figures_in_two_languages_need_a_name_in_common() -> None:
-    numbers = _numbers(_views(("bz-berlin.de", "de", BZ), ("dailystar.co.uk", "en", STAR)))
+    numbers = number_diffs(_views(("bz-berlin.de", "de", BZ), ("dailystar.co.uk", "en", STAR)))
     assert not [d for d in numbers if {1000.0, 1302.0} <= _values(d)]
 
 
@@ -236,7 +228,7 @@ def test_a_group_sent_somewhere_is_counted_by_where_it_went_in_every_language() 
         views.append(
             ArticleView(number, language, None, RELEASE_DAY, article.body, facts, language)
         )
-    numbers = _numbers(views)
+    numbers = number_diffs(views)
     conflicts = [_values(d) for d in numbers if d.kind is NumberDiffKind.CONFLICT]
     assert sorted(conflicts, key=min) == [{8.0, 9.0}, {104.0, 114.0}]
     assert all(123.0 not in _values(d) for d in numbers)
@@ -266,8 +258,8 @@ def test_where_a_group_went_is_read_past_asides(sentence: str, number: str, conc
 
 
 def test_lines_are_labelled_by_what_they_count_in_the_readers_words() -> None:
-    thai = _numbers(_views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP)))
-    italy = _numbers(_views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI)))
+    thai = number_diffs(_views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP)))
+    italy = number_diffs(_views(("ensonhaber", "tr", ENSONHABER), ("halkinsesi", "tr", HALKINSESI)))
     labels = {frozenset(_values(d)): d.what for d in [*thai, *italy]}
     assert labels[frozenset({26.0, 20.0})] == "people dead"
     assert labels[frozenset({57.0, 42.0})] == "people injured"
@@ -314,12 +306,12 @@ DVNOVOSTI = (
 
 
 def test_an_early_lower_bound_is_shown_beside_a_later_toll() -> None:
-    numbers = _numbers(_views(("ap", "en", AP), ("usatoday", "en", USA_TODAY)))
+    numbers = number_diffs(_views(("ap", "en", AP), ("usatoday", "en", USA_TODAY)))
     assert _kinds(numbers) == {frozenset({2.0, 7.0}): NumberDiffKind.QUALIFIED}
 
 
 def test_a_bound_beside_its_outlets_own_count_is_no_figure_of_it() -> None:
-    numbers = _numbers(_views(("fedpress", "ru", FEDPRESS), ("dvnovosti", "ru", DVNOVOSTI)))
+    numbers = number_diffs(_views(("fedpress", "ru", FEDPRESS), ("dvnovosti", "ru", DVNOVOSTI)))
     assert all(2.0 not in _values(d) for d in numbers)
 
 
@@ -346,13 +338,13 @@ TASS = (
 
 
 def test_the_one_sum_each_outlet_gives_is_compared_when_both_may_be_true() -> None:
-    numbers = _numbers(_views(("forpost", "ru", FORPOST), ("tass", "ru", TASS)))
+    numbers = number_diffs(_views(("forpost", "ru", FORPOST), ("tass", "ru", TASS)))
     assert _kinds(numbers) == {frozenset({8_000_000.0, 7_500_000.0}): NumberDiffKind.QUALIFIED}
 
 
 def test_two_lone_sums_that_cannot_both_be_true_are_no_conflict_on_that_alone() -> None:
     exact = TASS.replace("не менее 7,5", "5")
-    numbers = _numbers(
+    numbers = number_diffs(
         _views(("forpost", "ru", FORPOST.replace("порядка ", "")), ("tass", "ru", exact))
     )
     assert not numbers
@@ -392,10 +384,10 @@ def test_rates_shares_and_multiples_count_no_concept() -> None:
 def test_a_toll_told_a_day_later_is_another_moment_not_a_conflict() -> None:
     views = _views(("itv.com", "en", ITV), ("looptonga.com", "en", LOOP))
     later = replace(views[0], published=PUBLISHED + timedelta(days=1, hours=2))
-    numbers = _numbers([later, views[1]])
+    numbers = number_diffs([later, views[1]])
     assert not [d for d in numbers if d.kind is NumberDiffKind.CONFLICT]
     hours = replace(views[0], published=PUBLISHED + timedelta(hours=9))
-    assert [d for d in _numbers([hours, views[1]]) if d.kind is NumberDiffKind.CONFLICT]
+    assert [d for d in number_diffs([hours, views[1]]) if d.kind is NumberDiffKind.CONFLICT]
 
 
 def test_who_was_sent_where_is_compared_whatever_the_day() -> None:
@@ -409,7 +401,7 @@ def test_who_was_sent_where_is_compared_whatever_the_day() -> None:
         day = RELEASE_DAY + timedelta(days=2 if language == "ru" else 0)
         facts = extract_facts(article)
         views.append(ArticleView(number, language, None, day, article.body, facts, language))
-    conflicts = [_values(d) for d in _numbers(views) if d.kind is NumberDiffKind.CONFLICT]
+    conflicts = [_values(d) for d in number_diffs(views) if d.kind is NumberDiffKind.CONFLICT]
     assert conflicts == [{104.0, 114.0}]
 
 
@@ -434,7 +426,7 @@ def test_prisoners_still_held_are_compared_across_languages() -> None:
         views.append(
             ArticleView(number, language, None, RELEASE_DAY, article.body, facts, language)
         )
-    numbers = _numbers(views)
+    numbers = number_diffs(views)
     assert [(d.kind, _values(d)) for d in numbers] == [
         (NumberDiffKind.CONFLICT, {1100.0, 1110.0, 1227.0})
     ]

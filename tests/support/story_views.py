@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from stories.articles import Article, RawArticle
 from stories.clean import clean_article
+from stories.compare import diff_story
 from stories.factfinder import extract_facts
 from stories.facts import ArticleFacts, EntityKind, Mention, NumberFact, Qualifier, Quote, Span
+from stories.figures import NumberDiff
+from stories.language import ENGLISH
+from stories.names import resolve_people
 from stories.sentences import split_sentences
 from stories.story_input import ArticleView
 
@@ -83,14 +88,25 @@ SHARED_TOLL = "Officials said 14 people died and 120 were injured in the Elbista
 SHARED_AID = "The Red Crescent sent tents and blankets to Elbistan families on Monday night."
 
 
-def told(*articles: tuple[str, str, str]) -> list[ArticleView]:
+def told(
+    *articles: tuple[str, str | None, str], published: datetime | None = None
+) -> list[ArticleView]:
     """Articles of one story, cleaned and read as the engine does: (outlet, language, text),
-    the text's first sentence its title."""
+    the text's first sentence its title; a language of None is detected from the text."""
     views = []
     for number, (outlet, language, text) in enumerate(articles, 1):
-        raw = RawArticle(text=text, title=text.split(".")[0], declared=True)
+        raw = RawArticle(text=text, title=text.split(".")[0], published=published, declared=True)
         article = clean_article(raw)
         assert isinstance(article, Article), article
-        facts = extract_facts(replace(article, language=language))
-        views.append(ArticleView(number, outlet, None, None, article.body, facts, language))
+        if language is not None:
+            article = replace(article, language=language)
+        facts = extract_facts(article)
+        views.append(
+            ArticleView(number, outlet, None, published, article.body, facts, article.language)
+        )
     return views
+
+
+def number_diffs(views: list[ArticleView], reader: str = ENGLISH) -> list[NumberDiff]:
+    """The Numbers lines of /diff on a story of these articles."""
+    return list(diff_story(views, resolve_people(views), reader).numbers)
