@@ -28,9 +28,9 @@ from stories.content import (
 )
 from stories.currencies import MONEY
 from stories.facts import NumberFact, Qualifier
-from stories.features import stem
+from stories.features import name_keys, stem
 from stories.language import ENGLISH, stemmer, word_zipf
-from stories.names import surname_key
+from stories.names import name_tokens, surname_key
 from stories.number_concepts import Concept, Reading, countries_named, read_facts
 from stories.number_roles import is_held, is_measure, measure_unit, segment_of
 from stories.story_input import ArticleView, Citation
@@ -67,6 +67,11 @@ ONLY_SUM_LINK = 0.5
 when their values are compatible ("about 8 million rubles", "at least 7.5 million rubles")."""
 LENGTH_LINK = 0.6
 """How well two lengths of one named thing link (``stories.measured_things``)."""
+AGE_LINK = 0.6
+"""How well two ages of one named person link (``stories.ages``)..."""
+AGE_RATIO = 1.25
+"""...when they are at most this factor apart: outlets that disagree on an age are a year
+or two apart; an age much younger is one the person had when something else happened."""
 RUNNING_COUNT_DAY = timedelta(days=1)
 """Different figures of one concept from articles this far apart count different moments."""
 LEAD_CHARACTERS = 300
@@ -142,6 +147,10 @@ class _Figure:
     """The only sum of its currency its article gives (of this event)."""
     length: str | None
     """The thing it is the length of, with its unit (``stories.measured_things``)."""
+    age: str | None
+    """The unit of the age it gives (``stories.ages``), if it gives one..."""
+    age_keys: frozenset[str]
+    """...and its person's keys across scripts (``stories.features.name_keys``)."""
 
     @property
     def language(self) -> str:
@@ -166,16 +175,20 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
         context = read(fact.span.sentence)
     words = re.findall(r"[^\W\d_]+", fact.counted.lower())
     head = measure_unit(fact.counted) or (_stem_in(words[-1], language) if words else "")
+    holder = surname_key(fact.holder, view.language) if fact.holder else None
+    said = reading.age
+    age = said.unit if said is not None and (fact.holder or not said.needs_name) else None
+    age_keys = _person_keys(fact.holder, language) if age and fact.holder else frozenset()
     keys = frozenset(
         [("context", t) for t in context]
         + [("counted", t) for t in counted]
         + ([("head", head)] if head else [])
         + ([("concept", concept)] if concept else [])
         + ([("length", reading.length)] if reading.length else [])
+        + [("age", f"{age} {key}") for key in age_keys]
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
-    holder = surname_key(fact.holder, view.language) if fact.holder else None
     return _Figure(
         view,
         fact,
@@ -192,10 +205,18 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
         reading.countries,
         only_sum and fact.background is None,
         reading.length,
+        age,
+        age_keys,
     )
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _person_keys(name: str, language: str) -> frozenset[str]:
+    """A person's surname keyed alike across scripts: "Smith", "Смита" and "Смит" are one."""
+    tokens = name_tokens(name)
+    return frozenset(name_keys(tokens[-1], language)) if tokens else frozenset()
 
 
 def _stem_in(word: str, language: str) -> str:
@@ -333,6 +354,10 @@ def _link(a: _Figure, b: _Figure) -> float:
         return 0.0
     if a.length is not None and a.length == b.length:
         return _length_link(a, b, same)
+    if a.age is not None and b.age is not None:
+        return _age_link(a, b, same)
+    if (a.age is not None or b.age is not None) and not same:
+        return 0.0  # an age is no other figure; it may be one written otherwise ("ему 33 года")
     if a.concept is not None and b.concept is not None:
         return _concept_link(a, b, same)
     if not _placed_alike(a, b, same):
@@ -399,6 +424,24 @@ def _length_link(a: _Figure, b: _Figure, same: bool) -> float:
     if (a.fact.background is None) != (b.fact.background is None):
         return 0.0
     return LENGTH_LINK + SAME_VALUE_BONUS if same else LENGTH_LINK
+
+
+def _age_link(a: _Figure, b: _Figure, same: bool) -> float:
+    """``_link`` for ages (``stories.ages``): two ages of one named person in one unit, in
+    any language and words, unless one is background. An age is never another figure. The
+    same age may be of a person an article does not name beside it ("the 57-year-old
+    singer"); different ages only of one person both name."""
+    if a.age != b.age or (a.fact.background is None) != (b.fact.background is None):
+        return 0.0
+    if same and (a.holder is None or b.holder is None):
+        return AGE_LINK + SAME_VALUE_BONUS
+    if a.holder is None or b.holder is None:
+        return 0.0
+    if a.holder != b.holder and (a.language == b.language or a.age_keys.isdisjoint(b.age_keys)):
+        return 0.0
+    if not same and max(a.fact.value, b.fact.value) > AGE_RATIO * min(a.fact.value, b.fact.value):
+        return 0.0  # "when he was five years old" and "34": another moment of a life
+    return AGE_LINK + SAME_VALUE_BONUS if same else AGE_LINK
 
 
 def _other_moments(a: _Figure, b: _Figure) -> bool:
@@ -779,6 +822,8 @@ def _what(group: list[_Figure], reader: str) -> str:
     the words around the first one as written (a label made of another language's words
     would read as nonsense)."""
     own = [f for f in group if f.language == reader] or group
+    if all(f.age for f in group) and own[0].fact.holder:
+        return _AGE_LABELS.get(reader, _AGE_LABELS[ENGLISH]).format(own[0].fact.holder)
     said = [f.fact.counted for f in own if f.fact.counted]
     concepts = {f.concept for f in group}
     told = bool(said) and own[0].language == reader
@@ -796,6 +841,20 @@ def _what(group: list[_Figure], reader: str) -> str:
     return " ".join(p for p in (counted, context) if p)
 
 
+_AGE_LABELS = {
+    "en": "age of {}",
+    "ru": "возраст: {}",
+    "uk": "вік: {}",
+    "be": "узрост: {}",
+    "de": "Alter von {}",
+    "pl": "wiek: {}",
+    "lt": "amžius: {}",
+    "fr": "âge de {}",
+    "es": "edad de {}",
+    "it": "età di {}",
+    "pt": "idade de {}",
+}
+"""An age's label, by the reader's language, with its person's name as written."""
 _PHRASE_WORDS = 4
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 
+from stories.ages import Age, age_of
 from stories.currencies import MONEY
 from stories.facts import NumberFact
 from stories.measured_things import length_of
@@ -406,6 +407,8 @@ class Reading:
     """The countries of the number's own stretch of its clause (``_clause_countries``)."""
     length: str | None = None
     """The thing a duration is the length of, with its unit (``stories.measured_things``)."""
+    age: Age | None = None
+    """The age the number gives, if it gives one (``stories.ages``)."""
 
 
 def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Reading]:
@@ -458,7 +461,8 @@ def _sentence_readings(
             concept = previous[1]
         countries = _clause_countries(sentence, start, end, clause, others, language)
         length = length_of(sentence, start, end, language) if is_time_unit(what) else None
-        readings[(start, end)] = Reading(concept, countries, length)
+        age = age_of(sentence, start, end, language) if is_time_unit(what) else None
+        readings[(start, end)] = Reading(concept, countries, length, age)
         previous = what, concept
     return tuple(readings[span] for span in spans)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from stories import lexicon
+from stories.ages import age_holder, age_of
 from stories.compound_numbers import compound_numbers, unit_after_digits
 from stories.currencies import SYMBOLS, currency_after
 from stories.facts import NumberFact, Qualifier, Span
@@ -293,7 +294,14 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
         else:
             context = _context_in(text, found.start, rest)
         holder = None
-        if is_held(counted):
+        age = age_of(text, found.start, found.end, language)
+        if age is not None:
+            holder = age_holder(
+                text, found.start, found.end, place.named, place.last_person, language
+            )
+            if holder is not None and not is_time_unit(counted):
+                counted = f"{age.unit}s"  # "Reid, 33,": years, though no word says so
+        elif is_held(counted):
             holder = holder_of(
                 text, found.start, found.end, place.named, place.last_person, place.language
             )

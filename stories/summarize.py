@@ -176,10 +176,12 @@ def _outlet_support(
     if len(outlets) == len(views):
         counts: npt.NDArray[np.int64] = supported.sum(axis=1)
         return counts
-    membership = np.zeros((len(views), len(outlets)), dtype=np.float32)
+    # Integers: a float product goes through BLAS, whose OpenBLAS builds may raise a spurious
+    # "invalid value encountered in matmul" on finite input.
+    membership = np.zeros((len(views), len(outlets)), dtype=np.int32)
     for article, view in enumerate(views):
-        membership[article, outlets[view.outlet]] = 1.0
-    by_outlet = (supported.astype(np.float32) @ membership) > 0
+        membership[article, outlets[view.outlet]] = 1
+    by_outlet = (supported.astype(np.int32) @ membership) > 0
     return by_outlet.sum(axis=1)  # type: ignore[no-any-return]
 
 
