@@ -675,6 +675,8 @@ DIFFERENCE_KINDS = {
     "qualified": NumberDiffKind.QUALIFIED,
     "breakdown": NumberDiffKind.BREAKDOWN,
 }
+SOURCES = ("pairs-dev", "ecbplus", "seeds")
+"""Where a story's articles are: pairs-dev ids, ECB+ dev ids, or the seed files."""
 REJECT_REASONS = (
     "background",
     "part",
@@ -714,7 +716,8 @@ class RealStory:
     name: str
     title: str
     source: str
-    """``pairs-dev`` (articles are pairs-dev ids) or ``seeds`` (seed file prefixes)."""
+    """``pairs-dev`` (articles are pairs-dev ids), ``ecbplus`` (ECB+ dev ids) or ``seeds``
+    (seed file prefixes)."""
     articles: dict[str, str]
     """Article key -> ISO 639-1 language."""
     differences: tuple[LabelledItem, ...]
@@ -756,6 +759,9 @@ def load_real_story(path: Path) -> RealStory:
     """One labelled story; raises ``LabelError`` on a label the scorer cannot use."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     languages = {str(k): str(v) for k, v in data["articles"].items()}
+    source = str(data.get("source", "pairs-dev"))
+    if source not in SOURCES:
+        raise LabelError(f"{path.name}: source {source!r} is none of {', '.join(SOURCES)}")
     items: dict[str, list[LabelledItem]] = {"differences": [], "rejects": [], "agreements": []}
     for section, entries in items.items():
         for n, entry in enumerate(data.get(section, []), 1):
@@ -772,7 +778,7 @@ def load_real_story(path: Path) -> RealStory:
     return RealStory(
         path.stem,
         str(data["story"]),
-        str(data.get("source", "pairs-dev")),
+        source,
         languages,
         tuple(items["differences"]),
         tuple(items["rejects"]),
@@ -938,20 +944,50 @@ def outlet_of(url: str | None, fallback: str) -> str:
     return host.removeprefix("www.") if host else fallback
 
 
+def read_ecbplus(path: Path) -> dict[str, dict[str, str]]:
+    """ECB+ dev's records (``ecbplus-dev.jsonl``) by article id."""
+    with path.open(encoding="utf-8") as lines:
+        return {str(r["id"]): r for r in map(json.loads, lines)}
+
+
+def ecbplus_outlet(key: str) -> str:
+    """ECB+ names no outlet; each of its articles is from a different source, so its id is."""
+    return f"ecb+ {key}"
+
+
 def pairs_dev_views(
     story: RealStory, records: dict[str, dict[str, str]], extract: Extractor
 ) -> tuple[list[ArticleView], dict[int, str], list[str]]:
     """The story's articles cleaned and read as ingest does, with the record's language."""
+    return record_views(story, records, extract, "pairs-dev", lambda key, url: outlet_of(url, key))
+
+
+def ecbplus_views(
+    story: RealStory, records: dict[str, dict[str, str]], extract: Extractor
+) -> tuple[list[ArticleView], dict[int, str], list[str]]:
+    """An ECB+ story's articles, read like pairs-dev's, each with its id as its outlet."""
+    return record_views(story, records, extract, "ECB+", lambda key, _: ecbplus_outlet(key))
+
+
+def record_views(
+    story: RealStory,
+    records: dict[str, dict[str, str]],
+    extract: Extractor,
+    corpus: str,
+    outlet_for: Callable[[str, str | None], str],
+) -> tuple[list[ArticleView], dict[int, str], list[str]]:
+    """The story's articles from ``records`` (by id), cleaned and read as ingest does, with
+    the label's language; ``outlet_for(key, url)`` names each one's outlet."""
     views: list[ArticleView] = []
     key_of: dict[int, str] = {}
     problems: list[str] = []
     for number, (key, language) in enumerate(story.articles.items()):
         record = records.get(key)
         if record is None:
-            problems.append(f"{story.name}: {key} is not in pairs-dev")
+            problems.append(f"{story.name}: {key} is not in {corpus}")
             continue
         url = record.get("url") or None
-        outlet = outlet_of(url, key)
+        outlet = outlet_for(key, url)
         raw = RawArticle(
             text=record["text"],
             title=record.get("title") or None,
@@ -983,14 +1019,21 @@ def run_real_set(
     records: dict[str, dict[str, str]],
     seeds: Path,
     extract: Extractor,
+    ecbplus: dict[str, dict[str, str]] | None = None,
 ) -> tuple[list[tuple[RealStory, RealScore]], list[str]]:
-    """Every labelled story through clean, extract, resolve_people and diff_story, scored."""
+    """Every labelled story through clean, extract, resolve_people and diff_story, scored.
+    ECB+ stories need ``ecbplus`` (its records by id); without it they are left out."""
     scored: list[tuple[RealStory, RealScore]] = []
     problems: list[str] = []
     for story in stories:
         start = time.perf_counter()
         if story.source == "seeds":
             views, key_of = seed_story_views(seeds, extract)
+        elif story.source == "ecbplus":
+            if ecbplus is None:
+                continue
+            views, key_of, missing = ecbplus_views(story, ecbplus, extract)
+            problems += missing
         else:
             views, key_of, missing = pairs_dev_views(story, records, extract)
             problems += missing
@@ -1049,10 +1092,13 @@ def _total(scored: Sequence[tuple[RealStory, RealScore]]) -> RealScore:
 def print_real_report(
     console: Console, scored: Sequence[tuple[RealStory, RealScore]], problems: Sequence[str]
 ) -> None:
-    real = [(s, r) for s, r in scored if s.source != "seeds"]
+    real = [(s, r) for s, r in scored if s.source == "pairs-dev"]
+    ecbplus = [(s, r) for s, r in scored if s.source == "ecbplus"]
     seeds = [(s, r) for s, r in scored if s.source == "seeds"]
     console = Console(width=max(console.width, 170))
     console.print(_story_table("real labelled set (bench/facts_real): /diff Numbers lines", real))
+    if ecbplus:
+        console.print(_story_table("ECB+ stories of the labelled set", ecbplus))
     console.print(_story_table("seed story in the same format", seeds))
     summary = Table(title="/diff Numbers and Conflict lines against the labels")
     for column in (
@@ -1069,7 +1115,10 @@ def print_real_report(
         "unlabelled",
     ):
         summary.add_column(column)
-    for name, part in (("real set", real), ("seeds", seeds)):
+    rows = [("real set", real)]
+    if ecbplus:
+        rows += [("ECB+ set", ecbplus), ("all real", [*real, *ecbplus])]
+    for name, part in [*rows, ("seeds", seeds)]:
         t = _total(part)
         summary.add_row(
             name,
@@ -1157,6 +1206,12 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--real", type=Path, metavar="PAIRS_DEV", help="also score the real labelled set"
     )
+    parser.add_argument(
+        "--ecbplus",
+        type=Path,
+        metavar="FILE",
+        help="ecbplus-dev.jsonl: also score the labelled stories from ECB+",
+    )
     parser.add_argument("--labels", type=Path, default=REAL_LABELS, help="the labelled set")
     args = parser.parse_args(argv[1:])
     seeds: Path = args.seeds
@@ -1211,8 +1266,12 @@ def main(argv: Sequence[str]) -> int:
     if args.real is None:
         return 0
     stories = load_real_stories(args.labels)
-    scored, problems = run_real_set(stories, read_pairs_dev(args.real), seeds, extract)
+    ecbplus = read_ecbplus(args.ecbplus) if args.ecbplus else None
+    skipped = sum(s.source == "ecbplus" for s in stories) if ecbplus is None else 0
+    scored, problems = run_real_set(stories, read_pairs_dev(args.real), seeds, extract, ecbplus)
     print_real_report(console, scored, problems)
+    if skipped:
+        console.print(f"{skipped} ECB+ stories skipped: give --ecbplus FILE (ecbplus-dev.jsonl)")
     return 1 if problems else 0
 
 
