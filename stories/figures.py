@@ -151,6 +151,9 @@ class _Figure:
     """The unit of the age it gives (``stories.ages``), if it gives one..."""
     age_keys: frozenset[str]
     """...and its person's keys across scripts (``stories.features.name_keys``)."""
+    lead: bool = False
+    """The first figure of its concept its article gives of this event (a part aside): the
+    toll of its lead, where a story of many incidents gives many small tolls later."""
 
     @property
     def language(self) -> str:
@@ -396,9 +399,11 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
     part sent to a country is that country's group however it is written: "nine of the freed
     went to Lithuania", "eight to Lithuania"), of the same person, and, for different figures,
     both of this event, told within a day of each other (``_other_moments``) and of the same
-    countries named in their clauses ("released to Ukraine" is not "released"); in any
-    language, where different figures also need a country or a name their sentences share
-    (the place or people counted)."""
+    countries named in their clauses ("released to Ukraine" is not "released"), and, for
+    small ones, each its article's first of the concept, or parts, or of a country (a story
+    of many incidents tells many small tolls: "three men were killed" in one strike is no
+    other outlet's "two died" in another); in any language, where different figures also
+    need a country or a name their sentences share (the place or people counted)."""
     if a.concept != b.concept:
         return 0.0
     if a.fact.part != b.fact.part and not (a.countries and a.countries == b.countries):
@@ -411,11 +416,20 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
         return 0.0
     if not same and _other_moments(a, b):
         return 0.0
+    placed = (a.lead and b.lead) or a.fact.part or a.countries
+    if not same and not placed and not _distinctive_pair(a, b):
+        return 0.0
     if a.language != b.language and not (same or a.countries or _anchors(a) & _anchors(b)):
         return 0.0
     role = _role(a, b) if a.language == b.language else 0.0
     score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
     return score + SAME_VALUE_BONUS if same else score
+
+
+def _distinctive_pair(a: _Figure, b: _Figure) -> bool:
+    """Whether two figures are both too large to be two incidents' small counts ("three men
+    were killed" here, "two died" there): both at least ``DISTINCTIVE_VALUE``."""
+    return min(a.fact.value, b.fact.value) >= DISTINCTIVE_VALUE
 
 
 def _length_link(a: _Figure, b: _Figure, same: bool) -> float:
@@ -943,10 +957,17 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
         )
         readings = read_facts(view.body, facts, view.language or ENGLISH)
         sums = Counter(f.counted for f in facts if f.counted in MONEY and f.background is None)
-        figures.extend(
-            _figure(view, f, replace(r, countries=r.countries - own), sums.get(f.counted) == 1)
-            for f, r in zip(facts, readings, strict=True)
-        )
+        told: set[Concept] = set()
+        for fact, reading in zip(facts, readings, strict=True):
+            only_sum = sums.get(fact.counted) == 1
+            figure = _figure(
+                view, fact, replace(reading, countries=reading.countries - own), only_sum
+            )
+            concept = figure.concept
+            if concept is not None and fact.background is None and not fact.part:
+                figure = replace(figure, lead=concept not in told)
+                told.add(concept)
+            figures.append(figure)
     return figures
 
 

@@ -307,6 +307,8 @@ def _concept_in(
         if after and dated is not None and dated.search(sentence, low, match.start()):
             continue  # "1,227 on the eve of Saturday's releases": a time, not what is counted
         concept = Concept[match.lastgroup or ""]
+        if concept is Concept.DEAD and _in_penalty(sentence, match.start(), match.end(), code):
+            continue  # "three jurors who spared him the death penalty" count no dead
         rank = (_PRIORITY.get(concept, 1), distance, 0 if after else 1)
         if best is None or rank < best[0]:
             best = rank, concept
@@ -332,6 +334,36 @@ _IN: dict[str, frozenset[str]] = {
 a cue before it names."""
 _PRIORITY = {Concept.TRANSFERRED: 0, Concept.HELD: 2}
 """Where a group went wins over any other cue, still being held loses to any."""
+_PENALTY_WORDS = {
+    "en": r"death (?:penalty|penalties|sentences?|row|verdict)|(?:sentenced|put|condemned) to death"
+    r"|pro-death",
+    "ru": r"смертн\w* (?:казн|приговор)\w*|приговор\w* к смерти|к смертной",
+    "uk": r"смертн\w* (?:кар|вирок)\w*|до смертної",
+    "be": r"смяротн\w* (?:кар|прысуд)\w*",
+    "pl": r"kar\w* śmierci|wyrok\w* śmierci|skazan\w* na śmierć",
+    "lt": r"mirties bausm\w*|nuteist\w* mirti",
+    "fr": r"peines? de mort|condamnée?s? à mort",
+    "es": r"penas? de muerte|condenad[oa]s? a muerte",
+    "it": r"pena di morte|condannat[oaie] a morte",
+    "pt": r"penas? de morte|condenad[oa]s? à morte",
+}
+_PENALTY = {
+    code: re.compile(rf"(?<![^\W\d_])(?:{words})", re.IGNORECASE)
+    for code, words in _PENALTY_WORDS.items()
+}
+"""A death penalty or sentence, in whose words a cue of the dead counts no one killed."""
+_PENALTY_REACH = 30
+
+
+def _in_penalty(sentence: str, start: int, end: int, language: str) -> bool:
+    """Whether the cue at ``sentence[start:end]`` is part of a death penalty's words."""
+    pattern = _PENALTY.get(language)
+    if pattern is None:
+        return False
+    around = pattern.finditer(sentence, max(0, start - _PENALTY_REACH), end + _PENALTY_REACH)
+    return any(m.start() <= start and end <= m.end() for m in around)
+
+
 _TEMPORAL_WORDS = {
     "en": r"eve of|before|after|since|ahead of|following|prior to|until",
     "ru": r"накануне|после|перед|с момента",

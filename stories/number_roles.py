@@ -187,8 +187,14 @@ _SEGMENT_END = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
 _OPENING_WORDS = 6
 """A sentence's opening phrase ("In September,", "Last year,", "Earlier this month,")
 dates the whole sentence when it has at most this many words."""
-_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)(?!\s*[A-ZА-ЯЁ])")
-"""A year, unless a capitalised word follows it: "the 2022 Nobel Prize" names a prize."""
+_YEAR = re.compile(
+    r"(?<!\d)(19\d\d|20\d\d)(?!\d)"
+    r"(?:(?!\s*[A-ZА-ЯЁ])|(?=(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:tsunami|earthquake|quake|floods?"
+    r"|hurricane|cyclone|typhoon|storm|war|attacks?|bombings?|massacre|riots|crisis|disaster"
+    r"|elections?)\b))"
+)
+"""A year, unless a capitalised word follows it: "the 2022 Nobel Prize" names a prize; "the
+2004 Indian Ocean tsunami" is still a time."""
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -448,3 +448,79 @@ def test_the_same_figure_of_two_concepts_in_two_languages_is_no_agreement() -> N
     diff = diff_story(views, resolve_people(views))
     together = [d for d in diff.agreed_numbers if {"AP", "Meduza"} <= set(d.values[0].outlets)]
     assert not together
+
+
+def test_small_tolls_of_other_incidents_are_not_compared() -> None:
+    # ECB+ 41_1ecb, 41_4ecb, 41_6ecb (the shelling of a UN school in Gaza): after each lead's
+    # toll, the articles tell of other strikes, each with its own small toll.
+    lines = number_diffs(
+        told(
+            (
+                "Guardian",
+                "en",
+                "At least 40 people were killed when Israeli shells hit a UN school in Gaza. "
+                "Hours before, three young men who were cousins died when the Israelis bombed "
+                "Asma elementary school in Gaza City.",
+            ),
+            (
+                "Independent",
+                "en",
+                "More than 40 people were killed when Israeli shells struck a UN school in "
+                "Gaza. Just before midnight on Tuesday, two Gazans were killed when Israeli "
+                "forces attacked another UN school in Gaza City.",
+            ),
+        )
+    )
+    assert lines == []
+
+
+def test_small_tolls_of_the_lead_still_disagree() -> None:
+    # ECB+ 37_1ecbplus and 37_4ecbplus (the 2013 Aceh earthquake), the leads' tolls
+    lines = number_diffs(
+        told(
+            (
+                "AFP",
+                "en",
+                "A strong earthquake struck Indonesia's Aceh province on Tuesday, killing five "
+                "people and injuring dozens, officials said.",
+            ),
+            (
+                "AP",
+                "en",
+                "A strong earthquake struck Indonesia's Aceh province on Tuesday, killing six "
+                "people and injuring dozens, officials said.",
+            ),
+        )
+    )
+    assert [(line.kind, {v.text for v in line.values}) for line in lines] == [
+        (NumberDiffKind.CONFLICT, {"five", "six"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "language", "concept"),
+    [
+        # ECB+ 3_4ecb: jurors who spared a killer the death penalty
+        (
+            "Brian Nichols was saved from a death sentence by three jurors who were determined "
+            "that he instead spend his life in prison.",
+            "three",
+            "en",
+            None,
+        ),
+        # ECB+ 3_1ecb: the people he killed
+        (
+            "The man who killed four people in a brazen escape from an Atlanta courthouse will "
+            "spend the rest of his life in prison.",
+            "four",
+            "en",
+            Concept.DEAD,
+        ),
+        ("Суд приговорил троих обвиняемых к смертной казни.", "троих", "ru", None),
+        ("Trzech mężczyzn skazano na karę śmierci.", "Trzech", "pl", None),
+    ],
+)
+def test_a_death_penalty_counts_no_dead(
+    sentence: str, number: str, language: str, concept: Concept | None
+) -> None:
+    assert _concept(sentence, number, language) is concept

@@ -241,3 +241,15 @@ def test_a_common_word_that_names_a_unit_says_what_a_number_counts() -> None:
     # u488ac6452d11c94a (nevasport.ru): "года" is among Russian's commonest words.
     (age,) = find_numbers(split_sentences("Камба сейчас 33 года."), language="ru")
     assert (age.value, age.counted) == (33, "года")
+
+
+def test_a_year_naming_a_past_disaster_dates_its_toll() -> None:
+    # ECB+ 37_2ecb (the 2009 West Papua earthquakes): the 2004 tsunami's toll is background,
+    # though capitalised words follow the year; a prize named by its year dates nothing.
+    now = (2009, 1, 4)
+    text = "It was the worst since the 2004 Indian Ocean tsunami that killed 168,000 people."
+    start = text.index("168,000")
+    assert background_marker(text, start, start + 7, "en", now) == "2004"
+    prize = "The 2022 Nobel Peace Prize laureate was among 123 prisoners freed on Saturday."
+    start = prize.index("123")
+    assert background_marker(prize, start, start + 3, "en", now=(2025, 12, 13)) is None
