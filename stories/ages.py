@@ -122,9 +122,10 @@ _APPOSITION_UNITS = {
 """The unit an age in apposition may carry ("Jean Dupont, 45 ans,", "Иванов, 45 лет,"); bare
 ("Reid, 33,", "Müller (33)") in any language."""
 _BARE_BEFORE = re.compile(rf"{WORD_CHARS}(?:,|{SPACE}*\(){SPACE}*$")
-_BARE_AFTER = re.compile(rf"{SPACE}*[,;)]")
-"""A bare age in apposition is closed by a comma or a bracket ("Reid, 33, said"; "Sonntag,
-5. April" and "(1) the first" are no ages)."""
+_BARE_AFTER = re.compile(rf"{SPACE}*(?:[,;)]|and{SPACE}+[A-Z])")
+"""A bare age in apposition is closed by a comma or a bracket, or "and" another name
+("Reid, 33, said", "Andrew Lopez, 20 and Jonathan Carrasquillo, 24,"; "Sonntag, 5. April"
+and "(1) the first" are no ages)."""
 
 
 class Age(NamedTuple):

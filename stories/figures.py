@@ -153,7 +153,10 @@ class _Figure:
     """...and its person's keys across scripts (``stories.features.name_keys``)."""
     lead: bool = False
     """The first figure of its concept its article gives of this event (a part aside): the
-    toll of its lead, where a story of many incidents gives many small tolls later."""
+    toll of its lead, where a story of many incidents gives many small tolls later..."""
+    apart_from_lead: bool = False
+    """...and whether it is one that lead cannot be: another count of the concept (a
+    district's: "In Central Aceh, 140 were injured" after "24 dead and over 200 injured")."""
 
     @property
     def language(self) -> str:
@@ -418,6 +421,8 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
         return 0.0
     placed = (a.lead and b.lead) or a.fact.part or a.countries
     if not same and not placed and not _distinctive_pair(a, b):
+        return 0.0
+    if not same and (a.apart_from_lead or b.apart_from_lead) and not a.countries:
         return 0.0
     if a.language != b.language and not (same or a.countries or _anchors(a) & _anchors(b)):
         return 0.0
@@ -957,7 +962,7 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
         )
         readings = read_facts(view.body, facts, view.language or ENGLISH)
         sums = Counter(f.counted for f in facts if f.counted in MONEY and f.background is None)
-        told: set[Concept] = set()
+        leads: dict[Concept, NumberFact] = {}
         for fact, reading in zip(facts, readings, strict=True):
             only_sum = sums.get(fact.counted) == 1
             figure = _figure(
@@ -965,8 +970,9 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
             )
             concept = figure.concept
             if concept is not None and fact.background is None and not fact.part:
-                figure = replace(figure, lead=concept not in told)
-                told.add(concept)
+                lead = leads.setdefault(concept, fact)
+                apart = lead is not fact and not _compatible(fact, lead)
+                figure = replace(figure, lead=lead is fact, apart_from_lead=apart)
             figures.append(figure)
     return figures
 

@@ -226,3 +226,13 @@ def test_an_age_at_another_time_of_a_life_is_not_compared() -> None:
         ),
     )
     assert lines == []
+
+
+def test_ages_of_a_list_of_names() -> None:
+    # ECB+ 33_4ecbplus
+    ages = _holders(
+        "Zurana Horton was killed when the accused Andrew Lopez, 20 and Jonathan Carrasquillo, "
+        "24, were spraying bullets from a rooftop in Brownsville."
+    )
+    assert ages["20"] == "Andrew Lopez"
+    assert ages["24"] == "Jonathan Carrasquillo"

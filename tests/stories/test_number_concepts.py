@@ -524,3 +524,26 @@ def test_a_death_penalty_counts_no_dead(
     sentence: str, number: str, language: str, concept: Concept | None
 ) -> None:
     assert _concept(sentence, number, language) is concept
+
+
+def test_a_districts_count_beside_the_articles_total_is_no_other_total() -> None:
+    # ECB+ 37_3ecbplus and 37_6ecbplus (the 2013 Aceh earthquake): one district's injured,
+    # told after the article's own total, is not compared with another outlet's total.
+    lines = number_diffs(
+        told(
+            (
+                "Guardian",
+                "en",
+                "An earthquake hit Aceh province leaving 24 dead and over 200 injured. In "
+                "neighbouring Central Aceh district, 10 people were killed and 140 were injured, "
+                "Nugroho said.",
+            ),
+            (
+                "AFP",
+                "en",
+                "Officials say at least 24 people were killed and more than 200 injured by the "
+                'quake. "We have recorded 24 people dead and 249 people injured," Nugroho said.',
+            ),
+        )
+    )
+    assert [line for line in lines if 140 in {v.value for v in line.values}] == []
