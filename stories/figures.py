@@ -68,10 +68,12 @@ when their values are compatible ("about 8 million rubles", "at least 7.5 millio
 LENGTH_LINK = 0.6
 """How well two lengths of one named thing link (``stories.measured_things``)."""
 AGE_LINK = 0.6
-"""How well two ages of one named person link (``stories.ages``)..."""
+"""How well two ages of one named person link (``stories.ages``), when different ones are
+told less than ``AGE_DAYS`` apart (a birthday may fall between) and at most ``AGE_RATIO``
+apart (outlets that disagree on an age are a year or two apart; an age much younger is one
+the person had when something else happened)."""
+AGE_DAYS = timedelta(days=30)
 AGE_RATIO = 1.25
-"""...when they are at most this factor apart: outlets that disagree on an age are a year
-or two apart; an age much younger is one the person had when something else happened."""
 RUNNING_COUNT_DAY = timedelta(days=1)
 """Different figures of one concept from articles this far apart count different moments."""
 LEAD_CHARACTERS = 300
@@ -460,6 +462,9 @@ def _age_link(a: _Figure, b: _Figure, same: bool) -> float:
         return 0.0
     if not same and max(a.fact.value, b.fact.value) > AGE_RATIO * min(a.fact.value, b.fact.value):
         return 0.0  # "when he was five years old" and "34": another moment of a life
+    first, second = a.view.published, b.view.published
+    if not same and first is not None and second is not None and abs(first - second) >= AGE_DAYS:
+        return 0.0  # a birthday may fall between: "26" at the plea, "27" at the verdict
     return AGE_LINK + SAME_VALUE_BONUS if same else AGE_LINK
 
 

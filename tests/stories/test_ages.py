@@ -3,6 +3,9 @@ given their person, and compared across outlets as one figure of one person."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import pytest
 
 from stories.ages import Age, age_of
@@ -236,3 +239,28 @@ def test_ages_of_a_list_of_names() -> None:
     )
     assert ages["20"] == "Andrew Lopez"
     assert ages["24"] == "Jonathan Carrasquillo"
+
+
+def test_ages_told_months_apart_may_both_be_right() -> None:
+    # ECB+ 45_3ecbplus (the plea, January) and 45_1ecbplus (the verdict, September)
+    plea = told(
+        (
+            "KOMO",
+            "en",
+            "Prosecutors charged 26-year-old Christopher Kenyon Simpson with the murder of his "
+            "girlfriend.",
+        ),
+        published=datetime(2013, 1, 10, tzinfo=UTC),
+    )
+    verdict = told(
+        (
+            "Seattle Times",
+            "en",
+            "A jury convicted Christopher Kenyon Simpson, 27, of the murder of his girlfriend.",
+        ),
+        published=datetime(2013, 9, 20, tzinfo=UTC),
+    )
+    verdict = [replace(view, article_id=2) for view in verdict]
+    assert number_diffs([*plea, *verdict]) == []
+    same_week = [replace(view, published=datetime(2013, 1, 12, tzinfo=UTC)) for view in verdict]
+    assert [line.kind for line in number_diffs([*plea, *same_week])] == [NumberDiffKind.CONFLICT]
