@@ -250,6 +250,24 @@ def is_held(counted: str) -> bool:
     return measure_unit(counted) is not None
 
 
+def is_tally(counted: str) -> bool:
+    """Whether a figure counting ``counted`` is a player's tally in a game or a season ("364
+    yards and three touchdowns", "26 Punkte", "два гола"): each player has their own, so, like
+    a duration, it is compared only with its holder's (``holder_of``)."""
+    words = counted.split()
+    return bool(words) and _TALLY.match(words[-1]) is not None
+
+
+_TALLY = re.compile(
+    r"(?i)^(?:yards?|touchdowns?|catches|receptions?|carries|rushes|interceptions?|sacks?"
+    r"|tackles?|points?|rebounds?|assists?|goals?|saves?|strikeouts?|homers?|wickets?|aces?"
+    r"|birdies?|eagles?|очк\w*|гол\w*|голев\w*|передач\w*|шайб\w*|подбор\w*|сэйв\w*"
+    r"|Tore?|Treffer|Punkte?|Vorlagen?|Assists?|Paraden?|goles?|puntos?|asistencias?|rebotes?"
+    r"|buts?|passes|gole?|punti|assist|gola?|bramek|bramki|punkt\w*|asyst\w*)$"
+)
+"""A player's tallies, in the languages read."""
+
+
 def measure_unit(counted: str) -> str | None:
     """The unit of a duration, an age or a distance in any language and form ("года", "лет",
     "Jahren", "years": "year"; "metres", "meters", "м": "metre"), or None when ``counted``

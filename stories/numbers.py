@@ -31,6 +31,7 @@ from stories.number_roles import (
     holder_of,
     is_held,
     is_part,
+    is_tally,
     is_time_unit,
     segment_of,
 )
@@ -301,7 +302,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
             )
             if holder is not None and not is_time_unit(counted):
                 counted = f"{age.unit}s"  # "Reid, 33,": years, though no word says so
-        elif is_held(counted):
+        elif is_held(counted) or is_tally(counted):
             holder = holder_of(
                 text, found.start, found.end, place.named, place.last_person, place.language
             )

@@ -98,3 +98,25 @@ def test_an_average_and_a_score_are_no_other_report_of_a_count() -> None:
     }
     assert _link(figures["16"], figures["22.8"]) == 0
     assert _link(figures["16"], figures["31-24"]) == 0
+
+
+def test_players_tallies_are_each_their_own() -> None:
+    # ECB+ 29_1ecb and 29_5ecb (Colts beat Jaguars): the quarterback's game and a receiver's
+    # season are no two reports of one tally.
+    lines = number_diffs(
+        told(
+            (
+                "AP",
+                "en",
+                "The Colts beat the Jaguars 31-24. Manning threw for 364 yards and three "
+                "touchdowns, helping the Colts secure the No. 5 seed.",
+            ),
+            (
+                "ESPN",
+                "en",
+                "The Colts beat the Jaguars 31-24 on Thursday night. Reggie Wayne had another big "
+                "game. He has 53 catches for 605 yards and five touchdowns.",
+            ),
+        )
+    )
+    assert lines == []
