@@ -430,6 +430,31 @@ class Named:
     name: str
 
 
+_SPEECH = {
+    "en": r"said|says|told|tells|added|noted|stated|explained|confirmed|announced|reported",
+    "ru": r"сказал\w*|заявил\w*|сообщил\w*|рассказал\w*|отметил\w*|пояснил\w*|уточнил\w*",
+    "uk": r"сказа\w*|заяви\w*|повідоми\w*|розпові\w*|зазначи\w*|поясни\w*",
+    "be": r"сказа\w*|заяві\w*|паведамі\w*|распавя\w*",
+    "pl": r"powiedział\w*|poinformował\w*|oświadczył\w*|przekazał\w*|dodał\w*",
+    "de": r"sagte|sagt|erklärte|teilte|berichtete|betonte|so",
+    "fr": r"a déclaré|a dit|a indiqué|a expliqué|a précisé|déclare|indique",
+    "es": r"dijo|declaró|afirmó|explicó|informó|señaló|indicó",
+    "it": r"ha detto|ha dichiarato|ha spiegato|ha affermato",
+    "pt": r"disse|afirmou|declarou|explicou|informou",
+}
+_SPEAKS = {
+    code: re.compile(rf"\s*,?\s*(?:{verbs})(?![^\W\d_])", re.IGNORECASE)
+    for code, verbs in _SPEECH.items()
+}
+"""A speech verb right after a name: the name is who tells the figure ("Inspector Dave
+Gaskin said the man fell around 2000ft"), not whose it is."""
+
+
+def _speaks(text: str, person: Named, language: str) -> bool:
+    pattern = _SPEAKS.get(language[:2].lower())
+    return pattern is not None and pattern.match(text, person.end) is not None
+
+
 def holder_of(
     text: str,
     start: int,
@@ -443,7 +468,7 @@ def holder_of(
     ``named`` are the people named in this sentence (offsets into ``text``); ``last_before``
     the person named last in the sentences before it.
     """
-    before = [n for n in named if n.end <= start]
+    before = [n for n in named if n.end <= start and not _speaks(text, n, language)]
     if before:
         return before[-1].name
     segment = segment_of(text, start, end)

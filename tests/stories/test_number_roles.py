@@ -253,3 +253,17 @@ def test_a_year_naming_a_past_disaster_dates_its_toll() -> None:
     prize = "The 2022 Nobel Peace Prize laureate was among 123 prisoners freed on Saturday."
     start = prize.index("123")
     assert background_marker(prize, start, start + 3, "en", now=(2025, 12, 13)) is None
+
+
+def test_who_tells_a_figure_does_not_hold_it() -> None:
+    # ECB+ 23_2ecbplus (Mount Cook climbers); a Russian write-up of the same sentence
+    text = "Inspector Dave Gaskin said the man fell around 2000ft (609 metres) near the hut."
+    assert _numbers(text, people=("Dave Gaskin",))["609"].holder is None
+    russian = "Инспектор Дейв Гаскин сообщил, что мужчина упал с высоты 600 метров."
+    found = _numbers(russian, people=("Дейв Гаскин",), language="ru")
+    assert found["600"].holder is None
+    own = _numbers(
+        "On Saturday Robert Buckley fell about 600 metres while climbing to a hut.",
+        people=("Robert Buckley",),
+    )
+    assert own["600"].holder == "Robert Buckley"
