@@ -54,7 +54,9 @@ ROLE_TITLES = PERSONAL_TITLES | frozenset(
     "rabbi imam commander director chairman chairwoman spokesman spokeswoman spokesperson "
     "deputy foreign defence defense interior finance opposition leader representative "
     "congressman congresswoman lawmaker mp presidential lt sgt officer inspector detective "
-    "attorney prosecutor sheriff lieutenant sergeant".split()
+    "attorney prosecutor sheriff lieutenant sergeant actor actress singer rapper musician "
+    "comedian footballer striker goalkeeper quarterback boxer golfer billionaire pastor "
+    "activist".split()
 )
 """Words of a title in front of a name in running text ("Foreign Minister", "Opposition
 Leader", "Coach"), as mention finding reads them (``stories.people``): they make the words

@@ -206,3 +206,17 @@ def test_caption_offsets_index_joined_captions() -> None:
     assert in_caption
     for mention in in_caption:
         assert joined[mention.span.start : mention.span.end] == mention.surface
+
+
+def test_an_occupation_before_a_name_is_its_description() -> None:
+    # ECB+ 1_7ecbplus and 29_5ecb-like openings: a capitalised occupation begins a sentence
+    found = mentions(
+        "Actress Lindsay Lohan checked into rehab on Thursday. Rapper Kanye West said so. "
+        "Footballer Wayne Rooney scored twice."
+    )
+    assert {m.name for m in found if m.kind is EntityKind.PERSON} == {
+        "Lindsay Lohan",
+        "Kanye West",
+        "Wayne Rooney",
+    }
+    assert described(found, "Lindsay Lohan") == ["Actress"]
