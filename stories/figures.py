@@ -357,7 +357,7 @@ def _link(a: _Figure, b: _Figure) -> float:
     The sizes are checked before the (costlier) overlaps of what they count and their role.
     """
     same = _one_number(a.fact, b.fact)
-    close = same or _close_in_size(a.fact, b.fact)
+    close = same or _close_in_size(a.fact, b.fact) or _none_against_some(a, b)
     if not close and (a.exact or b.exact):
         return 0.0
     if a.length is not None and a.length == b.length:
@@ -396,6 +396,13 @@ def _link(a: _Figure, b: _Figure) -> float:
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
     return score if loose else 0.0
+
+
+def _none_against_some(a: _Figure, b: _Figure) -> bool:
+    """Whether one of two figures of a concept is a toll of none ("no one was killed",
+    ``stories.zero_counts``) and the other a count: no size is close to none, and they
+    disagree all the same."""
+    return a.concept is not None and (a.fact.value == 0) != (b.fact.value == 0)
 
 
 def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
@@ -507,7 +514,17 @@ def _lookups(figure: _Figure) -> list[_Shelf]:
     sizes: list[int | str | None] = [None] if size is None else [size - 1, size, size + 1]
     if not figure.exact:
         sizes.append("vague")
-    return [(key, s) for key in figure.keys for s in sizes]
+    shelves = [(key, s) for key in figure.keys for s in sizes]
+    if figure.concept is not None:
+        # A toll of none meets the counts of its concept whatever their size, and they it.
+        concept = ("concept", figure.concept)
+        counts: list[int | str | None] = list(range(_LARGEST_SIZE)) if size is None else [None]
+        shelves += [(concept, s) for s in counts]
+    return shelves
+
+
+_LARGEST_SIZE = 64
+"""Figures' sizes (binary orders of magnitude) are below this."""
 
 
 def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:

@@ -48,7 +48,8 @@ class Concept(StrEnum):
 
 _CUES: dict[str, dict[Concept, str]] = {
     "en": {
-        Concept.DEAD: r"kill|dead\b|deaths?\b|died\b|dies\b|die\b|dying|fatalit|toll\b|lives\b",
+        Concept.DEAD: r"kill|dead\b|deaths?\b|died\b|dies\b|die\b|dying|fatalit|toll\b|lives\b"
+        r"|(?<=no )casualties",
         Concept.INJURED: r"injur|wound|hurt\b",
         Concept.CASES: r"cases\b|infect|tested positive",
         Concept.RECOVERED: r"recovered|recoveries",

@@ -37,6 +37,7 @@ from stories.number_roles import (
 )
 from stories.number_words import after_case_ending, scale_after, spelled_numbers
 from stories.sentences import Sentence
+from stories.zero_counts import zero_counts
 
 _SMALL = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -276,11 +277,11 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
     text = sentence.text
     language = place.language
     if language == ENGLISH:
-        readings = [(found, *_counted(text, found)) for found in _numbers(text)]
+        numbers = _with_zeros(_numbers(text), text, language)
+        readings = [(found, *_counted(text, found)) for found in numbers]
     else:
-        readings = [
-            (found, *_counted_in(text, found, language)) for found in _numbers_in(text, language)
-        ]
+        numbers = _with_zeros(_numbers_in(text, language), text, language)
+        readings = [(found, *_counted_in(text, found, language)) for found in numbers]
     compound = _compound_durations(text, readings)
     previous = ""
     for index, (found, counted, rest, from_number_of) in enumerate(readings):
@@ -319,6 +320,21 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
             part=is_part(text, found.start, found.end, place.language),
             holder=holder,
         )
+
+
+def _with_zeros(found: Iterable[_Found], text: str, language: str) -> list[_Found]:
+    """``found`` and the tolls of none the sentence gives ("no one was killed",
+    ``stories.zero_counts``), in order."""
+    numbers = list(found)
+    zeros = zero_counts(text, language)
+    if zeros:
+        numbers += [
+            _Found(0.0, 0.0, start, end, False, None)
+            for start, end in zeros
+            if not any(n.start < end and start < n.end for n in numbers)
+        ]
+        numbers.sort(key=lambda n: n.start)
+    return numbers
 
 
 _JOINED = re.compile(r"[\s,]*(?:and|и|і|i|und|et|y|e|ir)?\s*")
