@@ -74,6 +74,8 @@ apart (outlets that disagree on an age are a year or two apart; an age much youn
 the person had when something else happened)."""
 AGE_DAYS = timedelta(days=30)
 AGE_RATIO = 1.25
+MAGNITUDE_GAP = 0.3
+"""Two magnitudes further apart than this are of two quakes (``_other_quakes``)."""
 RUNNING_COUNT_DAY = timedelta(days=1)
 """Different figures of one concept from articles this far apart count different moments."""
 LEAD_CHARACTERS = 300
@@ -153,6 +155,8 @@ class _Figure:
     """The unit of the age it gives (``stories.ages``), if it gives one..."""
     age_keys: frozenset[str]
     """...and its person's keys across scripts (``stories.features.name_keys``)."""
+    magnitude: bool = False
+    """Whether it is a quake's magnitude ("a 6.1 magnitude quake", "магнитудой 7,6")."""
     lead: bool = False
     """The first figure of its concept its article gives of this event (a part aside): the
     toll of its lead, where a story of many incidents gives many small tolls later..."""
@@ -215,6 +219,7 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
         reading.length,
         age,
         age_keys,
+        _is_magnitude(fact),
     )
 
 
@@ -357,6 +362,8 @@ def _link(a: _Figure, b: _Figure) -> float:
     The sizes are checked before the (costlier) overlaps of what they count and their role.
     """
     same = _one_number(a.fact, b.fact)
+    if a.magnitude != b.magnitude or (a.magnitude and _other_quakes(a.fact, b.fact)):
+        return 0.0
     close = same or _close_in_size(a.fact, b.fact) or _none_against_some(a, b)
     if not close and (a.exact or b.exact):
         return 0.0
@@ -396,6 +403,27 @@ def _link(a: _Figure, b: _Figure) -> float:
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
     return score if loose else 0.0
+
+
+def _other_quakes(a: NumberFact, b: NumberFact) -> bool:
+    """Whether two magnitudes are of two quakes: agencies that measure one quake differ by a
+    few tenths (7.6 and 7.7), a story of a quake and its aftershocks by more (7.6 and 6.1)."""
+    return abs(a.value - b.value) > MAGNITUDE_GAP
+
+
+def _is_magnitude(fact: NumberFact) -> bool:
+    sentence = fact.span.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not 1 <= fact.value <= 10:
+        return False
+    around = sentence[max(0, at - _MAGNITUDE_REACH) : at + len(fact.text) + _MAGNITUDE_REACH]
+    return _MAGNITUDE.search(around) is not None
+
+
+_MAGNITUDE = re.compile(
+    r"(?i)magnitud|richter|магнитуд|магнітуд|stärke|magnitudo|büyüklüğünde|siln|μεγέθους|ρίχτερ"
+)
+_MAGNITUDE_REACH = 25
 
 
 def _none_against_some(a: _Figure, b: _Figure) -> bool:

@@ -120,3 +120,15 @@ def test_players_tallies_are_each_their_own() -> None:
         )
     )
     assert lines == []
+
+
+def test_a_quake_and_its_aftershock_have_their_own_magnitudes() -> None:
+    # ECB+ 37_2ecb and 37_5ecb (the 2009 West Papua earthquakes)
+    aftershock = "A 6.1 magnitude quake struck Papua on Wednesday, the latest in a series."
+    main = "A 7.7 magnitude quake struck Papua on Sunday, the latest in a series."
+    assert _numbers(aftershock, main) == []
+    agencies = _numbers(
+        "A 7.6 magnitude quake struck Papua on Sunday, the latest in a series.",
+        "A 7.7 magnitude quake struck Papua on Sunday, the latest in a series.",
+    )
+    assert [line.kind for line in agencies] == [NumberDiffKind.CONFLICT]
