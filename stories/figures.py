@@ -412,6 +412,7 @@ def _other_quakes(a: NumberFact, b: NumberFact) -> bool:
 
 
 def _is_magnitude(fact: NumberFact) -> bool:
+    """Whether a figure of 1 to 10 is a quake's magnitude, by a word of magnitude beside it."""
     sentence = fact.span.sentence
     at = sentence.find(fact.text)
     if at < 0 or not 1 <= fact.value <= 10:
@@ -421,7 +422,8 @@ def _is_magnitude(fact: NumberFact) -> bool:
 
 
 _MAGNITUDE = re.compile(
-    r"(?i)magnitud|richter|магнитуд|магнітуд|stärke|magnitudo|büyüklüğünde|siln|μεγέθους|ρίχτερ"
+    r"(?i)magnitud|richter|магнитуд|магнітуд|stärke|magnitudo|büyüklüğünde|o sile|μεγέθους"
+    r"|ρίχτερ"
 )
 _MAGNITUDE_REACH = 25
 
@@ -891,8 +893,9 @@ def _what(group: list[_Figure], reader: str) -> str:
     the words around the first one as written (a label made of another language's words
     would read as nonsense)."""
     own = [f for f in group if f.language == reader] or group
-    if all(f.age for f in group) and own[0].fact.holder:
-        return _AGE_LABELS.get(reader, _AGE_LABELS[ENGLISH]).format(own[0].fact.holder)
+    person = next((f.fact.holder for f in [*own, *group] if f.fact.holder), None)
+    if person is not None and all(f.age for f in group):
+        return _AGE_LABELS.get(reader, _AGE_LABELS[ENGLISH]).format(person)
     said = [f.fact.counted for f in own if f.fact.counted]
     concepts = {f.concept for f in group}
     told = bool(said) and own[0].language == reader
