@@ -1016,7 +1016,10 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
         readings = read_facts(view.body, facts, view.language or ENGLISH)
         sums = Counter(f.counted for f in facts if f.counted in MONEY and f.background is None)
         leads: dict[Concept, NumberFact] = {}
-        for fact, reading in zip(facts, readings, strict=True):
+        joined = _coordinated(view.body, facts, readings)
+        for index, (fact, reading) in enumerate(zip(facts, readings, strict=True)):
+            if index in joined:
+                fact = replace(fact, part=True)
             only_sum = sums.get(fact.counted) == 1
             figure = _figure(
                 view, fact, replace(reading, countries=reading.countries - own), only_sum
@@ -1028,6 +1031,31 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
                 figure = replace(figure, lead=lead is fact, apart_from_lead=apart)
             figures.append(figure)
     return figures
+
+
+def _coordinated(body: str, facts: Sequence[NumberFact], readings: Sequence[Reading]) -> set[int]:
+    """The figures of one concept joined by "and" in one clause ("One Australian and one
+    English climber have fallen to their deaths", "трое мужчин и две женщины погибли"):
+    parts of a count the sentence does not give, not each the toll."""
+    joined: set[int] = set()
+    for index in range(len(facts) - 1):
+        first, second = facts[index], facts[index + 1]
+        concept = readings[index + 1].concept
+        if concept is None or readings[index].concept not in (None, concept):
+            continue  # the cue after both is the second's: "One Australian and one English"
+        if first.span.sentence != second.span.sentence or first.span.in_caption:
+            continue
+        between = body[first.span.end : second.span.start]
+        if len(between.split()) <= _JOINED_WORDS and _AND.search(between) is not None:
+            joined.update((index, index + 1))
+    return joined
+
+
+_JOINED_WORDS = 2
+"""At most the first part's noun and "and" lie between two parts: "six children were killed and
+14 trapped" tells two counts, not two parts of one."""
+_AND = re.compile(r"(?i)(?<![^\W\d_])(?:and|и|і|ir|und|et|y|e|i|oraz|ve|και)(?![^\W\d_])")
+"""The word that joins two parts, in the languages read."""
 
 
 def _own_countries(views: Sequence[ArticleView]) -> frozenset[str]:

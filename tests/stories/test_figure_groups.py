@@ -132,3 +132,12 @@ def test_a_quake_and_its_aftershock_have_their_own_magnitudes() -> None:
         "A 7.7 magnitude quake struck Papua on Sunday, the latest in a series.",
     )
     assert [line.kind for line in agencies] == [NumberDiffKind.CONFLICT]
+
+
+def test_parts_joined_by_and_are_not_each_the_toll() -> None:
+    # ECB+ 23_3ecbplus and 23_2ecbplus (two climbers killed on Mount Cook)
+    lines = _numbers(
+        "One Australian and one English climber have fallen to their deaths in New Zealand.",
+        "Two climbers killed in Mt Cook falls over the weekend, police said.",
+    )
+    assert lines == []
