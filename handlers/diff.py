@@ -43,9 +43,12 @@ def cite(cited: Iterable[Source], sources: Sources) -> tuple[Citation, ...]:
 
 
 def _value_text(value: NumberValue) -> str:
-    """The figure as the outlet gives it: ``more than 1 000``, ``109 + 5``."""
+    """The figure as the outlet gives it: ``more than 1 000``, ``109 + 5``; a toll of none
+    ("no one was killed", "жертв нет") as ``none``."""
     if value.parts:
         return " + ".join(value.parts)
+    if value.value == 0 and not any(ch.isdigit() for ch in value.text):
+        return "none"
     qualified = value.qualifier not in (Qualifier.EXACT, Qualifier.VAGUE)
     prefix = f"{value.qualifier.value} "
     if qualified and not value.text.casefold().startswith(prefix):

@@ -129,3 +129,18 @@ def test_a_figure_given_as_a_rounding_reads_as_also_given_not_as_a_disagreement(
     assert line.text == (
         "homes destroyed: 123 (Coast Times); also given as about a hundred (Bay Herald)"
     )
+
+
+def test_a_toll_of_none_reads_as_none() -> None:
+    def value(text: str, number: float, outlet: str) -> NumberValue:
+        cited = (Source(len(outlet), outlet, "A sentence."),)
+        return NumberValue(text, number, number, number, Qualifier.EXACT, cited)
+
+    diff = NumberDiff(
+        "people dead",
+        NumberDiffKind.CONFLICT,
+        (value("12", 12, "AFP"), value("no one", 0, "Enough Project")),
+        0.0,
+    )
+    line = number_line(diff, Sources.of([], "en"))
+    assert line.text == "people dead: 12 (AFP) vs none (Enough Project) — outlets disagree"
