@@ -20,19 +20,10 @@ from typing import NamedTuple
 
 from stories.language import word_zipf
 from stories.number_qualifiers import SPACE, WORD_CHARS, language_code
-from stories.number_roles import Named, holder_of, segment_of
+from stories.number_roles import Named, holder_of, measure_unit, segment_of
 
 MAX_AGE = 125
 """No person is older: a larger figure is no age."""
-
-_UNITS = (
-    ("year", r"year|jahr|jähr|лет|год|летн|річн|рок|гадов|гад|let|lat|met|meč|año|ano|an|yaş"),
-    ("month", r"month|monat|месяц|месячн|місяц|місячн|miesi|mėnes|mes|mois|mesi|ay"),
-    ("week", r"week|woche|wöchig|недел|тижн|tydzie|tygodn|semana|semaine|settiman"),
-    ("day", r"day|tag|täg|дн|день|dni|dzie|día|dia|jour|giorn|gün"),
-)
-"""Each unit of an age, by how its word begins in any language."""
-_UNIT = re.compile("|".join(f"(?P<{name}>{starts})" for name, starts in _UNITS), re.IGNORECASE)
 
 _QUALIFIER_WORD = rf"(?:{WORD_CHARS}+{SPACE}+)?"
 """One word between a preposition and the number: "de casi ocho meses", "âgé de presque"."""
@@ -48,17 +39,20 @@ named right after it or right before its clause."""
 
 _ADJECTIVE = _compiled(
     {
-        "de": r"-?(?P<u>jährig|monatig|wöchig|tägig)\w*",
-        "ru": r"-?(?P<u>летн|месячн|недельн|дневн)\w*",
-        "uk": r"-?(?P<u>річн|місячн|тижнев|денн)\w*",
-        "be": r"-?(?P<u>гадов|месячн|тыднёв|дзённ)\w*",
-        "pl": r"-?(?P<u>letni|miesięczn|tygodniow|dniow)\w*",
-        "lt": r"-?(?P<u>meti|meč|mėnes)\w*",
-        "it": r"(?P<u>enn)[ei]",
+        code: "-?(?:" + "|".join(f"(?P<{unit}>{stem})" for unit, stem in stems.items()) + r")\w*"
+        for code, stems in {
+            "de": {"year": "jährig", "month": "monatig", "week": "wöchig", "day": "tägig"},
+            "ru": {"year": "летн", "month": "месячн", "week": "недельн", "day": "дневн"},
+            "uk": {"year": "річн", "month": "місячн", "week": "тижнев", "day": "денн"},
+            "be": {"year": "гадов", "month": "месячн", "week": "тыднёв", "day": "дзённ"},
+            "pl": {"year": "letni", "month": "miesięczn", "week": "tygodniow", "day": "dniow"},
+            "lt": {"year": "meti|meč", "month": "mėnes"},
+            "it": {"year": "enn(?=[ei])"},
+        }.items()
     }
 )
-"""Adjectives of years joined to the number ("33-летний", "33-jährige", "45enne"): an age
-only with the person's name right after."""
+"""Adjectives of an age joined to the number ("33-летний", "33-jährige", "45enne"), each
+group named by its unit: an age only with the person's name right after."""
 _NAME_AFTER_WORDS = 3
 """How many words after an age its person's name may begin: "33-летний актёр Иван"."""
 
@@ -268,7 +262,7 @@ def _age(sentence: str, start: int, end: int, code: str) -> tuple[str | None, st
     adjective = _ADJECTIVE.get(code)
     found = adjective.match(sentence, end) if adjective else None
     if found is not None:
-        return _unit(found.group("u")), "adjective"
+        return found.lastgroup, "adjective"
     return _apposition(sentence, start, end, code, window), "apposition"
 
 
@@ -302,5 +296,9 @@ def _plausible(number: str) -> bool:
 
 
 def _unit(word: str) -> str | None:
-    found = _UNIT.match(word)
-    return found.lastgroup if found is not None else None
+    """The unit of an age a word names ("years", "Jahren", "лет", "meses"), or None."""
+    unit = measure_unit(word)
+    return unit if unit in _AGE_UNITS else None
+
+
+_AGE_UNITS = frozenset(("year", "month", "week", "day"))

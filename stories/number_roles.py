@@ -215,7 +215,7 @@ def is_measure(counted: str) -> bool:
 
 _UNIT_WORDS = {
     "year": r"years?|yrs?|год|года|годы|годам|лет|рок\w*|гад\w*|lat|lata|rok\w*"
-    r"|met(?:ai|ų|us|ams|ais|uose)|jahr\w*|ans?|années?|años?|anni|anno|anos?|yıl\w*",
+    r"|met(?:ai|ų|us|ams|ais|uose)|jahr\w*|ans?|années?|años?|anni|anno|anos?|yıl\w*|yaş\w*",
     "month": r"months?|месяц\w*|місяц\w*|miesi\w*|mėnes\w*|monat\w*|mois|meses?|mesi|mese|ay",
     "week": r"weeks?|недел\w*|тыдн\w*|tygodn\w*|savait\w*|woche\w*|semaines?|semanas?"
     r"|settiman\w*",
