@@ -219,7 +219,7 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
         reading.length,
         age,
         age_keys,
-        _is_magnitude(fact),
+        reading.magnitude,
     )
 
 
@@ -409,23 +409,6 @@ def _other_quakes(a: NumberFact, b: NumberFact) -> bool:
     """Whether two magnitudes are of two quakes: agencies that measure one quake differ by a
     few tenths (7.6 and 7.7), a story of a quake and its aftershocks by more (7.6 and 6.1)."""
     return abs(a.value - b.value) > MAGNITUDE_GAP
-
-
-def _is_magnitude(fact: NumberFact) -> bool:
-    """Whether a figure of 1 to 10 is a quake's magnitude, by a word of magnitude beside it."""
-    sentence = fact.span.sentence
-    at = sentence.find(fact.text)
-    if at < 0 or not 1 <= fact.value <= 10:
-        return False
-    around = sentence[max(0, at - _MAGNITUDE_REACH) : at + len(fact.text) + _MAGNITUDE_REACH]
-    return _MAGNITUDE.search(around) is not None
-
-
-_MAGNITUDE = re.compile(
-    r"(?i)magnitud|richter|магнитуд|магнітуд|stärke|magnitudo|büyüklüğünde|o sile|μεγέθους"
-    r"|ρίχτερ"
-)
-_MAGNITUDE_REACH = 25
 
 
 def _none_against_some(a: _Figure, b: _Figure) -> bool:

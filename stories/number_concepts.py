@@ -442,6 +442,8 @@ class Reading:
     """The thing a duration is the length of, with its unit (``stories.measured_things``)."""
     age: Age | None = None
     """The age the number gives, if it gives one (``stories.ages``)."""
+    magnitude: bool = False
+    """Whether it is a quake's magnitude ("a 6.1 magnitude quake", "магнитудой 7,6")."""
 
 
 def read_facts(body: str, facts: Sequence[NumberFact], language: str) -> list[Reading]:
@@ -495,9 +497,26 @@ def _sentence_readings(
         countries = _clause_countries(sentence, start, end, clause, others, language)
         length = length_of(sentence, start, end, language) if is_time_unit(what) else None
         age = age_of(sentence, start, end, language) if is_time_unit(what) else None
-        readings[(start, end)] = Reading(concept, countries, length, age)
+        magnitude = _magnitude(sentence, start, end, value)
+        readings[(start, end)] = Reading(concept, countries, length, age, magnitude)
         previous = what, concept
     return tuple(readings[span] for span in spans)
+
+
+def _magnitude(sentence: str, start: int, end: int, value: float) -> bool:
+    """Whether the number of 1 to 10 at ``sentence[start:end]`` is a quake's magnitude, by a
+    word of magnitude beside it."""
+    if not 1 <= value <= 10:
+        return False
+    reach = _MAGNITUDE_REACH
+    return _MAGNITUDE.search(sentence, max(0, start - reach), end + reach) is not None
+
+
+_MAGNITUDE = re.compile(
+    r"(?i)magnitud|richter|магнитуд|магнітуд|stärke|magnitudo|büyüklüğünde|o sile|μεγέθους"
+    r"|ρίχτερ"
+)
+_MAGNITUDE_REACH = 25
 
 
 def _measures(counted: str, value: float) -> bool:
