@@ -36,6 +36,7 @@ MONEY = frozenset(CURRENCIES.values())
 """What a sum of money counts: the currencies' English plural nouns."""
 SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₽": "rubles", "₴": "hryvnias"}
 _COUNTS = (1, 2, 5, 21)
+
 _MIN_STEM = 3
 
 
@@ -69,7 +70,7 @@ def _name_words(language: str, country: bool) -> list[tuple[str, str]]:
     for code, noun in CURRENCIES.items():
         own = _stems(locale.territories.get(code[:2], ""), language)
         for count in _COUNTS:
-            words = get_currency_name(code, count=count, locale=language).split()
+            words = _words(get_currency_name(code, count=count, locale=language))
             placed = {w for w in words if _names_place(stem_in(w, language), places)}
             if placed == set(words):
                 placed = {w for w in words if _names_place(stem_in(w, language), own)}
@@ -80,6 +81,13 @@ def _name_words(language: str, country: bool) -> list[tuple[str, str]]:
 
 
 @cache
+def _words(name: str) -> list[str]:
+    """A currency name's words, and the parts of a hyphenated one: "US-Dollar" and "Dollar",
+    which German writes alone ("1,7 Milliarden Dollar")."""
+    words = name.split()
+    return words + [part for word in words if "-" in word for part in word.split("-")]
+
+
 def _place_stems(language: str) -> frozenset[str]:
     """The stems of the words of every territory's and language's name in ``language``."""
     locale = Locale.parse(language)

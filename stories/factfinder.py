@@ -188,6 +188,7 @@ def facts_from_json(text: str) -> ArticleFacts:
                 n.get("background"),
                 bool(n.get("part")),
                 n.get("holder"),
+                bool(n.get("restates")),
             )
             for n in document["numbers"]
         ),
@@ -234,4 +235,5 @@ def _number(number: NumberFact) -> dict[str, Any]:
         "background": number.background,
         "part": number.part,
         "holder": number.holder,
+        "restates": number.restates,
     }

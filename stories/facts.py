@@ -64,10 +64,12 @@ class NumberFact:
     Its place in the story (``stories.number_roles``): ``background`` holds the words that date
     it before the reported event ("in September", "2020", "previously"), else None; ``part``
     is set when it is written as a part of a group ("114 of them"); ``holder`` names the
-    person a duration or age belongs to ("sentenced to 10 years"). What it counts as a concept
-    that reads alike in any words and language (the dead, the freed...) and the countries of
-    its clause are read from its sentence when figures are compared
-    (``stories.number_concepts``), so stored facts need no new field.
+    person a duration or age belongs to ("sentenced to 10 years"); ``restates`` is set when it
+    gives the figure before it in another currency or unit, in brackets ("$US1 million ($1.52
+    million)"): it may agree with another outlet's conversion but differs from no figure.
+    What it counts as a concept that reads alike in any words and language (the dead, the
+    freed...) and the countries of its clause are read from its sentence when figures are
+    compared (``stories.number_concepts``), so stored facts need no field for them.
     """
 
     text: str
@@ -81,6 +83,7 @@ class NumberFact:
     background: str | None = None
     part: bool = False
     holder: str | None = None
+    restates: bool = False
 
 
 @dataclass(frozen=True, slots=True)

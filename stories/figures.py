@@ -364,6 +364,8 @@ def _link(a: _Figure, b: _Figure) -> float:
     same = _one_number(a.fact, b.fact)
     if a.magnitude != b.magnitude or (a.magnitude and _other_quakes(a.fact, b.fact)):
         return 0.0
+    if not same and (a.fact.restates or b.fact.restates):
+        return 0.0  # a conversion's rate and rounding are the outlet's, not the event's
     close = same or _close_in_size(a.fact, b.fact) or _none_against_some(a, b)
     if not close and (a.exact or b.exact):
         return 0.0

@@ -19,7 +19,7 @@ from typing import TypeAlias
 from stories import lexicon
 from stories.ages import age_holder, age_of
 from stories.compound_numbers import compound_numbers, unit_after_digits
-from stories.currencies import SYMBOLS, currency_after
+from stories.currencies import MONEY, SYMBOLS, currency_after
 from stories.facts import NumberFact, Qualifier, Span
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
@@ -33,6 +33,7 @@ from stories.number_roles import (
     is_part,
     is_tally,
     is_time_unit,
+    measure_unit,
     segment_of,
 )
 from stories.number_words import after_case_ending, scale_after, spelled_numbers
@@ -74,7 +75,7 @@ CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 MONTHS = [*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS]
 
 _DIGITS = (
-    r"\d(?<![\w.,:/\-]\d)(?:"
+    r"\d(?:(?<![\w.,:/\-]\d)|(?<=\$[A-Z]\d)|(?<=\$[A-Z]{2}\d))(?:"
     r"(?<=[1-9])\d{0,2}(?:(?:,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)(?:\.\d+)?"
     r"|(?<=[1-9])\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
     r"|\d*,\d{1,2}(?![\d.,]\d)"
@@ -82,19 +83,21 @@ _DIGITS = (
     r")(?![\w:]|[.,]\d)"
 )
 """A number in digits. It opens with the digit itself and looks behind afterwards, so that
-Python's re can skip to the next digit instead of trying the pattern at every position."""
+Python's re can skip to the next digit instead of trying the pattern at every position. A
+letter may stand right before it only as a dollar's country ("$US1 million", "$A50")."""
 
 
 _Tree: TypeAlias = "dict[str, _Tree]"
 
 
 def prefix_tree(words: Iterable[str]) -> str:
-    """An alternation of ``words`` and their capitalised forms, shaped as a prefix tree
-    ("T(?:en|hree|wo)"). Python's re tries every branch of a flat alternation at every
-    position of the text; a tree rejects most positions on the first letter (4x faster)."""
+    """An alternation of ``words`` as written, capitalised and in capitals (a wire lead's
+    "ONE Australian and one English climber"), shaped as a prefix tree ("T(?:en|hree|wo)").
+    Python's re tries every branch of a flat alternation at every position of the text; a
+    tree rejects most positions on the first letter (4x faster)."""
     tree: _Tree = {}
     for word in words:
-        for form in (word, word[0].upper() + word[1:]):
+        for form in (word, word[0].upper() + word[1:], word.upper()):
             node = tree
             for char in form:
                 node = node.setdefault(char, {})
@@ -174,7 +177,7 @@ _QUALIFIER_WORDS = (
     ("at least|no fewer than|no less than", Qualifier.AT_LEAST),
     ("a total of|a further|another", Qualifier.EXACT),
     (
-        "about|around|roughly|approximately|some|close to|an estimated|estimated",
+        "about|around|roughly|approximately|some|close to|an estimated|estimated at|estimated",
         Qualifier.ABOUT,
     ),
     ("nearly|almost", Qualifier.ALMOST),
@@ -283,6 +286,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
         numbers = _with_zeros(_numbers_in(text, language), text, language)
         readings = [(found, *_counted_in(text, found, language)) for found in numbers]
     compound = _compound_durations(text, readings)
+    restated = _restatements(text, readings)
     previous = ""
     for index, (found, counted, rest, from_number_of) in enumerate(readings):
         counted = counted or previous
@@ -319,6 +323,7 @@ def _sentence_numbers(sentence: Sentence, in_caption: bool, place: _Place) -> It
             background=background_marker(text, found.start, found.end, place.language, place.now),
             part=is_part(text, found.start, found.end, place.language),
             holder=holder,
+            restates=index in restated,
         )
 
 
@@ -351,6 +356,35 @@ def _compound_durations(text: str, readings: Sequence[tuple[_Found, str, int, bo
         if joined and is_time_unit(counted) and is_time_unit(next_counted):
             compound.update((index, index + 1))
     return compound
+
+
+_OPENS_RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:[^\W\d_]+\s+)?(?:[A-Z]{0,3}[$€£¥₽₴][A-Z]{0,2}\s?)?")
+_CLOSES_RESTATEMENT = re.compile(r"\s*[)\]]")
+_LENGTHS = frozenset({"metre", "kilometre", "mile", "foot"})
+
+
+def _restatements(text: str, readings: Sequence[tuple[_Found, str, int, bool]]) -> set[int]:
+    """The numbers that restate the one before them in another currency or unit, in brackets
+    right after it ("$US1 million ($1.52 million)", "1,5 Milliarden Euro (1,7 Milliarden
+    Dollar)", "600 metres (2,000 feet)"): the same quantity, whose value is the outlet's rate
+    and rounding, so it differs from every outlet that did not convert it."""
+    restated: set[int] = set()
+    for index in range(len(readings) - 1):
+        _, counted, rest, _ = readings[index]
+        following, next_counted, next_rest, _ = readings[index + 1]
+        if not _same_measure(counted, next_counted):
+            continue
+        opens = _OPENS_RESTATEMENT.fullmatch(text, rest, following.start) is not None
+        if opens and _CLOSES_RESTATEMENT.match(text, next_rest) is not None:
+            restated.add(index + 1)
+    return restated
+
+
+def _same_measure(counted: str, other: str) -> bool:
+    """Whether two figures measure one kind of thing: money, or a length."""
+    if counted in MONEY or other in MONEY:
+        return counted in MONEY and other in MONEY
+    return measure_unit(counted) in _LENGTHS and measure_unit(other) in _LENGTHS
 
 
 def _qualified(text: str, found: _Found, language: str) -> Qualifier:
@@ -549,12 +583,13 @@ def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) 
 
 
 def _sign_before(text: str, start: int) -> int | None:
-    """Where a currency sign stands right before a number at ``start``, a space between
-    allowed ("$1400", "$ 1,7 млн", "£11,68 млрд"), or None."""
-    for sign in (start - 1, start - 2):
+    """Where a currency sign stands right before a number at ``start``, a space or a dollar's
+    country between allowed ("$1400", "$ 1,7 млн", "£11,68 млрд", "$US1 million"), or None."""
+    for sign in (start - 1, start - 2, start - 3):
         if sign >= 0 and text[sign] in CURRENCIES:
             between = text[sign + 1 : start]
-            return sign if between in ("", " ", "\u00a0") else None
+            own = between in ("", " ", "\u00a0") or (text[sign] == "$" and between.isupper())
+            return sign if own else None
     return None
 
 

@@ -33,6 +33,8 @@ def test_a_country_word_alone_names_no_currency() -> None:
         (["λίρες", "Τουρκίας"], "el", ("lira", 2)),
         (["francs", "suisses"], "fr", ("francs", 1)),
         (["euras"], "lt", ("euros", 1)),
+        (["Dollar"], "de", ("dollars", 1)),
+        (["US-Dollar"], "de", ("dollars", 1)),
         (["украинских", "военных"], "ru", None),
     ],
 )

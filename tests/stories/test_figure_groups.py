@@ -141,3 +141,26 @@ def test_parts_joined_by_and_are_not_each_the_toll() -> None:
         "Two climbers killed in Mt Cook falls over the weekend, police said.",
     )
     assert lines == []
+    # 23_6ecbplus opens its lead in capitals, as wire copy does.
+    capitals = _numbers(
+        "ONE Australian and one English climber have fallen to their deaths in New Zealand.",
+        "Two climbers killed in Mt Cook falls over the weekend, police said.",
+    )
+    assert capitals == []
+
+
+def test_a_sum_converted_in_brackets_differs_from_no_other_outlet() -> None:
+    # ECB+ 13_1ecb and 13_4ecb (the Wasilla Bible Church fire): an Australian paper gives the
+    # sum in its own dollars too.
+    converted = (
+        "Damage to the church was estimated at $US1 million ($1.52 million), authorities said."
+    )
+    plain = "Damage to the Wasilla Bible Church was estimated at $1 million, authorities said."
+    assert _numbers(converted, plain) == []
+    # pairs-dev 1484074948 and 1484011049 (China's reserve ratio cut): two outlets that both
+    # convert agree on the conversion.
+    both = _numbers(
+        "The cut will release around 800 billion yuan ($114.91 billion) into the economy.",
+        "The cut will release around 800 billion yuan ($114.91 billion) to spur the economy.",
+    )
+    assert both == []

@@ -128,3 +128,30 @@ def test_sports_scores_are_numbers_but_codes_are_not() -> None:
 def test_one_that_counts_nothing() -> None:
     assert numbers("She was one of the leaders, and no one else came.") == ()
     assert [n.value for n in numbers("One person died.")] == [1]
+
+
+def test_a_conversion_in_brackets_restates_the_figure_before_it() -> None:
+    # ECB+ 13_1ecb and 23_4ecbplus; the German sentence is written for the test.
+    church = numbers(
+        "Damage to the church was estimated at $US1 million ($1.52 million), authorities said."
+    )
+    assert [(n.value, n.counted, n.qualifier, n.restates) for n in church] == [
+        (1_000_000, "dollars", Qualifier.ABOUT, False),
+        (1_520_000, "dollars", Qualifier.EXACT, True),
+    ]
+    fall = numbers("Englishman Robert Buckley fell about 600 metres (2,000 feet).")
+    assert [(n.counted, n.restates) for n in fall] == [("metres", False), ("feet", True)]
+    german = find_numbers(
+        split_sentences("Die Firma zahlte 1,5 Milliarden Euro (1,7 Milliarden Dollar)."),
+        language="de",
+    )
+    assert [(n.counted, n.restates) for n in german] == [("euros", False), ("dollars", True)]
+    # A part in brackets restates nothing.
+    parts = numbers("Twelve people (eight of them children) died in the fire.")
+    assert not any(n.restates for n in parts)
+
+
+def test_number_words_in_capitals() -> None:
+    # ECB+ 23_6ecbplus opens its lead in capitals.
+    found = numbers("ONE Australian and one English climber have fallen to their deaths.")
+    assert [n.value for n in found] == [1, 1]
