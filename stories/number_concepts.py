@@ -25,6 +25,7 @@ from stories.ages import Age, age_of
 from stories.currencies import MONEY
 from stories.facts import NumberFact
 from stories.measured_things import length_of
+from stories.number_qualifiers import only_qualifier
 from stories.number_roles import Segment, is_measure, is_time_unit, opens_aside, segment_of
 from stories.number_words import after_case_ending
 from stories.places import country_code
@@ -261,13 +262,15 @@ def concept_of(
 ) -> Concept | None:
     """The concept the number at ``sentence[start:end]`` counts, or None.
 
-    ``numbers`` are the spans of the sentence's other numbers: a cue past one of them is
-    that number's. The clause's cues are weighed by their distance in words (a conjunction
-    between costs more); a tie goes to the cue after the number (its counted noun). Being
-    sent somewhere wins over any other cue: "114 freed were taken to Ukraine" counts a group
-    of the freed by where it went; still being held loses to any. A number joined to a word
-    ("60-летний") and one after "in" with its cue before ("в 85 регионах") count none, nor
-    does a cue after the number in a time phrase ("on the eve of the releases").
+    ``numbers`` are the spans of the sentence's other numbers: a cue past one of them, or
+    right before one (a qualifier between at most), is that number's ("two earthquakes
+    flattened buildings and killed at least one person": the earthquakes killed). The
+    clause's cues are weighed by their distance in words (a conjunction between costs more);
+    a tie goes to the cue after the number (its counted noun). Being sent somewhere wins over
+    any other cue: "114 freed were taken to Ukraine" counts a group of the freed by where it
+    went; still being held loses to any. A number joined to a word ("60-летний") and one
+    after "in" with its cue before ("в 85 регионах") count none, nor does a cue after the
+    number in a time phrase ("on the eve of the releases").
     """
     return _concept_in(
         sentence, start, end, _clause(sentence, start, end, language), language, numbers
@@ -300,6 +303,10 @@ def _concept_in(
             continue  # "выявлены в 85 регионах": a cue before counts no places
         low, high = (end, match.start()) if after else (match.end(), start)
         if any(low <= s and e <= high for s, e in numbers):
+            continue
+        if after and any(
+            s >= match.end() and only_qualifier(sentence[match.end() : s], code) for s, _ in numbers
+        ):
             continue
         distance = _distance(sentence[low:high], after)
         if distance > MAX_DISTANCE:
@@ -336,7 +343,8 @@ a cue before it names."""
 _PRIORITY = {Concept.TRANSFERRED: 0, Concept.HELD: 2}
 """Where a group went wins over any other cue, still being held loses to any."""
 _PENALTY_WORDS = {
-    "en": r"death (?:penalty|penalties|sentences?|row|verdict)|(?:sentenced|put|condemned) to death"
+    "en": r"death (?:penalty|penalties|sentences?|row|verdict)"
+    r"|(?:sentenced?|put|condemned?)(?: [^\W\d_]+)? to death"
     r"|pro-death",
     "ru": r"смертн\w* (?:казн|приговор)\w*|приговор\w* к смерти|к смертной",
     "uk": r"смертн\w* (?:кар|вирок)\w*|до смертної",

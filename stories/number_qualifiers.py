@@ -44,6 +44,15 @@ def qualifier_after(text: str, end: int, language: str) -> Qualifier | None:
     return None if match is None else _QUALIFIER_ORDER[int((match.lastgroup or "q0")[1:])]
 
 
+def only_qualifier(words: str, language: str) -> bool:
+    """Whether ``words`` (those before a number) are nothing but space or a qualifier ("at
+    least", "более")."""
+    if not words.strip():
+        return True
+    patterns = _qualifier_patterns(language_code(language))
+    return patterns is not None and patterns[0].fullmatch(words.lstrip()) is not None
+
+
 def language_code(language: str) -> str:
     """ "ru-RU", "RU" and "ru" are all Russian here."""
     return language[:2].lower()

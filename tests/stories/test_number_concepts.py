@@ -22,6 +22,8 @@ from stories.factfinder import extract_facts
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.names import resolve_people
 from stories.number_concepts import Concept, concept_of, read_facts
+from stories.numbers import find_numbers
+from stories.sentences import split_sentences
 from stories.story_input import ArticleView
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
 from tests.support.story_views import number_diffs, told
@@ -516,6 +518,14 @@ def test_small_tolls_of_the_lead_still_disagree() -> None:
             "en",
             Concept.DEAD,
         ),
+        # ECB+ 3_4ecb: the jurors who voted for a death sentence
+        (
+            "The two jurors, who indicated they were among the nine voting to put Nichols to "
+            "death, reported one of the holdouts even worked a crossword puzzle.",
+            "nine",
+            "en",
+            None,
+        ),
         ("Суд приговорил троих обвиняемых к смертной казни.", "троих", "ru", None),
         ("Trzech mężczyzn skazano na karę śmierci.", "Trzech", "pl", None),
     ],
@@ -524,6 +534,45 @@ def test_a_death_penalty_counts_no_dead(
     sentence: str, number: str, language: str, concept: Concept | None
 ) -> None:
     assert _concept(sentence, number, language) is concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "concept"),
+    [
+        # ECB+ 37_3ecb (the 2009 West Papua earthquakes): the earthquakes killed, they are
+        # not the dead; the cue right before "at least one" is that number's.
+        (
+            "THOUSANDS of frightened residents flooded makeshift refugee camps in Indonesia's "
+            "West Papua province today after two powerful earthquakes flattened buildings and "
+            "killed at least one person.",
+            "two",
+            None,
+        ),
+        (
+            "THOUSANDS of frightened residents flooded makeshift refugee camps in Indonesia's "
+            "West Papua province today after two powerful earthquakes flattened buildings and "
+            "killed at least one person.",
+            "one",
+            Concept.DEAD,
+        ),
+        # ECB+ 37_1ecb: a conjunction stands between, so each count keeps its own cue.
+        (
+            "At least five people were killed, 250 others injured and more than 800 homes "
+            "destroyed by those temblors.",
+            "250",
+            Concept.INJURED,
+        ),
+    ],
+)
+def test_a_cue_right_before_another_number_is_that_numbers(
+    sentence: str, number: str, concept: Concept | None
+) -> None:
+    spans = [(n.span.start, n.span.end) for n in find_numbers(split_sentences(sentence))]
+    found = re.search(rf"\b{number}\b", sentence)
+    assert found is not None
+    start = found.start()
+    others = [span for span in spans if span[0] != start]
+    assert concept_of(sentence, start, start + len(number), "en", others) is concept
 
 
 def test_a_districts_count_beside_the_articles_total_is_no_other_total() -> None:
