@@ -580,6 +580,45 @@ def _group_figures(figures: list[_Figure]) -> list[list[_Figure]]:
     return groups
 
 
+def _split_told_apart(groups: list[list[_Figure]], figures: _ByArticle) -> list[list[_Figure]]:
+    """``groups``, each split by value where an outlet tells two of its values apart: it gives
+    one in the group and the other, of the thing another member counts with it (its counted
+    noun or concept), elsewhere ("fired 11 shots — seven bullets entered Gray's body": other
+    outlets' seven bullets are not their 11 shots told otherwise). Two tolls of one concept in
+    one outlet are two sources disagreeing and tell nothing apart (``_best``)."""
+    result: list[list[_Figure]] = []
+    for group in groups:
+        if not _told_apart(group, figures):
+            result.append(group)
+            continue
+        by_value: dict[tuple[float, float, Qualifier], list[_Figure]] = defaultdict(list)
+        for figure in group:
+            by_value[(figure.fact.low, figure.fact.high, figure.fact.qualifier)].append(figure)
+        result += by_value.values()
+    return result
+
+
+def _told_apart(group: list[_Figure], figures: _ByArticle) -> bool:
+    exact = [f for f in group if f.exact]
+    if len({f.fact.value for f in exact}) < 2:
+        return False
+    members = {id(f) for f in group}
+    for member in group:
+        for other in figures[member.view.article_id]:
+            if id(other) in members or not other.exact or other.fact.value == member.fact.value:
+                continue
+            if member.concept is not None and member.concept == other.concept:
+                continue
+            if any(f.fact.value == other.fact.value and _one_thing(f, other) for f in exact):
+                return True
+    return False
+
+
+def _one_thing(a: _Figure, b: _Figure) -> bool:
+    """Whether two figures count one thing: one counted noun, or one concept."""
+    return bool(a.head and a.head == b.head) or (a.concept is not None and a.concept == b.concept)
+
+
 def _best(
     candidates: list[tuple[int, bool, float]], articles: list[dict[int, Concept | None]]
 ) -> int | None:
@@ -1062,8 +1101,8 @@ def number_diffs(
     figures.sort(key=lambda f: (f.view.position(f.fact.span.start), f.view.article_id))
     differing: list[NumberDiff] = []
     agreed: list[NumberDiff] = []
-    groups = _group_figures(figures)
     by_article = _by_article(figures)
+    groups = _split_told_apart(_group_figures(figures), by_article)
     _attach_breakdowns(groups, by_article)
     _attach_bounds(groups, by_article)
     for group in _across_languages(groups, reader):

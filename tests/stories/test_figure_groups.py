@@ -149,6 +149,26 @@ def test_parts_joined_by_and_are_not_each_the_toll() -> None:
     assert capitals == []
 
 
+def test_an_outlet_that_gives_both_values_tells_them_apart() -> None:
+    # ECB+ 19_1ecbplus, 19_6ecbplus, 19_2ecbplus and 19_3ecbplus (Kimani Gray's shooting):
+    # the shots fired and the bullets that hit are two counts; the first outlet gives both.
+    both = (
+        "The 30-year-old sergeant and 26-year-old fired 11 shots — the autopsy showed that seven "
+        "bullets entered Gray's body, three of them from the rear."
+    )
+    fired = (
+        "Both officers fired a total of 11 shots at the suspect, hitting Gray multiple times in "
+        "his torso and legs."
+    )
+    hit = (
+        "An autopsy shows that Gray was hit in the back by three of the seven bullets fired by "
+        "the officers."
+    )
+    assert [line.kind for line in _numbers(both, fired, hit)] == []
+    # Without the outlet that tells them apart, the two would still be compared.
+    assert [line.kind for line in _numbers(fired, hit)] == [NumberDiffKind.CONFLICT]
+
+
 def test_a_sum_converted_in_brackets_differs_from_no_other_outlet() -> None:
     # ECB+ 13_1ecb and 13_4ecb (the Wasilla Bible Church fire): an Australian paper gives the
     # sum in its own dollars too.
