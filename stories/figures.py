@@ -1059,8 +1059,10 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
 
 def _coordinated(body: str, facts: Sequence[NumberFact], readings: Sequence[Reading]) -> set[int]:
     """The figures of one concept joined by "and" in one clause ("One Australian and one
-    English climber have fallen to their deaths", "трое мужчин и две женщины погибли"):
-    parts of a count the sentence does not give, not each the toll."""
+    English climber have fallen to their deaths", "трое мужчин и две женщины погибли"), or
+    the second of them counting "others" ("At least 50 people were hospitalised for broken
+    bones and head wounds while 300 others were given outpatient treatment"): parts of a
+    count the sentence does not give, not each the toll."""
     joined: set[int] = set()
     for index in range(len(facts) - 1):
         first, second = facts[index], facts[index + 1]
@@ -1070,7 +1072,9 @@ def _coordinated(body: str, facts: Sequence[NumberFact], readings: Sequence[Read
         if first.span.sentence != second.span.sentence or first.span.in_caption:
             continue
         between = body[first.span.end : second.span.start]
-        if len(between.split()) <= _JOINED_WORDS and _AND.search(between) is not None:
+        if (
+            len(between.split()) <= _JOINED_WORDS and _AND.search(between) is not None
+        ) or _OTHERS.match(body, second.span.end):
             joined.update((index, index + 1))
     return joined
 
@@ -1080,6 +1084,11 @@ _JOINED_WORDS = 2
 14 trapped" tells two counts, not two parts of one."""
 _AND = re.compile(r"(?i)(?<![^\W\d_])(?:and|и|і|ir|und|et|y|e|i|oraz|ve|και)(?![^\W\d_])")
 """The word that joins two parts, in the languages read."""
+_OTHERS = re.compile(
+    r"(?i)\s+(?:others?|more|других|другие|інших|інші|weitere|autres|otros|otras|altri|altre"
+    r"|innych|inne|kitų|diğer)(?![^\W\d_])"
+)
+"""The word after a number that makes it the count of others than a count before it."""
 
 
 def _own_countries(views: Sequence[ArticleView]) -> frozenset[str]:

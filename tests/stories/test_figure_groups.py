@@ -149,6 +149,32 @@ def test_parts_joined_by_and_are_not_each_the_toll() -> None:
     assert capitals == []
 
 
+def test_a_count_of_others_and_the_count_before_it_are_parts() -> None:
+    # ECB+ 37_5ecbplus and 37_6ecbplus (the 2013 Aceh earthquake, with the 2004 tsunami as
+    # background): Aceh's dead and "tens of thousands more" elsewhere are parts of a toll.
+    parts = (
+        "A massive quake struck off Aceh in 2004, sparking a tsunami that killed 170,000 people "
+        "in the province on Sumatra and tens of thousands more in countries around the Indian "
+        "Ocean."
+    )
+    whole = (
+        "A quake off Indonesia triggered a tsunami that killed some 230,000 people around the "
+        "Indian Ocean."
+    )
+    assert _numbers(parts, whole) == []
+    # ECB+ 37_1ecb and 37_4ecb (the 2009 West Papua earthquakes): outpatients are others than
+    # the hospitalised, not the injured.
+    treated = (
+        "At least 50 people were hospitalised for broken bones and head wounds while 300 others "
+        "were given outpatient treatment, Henri Sembiring a local health official, said."
+    )
+    injured = (
+        "At least five people were killed, 250 others injured and more than 800 homes destroyed "
+        "by those temblors, according to the UN."
+    )
+    assert [line for line in _numbers(injured, treated) if 300 in _values(line)] == []
+
+
 def test_an_outlet_that_gives_both_values_tells_them_apart() -> None:
     # ECB+ 19_1ecbplus, 19_6ecbplus, 19_2ecbplus and 19_3ecbplus (Kimani Gray's shooting):
     # the shots fired and the bullets that hit are two counts; the first outlet gives both.
