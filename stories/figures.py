@@ -32,7 +32,7 @@ from stories.features import name_keys, stem
 from stories.language import ENGLISH, stemmer, word_zipf
 from stories.names import name_tokens, surname_key
 from stories.number_concepts import Concept, Reading, countries_named, read_facts
-from stories.number_roles import is_held, is_measure, measure_unit, segment_of
+from stories.number_roles import is_held, is_measure, is_tally, measure_unit, segment_of
 from stories.story_input import ArticleView, Citation
 
 SAME_VALUE_LINK = 0.35
@@ -775,8 +775,11 @@ def _neighbours(part: _Figure, figures: _ByArticle) -> list[_Figure]:
     """Figures of ``part``'s article near it that count the same kind: its possible parts.
 
     Parts must say what they count, count the same, and count things: digits of a phone
-    number, or temperatures of several places (measures) do not add up to anything."""
-    if not part.head or part.fact.value <= 0 or is_measure(part.fact.counted):
+    number, or temperatures of several places (measures) do not add up to anything, nor do
+    a player's tallies ("3,907 yards and 26 touchdowns in 15 games", "three touchdowns" in
+    one game: each its own player's and stretch of play's)."""
+    counted = part.fact.counted
+    if not part.head or part.fact.value <= 0 or is_measure(counted) or is_tally(counted):
         return []
     return [
         f

@@ -122,6 +122,21 @@ def test_players_tallies_are_each_their_own() -> None:
     assert lines == []
 
 
+def test_a_players_tallies_add_up_to_nothing() -> None:
+    # ECB+ 29_6ecb and 29_1ecb (Colts beat Jaguars): a season's touchdowns and a game's do
+    # not break down the seconds left on the clock.
+    season = (
+        "Peyton Manning completed 29-of-34 passes for 364 yards and three touchdowns to lead the "
+        "Colts over the Jaguars. If so, his late-season flourish leaves him with 3,907 yards and "
+        "26 touchdowns in 15 games."
+    )
+    clock = (
+        "Garrard drove Jacksonville to the 7-yard line with 29 seconds remaining, but Maurice "
+        "Jones-Drew sprained his knee on a reception."
+    )
+    assert [line.kind for line in _numbers(season, clock)] == []
+
+
 def test_a_quake_and_its_aftershock_have_their_own_magnitudes() -> None:
     # ECB+ 37_2ecb and 37_5ecb (the 2009 West Papua earthquakes)
     aftershock = "A 6.1 magnitude quake struck Papua on Wednesday, the latest in a series."
