@@ -45,6 +45,11 @@ class Article:
     language: str | None = None
     """ISO 639-1 code of the language it is written in; None: not known (too little text).
     The engine reads an article of no known language as English."""
+    stamped: datetime | None = None
+    """For an article that came without a publication time, the day a publishing stamp at
+    its top gives (``stories.stamps``): its figures and ages are placed by it. It does not
+    stand in for the publication time, which orders the stream and bounds stories: a text's
+    own stamp may be an update's, and an undated import is clustered by its words alone."""
 
     @property
     def body(self) -> str:

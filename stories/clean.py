@@ -30,8 +30,9 @@ from rapidfuzz import fuzz
 
 from stories.articles import Article, RawArticle, Rejected
 from stories.extract import host_outlet
-from stories.language import detect_language
+from stories.language import ENGLISH, detect_language
 from stories.sentences import split_paragraph
+from stories.stamps import stamped_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,7 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
             f"too little article text: {words} words of prose after removing site chrome "
             f"(an article needs at least {minimum})",
         )
+    language = detect_language("\n".join((title, *paragraphs[:3])))
     return Article(
         title=title,
         paragraphs=tuple(paragraphs),
@@ -304,7 +306,10 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
         published=raw.published,
         external_id=_bare(raw.external_id),
         origin=raw.origin,
-        language=detect_language("\n".join((title, *paragraphs[:3]))),
+        language=language,
+        stamped=None
+        if raw.published is not None
+        else stamped_day(f"{raw.title or ''}\n{text}", language or ENGLISH),
     )
 
 

@@ -41,7 +41,8 @@ def extract_facts(article: Article) -> ArticleFacts:
     body = article.body
     sentences = split_sentences(body)
     mentions = find_mentions(sentences, caption_sentences(article.captions), article.language)
-    published = article.published.date() if article.published is not None else None
+    when = article.published or article.stamped
+    published = when.date() if when is not None else None
     people = [
         Named(m.span.start, m.span.end, m.name)
         for m in mentions
@@ -101,9 +102,11 @@ def people_named(facts: ArticleFacts, language: str | None = None) -> list[Perso
 def stored_article(title: str, body: str, captions: str, features: str | None) -> Article:
     """The cleaned article again from its stored text, as far as finding facts reads it
     (body, captions, date and language: the features, as ``Features.to_json`` wrote them,
-    keep the publication time in the outlet's time zone and name the language)."""
+    keep the publication time in the outlet's time zone, the day of an undated article's
+    stamp, and name the language)."""
     stored = json.loads(features) if features else {}
     published = stored.get("published")
+    stamped = stored.get("stamped")
     return Article(
         title=title,
         paragraphs=tuple(body.split("\n\n")),
@@ -114,6 +117,7 @@ def stored_article(title: str, body: str, captions: str, features: str | None) -
         external_id=None,
         origin="",
         language=stored.get("language"),
+        stamped=datetime.fromisoformat(stamped) if stamped else None,
     )
 
 

@@ -156,6 +156,9 @@ class Features:
     series: tuple[str, str] | None = None
     """A dated headline's template and the dates it names (``series_of``): the instalments
     of a series (a forecast for each day, a month's figures) tell different days."""
+    stamped: datetime | None = None
+    """The day of the article's publishing stamp, when it came undated (``Article.stamped``):
+    kept for finding its facts later, never read by the clustering."""
 
     def to_json(self) -> str:
         """Compact JSON: entity and number sets are derived from the terms when read back.
@@ -173,7 +176,10 @@ class Features:
             if self.series
             else ""
         )
-        return f'{{"terms":{{{terms}}},"published":{published}{language}{series}}}'
+        stamped = (
+            f',"stamped":{encode_basestring(self.stamped.isoformat())}' if self.stamped else ""
+        )
+        return f'{{"terms":{{{terms}}},"published":{published}{language}{series}{stamped}}}'
 
     @classmethod
     def from_json(cls, s: str) -> Features:
@@ -182,11 +188,13 @@ class Features:
         weights = data["terms"]  # JSON object keys are always strings
         terms = tuple(sorted(zip(weights, map(float, weights.values()), strict=True)))
         series = data.get("series")
+        stamped = data.get("stamped")
         return cls.of(
             terms,
             datetime.fromisoformat(published) if published else None,
             data.get("language"),
             (series[0], series[1]) if series else None,
+            datetime.fromisoformat(stamped) if stamped else None,
         )
 
     @classmethod
@@ -196,11 +204,14 @@ class Features:
         published: datetime | None,
         language: str | None = None,
         series: tuple[str, str] | None = None,
+        stamped: datetime | None = None,
     ) -> Features:
         """The features of ``terms`` (sorted by term, each once), with their entity sets."""
         entities = chain(_of_kind(terms, KIND_ENTITY), _of_kind(terms, KIND_PHRASE))
         numbers = _of_kind(terms, KIND_NUMBER)
-        return cls(terms, frozenset(entities), frozenset(numbers), published, language, series)
+        return cls(
+            terms, frozenset(entities), frozenset(numbers), published, language, series, stamped
+        )
 
 
 _term = itemgetter(0)
@@ -749,6 +760,7 @@ def extract_features(article: Article) -> Features:
         article.published,
         None if language == ENGLISH else language,
         series_of(article.title, language),
+        article.stamped,
     )
 
 

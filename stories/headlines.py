@@ -39,6 +39,7 @@ from stories.clean import first_sentence, is_chrome
 from stories.language import ENGLISH, word_zipf
 from stories.months import month_of
 from stories.search import common_words, words_of
+from stories.stamps import PUBLISHING
 
 #: a section's name has at most this many words
 _SECTION_WORDS = 3
@@ -64,11 +65,6 @@ OPENING_CHARS = 400
 #: the first original articles of a story in one language whose headlines may name it
 HEADLINE_CANDIDATES = 10
 
-_PUBLISHING = re.compile(
-    r"publi|pubbl|posted|updat|modifi|veröffentlich|aktualisier|aktualizac|опублик|обновл"
-    r"|actualiza|mis à jour|güncelle|yayınla|نشر|تحديث",
-    re.IGNORECASE,
-)
 #: the word a byline starts with, in the languages of the coverage
 _BY = frozenset(
     "by von par por przez di door av af od от автор autor author yazar yazan بقلم".split()
@@ -304,7 +300,7 @@ def _is_timestamp(text: str, language: str | None) -> bool:
     """A word of publishing with a date or time, and besides them only short words, month
     names and capitalised words (a time zone, a weekday)."""
     tokens = text.split()
-    if len(tokens) > _STAMP_WORDS or not _PUBLISHING.search(text):
+    if len(tokens) > _STAMP_WORDS or not PUBLISHING.search(text):
         return False
     # a date or a time has digits, whatever the language writes around them
     if not any(char.isdigit() for char in text):
@@ -316,7 +312,7 @@ def _is_timestamp(text: str, language: str | None) -> bool:
             or any(char.isdigit() for char in word)
             or len(word) <= 3
             or word[0].isupper()
-            or _PUBLISHING.search(word)
+            or PUBLISHING.search(word)
             or month_of(word, language or ENGLISH) is not None
             or month_of(word, ENGLISH) is not None
         ):
