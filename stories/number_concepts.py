@@ -517,7 +517,14 @@ def _magnitude(sentence: str, start: int, end: int, value: float) -> bool:
     if not 1 <= value <= 10:
         return False
     reach = _MAGNITUDE_REACH
-    return _MAGNITUDE.search(sentence, max(0, start - reach), end + reach) is not None
+    for word in _MAGNITUDE.finditer(sentence, max(0, start - reach), end + reach):
+        between = (
+            sentence[word.end() : start] if word.end() <= start else sentence[end : word.start()]
+        )
+        alone = not _DIGIT.search(between) or _COORDINATED.fullmatch(between) is not None
+        if alone and len(between.split()) <= _MAGNITUDE_WORDS:
+            return True
+    return False
 
 
 _MAGNITUDE = re.compile(
@@ -525,6 +532,13 @@ _MAGNITUDE = re.compile(
     r"|ρίχτερ"
 )
 _MAGNITUDE_REACH = 25
+_MAGNITUDE_WORDS = 3
+"""At most this many words, and no other number but one joined to it, stand between a
+magnitude and its word: "magnitude of 7.6", "five on the Richter scale", "7.6 and 7.5
+magnitude quakes"; "at magnitude 7.6, killing three people" makes no magnitude of the three."""
+_DIGIT = re.compile(r"\d")
+_COORDINATED = re.compile(r"\s*(?:and|or|и|или|und|oder|y|o|et|ou|e|i|ve|ir)\s+[\d.,]+[\s-]*", re.I)
+"""Another magnitude joined to the number: "7.6 and 7.5 magnitude quakes"."""
 
 
 def _measures(counted: str, value: float) -> bool:

@@ -144,6 +144,8 @@ letter rejects most word starts in one step, before the branches of the prefix t
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:or|to|-|–|and|…|\.\.\.)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+"""A range's "between" before its first number, a qualifier or a sign between at most."""
 _RANGE_DIGITS = re.compile(
     r"(?:[1-9]\d{0,2}(?:[,\u00a0 ]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?)(?![\w:]|[.,]\d)"
 )
@@ -575,7 +577,7 @@ def _found(text: str, match: re.Match[str], kind: str, language: str = ENGLISH) 
     sign = _sign_before(text, match.start())
     money = None if sign is None else CURRENCIES[text[sign]]
     low = high = value
-    second = _range_end(text, end, kind)
+    second = _range_end(text, match.start(), end, kind)
     if second is not None:
         other, end = second
         low, high = min(value, other), max(value, other)
@@ -678,10 +680,14 @@ def _not_a_count(before: str, after: str) -> bool:
     return last in {"no", "any", "every", "each", "the", "this", "that", "another"}
 
 
-def _range_end(text: str, end: int, kind: str) -> tuple[float, int] | None:
-    """ "1,300 or 1,400", "10 to 12": the second number of a range, and where it ends."""
+def _range_end(text: str, start: int, end: int, kind: str) -> tuple[float, int] | None:
+    """ "1,300 or 1,400", "10 to 12", "between 10 and 12": the second number of a range, and
+    where it ends. Without "between", two numbers joined by "and" are two figures ("two
+    quakes, measuring 7.6 and 7.4")."""
     joiner = _RANGE.match(text, end)
     if joiner is None:
+        return None
+    if joiner.group().strip().lower() == "and" and _BETWEEN.search(text, 0, start) is None:
         return None
     pattern = _RANGE_DIGITS if kind == "digits" else _NUMBER_KINDS[kind]
     match = pattern.match(text, joiner.end())

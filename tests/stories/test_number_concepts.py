@@ -596,3 +596,31 @@ def test_a_districts_count_beside_the_articles_total_is_no_other_total() -> None
         )
     )
     assert [line for line in lines if 140 in {v.value for v in line.values}] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "magnitudes"),
+    [
+        # ECB+ 37_6ecb, 37_2ecb and 37_3ecb (the 2009 West Papua earthquakes)
+        ("10, 2002, the largest recorded at magnitude 7.6, killing three people.", [7.6]),
+        (
+            "One 7.3-magnitude tremor was felt as far away as Australia and sent small tsunamis "
+            "into Japan's southeastern coast.",
+            [7.3],
+        ),
+        (
+            "As aid started to arrive, hundreds of aftershocks continued to rattle the coastal "
+            "city which was hit by the 7.6 and 7.5 magnitude quakes early on Sunday.",
+            [7.6, 7.5],
+        ),
+        (
+            "Papua had been hit by 842 aftershocks over a period of 29 hours after the first "
+            "quake, including 54 aftershocks stronger than five on the Richter scale.",
+            [5],
+        ),
+    ],
+)
+def test_a_magnitude_stands_by_its_word(sentence: str, magnitudes: list[float]) -> None:
+    facts = find_numbers(split_sentences(sentence))
+    readings = read_facts(sentence, facts, "en")
+    assert [f.value for f, r in zip(facts, readings, strict=True) if r.magnitude] == magnitudes

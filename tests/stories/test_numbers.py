@@ -155,3 +155,11 @@ def test_number_words_in_capitals() -> None:
     # ECB+ 23_6ecbplus opens its lead in capitals.
     found = numbers("ONE Australian and one English climber have fallen to their deaths.")
     assert [n.value for n in found] == [1, 1]
+
+
+def test_two_numbers_joined_by_and_are_a_range_only_after_between() -> None:
+    # ECB+ 37_1ecb: two quakes' magnitudes; the second sentence is written for the test.
+    quakes = numbers("Two quakes, measuring 7.6 and 7.4, struck Indonesia's West Papua province.")
+    assert [(n.low, n.high) for n in quakes] == [(2, 2), (7.6, 7.6), (7.4, 7.4)]
+    between = numbers("Between 10 and 12 people were killed in the collapse.")
+    assert [(n.low, n.high) for n in between] == [(10, 12)]
