@@ -90,9 +90,10 @@ def _date_at(text: str, language: str) -> date | None:
     numeric = _NUMERIC.match(text)
     if numeric is not None:
         return _numeric(numeric)
-    first = _FIRST_WORD.match(text)
-    if not text[:1].isdigit() and (first is None or month_of(first.group(), language) is None):
-        return None
+    words = text.split(maxsplit=2)
+    named = words[1] if text[:1].isdigit() and len(words) > 1 else words[0] if words else ""
+    if month_of(named.strip(_PUNCTUATION), language) is None:
+        return None  # the date starts here: its month first, or its day and then its month
     for year, month, day in dates_in(text, language):
         if year is None or month is None or day is None:
             return None

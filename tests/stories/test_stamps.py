@@ -62,6 +62,7 @@ _SIMPSON_PLEA = (
         # no stamp: prose that names a date, and a date that reads both ways
         ("The company updated its forecast on January 3, 2013 and said", "en", None),
         ("He published a book on 3 May 2001.", "en", None),
+        ("Updated: 12 killed in a blast on March 3, 2013", "en", None),
         ("Posted 03/04/2013", "en", None),
     ],
 )
