@@ -42,6 +42,7 @@ from typing import TypeVar
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from stories import lexicon
 from stories.articles import Article
 from stories.case_endings import case_stem
 from stories.language import ENGLISH, NOUNS_CAPITALISED, stemmer, word_zipf
@@ -93,6 +94,8 @@ KIND_KEY = "k:"
 PLACE_KEY = KIND_KEY + "@"
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_WEEKDAY_WORDS = frozenset(lexicon.WEEKDAYS)
+"""A weekday is a date's word, never a name: "on Friday" tells nothing of a story's people."""
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -434,7 +437,7 @@ def _effects(token: str) -> _Effects:
         code: _Effect = (KIND_ENTITY + lower, lower, _code_key(lower))
         return code, code
     word: _Effect = (_word_term(lower), None, None)
-    if not token[0].isupper():
+    if not token[0].isupper() or lower in _WEEKDAY_WORDS:
         return word, word
     key = _entity_key(lower)
     place = _place_key(key, ENGLISH)

@@ -154,3 +154,20 @@ def test_a_headlines_series_survives_the_store() -> None:
     features = extract_features(article)
     assert features.series == ("прогноз погоды на @ @", "16.11.")
     assert Features.from_json(features.to_json()) == features
+
+
+def test_a_weekday_is_no_name() -> None:
+    # pairs-dev u90be4d7d2f164683 and u692440d35bd71068 (two Hong Kong stories of one outlet,
+    # a week apart): "on Friday" in both tells nothing of who is in them.
+    features = extract_features(
+        article(
+            "Hong Kong's biggest music festival cancelled",
+            "Clockenflap, Hong Kong's biggest music festival, has been cancelled, organisers said "
+            "on Friday. A student died on Friday, triggering a fresh wave of outrage.",
+        )
+    )
+    names = {term for term, _ in features.terms}
+    assert "e:clockenflap" in names
+    assert "w:friday" in names
+    assert "e:friday" not in names
+    assert "k:frd" not in names
