@@ -448,11 +448,20 @@ def _concept_link(a: _Figure, b: _Figure, same: bool) -> float:
         return 0.0
     if not same and (a.apart_from_lead or b.apart_from_lead) and not a.countries:
         return 0.0
+    if not same and a.fact.part and b.fact.part and not a.countries and not _alike_parts(a, b):
+        return 0.0
     if a.language != b.language and not (same or a.countries or _anchors(a) & _anchors(b)):
         return 0.0
     role = _role(a, b) if a.language == b.language else 0.0
     score = CONCEPT_LINK + (1 - CONCEPT_LINK) * role
     return score + SAME_VALUE_BONUS if same else score
+
+
+def _alike_parts(a: _Figure, b: _Figure) -> bool:
+    """Whether two different parts of one concept are one part told otherwise, by their role:
+    two outlets break a toll down in their own ways ("261 other got minor injury", "300
+    others were given outpatient treatment")."""
+    return a.language == b.language and _role(a, b) >= PART_VALUE_CONTEXT
 
 
 def _distinctive_pair(a: _Figure, b: _Figure) -> bool:

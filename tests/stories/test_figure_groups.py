@@ -188,6 +188,12 @@ def test_a_count_of_others_and_the_count_before_it_are_parts() -> None:
         "by those temblors, according to the UN."
     )
     assert [line for line in _numbers(injured, treated) if 300 in _values(line)] == []
+    # ECB+ 37_5ecb: another outlet's breakdown, into other parts, is no other report of them.
+    minor = (
+        "Manrosan told Xinhua that eight people had suffered from serious injury and 261 other "
+        "got minor injury in the quakes."
+    )
+    assert [line for line in _numbers(minor, treated) if 300 in _values(line)] == []
 
 
 def test_an_outlet_that_gives_both_values_tells_them_apart() -> None:
