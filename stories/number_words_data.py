@@ -558,7 +558,8 @@ ARTICLES_AFTER_QUALIFIER: Final[dict[str, str]] = {
 QUALIFIERS_BEFORE: Final[dict[str, tuple[tuple[Qualifier, str], ...]]] = {
     "ru": (
         (Qualifier.MORE_THAN, "более|больше|свыше|более чем|больше чем|чуть более|чуть больше"),
-        (Qualifier.LESS_THAN, "менее|меньше|менее чем|меньше чем|чуть менее|чуть меньше"),
+        (Qualifier.MORE_THAN, "выше"),
+        (Qualifier.LESS_THAN, "менее|меньше|менее чем|меньше чем|чуть менее|чуть меньше|ниже"),
         (Qualifier.UP_TO, "до|вплоть до|не более|не больше|не более чем|максимум"),
         (Qualifier.AT_LEAST, "не менее|не меньше|по меньшей мере|как минимум|минимум"),
         (Qualifier.AT_LEAST, "по крайней мере|не менее чем"),
@@ -569,7 +570,8 @@ QUALIFIERS_BEFORE: Final[dict[str, tuple[tuple[Qualifier, str], ...]]] = {
     ),
     "uk": (
         (Qualifier.MORE_THAN, "понад|більше|більш ніж|більше ніж|більш як|понад як|ще понад"),
-        (Qualifier.LESS_THAN, "менше|менш ніж|менше ніж|менш як"),
+        (Qualifier.MORE_THAN, "вище"),
+        (Qualifier.LESS_THAN, "менше|менш ніж|менше ніж|менш як|нижче"),
         (Qualifier.UP_TO, "до|не більше|не більш ніж|не більше ніж|максимум"),
         (Qualifier.AT_LEAST, "щонайменше|принаймні|не менше|не менш ніж|не менше ніж|мінімум"),
         (Qualifier.AT_LEAST, "як мінімум|найменше"),
@@ -578,8 +580,8 @@ QUALIFIERS_BEFORE: Final[dict[str, tuple[tuple[Qualifier, str], ...]]] = {
         (Qualifier.EXACT, "загалом|усього|всього|ще|рівно"),
     ),
     "be": (
-        (Qualifier.MORE_THAN, "больш за|больш чым|звыш|больш|болей за|болей чым"),
-        (Qualifier.LESS_THAN, "менш за|менш чым|менш"),
+        (Qualifier.MORE_THAN, "больш за|больш чым|звыш|больш|болей за|болей чым|вышэй"),
+        (Qualifier.LESS_THAN, "менш за|менш чым|менш|ніжэй"),
         (Qualifier.UP_TO, "да|не больш за|не больш чым|максімум"),
         (Qualifier.AT_LEAST, "не менш за|не менш чым|прынамсі|як мінімум|мінімум"),
         (Qualifier.ABOUT, "каля|прыкладна|блізу"),

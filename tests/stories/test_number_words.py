@@ -69,6 +69,11 @@ def test_russian_qualifiers_and_hundreds_in_genitive() -> None:
     assert qualifier_of("до 9 человек", "9", "ru") is Qualifier.UP_TO
     assert qualifier_of("ещё 9 человек", "9", "ru") is Qualifier.EXACT
     assert qualifier_of("в колонии 9 человек", "9", "ru") is None
+    # pairs-dev u32e5cf59ae72fe7f (finversia.ru): a price above a mark is a lower bound
+    above = "криптовалюты достигла уровня выше 1400 долларов"
+    assert qualifier_of(above, "1400", "ru") is Qualifier.MORE_THAN
+    assert qualifier_of("температура ниже 20 градусов", "20", "ru") is Qualifier.LESS_THAN
+    assert qualifier_of("ціна вище 100 гривень", "100", "uk") is Qualifier.MORE_THAN
 
 
 def test_russian_thousand_is_one_after_a_qualifier_and_vague_alone() -> None:
