@@ -135,6 +135,23 @@ _PRESENT: dict[str, tuple[str, ...]] = {
 }
 """Words that put a clause in the present, against a sentence's dated opening phrase."""
 
+_THIS_WEEK: dict[str, tuple[str, ...]] = {
+    "en": ("this week", "today", "this morning", "this afternoon"),
+    "ru": ("на этой неделе", "сегодня", "в этот день"),
+    "uk": ("цього тижня", "на цьому тижні", "сьогодні"),
+    "be": ("на гэтым тыдні", "сёння"),
+    "pl": ("w tym tygodniu", "dziś", "dzisiaj"),
+    "lt": ("šią savaitę", "šiandien"),
+    "de": ("in dieser woche", "diese woche", "heute"),
+    "fr": ("cette semaine", "aujourd'hui"),
+    "es": ("esta semana", "hoy"),
+    "it": ("questa settimana", "oggi"),
+    "pt": ("esta semana", "hoje"),
+    "tr": ("bu hafta", "bugün"),
+}
+"""Words right after a word of earlier times that keep it in the event's days: "ранее на этой
+неделе" (earlier this week) is this event's, not an earlier one's."""
+
 _PART_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("among them", "among whom", "including", "of whom", "of which", "of them"),
     "ru": ("из них", "в том числе", "среди них", "среди которых", "из которых", "из числа"),
@@ -370,6 +387,15 @@ def background_marker(
     return None
 
 
+def _of_this_week(text: str, end: int, language: str) -> bool:
+    """Whether the words from ``end`` keep a word of earlier times in the event's days."""
+    following = text[end : end + _THIS_WEEK_CHARS].lstrip().lower()
+    return following.startswith(_THIS_WEEK.get(language, ()))
+
+
+_THIS_WEEK_CHARS = max(len(words) for table in _THIS_WEEK.values() for words in table) + 2
+
+
 def _present(clause: str, language: str) -> bool:
     words = _phrases("present", language)
     return words is not None and words.search(clause) is not None
@@ -378,9 +404,9 @@ def _present(clause: str, language: str) -> bool:
 def _marker_in(place: str, language: str, now: Now | None) -> str | None:
     words = _phrases("background", language)
     if words is not None:
-        found = words.search(place)
-        if found is not None:
-            return found.group().strip()
+        for found in words.finditer(place):
+            if not _of_this_week(place, found.end(), language):
+                return found.group().strip()
     for year_match in _YEAR.finditer(place):
         if now is not None and int(year_match.group()) < now[0]:
             return year_match.group()

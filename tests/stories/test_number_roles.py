@@ -93,6 +93,16 @@ def test_this_month_and_the_month_before_early_in_a_month_are_the_event() -> Non
     assert late["7"].background == "February"
 
 
+def test_earlier_this_week_is_the_events_days() -> None:
+    # pairs-dev u0fc20b27319d4052 and u5a548cdab2124e73 (REvil's ransom demand): the 21
+    # million demanded "earlier this week" is the story's own figure; "earlier" alone dates it.
+    published = date(2020, 5, 16)
+    week = _numbers("Ранее на этой неделе мошенники вымогали 21 миллион долларов.", "ru", published)
+    assert week["21 миллион"].background is None
+    before = _numbers("Ранее мошенники вымогали у компании 21 миллион долларов.", "ru", published)
+    assert before["21 миллион"].background == "Ранее"
+
+
 def test_without_a_publication_date_only_earlier_years_date_a_number() -> None:
     # dev data (en): the year of the rate cuts is earlier than the article's latest year.
     text = (
