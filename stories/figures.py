@@ -198,6 +198,7 @@ def _figure(view: ArticleView, fact: NumberFact, reading: Reading, only_sum: boo
         + ([("concept", concept)] if concept else [])
         + ([("length", reading.length)] if reading.length else [])
         + [("age", f"{age} {key}") for key in age_keys]
+        + ([("value", str(fact.value))] if _distinctive_exact(fact) else [])
     )
     representative = _representative(fact)
     size = math.frexp(representative)[1] if representative > 0 else None
@@ -377,6 +378,8 @@ def _link(a: _Figure, b: _Figure) -> float:
         return 0.0  # an age is no other figure; it may be one written otherwise ("ему 33 года")
     if a.concept is not None and b.concept is not None:
         return _concept_link(a, b, same)
+    if same and _one_distinctive_count(a, b):
+        return SAME_VALUE_LINK
     if not _placed_alike(a, b, same):
         return 0.0
     if a.only_sum and b.only_sum and a.fact.counted == b.fact.counted:
@@ -405,6 +408,29 @@ def _link(a: _Figure, b: _Figure) -> float:
     # A vague or qualified figure is one description among others: its role decides.
     loose = max(score, role) >= LOOSE_VALUE_LINK and role > 0
     return score if loose else 0.0
+
+
+def _distinctive_exact(fact: NumberFact) -> bool:
+    """Whether a figure gives a distinctive number exactly: its own key (``_figure``)."""
+    exact = fact.qualifier is Qualifier.EXACT and fact.low == fact.high
+    return exact and _distinctive_value(fact.value)
+
+
+def _one_distinctive_count(a: _Figure, b: _Figure) -> bool:
+    """Whether two figures of one story give one distinctive number (``_distinctive_value``:
+    190, not 200 or 12) as a count of the same sort, whatever noun each counts it with ("190
+    туристов", "190 человек"; "169 посланий", "169 сообщений"): an agreement, in one language
+    as across languages (``_across_languages``)."""
+    return (
+        a.exact
+        and b.exact
+        and _distinctive_value(a.fact.value)
+        and (a.fact.background is None) == (b.fact.background is None)
+        and a.holder == b.holder
+        and measure_unit(a.fact.counted) == measure_unit(b.fact.counted)
+        and (a.fact.counted in MONEY) == (b.fact.counted in MONEY)
+        and _number_kind(a) == _number_kind(b)
+    )
 
 
 def _other_quakes(a: NumberFact, b: NumberFact) -> bool:

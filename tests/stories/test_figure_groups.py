@@ -8,7 +8,9 @@ unless marked as written for the test.
 
 from __future__ import annotations
 
+from stories.compare import diff_story
 from stories.figures import NumberDiff, NumberDiffKind, _best, _link, _story_figures
+from stories.names import resolve_people
 from stories.number_concepts import Concept
 from stories.story_input import ArticleView
 from tests.support.story_views import number_diffs, told
@@ -214,6 +216,28 @@ def test_an_outlet_that_gives_both_values_tells_them_apart() -> None:
     assert [line.kind for line in _numbers(both, fired, hit)] == []
     # Without the outlet that tells them apart, the two would still be compared.
     assert [line.kind for line in _numbers(fired, hit)] == [NumberDiffKind.CONFLICT]
+
+
+def test_one_distinctive_number_agrees_whatever_noun_counts_it() -> None:
+    # pairs-dev u5a548cdab2124e73 and u0fc20b27319d4052 (REvil's material on Trump): 169
+    # "посланий" and 169 "сообщений" are one count of emails.
+    views = told(
+        (
+            "ura.news",
+            "ru",
+            "Грабмэн, изучивший документы, присланные хакерами, заявил, что это — 169 посланий, "
+            "которые отправлены по электронной почте.",
+        ),
+        (
+            "rbc.ru",
+            "ru",
+            "Документы, которые являются «компроматом» на Трампа представляют собой 169 "
+            "сообщений, отправленных по электронной почте.",
+        ),
+    )
+    diff = diff_story(views, resolve_people(views))
+    assert diff.numbers == ()
+    assert [{v.value for v in line.values} for line in diff.agreed_numbers] == [{169}]
 
 
 def test_a_sum_converted_in_brackets_differs_from_no_other_outlet() -> None:
