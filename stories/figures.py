@@ -1124,9 +1124,10 @@ _AND = re.compile(r"(?i)(?<![^\W\d_])(?:and|и|і|ir|und|et|y|e|i|oraz|ve|και
 """The word that joins two parts, in the languages read."""
 _OTHERS = re.compile(
     r"(?i)\s+(?:others?|more|других|другие|інших|інші|weitere|autres|otros|otras|altri|altre"
-    r"|innych|inne|kitų|diğer)(?![^\W\d_])"
+    r"|innych|inne|kitų|diğer)(?![^\W\d_])(?!\s+than\b)"
 )
-"""The word after a number that makes it the count of others than a count before it."""
+"""The word after a number that makes it the count of others than a count before it ("5 more
+than in the last attack" compares, it adds nothing)."""
 
 
 def _own_countries(views: Sequence[ArticleView]) -> frozenset[str]:
