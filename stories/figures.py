@@ -1098,9 +1098,11 @@ def _story_figures(views: Sequence[ArticleView]) -> list[_Figure]:
 def _coordinated(body: str, facts: Sequence[NumberFact], readings: Sequence[Reading]) -> set[int]:
     """The figures of one concept joined by "and" in one clause ("One Australian and one
     English climber have fallen to their deaths", "трое мужчин и две женщины погибли"), or
-    the second of them counting "others" ("At least 50 people were hospitalised for broken
-    bones and head wounds while 300 others were given outpatient treatment"): parts of a
-    count the sentence does not give, not each the toll."""
+    the second of them counting "others" in the same countries ("At least 50 people were
+    hospitalised for broken bones and head wounds while 300 others were given outpatient
+    treatment"): parts of a count the sentence does not give, not each the toll. Others sent
+    elsewhere ("114 were taken to Ukraine, while nine others were sent to Lithuania") are each
+    the count of their own country."""
     joined: set[int] = set()
     for index in range(len(facts) - 1):
         first, second = facts[index], facts[index + 1]
@@ -1110,9 +1112,9 @@ def _coordinated(body: str, facts: Sequence[NumberFact], readings: Sequence[Read
         if first.span.sentence != second.span.sentence or first.span.in_caption:
             continue
         between = body[first.span.end : second.span.start]
-        if (
-            len(between.split()) <= _JOINED_WORDS and _AND.search(between) is not None
-        ) or _OTHERS.match(body, second.span.end):
+        joined_by_and = len(between.split()) <= _JOINED_WORDS and _AND.search(between) is not None
+        others = _OTHERS.match(body, second.span.end) is not None
+        if joined_by_and or (others and readings[index].countries == readings[index + 1].countries):
             joined.update((index, index + 1))
     return joined
 

@@ -198,6 +198,44 @@ def test_a_count_of_others_and_the_count_before_it_are_parts() -> None:
     assert [line for line in _numbers(minor, treated) if 300 in _values(line)] == []
 
 
+def test_others_sent_elsewhere_are_their_own_countrys_count() -> None:
+    # Written for the test, after the seed story: "nine others" went to another country, so
+    # each figure stays its country's, and both differences still show.
+    lead_en = (
+        "Belarus freed 123 political prisoners on Saturday, including Nobel Peace Prize "
+        "laureate Ales Bialiatski, after talks with a US envoy in Minsk. The release followed "
+        "months of negotiations between Minsk and Washington over sanctions on potash.\n\n"
+    )
+    lead_ru = (
+        "В субботу Беларусь освободила 123 политических заключённых, среди них нобелевского "
+        "лауреата Алеся Беляцкого, после переговоров с американским посланником в Минске. "
+        "Освобождению предшествовали месяцы переговоров Минска и Вашингтона о санкциях.\n\n"
+    )
+    lines = number_diffs(
+        told(
+            (
+                "AP",
+                "en",
+                lead_en + "Of them, 114 were taken to Ukraine, while nine others were sent to "
+                "Lithuania, officials said.",
+            ),
+            (
+                "Reuters",
+                "en",
+                lead_en + "114 of them were taken to Ukraine and eight were sent to Lithuania, "
+                "officials said.",
+            ),
+            (
+                "Meduza",
+                "ru",
+                lead_ru + "104 человека вывезены в Украину, девять отправлены в Литву.",
+            ),
+        )
+    )
+    assert sorted(sorted(_values(line)) for line in lines) == [[8, 9], [104, 114]]
+    assert all(line.kind is NumberDiffKind.CONFLICT for line in lines)
+
+
 def test_an_outlet_that_gives_both_values_tells_them_apart() -> None:
     # ECB+ 19_1ecbplus, 19_6ecbplus, 19_2ecbplus and 19_3ecbplus (Kimani Gray's shooting):
     # the shots fired and the bullets that hit are two counts; the first outlet gives both.
