@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stories.articles import Article, RawArticle
 from stories.clean import clean_article
@@ -91,3 +93,40 @@ def test_an_undated_article_keeps_its_stamp_for_its_facts_only() -> None:
     assert isinstance(fed, Article)
     assert fed.stamped is None
     assert Features.from_json(extract_features(fed).to_json()).stamped is None
+
+
+_STAMP_PARTS = st.lists(
+    st.sampled_from(
+        [
+            "Published",
+            "Posted:",
+            "Updated",
+            "Last updated",
+            "Опубликовано",
+            "Veröffentlicht am",
+            "31",
+            "29",
+            "February",
+            "Feb.",
+            "2013",
+            "13/13/2013",
+            "02.30.2013",
+            "2013-02-30",
+            "9:46 PM",
+            "CDT",
+            "on",
+            "the",
+            "января",
+            ",",
+            "\n",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_STAMP_PARTS, st.sampled_from(["en", "ru", "de", "xx"]))
+def test_any_stamp_like_text_gives_a_real_day_or_none(parts: list[str], language: str) -> None:
+    found = stamped_day(" ".join(parts), language)
+    assert found is None or (found.tzinfo is UTC and 1900 <= found.year <= 2099)
