@@ -972,7 +972,14 @@ def _what(group: list[_Figure], reader: str) -> str:
         return f"“{_source_phrase(own[0])}”"
     counted = max(said, key=lambda c: (said.count(c), -len(c)))
     context = min((f.fact.context for f in own if f.fact.context), key=len, default="")
+    if _ARTICLE_FIRST.match(context):
+        # A noun phrase, no predicate ("Yida is a camp of about 20,000 refugees"): "refugees
+        # a camp" would read as nonsense, the words as written do not.
+        return f"“{_source_phrase(own[0])}”"
     return " ".join(p for p in (counted, context) if p)
+
+
+_ARTICLE_FIRST = re.compile(r"(?i)(?:a|an|the)\s")
 
 
 _AGE_LABELS = {

@@ -293,3 +293,13 @@ def test_a_sum_converted_in_brackets_differs_from_no_other_outlet() -> None:
         "The cut will release around 800 billion yuan ($114.91 billion) to spur the economy.",
     )
     assert both == []
+
+
+def test_a_noun_phrase_around_a_figure_is_shown_as_written() -> None:
+    # ECB+ 41_5ecbplus and 41_6ecbplus (the Yida camp bombing): "a camp" is no predicate, so
+    # the line is labelled with the words as written, not "refugees a camp".
+    lines = _numbers(
+        "Yida is a camp of about 20,000 refugees from the Nuba mountains region of South Kordofan.",
+        "Yida is a refugee camp of about 21,000 people from the Nuba mountains region.",
+    )
+    assert [line.what for line in lines] == ["“a camp of about 20,000 refugees from the Nuba”"]
