@@ -170,7 +170,7 @@ class _Figure:
 
     @property
     def exact(self) -> bool:
-        return self.fact.qualifier is Qualifier.EXACT and self.fact.low == self.fact.high
+        return _exact(self.fact)
 
     @property
     def citation(self) -> Citation:
@@ -410,10 +410,14 @@ def _link(a: _Figure, b: _Figure) -> float:
     return score if loose else 0.0
 
 
+def _exact(fact: NumberFact) -> bool:
+    """Whether a figure gives one number with no qualifier."""
+    return fact.qualifier is Qualifier.EXACT and fact.low == fact.high
+
+
 def _distinctive_exact(fact: NumberFact) -> bool:
     """Whether a figure gives a distinctive number exactly: its own key (``_figure``)."""
-    exact = fact.qualifier is Qualifier.EXACT and fact.low == fact.high
-    return exact and _distinctive_value(fact.value)
+    return _exact(fact) and _distinctive_value(fact.value)
 
 
 def _one_distinctive_count(a: _Figure, b: _Figure) -> bool:

@@ -537,8 +537,10 @@ _MAGNITUDE_WORDS = 3
 magnitude and its word: "magnitude of 7.6", "five on the Richter scale", "7.6 and 7.5
 magnitude quakes"; "at magnitude 7.6, killing three people" makes no magnitude of the three."""
 _DIGIT = re.compile(r"\d")
-_COORDINATED = re.compile(r"\s*(?:and|or|и|или|und|oder|y|o|et|ou|e|i|ve|ir)\s+[\d.,]+[\s-]*", re.I)
-"""Another magnitude joined to the number: "7.6 and 7.5 magnitude quakes"."""
+_COORDINATED = re.compile(
+    rf"(?i)\s*(?:{'|'.join(map(re.escape, sorted(_CONJUNCTIONS)))})\s+[\d.,]+[\s-]*"
+)
+"""Another magnitude joined to the number by a conjunction: "7.6 and 7.5 magnitude quakes"."""
 
 
 def _measures(counted: str, value: float) -> bool:

@@ -90,15 +90,15 @@ def _date_at(text: str, language: str) -> date | None:
     numeric = _NUMERIC.match(text)
     if numeric is not None:
         return _numeric(numeric)
-    words = text.split(maxsplit=2)
-    named = words[1] if text[:1].isdigit() and len(words) > 1 else words[0] if words else ""
-    if month_of(named.strip(_PUNCTUATION), language) is None:
-        return None  # the date starts here: its month first, or its day and then its month
-    for year, month, day in dates_in(text, language):
-        if year is None or month is None or day is None:
-            return None
-        return _valid(year, month, day)
-    return None
+    # The date starts here: its month first, or its day and then its month.
+    words = text.split(maxsplit=2)[:2]
+    month = words[-1] if text[:1].isdigit() else words[0] if words else ""
+    if month_of(month.strip(_PUNCTUATION), language) is None:
+        return None
+    year, month_number, day = next(dates_in(text, language), (None, None, None))
+    if year is None or month_number is None or day is None:
+        return None
+    return _valid(year, month_number, day)
 
 
 def _numeric(found: re.Match[str]) -> date | None:
