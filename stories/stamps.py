@@ -64,11 +64,11 @@ def stamped_day(text: str, language: str) -> datetime | None:
 
 
 def _stamp_word(text: str, start: int) -> bool:
-    """Whether the word of publishing at ``start`` opens a stamp: capitalised ("Published",
-    "Опубликовано"), first on its line, or after "Last"; prose writes it in lowercase ("he
-    published a book on 3 May 2001")."""
-    while start and text[start - 1].isalpha():
-        start -= 1
+    """Whether the word of publishing at ``start`` opens a stamp: a word of its own (not
+    "Republicans"), capitalised ("Published", "Опубликовано"), first on its line, or after
+    "Last"; prose writes it in lowercase ("he published a book on 3 May 2001")."""
+    if start and text[start - 1].isalpha():
+        return False
     if text[start].isupper() or not start or text[start - 1] == "\n":
         return True
     return text[:start].rstrip().endswith("Last")

@@ -65,6 +65,7 @@ _SIMPSON_PLEA = (
         ("The company updated its forecast on January 3, 2013 and said", "en", None),
         ("He published a book on 3 May 2001.", "en", None),
         ("Updated: 12 killed in a blast on March 3, 2013", "en", None),
+        ("Senate Republicans on January 3, 2013 blocked the bill", "en", None),
         ("Posted 03/04/2013", "en", None),
     ],
 )
