@@ -145,7 +145,9 @@ _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion)\b|(bn|m)\b"
 _PERCENT = re.compile(r"\s?%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:or|to|-|–|and|…|\.\.\.)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
-"""A range's "between" before its first number, a qualifier or a sign between at most."""
+"""A range's "between" before its first number, a qualifier or a sign between at most..."""
+_BETWEEN_CHARS = 40
+"""...looked for in this many characters before it, not the whole sentence."""
 _RANGE_DIGITS = re.compile(
     r"(?:[1-9]\d{0,2}(?:[,\u00a0 ]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?)(?![\w:]|[.,]\d)"
 )
@@ -687,7 +689,8 @@ def _range_end(text: str, start: int, end: int, kind: str) -> tuple[float, int] 
     joiner = _RANGE.match(text, end)
     if joiner is None:
         return None
-    if joiner.group().strip().lower() == "and" and _BETWEEN.search(text, 0, start) is None:
+    before = max(0, start - _BETWEEN_CHARS)
+    if joiner.group().strip().lower() == "and" and _BETWEEN.search(text, before, start) is None:
         return None
     pattern = _RANGE_DIGITS if kind == "digits" else _NUMBER_KINDS[kind]
     match = pattern.match(text, joiner.end())
