@@ -14,13 +14,14 @@ Dates in the text (``d:`` terms) weigh like numbers: two write-ups of one event 
 the same day, two events of the same kind rarely do. They are not used as a veto: articles
 name backstory years too often (a year-conflict penalty lost more recall than it gained).
 
-A story told in other languages than the article's shares none of its words, so it is also
+A story told in other languages than the article's shares none of its words, so it is
 scored on what crosses languages alone: the names' cross-script keys (``k:`` terms), numbers and
 dates (not a bare year), each story keeping a second, small centroid of those (see
-``cross_threshold``). A story told in several languages keeps a centroid of each too: its main
-centroid holds the words of its main languages only, and an article in another of its
-languages is scored against that language's articles as well. Keys are kept out of the
-word-and-name vector: within one language the names themselves say more.
+``cross_threshold``), and never on dates and numbers without a name. A story told in several
+languages keeps a centroid of each too: its main centroid holds the words of its main
+languages only, and an article in another of its languages is scored against that language's
+articles as well. Keys are kept out of the word-and-name vector: within one language the
+names themselves say more.
 
 A story that is still small some articles after it began gets a second look: the stories
 around it have grown since its articles were matched, and when each of its articles now fits
@@ -107,6 +108,11 @@ class ClusterSettings:
     a match is right 96% of the time (0.15: 90%, as the word score at ``threshold``; 0.3: 100%
     with a third of the recall). Names alone mislead more across languages, where the same
     officials recur in event after event, so the stricter point is taken."""
+    cross_unnamed_share: float = 0.7
+    """Dates and numbers make at most this share of a cross-language score, names' keys the
+    rest: the articles of one day share its date and small numbers (a photo contest's results
+    and a festival, both "22 November"), and an article in another language joined to a story
+    on those alone was wrong nearly every time on pairs-dev. 0.5 to 0.95 gave the same."""
     date_share: float = 0.7
     """Dates and bare years make at most this share of a word score: the articles of one day
     name that day and its year, whatever they tell, and a story grown on dates alone takes
@@ -360,6 +366,8 @@ class StoryIndex:
         years = [i for i in chain(dates, numbers) if _bare_year(names[i])]
         if years:
             crossing = crossing[~np.isin(crossing, years)]
+        # The keys follow the dates that are not bare years in ``cross``.
+        first_key = len(dates) - sum(i < dates.stop for i in years)
         vec = _normalised(full[main])
         undated = vec.copy()
         # Dates come first among the main vector's terms; numbers follow the keys left out.
@@ -379,7 +387,7 @@ class StoryIndex:
             undated,
             crossing,
             _normalised(full[crossing]),
-            range(len(dates), len(dates) + len(keys)),
+            range(first_key, first_key + len(keys)),
         )
         self._last = article
         return article
@@ -432,18 +440,19 @@ class StoryIndex:
         q_ids: IntArray,
         q_w: FloatArray,
         stories: Sequence[_Story | Vector],
-        undated: FloatArray | None = None,
+        telling: FloatArray | None = None,
+        share: float = 0.0,
     ) -> FloatArray:
         """Cosine to each centroid less its largest single-term share in the proportion that
-        term makes of the cosine, and, given the query's weights without dates (``undated``),
-        with dates at most ``date_share`` of it.
+        term makes of the cosine, and, given the query's weights without the terms that say
+        little on their own (``telling``), with those terms at most ``share`` of it.
 
         A match must not rest on one shared name: two acquisitions by the same company share
         the buyer and little else (the cosine is nearly all that name's, and nearly all of it
         goes), two write-ups of one event share many specifics (the largest is a small part and
         costs little: taking it off whole lost two write-ups of a shooting whose largest share
         was "Thai"). Nor on dates alone: articles of one day name it, and the year, whatever
-        they tell.
+        they tell. Nor, across languages, on dates and numbers without a name.
         """
         ids = np.concatenate([s.ids for s in stories])
         weights = np.concatenate([s.weights for s in stories])
@@ -456,11 +465,11 @@ class StoryIndex:
         total = np.add.reduceat(shares, starts, dtype=np.float64)
         top = np.maximum.reduceat(shares, starts).astype(np.float64)
         score = total - top * top / np.maximum(total, 1e-12)
-        if undated is not None:
-            self._query[q_ids] = undated
+        if telling is not None:
+            self._query[q_ids] = telling
             rest = np.add.reduceat(np.take(self._query, ids) * weights, starts, dtype=np.float64)
             self._query[q_ids] = 0.0
-            score = np.minimum(score, rest / (1.0 - self.settings.date_share))
+            score = np.minimum(score, rest / (1.0 - share))
         norms = np.array([s.norm for s in stories], dtype=np.float32)
         return np.asarray(score / norms, dtype=np.float32)
 
@@ -485,10 +494,11 @@ class StoryIndex:
             return None
         stories = [self._stories[sid] for sid in sids]
         undated = article.undated[order]
-        scores = self._scores(q_ids, q_w, stories, undated)
+        scores = self._scores(q_ids, q_w, stories, undated, self.settings.date_share)
         if multilingual:
             self._own_language_scores(scores, q_ids, q_w, undated, article.language, stories)
-            self._cross_scores(scores, x_ids, x_w, article.language, stories)
+            names = np.where(np.isin(x_order, article.keys), x_w, 0.0).astype(x_w.dtype)
+            self._cross_scores(scores, x_ids, x_w, names, article.language, stories)
         best = int(np.argmax(scores))
         if scores[best] < self.settings.threshold:
             return None
@@ -524,7 +534,7 @@ class StoryIndex:
         if not mixed:
             return
         told = [stories[i].told[language] for i in mixed]
-        own = self._scores(q_ids, q_w, told, undated)
+        own = self._scores(q_ids, q_w, told, undated, self.settings.date_share)
         for i, value in zip(mixed, own.tolist(), strict=True):
             scores[i] = max(scores[i], value)
 
@@ -533,28 +543,31 @@ class StoryIndex:
         scores: FloatArray,
         x_ids: IntArray,
         x_w: FloatArray,
+        names: FloatArray,
         language: str,
         stories: list[_Story],
     ) -> None:
         """Score the stories told in none of the article's language on names' keys, numbers and
-        dates, and keep the better of that and their word score.
+        dates alone (``names``: the query's weights of the keys only).
 
-        The cross score is a cosine like the word score (less its largest single-term share)
-        measured against ``cross_threshold``; scaled to ``threshold`` it competes with the
-        stories in the article's language.
+        The cross score is a cosine like the word score (less its largest single-term share,
+        and with dates and numbers at most ``cross_unnamed_share`` of it) measured against
+        ``cross_threshold``; scaled to ``threshold`` it competes with the stories in the
+        article's language. Their word score is not kept: what it shares with a story in
+        another language is numbers, dates and names spelled alike, which the cross score
+        weighs by what crosses languages (a short Arabic article joined an English story
+        on 20 and 2020 that way).
         """
-        others = [
-            i
-            for i, story in enumerate(stories)
-            if language not in story.languages and story.cross.ids.size
-        ]
+        others = [i for i, story in enumerate(stories) if language not in story.languages]
+        scores[others] = 0.0
+        others = [i for i in others if stories[i].cross.ids.size]
         if not others or not x_ids.size:
             return
         crosses = [stories[i].cross for i in others]
-        cross = self._scores(x_ids, x_w, crosses)
+        cross = self._scores(x_ids, x_w, crosses, names, self.settings.cross_unnamed_share)
         scale = self.settings.threshold / self.settings.cross_threshold
         for i, value in zip(others, cross.tolist(), strict=True):
-            scores[i] = max(scores[i], value * scale)
+            scores[i] = value * scale
 
     def add(
         self,

@@ -410,3 +410,18 @@ def test_a_bare_year_is_no_evidence_across_languages() -> None:
     found = index.match(_only_keys("d:2020", "d:01-01", "k:trmp", "k:lksnk", "w:parade"))
     assert found is not None
     assert found.story_id == 2
+
+
+def test_a_day_and_numbers_alone_join_no_story_told_in_another_language() -> None:
+    """Articles of one day share its date and small numbers whatever they tell (a Russian
+    photo contest "подведём 22 ноября" and an English festival "from 22 to 24 November"):
+    across languages a story needs names in common too, from its words or its keys."""
+    index = StoryIndex(ClusterSettings())
+    contest = ("d:11-22", "n:22", "n:24", "n:2019", "d:2019", "w:ru:конкурс", "k:kfmn")
+    index.add(1, _only_keys(*contest, language="ru"), article_id=1)
+    festival = ("d:11-22", "n:22", "n:24", "n:2019", "d:2019", "w:festival", "k:klknflp")
+    assert index.match(_only_keys(*festival)) is None
+    index.add(2, _only_keys(*contest, "k:klknflp", "k:kng", language="ru"), article_id=2)
+    found = index.match(_only_keys(*festival, "k:kng"))
+    assert found is not None
+    assert found.story_id == 2
