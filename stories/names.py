@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from stories.case_endings import CASE_ENDINGS, MIN_STEM, case_stem
 from stories.facts import EntityKind, Mention
-from stories.language import ENGLISH
+from stories.language import ENGLISH, word_zipf
 from stories.lexicon import NAME_TITLES
 from stories.scripts import latin
 from stories.scripts import skeleton as consonants
@@ -200,6 +200,36 @@ def _gender(surname: str) -> str | None:
     return None
 
 
+#: the last letter of a man's given name in the genitive or accusative that a woman's given
+#: name ends in too (Олега, Сергея, Игоря; Анна, Мария)
+_GIVEN_OBLIQUE = ("а", "я")
+#: what a man's given name ends in instead in the nominative (Олег, Сергей, Игорь)
+_GIVEN_NOMINATIVE = ("", "й", "ь")
+#: how common a nominative must be to be taken for a given name (zipf)
+_GIVEN_ZIPF = 3.0
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def masculine_given_oblique(given: str, language: str | None) -> bool:
+    """Whether a Cyrillic given name is a man's in the genitive or accusative (Олега, Сергея,
+    Игоря), whose surname then ends as a woman's does ("Олега Соколова" is Олег Соколов).
+
+    The word list tells: a man's nominative (Олег, Сергей, Игорь) is more common than its
+    oblique form, and a woman's name (Анна, Мария, Ольга) is more common than any word its
+    last letter could be taken from. A name that is both (Александра, Валерия) reads as a
+    man's here, which leaves its gender open.
+    """
+    lower = given.casefold()
+    if not lower.endswith(_GIVEN_OBLIQUE) or script(given) != "Cyrillic":
+        return False
+    stem = lower[:-1]
+    for code in (language,) if language else ("ru", "uk"):
+        nominative = max(word_zipf(stem + end, code) for end in _GIVEN_NOMINATIVE)
+        if nominative >= _GIVEN_ZIPF and nominative > word_zipf(lower, code):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _NameForm:
     """What comparing one name needs, worked out once per distinct name.
@@ -233,9 +263,10 @@ def _form(name: str, language: str | None = None) -> _NameForm | None:
     given = case_stem(tokens[0], language) if len(tokens) > 1 else ""
     bones = consonants(stem.lower(), language or ENGLISH)
     whole = _whole(given, stem, language, not _NOT_LATIN.search(last)) if given else ""
-    return _NameForm(
-        len(tokens) > 1, skeleton(stem), fold(stem), _gender(last), given, bones, whole
-    )
+    gender = _gender(last)
+    if gender == "f" and given and masculine_given_oblique(tokens[0], language):
+        gender = None
+    return _NameForm(len(tokens) > 1, skeleton(stem), fold(stem), gender, given, bones, whole)
 
 
 #: consonants a surname has at least for its consonants alone to make two spellings one
@@ -546,7 +577,11 @@ def oblique(name: str, language: str | None) -> bool:
     Białackiego, Lukašenkos): a form to show only when no nominative is at hand."""
     tokens = _name_tokens(name)
     endings = _OBLIQUE_ENDINGS.get(language or "")
-    return bool(tokens and endings) and tokens[-1].casefold().endswith(endings or ())
+    if not tokens or not endings:
+        return False
+    return tokens[-1].casefold().endswith(endings) or (
+        len(tokens) > 1 and masculine_given_oblique(tokens[0], language)
+    )
 
 
 def _spelling_key(spelling: str, language: str | None) -> str:

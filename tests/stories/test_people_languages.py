@@ -223,3 +223,87 @@ def test_the_noun_an_article_or_particle_goes_with_is_not_part_of_the_name_after
     """A definite article goes with a noun (el Estado, la Paz, la República), a particle
     with a surname of one or two words (de la Fuente): the words after them are a name."""
     assert list(people(mentions(text, language))) == [name]
+
+
+def _views(texts: list[tuple[str, str]]) -> list[ArticleView]:
+    views = []
+    for number, (title, body) in enumerate(texts):
+        article = clean_article(RawArticle(text=body, title=title, declared=True))
+        assert isinstance(article, Article)
+        view = ArticleView(
+            number, f"outlet {number}", None, None, article.body, extract_facts(article), "ru"
+        )
+        views.append(view)
+    return views
+
+
+def test_a_man_named_in_the_genitive_is_the_man_named_in_the_nominative() -> None:
+    """dev ue2f2331a0a129a11, u483e06f379c13f02: "Олега Соколова" is the genitive of Олег
+    Соколов, whose surname then ends as a woman's does; his given name says he is a man, and
+    the nominative is the name shown."""
+    views = _views(
+        [
+            (
+                "На Мойке завершили следственный эксперимент",
+                "Подозреваемого в жестоком убийстве аспирантки Олега Соколова увезли с места"
+                " происшествия на реке Мойке, где он сбросил останки возлюбленной.",
+            ),
+            (
+                "Череп в Мойке",
+                "Аспирантку, по версии следствия, убил и расчленил историк этого же вуза доцент"
+                " Олег Соколов.",
+            ),
+        ]
+    )
+    people = {person.name: set(person.spellings) for person in resolve_people(views)}
+    assert "Олег Соколов" in people, people
+    assert "Олега Соколова" not in people, people
+    assert not same_person("Олега Соколова", "Анна Соколова")
+    assert same_person("Анна Соколова", "Анны Соколовой")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "not_a_person"),
+    [
+        # dev 1484036808
+        ("en", '"I feel very lucky," Tory recently told CBC Toronto.', "CBC Toronto"),
+        # dev u0a7045216cbbf52b
+        (
+            "ru",
+            "Также он отметил, что на данный момент делать выводы рано, так как «мы можем"
+            " получить второй пик в этой волне», пишет РИА Новости.",
+            "РИА Новости",
+        ),
+        # dev u483e06f379c13f02
+        (
+            "ru",
+            "Источник НЕВСКИХ НОВОСТЕЙ сообщил о том, что была очень ровно отпилена половина"
+            " головы.",
+            "НЕВСКИХ НОВОСТЕЙ",
+        ),
+        # dev u89347905b914e51c
+        (
+            "ru",
+            "По информации Амурского ЦГМС, в пятницу, 8 ноября, ночью в отдельных западных"
+            " районах Амурской области ожидается слабый снег.",
+            "Амурского ЦГМС",
+        ),
+        # dev uc8fafffcfe7fc5b0
+        (
+            "ru",
+            "Три судна ВМС Украины вторглись в российские территориальные воды в районе"
+            " Керченского пролива.",
+            "ВМС Украины",
+        ),
+    ],
+)
+def test_a_name_with_an_acronym_or_in_capitals_is_no_person(
+    language: str, text: str, not_a_person: str
+) -> None:
+    found = mentions(text, None if language == "en" else language)
+    assert not_a_person not in people(found), found
+
+
+def test_initials_and_a_kings_numeral_are_still_part_of_a_name() -> None:
+    found = people(mentions("Author J.R.R. Tolkien wrote it, King Charles III said.", None))
+    assert {"J.R.R. Tolkien", "Charles III"} <= set(found), found
