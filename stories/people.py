@@ -107,10 +107,10 @@ SPEECH_VERBS = frozenset(lexicon.SPEECH_VERBS)  # looked up word by word
 FUNCTION_WORDS = frozenset(
     "a an the this that these those his her its their our my your whose which who whom what "
     "and or but nor so yet if as at by for from in into of on onto to with without over under "
-    "about after before between during since until while when where than then also even just "
-    "is are was were be been being has have had do does did will would can could should may "
-    "might must not no including among against per via like said says told it he she they we "
-    "i you him them us me there here all both each every some any such".split()
+    "about after before between during since until while when where why how than then also "
+    "even just is are was were be been being has have had do does did will would can could "
+    "should may might must not no including among against per via like said says told it he "
+    "she they we i you him them us me there here all both each every some any such".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 DETERMINERS = frozenset("the a an its his her their our my your this that these those".split())
@@ -512,9 +512,33 @@ def _name_votes(words: tuple[str, ...]) -> tuple[int, int, int]:
         return 0, 1, 0
     if single and "." in words[0]:
         return 0, 0, 1
+    shouted = [w for w in words if _shouted(w)]
+    if shouted and not single:
+        # "РИА Новости", "CBC Toronto", "Амурского ЦГМС": an acronym makes an organisation;
+        # a run in capitals ("НЕВСКИХ НОВОСТЕЙ", "CIUDAD DE MÉXICO") is a label or a shouted
+        # headline, whose shape says nothing.
+        acronym = any(len(w) <= _ACRONYM_LETTERS for w in shouted)
+        return (0, 1, 0) if acronym else (0, 0, 0)
     if 2 <= len(words) <= 4:
         return 2, 0, 0
     return 0, 0, 0
+
+
+#: the most letters a word in capitals has to be read as an acronym (ЦГМС, NCAA, USNS)
+_ACRONYM_LETTERS = 4
+
+
+def _shouted(word: str) -> bool:
+    """A word in capitals, not initials ("J.K.", "R.") nor a king's numeral."""
+    return (
+        word.isupper()
+        and "." not in word
+        and sum(map(str.isalpha, word)) > 1
+        and word not in _ROMAN_NUMERALS
+    )
+
+
+_ROMAN_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 
 
 def _has_demonym(word: str, context: _Context) -> bool:

@@ -220,3 +220,14 @@ def test_an_occupation_before_a_name_is_its_description() -> None:
         "Wayne Rooney",
     }
     assert described(found, "Lindsay Lohan") == ["Actress"]
+
+
+def test_a_question_word_opening_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    """dev 1484188646 (its second sentence written for the test)."""
+    text = (
+        "President Donald Trump spoke to Kim Jong Un. Why Trump is winding up tensions again"
+        " with Pyongyang appears to involve a two-fold calculation. How Kim Jong Un will answer"
+        " is not clear."
+    )
+    names = {m.name for m in find_mentions(split_sentences(text))}
+    assert names == {"Donald Trump", "Kim Jong Un"}, names
