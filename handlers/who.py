@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.command import Command
 from handlers.context import Context
 from handlers.fit import FRAME, Budget, Candidates, in_turns, units
-from handlers.format import outlets_short
+from handlers.format import outlets_short, plural
 from handlers.reply import Choice, Citation, Line, Reply, Section
 from handlers.stories import story_line
 from storage import queries
@@ -182,7 +182,7 @@ def _render(profile: Profile, stories: list[StoryInfo], language: str) -> Reply:
     known = profile.name in profile.spellings or not spellings
     canonical = profile.name if known else spellings[0][0]
     outlets = {outlet for _, cites in spellings for outlet in cites}
-    footer = f"Named by {len(outlets)} outlets."
+    footer = f"Named by {plural(len(outlets), 'outlet')}."
     budget = Budget()
     budget.spend(units(canonical) + units(footer) + FRAME)
     listed = Candidates("Stories, newest first", [(story_line(s, language),) for s in stories])

@@ -115,3 +115,34 @@ async def test_diff_does_not_call_another_script_a_spelling(app: App) -> None:
         for line in section.lines
     ]
     assert not any("Колесникова" in line or "Κολέσνικοβα" in line for line in spelled), spelled
+
+
+async def test_a_man_named_in_the_genitive_by_one_outlet_is_one_person(app: App) -> None:
+    """dev ue2f2331a0a129a11 and u483e06f379c13f02: one outlet names him in the genitive
+    ("Олега Соколова"), another in the nominative; /who answers with one man under his
+    nominative, named by both outlets."""
+    await app.ingestor.ingest(
+        [
+            RawArticle(
+                text="Подозреваемого в жестоком убийстве аспирантки Олега Соколова увезли с"
+                " места происшествия на реке Мойке, где он сбросил останки возлюбленной.",
+                title="На Мойке завершили следственный эксперимент",
+                outlet="kavkaz.mk.ru",
+                published=RELEASE_DAY,
+                declared=True,
+            ),
+            RawArticle(
+                text="Аспирантку, по версии следствия, убил и расчленил историк этого же вуза"
+                " доцент Олег Соколов. Водолазы искали её останки в реке Мойке.",
+                title="Водолазы нашли в Мойке череп",
+                outlet="nevnov.ru",
+                published=RELEASE_DAY,
+                declared=True,
+            ),
+        ]
+    )
+    await app.facts.run()
+    reply = await ask(app, "who", "Соколова")
+    assert reply.tone is Tone.OK, text_of(reply)
+    assert reply.title == "Олег Соколов", text_of(reply)
+    assert "Named by 2 outlets." in text_of(reply), text_of(reply)
