@@ -17,6 +17,7 @@ from stories.facts import Qualifier
 from stories.figures import NumberDiff, NumberDiffKind, NumberValue
 from stories.language import ENGLISH
 from stories.names import resolve_people
+from stories.number_qualifiers import qualified_amount
 from stories.quote_variants import QuoteVariant, QuoteVersion
 from stories.sentences import short
 from stories.spellings import SpellingVariant
@@ -49,11 +50,7 @@ def _value_text(value: NumberValue) -> str:
         return " + ".join(value.parts)
     if value.value == 0 and not any(ch.isdigit() for ch in value.text):
         return "none"
-    qualified = value.qualifier not in (Qualifier.EXACT, Qualifier.VAGUE)
-    prefix = f"{value.qualifier.value} "
-    if qualified and not value.text.casefold().startswith(prefix):
-        return prefix + value.text
-    return value.text
+    return qualified_amount(value.qualifier, value.text, value.value)
 
 
 def _others(count: int, what: str) -> str:

@@ -53,6 +53,23 @@ def only_qualifier(words: str, language: str) -> bool:
     return patterns is not None and patterns[0].fullmatch(words.lstrip()) is not None
 
 
+def qualified_amount(qualifier: Qualifier, text: str, value: float) -> str:
+    """A figure with its qualifier in words of the reader's ("about 1,100", "more than 100").
+
+    The qualifier is the reader's word, so a figure written in words of another language
+    ("knapp acht", "около ста") is shown in digits after it ("almost 8", "about 100"), not as
+    "almost acht"; a figure in digits, or written in words with no qualifier, as written.
+    """
+    if qualifier in (Qualifier.EXACT, Qualifier.VAGUE):
+        return text
+    prefix = f"{qualifier.value} "
+    if text.casefold().startswith(prefix):
+        return text
+    if not any(ch.isdigit() for ch in text):
+        text = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    return prefix + text
+
+
 def language_code(language: str) -> str:
     """ "ru-RU", "RU" and "ru" are all Russian here."""
     return language[:2].lower()

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from stories.compare import DiffItem, diff_story
 from stories.details import UniqueDetail
 from stories.factfinder import stored_facts
-from stories.facts import EntityKind, Qualifier
+from stories.facts import EntityKind
 from stories.figures import NumberDiff, NumberDiffKind
 from stories.headlines import (
     OPENING_CHARS,
@@ -34,6 +34,7 @@ from stories.headlines import (
 )
 from stories.language import ENGLISH
 from stories.names import clean_name, resolve_people, surname_key
+from stories.number_qualifiers import qualified_amount
 from stories.reader import Headlines, reader_first, title_for
 from stories.sentences import short
 from stories.spellings import SpellingVariant
@@ -319,8 +320,7 @@ def new_details(
         for fact in view.facts.numbers:
             if fact.value in known_figures or not fact.counted:
                 continue
-            qualified = fact.qualifier not in (Qualifier.EXACT, Qualifier.VAGUE)
-            amount = f"{fact.qualifier.value} {fact.text}" if qualified else fact.text
+            amount = qualified_amount(fact.qualifier, fact.text, fact.value)
             text = f"{amount} {fact.counted} — {short(fact.span.sentence)}"
             key = (_words(fact.counted), fact.value)
             figures.setdefault(key, []).append((text, Citation.of(view, fact.span)))

@@ -12,6 +12,7 @@ import pytest
 
 from stories.facts import Qualifier
 from stories.number_qualifiers import (
+    qualified_amount,
     qualifier_after,
     qualifier_before,
 )
@@ -580,3 +581,22 @@ def test_the_prefilter_sees_number_words_only() -> None:
     assert not has_number_words("Задержаны люди, один из них ранен.", "ru")
     assert not has_number_words("Ein Mann wurde festgenommen.", "de")
     assert has_number_words("Hundertdreiundzwanzig Gefangene", "de")
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "text", "value", "shown"),
+    [
+        # dev 1625209959: "in einem knapp achtminütigen Video"
+        (Qualifier.ALMOST, "acht", 8.0, "almost 8"),
+        (Qualifier.ABOUT, "ста", 100.0, "about 100"),
+        (Qualifier.MORE_THAN, "tysiąca", 1000.0, "more than 1,000"),
+        (Qualifier.ABOUT, "1,5", 1.5, "about 1,5"),
+        (Qualifier.MORE_THAN, "1 000", 1000.0, "more than 1 000"),
+        (Qualifier.EXACT, "acht", 8.0, "acht"),
+        (Qualifier.VAGUE, "сотни", 100.0, "сотни"),
+    ],
+)
+def test_a_qualified_figure_in_another_languages_words_is_shown_in_digits(
+    qualifier: Qualifier, text: str, value: float, shown: str
+) -> None:
+    assert qualified_amount(qualifier, text, value) == shown
