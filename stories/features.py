@@ -359,6 +359,13 @@ def _number_term_in(raw: str, language: str) -> str:
         whole, fraction = raw.split(",")
         if len(fraction) != 3:
             return KIND_NUMBER + f"{whole}.{fraction}"
+    whole, comma, fraction = raw.rpartition(",")
+    if comma and _THOUSANDS.fullmatch(whole) and fraction.isdigit():
+        return KIND_NUMBER + f"{whole.replace('.', '')}.{fraction}"  # 1.234,5
+    if "." in raw and "," not in raw:
+        # No thousands: a time or a date ("15.00 Uhr", "в 15.30", "15.11"), kept as written,
+        # not read as 1500.
+        return KIND_NUMBER + raw
     return KIND_NUMBER + raw.replace(",", "").replace(".", "")
 
 

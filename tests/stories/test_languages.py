@@ -196,6 +196,16 @@ def test_a_number_is_one_value_in_every_language(language: str, text: str) -> No
 
 def test_a_decimal_comma_is_a_decimal() -> None:
     assert "n:2.5" in _features("Die Inflation lag bei 2,5 Prozent.", "de").numbers
+    assert "n:1234.5" in _features("Der Index stieg auf 1.234,5 Punkte.", "de").numbers
+
+
+def test_a_time_written_with_a_full_stop_is_no_thousand() -> None:
+    """dev 1559696741: "Stand: 15.00 Uhr" had made 1500, the largest term two write-ups of
+    Austria's case count shared."""
+    text = "6.398 Menschen waren heute (Stand: 15.00 Uhr) mit dem Coronavirus infiziert."
+    numbers = _features(text, "de").numbers
+    assert "n:6398" in numbers
+    assert "n:1500" not in numbers
 
 
 def test_arabic_digits_are_digits() -> None:
