@@ -775,7 +775,21 @@ def match_person_query(query: str, candidates: Sequence[str]) -> list[tuple[str,
     ranked = sorted(
         ((n, s) for n, s in scored if s >= QUERY_MIN_SCORE), key=lambda x: (-x[1], x[0])
     )
-    return ranked
+    # A woman's form of a surname (Cichanouska, Тихановской) never asks for the man of the
+    # family, nor a man's for the woman, while anyone of the query's gender matches; another
+    # spelling of someone who does stays ("Олега Соколова" is Олег Соколов).
+    gender = _gender_of(query)
+    if gender is None:
+        return ranked
+    alike = [n for n, _ in ranked if _gender_of(n) in (None, gender)]
+    if not alike:
+        return ranked
+    return [(n, s) for n, s in ranked if n in alike or any(same_person(n, a) for a in alike)]
+
+
+def _gender_of(name: str) -> str | None:
+    form = _form(name)
+    return form.gender if form is not None else None
 
 
 def is_clear_match(ranked: Sequence[tuple[str, float]]) -> bool:

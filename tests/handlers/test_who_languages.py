@@ -7,11 +7,13 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import App
+from bot.readers import InputDefaults, iter_paths
 from handlers.reply import Reply, Tone
 from storage.models import Mention
 from stories.articles import RawArticle
 from tests.support.commands import ask, text_of
 from tests.support.multilingual_texts import RELEASE, RELEASE_DAY
+from tests.support.seeds import SEEDS
 
 
 async def _ingest_release(app: App) -> None:
@@ -146,3 +148,19 @@ async def test_a_man_named_in_the_genitive_by_one_outlet_is_one_person(app: App)
     assert reply.tone is Tone.OK, text_of(reply)
     assert reply.title == "Олег Соколов", text_of(reply)
     assert "Named by 2 outlets." in text_of(reply), text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("query", "person"),
+    [("Cichanouska", "Sviatlana Tsikhanouskaya"), ("Тихановский", "Sergei Tikhanovsky")],
+)
+async def test_a_gendered_surname_answers_with_the_person_of_its_gender(
+    app: App, query: str, person: str
+) -> None:
+    """Sviatlana Tsikhanouskaya (in the seeds) and her husband Sergei Tikhanovsky share the
+    surname: its woman's form asks for her, its man's form for him, with no "which one?"."""
+    await app.ingestor.ingest(iter_paths([SEEDS], InputDefaults()))
+    await _ingest_release(app)
+    reply = await ask(app, "who", query)
+    assert reply.tone is Tone.OK, text_of(reply)
+    assert reply.title == person, text_of(reply)
