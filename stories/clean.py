@@ -268,11 +268,14 @@ def clean_article(raw: RawArticle, settings: CleanSettings = CleanSettings()) ->
     if problem is not None:
         return Rejected(raw.origin, problem)
     lines = [
-        _without_chrome_sentences(line)
+        _without_chrome_sentences(_without_hashtags(line))
         for line in _split_lines(_normalise(text, has_controls=controls > 0))
     ]
     if not lines:
         return Rejected(raw.origin, "empty text (only invisible characters)")
+    lines = [line for line in lines if line.text]
+    if not lines:
+        return Rejected(raw.origin, "no article text: only hashtags")
     title, lines = _take_title(raw.title, lines, settings)
     joined = _join_wrapped(lines)
     paragraphs, captions = _separate(joined, settings)
@@ -628,6 +631,18 @@ def _is_chrome(line: str) -> bool:
         or (words <= 30 and bool(_ATTRIBUTION.match(line)))
         or _is_promotion(line, words)
     )
+
+
+_HASHTAGS = re.compile(r"(?:\s*#[^\W\d_][\w-]*){2,}")
+"""Two hashtags or more in a row: a post's tags, glued to the last sentence
+("...переехать в Москву. #петербург#спб#происшествие") or on a line of their own."""
+
+
+def _without_hashtags(line: _Line) -> _Line:
+    if "#" not in line.text:
+        return line
+    text = _HASHTAGS.sub("", line.text).strip()
+    return line if text == line.text else _Line(text, line.block)
 
 
 def _without_chrome_sentences(line: _Line) -> _Line:

@@ -458,3 +458,25 @@ def test_a_promotion_inside_a_flattened_page_is_dropped_and_the_prose_kept() -> 
     assert "boletín" not in article.body
     assert "mil 70 elementos" in article.body
     assert "killed 26 people" in article.body
+
+
+def test_a_posts_hashtags_are_dropped_and_a_single_one_kept() -> None:
+    """dev u483e06f379c13f02: a post's tags glued to its last sentence."""
+    text = (
+        "Утром 10 ноября стало известно, что убитая и расчлененная выпускница СПбГУ хотела"
+        " расстаться с историком и переехать в Москву. #петербург#спб#происшествие#спбгу\n\n"
+        "#новости #петербург\n\nThe #MeToo movement spoke up for her, her friends said."
+    )
+    article = clean_article(RawArticle(text=text, title="Череп в Мойке", declared=True))
+    assert isinstance(article, Article)
+    assert article.paragraphs == (
+        "Утром 10 ноября стало известно, что убитая и расчлененная выпускница СПбГУ хотела"
+        " расстаться с историком и переехать в Москву.",
+        "The #MeToo movement spoke up for her, her friends said.",
+    )
+
+
+def test_a_text_of_hashtags_alone_is_no_article() -> None:
+    rejected = clean_article(RawArticle(text="#новости #петербург #спб", declared=True))
+    assert isinstance(rejected, Rejected)
+    assert "hashtags" in rejected.reason
