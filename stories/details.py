@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from stories import content
 from stories.content import (
     SentenceTerms,
@@ -117,7 +119,26 @@ def unique_details(
             if detail is not None:
                 details.append(detail)
     details.sort(key=_unique_rank)
-    return details
+    return _without_repeats(details)
+
+
+REPEAT_RATIO = 90.0
+"""A detail this alike (rapidfuzz ratio, 0-100) to a better one of its outlet is the same
+sentence again: an outlet's second article on the story repeats its first with a word or two
+changed ("До этого историка привели к месту..." and "Историка привели к месту...")."""
+
+
+def _without_repeats(details: list[UniqueDetail]) -> list[UniqueDetail]:
+    kept: list[UniqueDetail] = []
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for detail in details:
+        text = detail.citation.sentence.casefold()
+        seen = by_outlet[detail.citation.outlet]
+        if any(fuzz.ratio(text, other, score_cutoff=REPEAT_RATIO) for other in seen):
+            continue
+        seen.append(text)
+        kept.append(detail)
+    return kept
 
 
 def _people_outlets(people: Sequence[Person]) -> dict[str, set[str]]:

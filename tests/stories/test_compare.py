@@ -255,3 +255,26 @@ def test_another_languages_detail_is_a_person_or_figure_not_its_wording() -> Non
     details = unique_details(views, resolve_people(views))
     assert [d.citation.outlet for d in details] == ["Interfax"]
     assert "Максим Знак" in details[0].citation.sentence
+
+
+def test_an_outlets_sentence_told_again_in_its_next_article_is_one_detail() -> None:
+    """dev ue2f2331a0a129a11 and u483e06f379c13f02, one outlet's two articles on the Moika
+    case: the second repeats a sentence of the first with two words more; another outlet
+    tells the rest."""
+    views = told(
+        (
+            "nevnov.ru",
+            "ru",
+            "Историка привели к месту, где он прыгнул в воду в попытках утопить всплывший"
+            " пакет с отрубленными конечностями своей жертвы. Следствие продолжается.",
+        ),
+        (
+            "nevnov.ru",
+            "ru",
+            "До этого историка привели к месту, где он прыгнул в воду в попытках утопить"
+            " всплывший пакет с отрубленными конечностями своей жертвы. Следствие продолжается.",
+        ),
+        ("paperpaper.ru", "ru", "Историка задержали в Петербурге. Следствие продолжается."),
+    )
+    details = [d.citation.sentence for d in unique_details(views)]
+    assert len([s for s in details if "пакет с отрубленными" in s]) == 1, details
