@@ -1102,7 +1102,11 @@ def _foreign_role(text: str, tokens: list[_Token], i: int, lo: int, rules: _Lang
     while first < lo and _opening_word(tokens[first], rules):
         first += 1
     cut = tokens[first:lo]
-    if not cut or not (rules.nouns_capitalised or any(rules.is_role(t.bare) for t in cut)):
+    # In German every noun is capitalised: a noun right before a name describes it
+    # ("Stadtrivale", "Marke"), several words only with a role among them, or they are a
+    # page's chrome or another phrase ("Vorherige Seite Nächste Seite", "Tötung von").
+    alone = rules.nouns_capitalised and len(cut) == 1
+    if not cut or not (alone or any(rules.is_role(t.bare) for t in cut)):
         return None
     return _short(text[cut[0].start : cut[-1].end])
 

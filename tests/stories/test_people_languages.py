@@ -307,3 +307,22 @@ def test_a_name_with_an_acronym_or_in_capitals_is_no_person(
 def test_initials_and_a_kings_numeral_are_still_part_of_a_name() -> None:
     found = people(mentions("Author J.R.R. Tolkien wrote it, King Charles III said.", None))
     assert {"J.R.R. Tolkien", "Charles III"} <= set(found), found
+
+
+def test_german_words_before_a_name_describe_it_only_as_a_noun_or_with_a_role() -> None:
+    """dev 1490629042, 1638416749, 1484168030: a page's chrome and a noun with its "von"
+    before a name are no description of the person; a role or a noun alone is."""
+    chrome = (
+        "Inhalt ARTIKEL AUF EINER SEITE LESEN > Vorherige Seite Nächste Seite Viktor Orban"
+        " knüpft Fidesz-Verbleib in EVP an Bedingungen."
+    )
+    assert people(mentions(chrome, "de"))["Viktor Orban"] is None
+    killing = (
+        "Die jüngste Rassismus-Debatte in den USA nach der Tötung von George Floyd hat auch bei"
+        " bekannten Lebensmittelmarken Konsequenzen."
+    )
+    assert people(mentions(killing, "de"))["George Floyd"] is None
+    horoscope = "«Das Horoskop von Greta Thunberg macht mir Sorgen», sagte die Astrologin."
+    assert people(mentions(horoscope, "de"))["Greta Thunberg"] is None
+    role = "Der ungarische Ministerpräsident Viktor Orban knüpft den Verbleib an Bedingungen."
+    assert people(mentions(role, "de"))["Viktor Orban"] == "Ministerpräsident"
