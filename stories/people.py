@@ -621,6 +621,18 @@ def _pre_appositive(text: str, tokens: list[_Token], i: int, end: int) -> str | 
     )
     if opener is None and not broken and (not clause or clause[0] is not tokens[0]):
         return None
+    before = clause[opener - 1] if opener else None
+    speaks = text.startswith(" said", end)
+    if (
+        speaks
+        and before is not None
+        and not before.capitalised
+        and before.lower not in (FUNCTION_WORDS)
+    ):
+        # A verb's object right before "Orban said" ("we are reviewing the measures every two
+        # weeks, Orban said"): the end of what was said, not a phrase set beside the name
+        # ("police shot the teenager, Kimani Gray, 16" is one).
+        return None
     clause = clause[opener or 0 :]
     if not any(_role_like(t) for t in clause):
         return None

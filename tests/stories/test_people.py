@@ -231,3 +231,25 @@ def test_a_question_word_opening_a_sentence_is_not_part_of_the_name_after_it() -
     )
     names = {m.name for m in find_mentions(split_sentences(text))}
     assert names == {"Donald Trump", "Kim Jong Un"}, names
+
+
+def test_a_verbs_object_before_name_said_is_no_description() -> None:
+    """dev 1593138809, ECB+ 9_13ecbplus: the end of what was said before "Orban said" is not
+    a phrase set beside the name; an appositive after a verb, closed by a comma, still is."""
+    for text, name in (
+        (
+            "The Government is in constant communication with epidemiologists and we are"
+            " reviewing the measures every two weeks, Orban said.",
+            "Orban",
+        ),
+        (
+            "When overturning the regulation, Obama said he was restoring the scientific"
+            " process to its rightful place.",
+            "Obama",
+        ),
+    ):
+        found = {m.name: m.description for m in find_mentions(split_sentences(text))}
+        assert found.get(name, "absent") is None, found
+    text = "Police shot the teenager, Kimani Gray, 16, on Saturday night."
+    found = {m.name: m.description for m in find_mentions(split_sentences(text))}
+    assert found["Kimani Gray"] == "the teenager", found
