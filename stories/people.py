@@ -564,13 +564,28 @@ def _describe(
     """
     after = _post_appositive(text, end, participle=False)
     if after:
-        return after
+        return _telling(after)
     before = _pre_appositive(text, tokens, i, end)
     if before:
-        return before
+        return _telling(before)
     in_phrase = i > len(titled) and tokens[i - len(titled) - 1].lower in PLACE_PREPOSITIONS
     participle = None if in_phrase else _post_appositive(text, end, participle=True)
-    return participle or _role(text, tokens, i, titled)
+    return _telling(participle or _role(text, tokens, i, titled))
+
+
+_EVERYDAY_DESCRIPTION_ZIPF = 5.3
+"""A description of one word this common is a conjunction or an adverb the rules took for
+one ("though Fogels wasn't sure", "because", "new"); roles are rarer (president 5.1, coach
+4.6, lawyer 4.5), and any role title is kept."""
+
+
+def _telling(description: str | None) -> str | None:
+    if description is None or " " in description:
+        return description
+    lower = description.lower()
+    if lower in ROLE_TITLES or zipf(lower) < _EVERYDAY_DESCRIPTION_ZIPF:
+        return description
+    return None
 
 
 def _post_appositive(text: str, end: int, participle: bool) -> str | None:

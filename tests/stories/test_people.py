@@ -253,3 +253,17 @@ def test_a_verbs_object_before_name_said_is_no_description() -> None:
     text = "Police shot the teenager, Kimani Gray, 16, on Saturday night."
     found = {m.name: m.description for m in find_mentions(split_sentences(text))}
     assert found["Kimani Gray"] == "the teenager", found
+
+
+def test_an_everyday_word_is_no_description_and_a_role_word_is() -> None:
+    """ECB+ 13_5ecbplus: "though" before a name is no description of the person; a role
+    still is."""
+    text = (
+        '"The state owns that," said Ed Fogels, the deputy commissioner of Natural Resources.'
+        " As the most durable legacy of Mat Maid, the trademark could prove valuable, though"
+        " Fogels wasn't sure how the state could use it. The team's coach, Sean Payton, said"
+        " little."
+    )
+    described = [(m.name, m.description) for m in find_mentions(split_sentences(text))]
+    assert ("Ed Fogels", "though") not in described, described
+    assert ("Sean Payton", "The team's coach") in described, described
