@@ -512,6 +512,10 @@ def _name_votes(words: tuple[str, ...]) -> tuple[int, int, int]:
         return 0, 1, 0
     if single and "." in words[0]:
         return 0, 0, 1
+    if words[0] == "The" and not single:
+        # "The Colts", "The Zamfara State", "The Woodlands Township": a thing's name, not a
+        # person's, whatever follows.
+        return 0, 0, 0
     shouted = [w for w in words if _shouted(w)]
     if shouted and not single:
         # "РИА Новости", "CBC Toronto", "Амурского ЦГМС": an acronym makes an organisation;

@@ -267,3 +267,15 @@ def test_an_everyday_word_is_no_description_and_a_role_word_is() -> None:
     described = [(m.name, m.description) for m in find_mentions(split_sentences(text))]
     assert ("Ed Fogels", "though") not in described, described
     assert ("Sean Payton", "The team's coach") in described, described
+
+
+def test_a_name_that_opens_with_the_is_no_person() -> None:
+    """dev 1520248708, uc997cd2efbaaaa86: "The Woodlands Township", "The Colts"."""
+    text = (
+        "Woodlands program teaches proper recycling habits as industry changes The Woodlands"
+        " Township has started a new recycling education campaign. Jacoby Brissett, Colts (15)"
+        " The Colts should be thrilled to have him back for the Jaguars."
+    )
+    found = people(mentions(text))
+    assert "Jacoby Brissett" in found, found
+    assert not {n for n in found if n.startswith("The ")}, found
