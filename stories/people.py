@@ -108,9 +108,10 @@ FUNCTION_WORDS = frozenset(
     "a an the this that these those his her its their our my your whose which who whom what "
     "and or but nor so yet if as at by for from in into of on onto to with without over under "
     "about after before between during since until while when where why how than then also "
-    "even just is are was were be been being has have had do does did will would can could "
-    "should may might must not no including among against per via like said says told it he "
-    "she they we i you him them us me there here all both each every some any such".split()
+    "although though once finally however meanwhile instead even just is are was were be been "
+    "being has have had do does did will would can could should may might must not no "
+    "including among against per via like said says told it he she they we i you him them us "
+    "me there here all both each every some any such".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 DETERMINERS = frozenset("the a an its his her their our my your this that these those".split())

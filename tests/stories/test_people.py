@@ -279,3 +279,15 @@ def test_a_name_that_opens_with_the_is_no_person() -> None:
     found = people(mentions(text))
     assert "Jacoby Brissett" in found, found
     assert not {n for n in found if n.startswith("The ")}, found
+
+
+def test_a_sentence_adverb_opening_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    """ECB+ 1_12ecb, 29_9ecb."""
+    text = (
+        "Instead Hugh Jackman will be hosting what will undoubtedly be the most bland Oscar"
+        " night in recent memory. However Peyton Manning's one-yard touchdown pass to tight end"
+        " Dallas Clark tied the scores."
+    )
+    found = people(mentions(text))
+    assert {"Hugh Jackman", "Peyton Manning"} <= found, found
+    assert not {"Instead Hugh Jackman", "However Peyton Manning"} & found, found
