@@ -1000,7 +1000,7 @@ def _foreign_candidates(
     text = sentence.text
     runs = _runs(text, tokens, pairs=not rules.nouns_capitalised)
     for i, j in _split_at_articles(runs, tokens, rules):
-        lo = _cut_common(text, tokens, i, j, rules)
+        lo = _cut_common(text, tokens, i, j, rules, context.lowercase_words)
         while lo < j - 1 and tokens[lo].lower in NAME_PARTICLES:
             lo += 1  # "Wahlkampagne von Babariko": the campaign cut, then its "von"
         if lo >= j:
@@ -1062,12 +1062,22 @@ def _has_particle(tokens: list[_Token], i: int, j: int) -> bool:
     return any(t.lower in NAME_PARTICLES for t in tokens[i:j])
 
 
-def _cut_common(text: str, tokens: list[_Token], i: int, j: int, rules: _Language) -> int:
+def _cut_common(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    j: int,
+    rules: _Language,
+    lowercase: frozenset[str] = frozenset(),
+) -> int:
     """Where the name in ``tokens[i:j]`` starts once titles, roles and common words in front
-    of it are cut off."""
+    of it are cut off. A sentence's first word the article also writes in lowercase
+    (``lowercase``: "Ранее Фальков заявил", "как сообщалось ранее") is a word, not a name."""
     lo = i
     if _opens_sentence(text, tokens, i) and (
-        tokens[i].lower in FUNCTION_WORDS or rules.opener(tokens[i].bare)
+        tokens[i].lower in FUNCTION_WORDS
+        or tokens[i].lower in lowercase
+        or rules.opener(tokens[i].bare)
     ):
         lo += 1
     while lo < j and word_zipf(tokens[lo].lower, rules.code) >= FUNCTION_ZIPF:

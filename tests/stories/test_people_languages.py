@@ -326,3 +326,13 @@ def test_german_words_before_a_name_describe_it_only_as_a_noun_or_with_a_role() 
     assert people(mentions(horoscope, "de"))["Greta Thunberg"] is None
     role = "Der ungarische Ministerpräsident Viktor Orban knüpft den Verbleib an Bedingungen."
     assert people(mentions(role, "de"))["Viktor Orban"] == "Ministerpräsident"
+
+
+def test_a_sentences_first_word_the_article_writes_in_lowercase_is_no_name() -> None:
+    """dev uf01bd2fc151bcc83: "Ранее" opens a sentence and is written "ранее" in the next
+    clause; "Ранее Центр" is no person."""
+    text = (
+        "Ранее Центр сообщал, что за апрель Нацслужба здоровья выплатила 124 млн грн всем 25"
+        " центрам экстренной медицинской помощи, которые ранее заключили договоры."
+    )
+    assert "Ранее Центр" not in people(mentions(text, "ru"))
