@@ -1001,6 +1001,7 @@ def _foreign_candidates(
     runs = _runs(text, tokens, pairs=not rules.nouns_capitalised)
     for i, j in _split_at_articles(runs, tokens, rules):
         lo = _cut_common(text, tokens, i, j, rules, context.lowercase_words)
+        j = _name_end(tokens, lo, j, rules)
         while lo < j - 1 and tokens[lo].lower in NAME_PARTICLES:
             lo += 1  # "Wahlkampagne von Babariko": the campaign cut, then its "von"
         if lo >= j:
@@ -1122,6 +1123,16 @@ def _cut_common(
     if j - lo == _NAME_WORDS and rules.code in _PATRONYMIC and not _patronymic(tokens[lo + 1].bare):
         lo += 1  # a Russian name of three words has a patronymic in the middle
     return lo
+
+
+def _name_end(tokens: list[_Token], lo: int, j: int, rules: _Language) -> int:
+    """Where the name in ``tokens[lo:j]`` ends once the function words stuck after it are cut
+    off: the first word of the next sentence of a flattened page ("Budapest Er ist...",
+    "Martin Die", "Hallo Ich"). A noun after a German name is not cut: the word list cannot
+    tell it from a surname German news writes often (Laschet, Söder, Spahn)."""
+    while j - lo > 1 and word_zipf(tokens[j - 1].lower, rules.code) >= FUNCTION_ZIPF:
+        j -= 1
+    return j
 
 
 def _uncommon(tokens: list[_Token], i: int, j: int, rules: _Language) -> bool:

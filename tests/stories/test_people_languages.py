@@ -336,3 +336,31 @@ def test_a_sentences_first_word_the_article_writes_in_lowercase_is_no_name() -> 
         " центрам экстренной медицинской помощи, которые ранее заключили договоры."
     )
     assert "Ранее Центр" not in people(mentions(text, "ru"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "wrong", "right"),
+    [
+        # dev 1501645399: a photo credit glued to the next sentence of a flattened page
+        (
+            "fr",
+            "- Christian Lantenois Le chef d'entreprise de 48 ans aura passé deux mois en prison.",
+            "Christian Lantenois Le",
+            "Christian Lantenois",
+        ),
+        # dev 1490629042: a dateline glued to the first sentence
+        (
+            "de",
+            "Viktor Orban knüpft Fidesz-Verbleib an Bedingungen Budapest Er ist wohl das"
+            " schwierigste Mitglied in der Europäischen Volkspartei.",
+            "Budapest Er",
+            "Viktor Orban",
+        ),
+    ],
+)
+def test_a_function_word_after_a_name_is_not_part_of_it(
+    language: str, text: str, wrong: str, right: str
+) -> None:
+    found = {m.name for m in mentions(text, language)}
+    assert wrong not in found, found
+    assert right in found, found
