@@ -1171,6 +1171,10 @@ def _opening_word(token: _Token, rules: _Language) -> bool:
     return token.lower in FUNCTION_WORDS or _opener_here(token.bare, rules.code)
 
 
+#: languages written in their own letters, that spell a person's name in them
+_OWN_SCRIPT = frozenset("ru uk be bg sr mk el".split())
+
+
 def _foreign_candidate(
     sentence: Sentence,
     in_caption: bool,
@@ -1193,6 +1197,10 @@ def _foreign_candidate(
     votes = _votes(text, name, tokens, lo, hi, titled, context)
     if all(_everyday(word, rules.code) for word in name):
         votes[EntityKind.PERSON] = 0  # "Stany Zjednoczone", "Рада Безопасности": not a person
+    elif rules.code in _OWN_SCRIPT and len(name) > 1 and all(map(str.isascii, name)):
+        # Latin letters in a Cyrillic or Greek text name a product, a team or an event ("Red
+        # Wings", "Flight Simulator", "Australian Open"): people are written in its letters.
+        votes[EntityKind.PERSON] = 0
     elif any(rules.is_role(t.bare) for t in titled):
         votes[EntityKind.PERSON] += 3
     return _Candidate(

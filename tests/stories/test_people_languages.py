@@ -364,3 +364,15 @@ def test_a_function_word_after_a_name_is_not_part_of_it(
     found = {m.name for m in mentions(text, language)}
     assert wrong not in found, found
     assert right in found, found
+
+
+def test_latin_letters_in_a_russian_text_name_no_person() -> None:
+    """dev u39004e2fdc52b55f, u3b58afce2ff16bcb: an airline and games; the people of a
+    Russian text are written in Cyrillic."""
+    text = (
+        "«Ростех» намерен поставить около 60 лайнеров авиакомпании Red Wings, сообщил Сергей"
+        " Чемезов. На очереди такие игры, как Halo Infinite, Minecraft Dungeons и другие."
+    )
+    found = people(mentions(text, "ru"))
+    assert not {"Red Wings", "Halo Infinite", "Minecraft Dungeons"} & set(found), found
+    assert "Сергей Чемезов" in found, found
