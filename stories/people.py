@@ -642,12 +642,11 @@ def _pre_appositive(text: str, tokens: list[_Token], i: int, end: int) -> str | 
     if opener is None and not broken and (not clause or clause[0] is not tokens[0]):
         return None
     before = clause[opener - 1] if opener else None
-    speaks = text.startswith(" said", end)
     if (
-        speaks
+        text.startswith(" said", end)
         and before is not None
         and not before.capitalised
-        and before.lower not in (FUNCTION_WORDS)
+        and before.lower not in FUNCTION_WORDS
     ):
         # A verb's object right before "Orban said" ("we are reviewing the measures every two
         # weeks, Orban said"): the end of what was said, not a phrase set beside the name
@@ -1069,7 +1068,7 @@ def _cut_common(
     i: int,
     j: int,
     rules: _Language,
-    lowercase: frozenset[str] = frozenset(),
+    lowercase: frozenset[str],
 ) -> int:
     """Where the name in ``tokens[i:j]`` starts once titles, roles and common words in front
     of it are cut off. A sentence's first word the article also writes in lowercase
