@@ -497,7 +497,9 @@ class StoryIndex:
         scores = self._scores(q_ids, q_w, stories, undated, self.settings.date_share)
         if multilingual:
             self._own_language_scores(scores, q_ids, q_w, undated, article.language, stories)
-            names = np.where(np.isin(x_order, article.keys), x_w, 0.0).astype(x_w.dtype)
+            keys = article.keys
+            names = np.where((x_order >= keys.start) & (x_order < keys.stop), x_w, 0.0)
+            names = names.astype(x_w.dtype)
             self._cross_scores(scores, x_ids, x_w, names, article.language, stories)
         best = int(np.argmax(scores))
         if scores[best] < self.settings.threshold:

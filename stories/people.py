@@ -567,15 +567,12 @@ def _describe(
     verb of the sentence instead ("Her rival, Stoianoglo, conceded defeat"), and after a name
     inside a prepositional phrase it belongs to the outer clause ("... in Minsk, confirmed").
     """
-    after = _post_appositive(text, end, participle=False)
-    if after:
-        return _telling(after)
-    before = _pre_appositive(text, tokens, i, end)
-    if before:
-        return _telling(before)
-    in_phrase = i > len(titled) and tokens[i - len(titled) - 1].lower in PLACE_PREPOSITIONS
-    participle = None if in_phrase else _post_appositive(text, end, participle=True)
-    return _telling(participle or _role(text, tokens, i, titled))
+    found = _post_appositive(text, end, participle=False) or _pre_appositive(text, tokens, i, end)
+    if not found:
+        in_phrase = i > len(titled) and tokens[i - len(titled) - 1].lower in PLACE_PREPOSITIONS
+        participle = None if in_phrase else _post_appositive(text, end, participle=True)
+        found = participle or _role(text, tokens, i, titled)
+    return _telling(found)
 
 
 _EVERYDAY_DESCRIPTION_ZIPF = 5.3
